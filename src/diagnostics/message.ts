@@ -1,0 +1,65 @@
+/**
+ * A problem found in one file, in the shape of vfile-message: a reason, a
+ * place in the file the user edits, a severity and a rule id. Document
+ * problems never throw; they are collected on the `SourceFile` they concern.
+ */
+
+export interface Point {
+  /** 1-based line. */
+  line: number;
+  /** 1-based column, in characters. */
+  column: number;
+  /** 0-based offset into the file's text. */
+  offset?: number;
+}
+
+export interface Position {
+  start: Point;
+  end?: Point;
+}
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface Diagnostic {
+  /** Human-readable message: what was expected and the actual value in backticks. */
+  reason: string;
+  /** Stable rule id, documented in docs/rules.md. */
+  ruleId: string;
+  severity: Severity;
+  /** Absent only when the problem concerns the file as a whole (e.g. it cannot be read). */
+  place?: Position;
+  /** A suggested fix, e.g. "did you mean `highlights`?". */
+  note?: string;
+  /** True when the file cannot go on to later stages. */
+  fatal?: boolean;
+}
+
+export function diagnostic(
+  ruleId: string,
+  reason: string,
+  place: Position | undefined,
+  options: { severity?: Severity; note?: string; fatal?: boolean } = {},
+): Diagnostic {
+  const d: Diagnostic = { ruleId, reason, severity: options.severity ?? 'error' };
+  if (place) d.place = place;
+  if (options.note) d.note = options.note;
+  if (options.fatal) d.fatal = true;
+  return d;
+}
+
+/** Quote a value for a message: `value`, shortened when long. */
+export function quote(value: unknown): string {
+  let text: string;
+  if (typeof value === 'string') text = value;
+  else if (value === null || value === undefined) text = String(value);
+  else {
+    try {
+      text = JSON.stringify(value);
+    } catch {
+      text = String(value);
+    }
+  }
+  text = text.replace(/\s+/g, ' ');
+  if (text.length > 60) text = text.slice(0, 57) + '…';
+  return '`' + text.replace(/`/g, "'") + '`';
+}

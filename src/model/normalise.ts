@@ -1,0 +1,88 @@
+/**
+ * Written notes (validated) -> the normalised `EventReport` that templates and
+ * the JSON output see. Pure: no I/O, no defaults that depend on the machine.
+ */
+import { speakersFromText } from './speakers.js';
+import {
+  SCHEMA_VERSION,
+  type EventNotes,
+  type EventReport,
+  type FreeSection,
+  type Practice,
+  type PracticeNotes,
+  type Theme,
+  type ThemeNotes,
+} from './types.js';
+
+const list = <T>(value: T[] | undefined): T[] => (Array.isArray(value) ? value : []);
+
+/** Drop keys whose value is undefined, so JSON output is the same for both formats. */
+function compact<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}
+
+function theme(notes: ThemeNotes): Theme {
+  const text = notes.text ?? '';
+  return {
+    title: notes.title,
+    text,
+    speakers: notes.speakers ?? speakersFromText(text),
+    links: list(notes.links),
+    images: list(notes.images),
+  };
+}
+
+function practice(notes: PracticeNotes): Practice {
+  const description = notes.description ?? '';
+  return compact({
+    project: notes.project,
+    title: notes.title,
+    presenter: notes.presenter ?? speakersFromText(description)[0],
+    region: notes.region,
+    country: notes.country,
+    description,
+    figures: list(notes.figures),
+    links: list(notes.links),
+    images: list(notes.images),
+  });
+}
+
+export function normalise(notes: EventNotes): EventReport {
+  const sections: FreeSection[] = list(notes.sections).map((s) => ({ title: s.title, body: s.body ?? '', after: s.after ?? 'start' }));
+  return compact({
+    schemaVersion: SCHEMA_VERSION,
+    title: notes.title,
+    subtitle: notes.subtitle,
+    series: notes.series,
+    kind: notes.kind,
+    date: notes.date,
+    endDate: notes.endDate,
+    place: compact({ ...(notes.place ?? {}) }),
+    url: notes.url,
+    website: notes.website,
+    organisers: list(notes.organisers),
+    language: notes.language ?? 'en',
+    logo: notes.logo,
+    summary: notes.summary,
+    highlights: compact({
+      title: notes.highlights?.title,
+      intro: notes.highlights?.intro,
+      themes: list(notes.highlights?.themes).map(theme),
+      participation: notes.highlights?.participation,
+    }),
+    practices: compact({
+      title: notes.practices?.title,
+      intro: notes.practices?.intro,
+      topics: list(notes.practices?.topics).map((t) => ({ title: t.title, practices: list(t.practices).map(practice) })),
+    }),
+    nextSteps: compact({
+      title: notes.nextSteps?.title,
+      intro: notes.nextSteps?.intro,
+      groups: list(notes.nextSteps?.groups).map((g) => compact({ title: g.title, intro: g.intro, items: list(g.items) })),
+    }),
+    upcoming: compact({ title: notes.upcoming?.title, items: list(notes.upcoming?.items) }),
+    resources: compact({ title: notes.resources?.title, items: list(notes.resources?.items), note: notes.resources?.note }),
+    contacts: list(notes.contacts),
+    sections,
+  });
+}

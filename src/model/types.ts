@@ -1,0 +1,256 @@
+/**
+ * The event report model.
+ *
+ * `EventNotes` is what an author writes (YAML notes, or what the Markdown
+ * parser produces from Markdown notes): nearly everything is optional. It is
+ * the shape `schemas/event.schema.json` describes, so editors can check it.
+ *
+ * `EventReport` is the normalised model that templates and the JSON output
+ * see: every list present, defaults filled in, speakers derived, sections
+ * numbered and given anchors. Rich text fields hold inline Markdown
+ * (`**bold**`, `[links](https://…)`) and are rendered by the template layer.
+ *
+ * A test keeps these types and the JSON Schemas from drifting apart.
+ */
+
+/** Inline Markdown: emphasis, strong, links, code. Paragraphs separated by a blank line. */
+export type RichText = string;
+
+/** A calendar date written as `YYYY-MM-DD`. */
+export type IsoDate = string;
+
+export interface Link {
+  title: string;
+  url: string;
+}
+
+export interface Person {
+  name: string;
+  role?: string;
+  organisation?: string;
+}
+
+export interface Organisation {
+  name: string;
+  /** What the organisation did for the event: `organiser`, `co-organiser`, `host`, `partner`… */
+  role?: string;
+  url?: string;
+}
+
+export interface Place {
+  city?: string;
+  country?: string;
+  venue?: string;
+  /** True for an online event; may be combined with a city for hybrid events. */
+  online?: boolean;
+}
+
+export interface Image {
+  src: string;
+  alt: string;
+  caption?: string;
+}
+
+// ---------------------------------------------------------------------------
+// What authors write
+// ---------------------------------------------------------------------------
+
+export interface ThemeNotes {
+  title: string;
+  text?: RichText;
+  speakers?: Person[];
+  links?: Link[];
+  images?: Image[];
+}
+
+export interface HighlightsNotes {
+  title?: string;
+  intro?: RichText;
+  themes?: ThemeNotes[];
+  /** Notes on who took part (kept at the end of the highlights, as in the reference). */
+  participation?: RichText;
+}
+
+export interface PracticeNotes {
+  /** The Interreg Europe project that presented it, e.g. `OD4GROWTH`. */
+  project?: string;
+  title: string;
+  presenter?: Person;
+  region?: string;
+  country?: string;
+  description?: RichText;
+  /** Key figures, written as a phrase each: `61 civil and public servants trained`. */
+  figures?: string[];
+  links?: Link[];
+  images?: Image[];
+}
+
+export interface PracticeTopicNotes {
+  title: string;
+  practices?: PracticeNotes[];
+}
+
+export interface PracticesNotes {
+  title?: string;
+  intro?: RichText;
+  topics?: PracticeTopicNotes[];
+}
+
+export interface RecommendationGroupNotes {
+  title: string;
+  intro?: RichText;
+  items?: RichText[];
+}
+
+export interface NextStepsNotes {
+  title?: string;
+  intro?: RichText;
+  groups?: RecommendationGroupNotes[];
+}
+
+export interface UpcomingItemNotes {
+  title: string;
+  /** The kind of activity: `Thematic workshop`, `Policy brief`, `Story`… */
+  kind?: string;
+  date?: IsoDate;
+  url?: string;
+}
+
+export interface UpcomingNotes {
+  title?: string;
+  items?: UpcomingItemNotes[];
+}
+
+export interface ResourcesNotes {
+  title?: string;
+  items?: Link[];
+  /** A closing paragraph, e.g. where to find photos and presentations. */
+  note?: RichText;
+}
+
+export interface Contact {
+  name: string;
+  email?: string;
+  role?: string;
+  organisation?: string;
+}
+
+/** Where a free section goes: after which built-in part of the report. */
+export type SectionAnchor =
+  | 'start'
+  | 'highlights'
+  | 'practices'
+  | 'nextSteps'
+  | 'upcoming'
+  | 'resources'
+  | 'contacts';
+
+export interface FreeSectionNotes {
+  title: string;
+  /** Markdown (block level: paragraphs, lists, tables). */
+  body?: string;
+  after?: SectionAnchor;
+}
+
+export interface EventNotes {
+  $schema?: string;
+  title: string;
+  /** The line under the title: `An Interreg Europe Policy Learning Platform event`. */
+  subtitle?: string;
+  /** The programme or series: `Interreg Europe Policy Learning Platform`. */
+  series?: string;
+  /** The kind of event: `Thematic workshop`, `Webinar`, `Peer review`… */
+  kind?: string;
+  date: IsoDate;
+  endDate?: IsoDate;
+  place?: Place;
+  url?: string;
+  /** The programme's website, shown in the footer. */
+  website?: string;
+  organisers?: Organisation[];
+  /** BCP 47 language tag of the notes, e.g. `en`, `fr`, `lt`. */
+  language?: string;
+  logo?: Image;
+  summary?: RichText;
+  highlights?: HighlightsNotes;
+  practices?: PracticesNotes;
+  nextSteps?: NextStepsNotes;
+  upcoming?: UpcomingNotes;
+  resources?: ResourcesNotes;
+  contacts?: Contact[];
+  sections?: FreeSectionNotes[];
+}
+
+// ---------------------------------------------------------------------------
+// The normalised model
+// ---------------------------------------------------------------------------
+
+export interface Theme {
+  title: string;
+  text: RichText;
+  speakers: Person[];
+  links: Link[];
+  images: Image[];
+}
+
+export interface Practice {
+  project?: string;
+  title: string;
+  presenter?: Person;
+  region?: string;
+  country?: string;
+  description: RichText;
+  figures: string[];
+  links: Link[];
+  images: Image[];
+}
+
+export interface PracticeTopic {
+  title: string;
+  practices: Practice[];
+}
+
+export interface RecommendationGroup {
+  title: string;
+  intro?: RichText;
+  items: RichText[];
+}
+
+export interface UpcomingItem {
+  title: string;
+  kind?: string;
+  date?: IsoDate;
+  url?: string;
+}
+
+export interface FreeSection {
+  title: string;
+  body: string;
+  after: SectionAnchor;
+}
+
+export interface EventReport {
+  schemaVersion: string;
+  title: string;
+  subtitle?: string;
+  series?: string;
+  kind?: string;
+  date: IsoDate;
+  endDate?: IsoDate;
+  place: Place;
+  url?: string;
+  website?: string;
+  organisers: Organisation[];
+  language: string;
+  logo?: Image;
+  summary?: RichText;
+  highlights: { title?: string; intro?: RichText; themes: Theme[]; participation?: RichText };
+  practices: { title?: string; intro?: RichText; topics: PracticeTopic[] };
+  nextSteps: { title?: string; intro?: RichText; groups: RecommendationGroup[] };
+  upcoming: { title?: string; items: UpcomingItem[] };
+  resources: { title?: string; items: Link[]; note?: RichText };
+  contacts: Contact[];
+  sections: FreeSection[];
+}
+
+export const SCHEMA_VERSION = '1.0';

@@ -1,0 +1,33 @@
+import { diagnostic } from '../diagnostics/message.js';
+import { parseMarkdownNotes } from './markdown.js';
+import type { ParsedNotes } from './parsed-notes.js';
+import { parseYaml } from './yaml.js';
+
+export type NotesFormat = 'markdown' | 'yaml';
+
+export function notesFormatOf(path: string): NotesFormat | undefined {
+  const lower = path.toLowerCase();
+  if (lower.endsWith('.md') || lower.endsWith('.markdown')) return 'markdown';
+  if (lower.endsWith('.yaml') || lower.endsWith('.yml')) return 'yaml';
+  return undefined;
+}
+
+/** Parse notes text of either format into the written notes and their positions. */
+export function parseNotes(text: string, format: NotesFormat): ParsedNotes {
+  if (format === 'markdown') return parseMarkdownNotes(text);
+  const parsed = parseYaml(text);
+  if (parsed.messages.some((m) => m.fatal)) return parsed;
+  if (parsed.data === null || typeof parsed.data !== 'object' || Array.isArray(parsed.data)) {
+    return {
+      ...parsed,
+      data: undefined,
+      messages: [
+        ...parsed.messages,
+        diagnostic('notes-shape', 'Expected YAML notes to be a mapping of keys to values, like `title: …`', parsed.locate([]) ?? { start: { line: 1, column: 1 } }, { fatal: true }),
+      ],
+    };
+  }
+  return parsed;
+}
+
+export type { ParsedNotes } from './parsed-notes.js';

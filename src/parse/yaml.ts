@@ -1,0 +1,172 @@
+/**
+ * YAML parsing that is safe with untrusted notes and keeps positions.
+ *
+ * - YAML 1.2 core schema only: no custom tags (`!!js/function` is an error,
+ *   never silently stringified), no timestamps turned into Date objects.
+ * - Duplicate keys, alias bombs, deep nesting and prototype keys are errors.
+ * - The `Document` is kept so that a JSON pointer from a schema error can be
+ *   walked back to the node and its line and column.
+ */
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { diagnostic, quote, type Diagnostic, type Position } from '../diagnostics/message.js';
+
+export const YAML_LIMITS = {
+  /** Aliases a document may expand; far below what makes a "billion laughs" bite. */
+  maxAliasCount: 50,
+  /** Mappings and sequences nested inside each other. */
+  maxDepth: 32,
+} as const;
+
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** Where a piece of text sits inside the file the user edits. */
+export interface TextOrigin {
+  /** Offset of the text's first character in the file. */
+  offset: number;
+  /** 1-based line of the text's first character in the file. */
+  line: number;
+}
+
+export interface ParsedYaml {
+  /** Plain data, or undefined when the document could not be parsed. */
+  data: unknown;
+  messages: Diagnostic[];
+  locate: (path: readonly (string | number)[], target?: 'value' | 'key') => Position | undefined;
+}
+
+export function parseYaml(text: string, origin: TextOrigin = { offset: 0, line: 1 }): ParsedYaml {
+  const lineCounter = new LineCounter();
+  const messages: Diagnostic[] = [];
+  const doc = parseDocument(text, {
+    lineCounter,
+    schema: 'core',
+    customTags: [],
+    uniqueKeys: true,
+    prettyErrors: false,
+    strict: true,
+    keepSourceTokens: false,
+  });
+
+  const toPosition = (range: readonly [number, number] | [number, number, number] | undefined): Position | undefined => {
+    if (!range) return undefined;
+    const start = lineCounter.linePos(range[0]);
+    const end = lineCounter.linePos(Math.max(range[0], range[1]));
+    return {
+      start: { line: start.line + origin.line - 1, column: start.col, offset: range[0] + origin.offset },
+      end: { line: end.line + origin.line - 1, column: end.col, offset: range[1] + origin.offset },
+    };
+  };
+
+  for (const error of doc.errors) {
+    const ruleId = error.code === 'DUPLICATE_KEY' ? 'yaml-duplicate-key' : 'yaml-syntax';
+    const reason =
+      error.code === 'DUPLICATE_KEY'
+        ? 'Duplicate key: each key may appear only once in a mapping'
+        : `YAML syntax error: ${firstLine(error.message)}`;
+    messages.push(diagnostic(ruleId, reason, toPosition(error.pos), { fatal: true }));
+  }
+  for (const warning of doc.warnings) {
+    const ruleId = warning.code === 'TAG_RESOLVE_FAILED' ? 'yaml-tag' : 'yaml-syntax';
+    const reason =
+      warning.code === 'TAG_RESOLVE_FAILED'
+        ? 'Custom YAML tags are not allowed: write plain values without `!tag`'
+        : `YAML problem: ${firstLine(warning.message)}`;
+    messages.push(diagnostic(ruleId, reason, toPosition(warning.pos), { fatal: true }));
+  }
+
+  if (messages.length === 0) checkNodes(doc, toPosition, messages);
+
+  let data: unknown;
+  if (messages.length === 0) {
+    try {
+      data = doc.toJS({ maxAliasCount: YAML_LIMITS.maxAliasCount });
+    } catch (error) {
+      messages.push(
+        diagnostic(
+          'yaml-alias-limit',
+          `Too many alias expansions: at most ${YAML_LIMITS.maxAliasCount} are allowed (${firstLine(String((error as Error).message ?? error))})`,
+          toPosition(doc.contents?.range ?? undefined),
+          { fatal: true },
+        ),
+      );
+    }
+  }
+
+  return {
+    data,
+    messages,
+    locate: (path, target = 'value') => locateInDocument(doc, path, target, toPosition),
+  };
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '').trim();
+}
+
+type ToPosition = (range: readonly [number, number] | [number, number, number] | undefined) => Position | undefined;
+
+/** Tags, nesting depth and prototype keys, checked on the syntax tree before any data is used. */
+function checkNodes(doc: Document, toPosition: ToPosition, messages: Diagnostic[]): void {
+  let aliases = 0;
+  const visit = (node: unknown, depth: number): void => {
+    if (messages.length > 20) return;
+    if (isAlias(node)) {
+      aliases++;
+      if (aliases === YAML_LIMITS.maxAliasCount + 1) {
+        messages.push(
+          diagnostic('yaml-alias-limit', `Too many aliases: at most ${YAML_LIMITS.maxAliasCount} are allowed`, toPosition(node.range ?? undefined), { fatal: true }),
+        );
+      }
+      return;
+    }
+    const n = node as Node | null;
+    if (n && typeof n === 'object' && 'tag' in n && n.tag && !n.tag.startsWith('tag:yaml.org,2002:')) {
+      messages.push(diagnostic('yaml-tag', `Custom YAML tags are not allowed: ${quote(n.tag)}`, toPosition(n.range ?? undefined), { fatal: true }));
+    }
+    if (isMap(n) || isSeq(n)) {
+      if (depth > YAML_LIMITS.maxDepth) {
+        messages.push(
+          diagnostic('yaml-depth', `Nesting is too deep: at most ${YAML_LIMITS.maxDepth} levels are allowed`, toPosition(n.range ?? undefined), { fatal: true }),
+        );
+        return;
+      }
+      for (const item of n.items) {
+        if (isPair(item)) {
+          const key = item.key;
+          if (isScalar(key) && typeof key.value === 'string' && FORBIDDEN_KEYS.has(key.value)) {
+            messages.push(diagnostic('yaml-forbidden-key', `The key ${quote(key.value)} is not allowed`, toPosition(key.range ?? undefined), { fatal: true }));
+          } else if (key && !isScalar(key)) {
+            messages.push(diagnostic('yaml-complex-key', 'Keys must be plain text, not mappings or lists', toPosition((key as Node).range ?? undefined), { fatal: true }));
+          }
+          visit(item.value, depth + 1);
+        } else visit(item, depth + 1);
+      }
+    }
+  };
+  visit(doc.contents, 0);
+}
+
+function locateInDocument(
+  doc: Document,
+  path: readonly (string | number)[],
+  target: 'value' | 'key',
+  toPosition: ToPosition,
+): Position | undefined {
+  let node: unknown = doc.contents;
+  let keyNode: unknown;
+  for (const segment of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(segment));
+      if (!pair) return undefined;
+      keyNode = pair.key;
+      node = pair.value ?? pair.key;
+    } else if (isSeq(node)) {
+      const index = Number(segment);
+      node = node.items[index];
+      keyNode = undefined;
+      if (node === undefined) return undefined;
+    } else return undefined;
+  }
+  const chosen = (target === 'key' && keyNode ? keyNode : node) as Node | null;
+  return toPosition(chosen?.range ?? undefined);
+}

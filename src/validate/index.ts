@@ -1,0 +1,12 @@
+import type { Diagnostic } from '../diagnostics/message.js';
+import type { ParsedNotes } from '../parse/parsed-notes.js';
+import { runRules } from './rules/index.js';
+import { validateAgainstSchema } from './schema.js';
+
+/** Schema, then semantic rules; returns messages, never throws for document problems. */
+export function validateNotes(parsed: ParsedNotes): Diagnostic[] {
+  if (parsed.data === undefined) return [];
+  const schemaMessages = validateAgainstSchema(parsed);
+  const ruleMessages = runRules({ notes: parsed.data as Record<string, unknown>, locate: parsed.locate });
+  return [...schemaMessages, ...ruleMessages];
+}

@@ -1,0 +1,45 @@
+import { diagnostic, quote, type Diagnostic } from '../../diagnostics/message.js';
+import { walk, type Rule } from './rule.js';
+
+/** Links written inside rich text: `[title](target)`. */
+const INLINE_LINK = /\[[^\]]*\]\(\s*<?([^)\s>]*)>?(?:\s+"[^"]*")?\s*\)/g;
+
+export function isAllowedLink(target: string): boolean {
+  if (target.startsWith('#')) return true;
+  try {
+    const url = new URL(target);
+    return url.protocol === 'https:' || url.protocol === 'http:' || url.protocol === 'mailto:';
+  } catch {
+    return false;
+  }
+}
+
+export const validUrl: Rule = {
+  id: 'valid-url',
+  description: 'Links must be `http:`, `https:` or `mailto:` addresses or `#anchors`; others would be removed.',
+  check: ({ notes, locate }) => {
+    const out: Diagnostic[] = [];
+    for (const { value, path } of walk(notes)) {
+      if (typeof value !== 'string') continue;
+      const key = String(path[path.length - 1]);
+      if (key === 'url') {
+        if (/^(https?:\/\/|mailto:|#)/.test(value) && !isAllowedLink(value)) {
+          out.push(diagnostic('valid-url', `Expected a well-formed web address, not ${quote(value)}`, locate(path)));
+        }
+        continue;
+      }
+      if (key === 'src' || key === 'body') continue;
+      for (const match of value.matchAll(INLINE_LINK)) {
+        const target = match[1] ?? '';
+        if (target && !isAllowedLink(target)) {
+          out.push(
+            diagnostic('valid-url', `Links may only use http, https or mailto, not ${quote(target)}; this link will be shown as plain text`, locate(path), {
+              severity: 'warning',
+            }),
+          );
+        }
+      }
+    }
+    return out;
+  },
+};
