@@ -1,0 +1,68 @@
+/**
+ * Print a report to PDF with a contents page whose page numbers are the
+ * pages the headings really land on: print, read each section anchor's page
+ * back from the PDF, render the numbers into the space reserved for them,
+ * print again, and check that they still hold.
+ */
+import type { PDFOptions } from 'puppeteer';
+import type { BrowserSession } from './browser-session.js';
+import { destinationPages } from './pdf-destinations.js';
+import { addMetadata, type PdfMetadata } from './pdf-metadata.js';
+
+export interface PrintRequest {
+  /** Renders the HTML, given the page of each section anchor once known. */
+  render: (pages: ReadonlyMap<string, number> | undefined) => string;
+  /** The anchors whose pages the contents show. */
+  anchors: readonly string[];
+  metadata: PdfMetadata;
+  pageSize: 'A4' | 'Letter';
+}
+
+export interface PrintResult {
+  pdf: Uint8Array;
+  pages: ReadonlyMap<string, number>;
+  /** How many times the document was printed (2 when the numbers held at once). */
+  passes: number;
+  /** True when the contents' numbers were confirmed by reading the final PDF. */
+  verified: boolean;
+}
+
+const MAX_PASSES = 4;
+
+export async function printReport(session: BrowserSession, request: PrintRequest): Promise<PrintResult> {
+  const options: PDFOptions = {
+    printBackground: true,
+    preferCSSPageSize: true,
+    displayHeaderFooter: false,
+    tagged: true,
+    outline: true,
+  };
+  let pages: Map<string, number> | undefined;
+  let pdf = await session.print(request.render(undefined), options);
+  let passes = 1;
+  let verified = request.anchors.length === 0;
+  if (!verified) {
+    pages = pick(await destinationPages(pdf), request.anchors);
+    while (passes < MAX_PASSES) {
+      pdf = await session.print(request.render(pages), options);
+      passes++;
+      const landed = pick(await destinationPages(pdf), request.anchors);
+      if (sameNumbers(landed, pages)) {
+        verified = true;
+        break;
+      }
+      pages = landed;
+    }
+  }
+  return { pdf: addMetadata(pdf, request.metadata), pages: pages ?? new Map(), passes, verified };
+}
+
+function pick(all: Map<string, number>, anchors: readonly string[]): Map<string, number> {
+  return new Map(anchors.filter((a) => all.has(a)).map((a) => [a, all.get(a)!]));
+}
+
+function sameNumbers(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [k, v] of a) if (b.get(k) !== v) return false;
+  return true;
+}

@@ -1,0 +1,108 @@
+/**
+ * Templates: a folder with `layout.hbs`, `partials/*.hbs`, `style.css` and
+ * an optional `template.json`. A custom template overrides any subset of the
+ * default's partials and falls back to the rest. Compiled once per run, from
+ * strings, in strict mode, with a fixed set of helpers and no prototype access.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import Handlebars from 'handlebars';
+import { diagnostic, type Diagnostic } from '../diagnostics/message.js';
+import { packagePath } from '../package-root.js';
+import { registerHelpers } from './helpers.js';
+
+export const BUILT_IN_TEMPLATES_DIR = packagePath('templates');
+export const DEFAULT_TEMPLATE_DIR = packagePath('templates', 'default');
+
+export interface CompiledTemplate {
+  dir: string;
+  name: string;
+  css: string;
+  render: (view: unknown) => string;
+  /** Files that make up the template, for cache keys and live preview. */
+  files: string[];
+}
+
+export class TemplateError extends Error {
+  constructor(readonly diagnostics: Diagnostic[], readonly file: string) {
+    super(diagnostics.map((d) => d.reason).join('; '));
+  }
+}
+
+function readDir(dir: string): { layout?: string; css?: string; partials: Map<string, string>; files: string[] } {
+  const partials = new Map<string, string>();
+  const files: string[] = [];
+  const partialDir = join(dir, 'partials');
+  if (existsSync(partialDir) && statSync(partialDir).isDirectory()) {
+    for (const name of readdirSync(partialDir).sort()) {
+      if (!name.endsWith('.hbs')) continue;
+      const file = join(partialDir, name);
+      partials.set(basename(name, '.hbs'), file);
+      files.push(file);
+    }
+  }
+  const layout = join(dir, 'layout.hbs');
+  const css = join(dir, 'style.css');
+  if (existsSync(layout)) files.push(layout);
+  if (existsSync(css)) files.push(css);
+  return { layout: existsSync(layout) ? layout : undefined, css: existsSync(css) ? css : undefined, partials, files };
+}
+
+/** Handlebars' parse errors name a line; turn them into a diagnostic on the template file. */
+function templateDiagnostic(file: string, error: unknown): TemplateError {
+  const message = String((error as Error)?.message ?? error);
+  const line = /line (\d+)/.exec(message);
+  const place = line ? { start: { line: Number(line[1]), column: 1 } } : undefined;
+  return new TemplateError([diagnostic('template-syntax', `Template error in ${basename(file)}: ${message.split('\n')[0]}`, place, { fatal: true })], file);
+}
+
+const cache = new Map<string, CompiledTemplate>();
+
+export function loadTemplate(dir: string = DEFAULT_TEMPLATE_DIR): CompiledTemplate {
+  const cached = cache.get(dir);
+  if (cached) return cached;
+  const fallback = readDir(DEFAULT_TEMPLATE_DIR);
+  const own = dir === DEFAULT_TEMPLATE_DIR ? fallback : readDir(dir);
+  const env = Handlebars.create();
+  registerHelpers(env);
+  const partialFiles = new Map([...fallback.partials, ...own.partials]);
+  const compileFile = (file: string) => {
+    const source = readFileSync(file, 'utf8');
+    try {
+      Handlebars.parse(source); // syntax errors surface now, naming the file and line
+    } catch (error) {
+      throw templateDiagnostic(file, error);
+    }
+    return env.compile(source, { strict: true, preventIndent: true });
+  };
+  for (const [name, file] of partialFiles) env.registerPartial(name, compileFile(file));
+  const compiled = compileFile(own.layout ?? fallback.layout!);
+  const css = [fallback.css, own !== fallback ? own.css : undefined]
+    .filter((f): f is string => !!f)
+    .map((f) => readFileSync(f, 'utf8'))
+    .join('\n');
+  const template: CompiledTemplate = {
+    dir,
+    name: basename(dir),
+    css,
+    files: [...new Set([...fallback.files, ...own.files])],
+    render: (view) =>
+      compiled(view, {
+        allowProtoPropertiesByDefault: false,
+        allowProtoMethodsByDefault: false,
+      }),
+  };
+  cache.set(dir, template);
+  return template;
+}
+
+/** Built-in templates: each folder under templates/. */
+export function builtInTemplates(): Array<{ name: string; description: string }> {
+  return readdirSync(BUILT_IN_TEMPLATES_DIR)
+    .filter((name) => existsSync(join(BUILT_IN_TEMPLATES_DIR, name, 'template.json')))
+    .sort()
+    .map((name) => {
+      const meta = JSON.parse(readFileSync(join(BUILT_IN_TEMPLATES_DIR, name, 'template.json'), 'utf8')) as { description?: string };
+      return { name, description: meta.description ?? '' };
+    });
+}
