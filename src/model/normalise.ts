@@ -12,6 +12,13 @@ import {
   type PracticeNotes,
   type Theme,
   type ThemeNotes,
+  type Contact,
+  type Image,
+  type Link,
+  type Organisation,
+  type Person,
+  type Place,
+  type UpcomingItem,
 } from './types.js';
 
 const list = <T>(value: T[] | undefined): T[] => (Array.isArray(value) ? value : []);
@@ -21,14 +28,24 @@ function compact<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }
 
+// Every entity is rebuilt with a fixed key order, so the JSON output does not
+// depend on the order keys were written in (Markdown and YAML give the same bytes).
+const link = (l: Link): Link => ({ title: l.title, url: l.url });
+const person = (p: Person): Person => compact({ name: p.name, role: p.role, organisation: p.organisation });
+const image = (i: Image): Image => compact({ src: i.src, alt: i.alt, caption: i.caption });
+const organisation = (o: Organisation): Organisation => compact({ name: o.name, role: o.role, url: o.url });
+const contact = (c: Contact): Contact => compact({ name: c.name, email: c.email, role: c.role, organisation: c.organisation });
+const upcomingItem = (u: UpcomingItem): UpcomingItem => compact({ title: u.title, kind: u.kind, date: u.date, url: u.url });
+const place = (p: Place | undefined): Place => compact({ city: p?.city, country: p?.country, venue: p?.venue, online: p?.online });
+
 function theme(notes: ThemeNotes): Theme {
   const text = notes.text ?? '';
   return {
     title: notes.title,
     text,
-    speakers: notes.speakers ?? speakersFromText(text),
-    links: list(notes.links),
-    images: list(notes.images),
+    speakers: (notes.speakers ?? speakersFromText(text)).map(person),
+    links: list(notes.links).map(link),
+    images: list(notes.images).map(image),
   };
 }
 
@@ -37,13 +54,13 @@ function practice(notes: PracticeNotes): Practice {
   return compact({
     project: notes.project,
     title: notes.title,
-    presenter: notes.presenter ?? speakersFromText(description)[0],
+    presenter: ((p) => (p ? person(p) : undefined))(notes.presenter ?? speakersFromText(description)[0]),
     region: notes.region,
     country: notes.country,
     description,
     figures: list(notes.figures),
-    links: list(notes.links),
-    images: list(notes.images),
+    links: list(notes.links).map(link),
+    images: list(notes.images).map(image),
   });
 }
 
@@ -57,12 +74,12 @@ export function normalise(notes: EventNotes): EventReport {
     kind: notes.kind,
     date: notes.date,
     endDate: notes.endDate,
-    place: compact({ ...(notes.place ?? {}) }),
+    place: place(notes.place),
     url: notes.url,
     website: notes.website,
-    organisers: list(notes.organisers),
+    organisers: list(notes.organisers).map(organisation),
     language: notes.language ?? 'en',
-    logo: notes.logo,
+    logo: notes.logo ? image(notes.logo) : undefined,
     summary: notes.summary,
     highlights: compact({
       title: notes.highlights?.title,
@@ -80,9 +97,9 @@ export function normalise(notes: EventNotes): EventReport {
       intro: notes.nextSteps?.intro,
       groups: list(notes.nextSteps?.groups).map((g) => compact({ title: g.title, intro: g.intro, items: list(g.items) })),
     }),
-    upcoming: compact({ title: notes.upcoming?.title, items: list(notes.upcoming?.items) }),
-    resources: compact({ title: notes.resources?.title, items: list(notes.resources?.items), note: notes.resources?.note }),
-    contacts: list(notes.contacts),
+    upcoming: compact({ title: notes.upcoming?.title, items: list(notes.upcoming?.items).map(upcomingItem) }),
+    resources: compact({ title: notes.resources?.title, items: list(notes.resources?.items).map(link), note: notes.resources?.note }),
+    contacts: list(notes.contacts).map(contact),
     sections,
   });
 }

@@ -114,6 +114,11 @@ export function parseMarkdownNotes(text: string): ParsedNotes {
   const roots: Section[] = [];
   const stack: Section[] = [];
   for (const node of bodyChildren) {
+    if (node.type === 'html' && !/^\s*<!--[\s\S]*-->\s*$/.test(node.value)) {
+      messages.push(
+        diagnostic('no-raw-html', `Raw HTML is not allowed and is left out: ${quote(node.value)}`, positionOf(node), { severity: 'warning' }),
+      );
+    }
     if (node.type === 'heading') {
       const section: Section = { heading: node, title: stripNumbering(inline(headingContent(node, text))), depth: node.depth, blocks: [], children: [] };
       while (stack.length && stack[stack.length - 1]!.depth >= node.depth) stack.pop();
@@ -251,7 +256,6 @@ export function parseMarkdownNotes(text: string): ParsedNotes {
       const textBlocks = blocks.filter(isTextBlock);
       const themeText = paragraphs(textBlocks);
       if (themeText) set([...path, 'text'], themeText, textBlocks[0]);
-      collectImages(blocks, [...path, 'images']);
     });
     for (const part of parts) handle(part, true);
   }
@@ -295,7 +299,6 @@ export function parseMarkdownNotes(text: string): ParsedNotes {
     }
     const descriptionText = paragraphs(description);
     if (descriptionText) set([...path, 'description'], descriptionText, description[0]);
-    collectImages(blocks, [...path, 'images']);
   }
 
   /** `Key: value` lines; returns true when a following list was taken as the figures. */
@@ -450,19 +453,6 @@ export function parseMarkdownNotes(text: string): ParsedNotes {
 
   function keepAsFree(block: RootContent, section: Section): void {
     freeSections.push({ title: section.title, body: raw([block]), after: lastPart, node: section.heading });
-  }
-
-  function collectImages(blocks: readonly RootContent[], path: Path): void {
-    const images: Notes[] = [];
-    const visit = (node: { type: string; children?: unknown[] } & Record<string, unknown>): void => {
-      if (node.type === 'image') {
-        places.set(pathKey([...path, images.length]), positionOf(node as { position?: unknown })!);
-        images.push({ src: node.url as string, alt: (node.alt as string | null) ?? '' });
-      }
-      for (const child of (node.children ?? []) as Array<typeof node>) visit(child);
-    };
-    for (const block of blocks) visit(block as never);
-    if (images.length) set(path, images, undefined);
   }
 
   for (const section of topLevel) handle(section, false);

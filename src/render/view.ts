@@ -15,7 +15,9 @@ export interface ViewOptions {
   /** Page number of each section anchor, once known from a first print. */
   pages?: ReadonlyMap<string, number>;
   pageSize?: 'A4' | 'Letter';
-  /** Extra CSS from the template (already read). */
+  /** Printing: reserve room for page numbers in the contents even before they are known. */
+  forPrint?: boolean;
+  /** Name and version of the tool, for the generator tag. */
   generator?: string;
 }
 
@@ -205,7 +207,9 @@ export function buildView(report: EventReport, options: ViewOptions = {}) {
 
   const page = (anchor: string) => {
     const value = options.pages?.get(anchor);
-    return value === undefined ? null : String(value);
+    if (value !== undefined) return String(value);
+    // Same width as the number to come, so the first print lays out like the last.
+    return options.forPrint ? '00' : null;
   };
   const toc = sections.map((s) => ({ anchor: s.anchor, number: s.number, title: s.title, page: page(s.anchor) }));
 

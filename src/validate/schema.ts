@@ -14,6 +14,7 @@ import type { ParsedNotes } from '../parse/parsed-notes.js';
 export const SCHEMA_IDS = {
   event: 'https://report.tools/schemas/1.0/event.schema.json',
   practice: 'https://report.tools/schemas/1.0/practice.schema.json',
+  config: 'https://report.tools/schemas/1.0/config.schema.json',
 } as const;
 
 export type SchemaName = keyof typeof SCHEMA_IDS;
@@ -31,16 +32,21 @@ export function createAjv(): Ajv2020 {
   ajv.addKeyword({ keyword: 'x-unknownKeySeverity', schemaType: 'string' });
   ajv.addSchema(readSchema('practice'));
   ajv.addSchema(readSchema('event'));
+  ajv.addSchema(readSchema('config'));
   return ajv;
 }
 
-let compiled: { event: ValidateFunction; practice: ValidateFunction } | undefined;
+let compiled: Record<SchemaName, ValidateFunction> | undefined;
 
 /** Schemas are compiled once per process, not per file. */
-function validators(): { event: ValidateFunction; practice: ValidateFunction } {
+function validators(): Record<SchemaName, ValidateFunction> {
   if (!compiled) {
     const ajv = createAjv();
-    compiled = { event: ajv.getSchema(SCHEMA_IDS.event)!, practice: ajv.getSchema(SCHEMA_IDS.practice)! };
+    compiled = {
+      event: ajv.getSchema(SCHEMA_IDS.event)!,
+      practice: ajv.getSchema(SCHEMA_IDS.practice)!,
+      config: ajv.getSchema(SCHEMA_IDS.config)!,
+    };
   }
   return compiled;
 }

@@ -1,0 +1,90 @@
+/**
+ * Incremental builds: a report is skipped when the hash of its notes, the
+ * template's files, the build options and the tool version match the last
+ * successful build and its outputs are still there. One small file per
+ * input under `.report-cache/`, so an interrupted run loses nothing.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import { dirname, join, relative } from 'node:path';
+import type { EventReport } from '../model/types.js';
+import type { FileResult } from '../pipeline.js';
+import type { InputFile } from '../read/expand-inputs.js';
+import type { CompiledTemplate } from '../render/template.js';
+import { writeAtomic } from '../write/atomic-write.js';
+
+interface CacheEntry {
+  key: string;
+  outputs: FileResult['outputs'];
+  report?: EventReport;
+}
+
+export class BuildCache {
+  private readonly baseKey: string;
+  private readonly keys = new Map<string, string>();
+
+  constructor(private readonly settings: { outDir?: string; cwd: string; version: string; template: CompiledTemplate; options: unknown }) {
+    const hash = createHash('sha256');
+    hash.update(settings.version);
+    hash.update(JSON.stringify(settings.options));
+    for (const file of [...settings.template.files].sort()) {
+      hash.update(file);
+      hash.update(readFileSync(file));
+    }
+    this.baseKey = hash.digest('hex');
+  }
+
+  private entryPath(input: InputFile): string {
+    const dir = this.settings.outDir ?? dirname(input.path);
+    return join(dir, '.report-cache', createHash('sha1').update(input.path).digest('hex') + '.json');
+  }
+
+  private async key(input: InputFile): Promise<string | undefined> {
+    try {
+      const bytes = await readFile(input.path);
+      const key = createHash('sha256').update(this.baseKey).update(input.path).update(bytes).digest('hex');
+      this.keys.set(input.path, key);
+      return key;
+    } catch {
+      return undefined;
+    }
+  }
+
+  async lookup(input: InputFile): Promise<FileResult | undefined> {
+    const key = await this.key(input);
+    if (!key) return undefined;
+    let entry: CacheEntry;
+    try {
+      entry = JSON.parse(await readFile(this.entryPath(input), 'utf8')) as CacheEntry;
+    } catch {
+      return undefined;
+    }
+    if (entry.key !== key) return undefined;
+    for (const path of Object.values(entry.outputs)) {
+      try {
+        await stat(path!);
+      } catch {
+        return undefined;
+      }
+    }
+    return {
+      file: { path: input.path, displayPath: relative(this.settings.cwd, input.path) || input.path, messages: [] },
+      status: 'built',
+      outputs: entry.outputs,
+      timings: { cached: 1 },
+      report: entry.report,
+    };
+  }
+
+  async store(input: InputFile, result: FileResult): Promise<void> {
+    const key = this.keys.get(input.path) ?? (await this.key(input));
+    if (!key) return;
+    const entry: CacheEntry = { key, outputs: result.outputs, report: result.report };
+    try {
+      await writeAtomic(this.entryPath(input), JSON.stringify(entry));
+    } catch {
+      /* a cache that cannot be written only costs a rebuild next time */
+    }
+  }
+}

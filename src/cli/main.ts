@@ -1,0 +1,120 @@
+/**
+ * The command line. `main(argv, io)` returns the exit code; only this folder
+ * touches the process and the console (through `io`).
+ *
+ * Exit codes: 0 success, 1 a document failed, 2 the run itself could not
+ * proceed (bad flag, unreadable config, no browser, output clash).
+ */
+import { Command, CommanderError, Option } from 'commander';
+import { readFileSync } from 'node:fs';
+import { packagePath } from '../package-root.js';
+import { runBuild } from './build-command.js';
+import { runInit } from './init-command.js';
+import { runSchema } from './schema-command.js';
+import { runTemplates } from './templates-command.js';
+import type { CliIo } from './io.js';
+import { RunError } from './run-error.js';
+
+export type { CliIo } from './io.js';
+
+export const VERSION: string = (JSON.parse(readFileSync(packagePath('package.json'), 'utf8')) as { version: string }).version;
+
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  let exitCode = 0;
+  const program = new Command();
+  program
+    .name('report')
+    .description('Turn workshop notes (Markdown or YAML) into validated HTML and PDF event reports.')
+    .version(VERSION, '-v, --version')
+    .showHelpAfterError('(run `report --help` for usage)')
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
+    .exitOverride();
+
+  const buildLike = (cmd: Command) =>
+    cmd
+      .option('-c, --config <file>', 'config file (default: report.config.yaml found upward from the notes)')
+      .option('--strict', 'treat warnings as errors')
+      .addOption(new Option('--diagnostics <format>', 'how problems are reported').choices(['stylish', 'json', 'github', 'junit']).default('stylish'))
+      .option('-q, --quiet', 'report errors only')
+      .option('--allow-root <dir>', 'a folder images may come from besides the notes’ own folder');
+
+  buildLike(
+    program
+      .command('build')
+      .description('validate notes and build reports (HTML, PDF, JSON)')
+      .argument('<inputs...>', 'notes files, folders or globs')
+      .option('-o, --out <dir>', 'output folder (default: beside each input)')
+      .option('-f, --format <list>', 'outputs: html,pdf,json (default: html,pdf)')
+      .option('-t, --template <name|dir>', 'built-in template name or template folder')
+      .option('-l, --language <tag>', 'language of labels and dates (overrides the notes)')
+      .addOption(new Option('--page-size <size>', 'paper size').choices(['A4', 'a4', 'Letter', 'letter']))
+      .option('-j, --concurrency <n>', 'pages printing at once (default: from the CPU count)')
+      .option('--timeout <seconds>', 'per-file printing time limit', undefined)
+      .option('--browser <path>', 'Chrome or Chromium to print with')
+      .option('--no-sandbox', 'run Chromium without its sandbox (automatic when running as root)')
+      .option('--fail-fast', 'stop at the first file that fails')
+      .option('--force', 'rebuild even when outputs are up to date')
+      .option('--no-cache', 'neither read nor write the build cache')
+      .option('--shard <i/n>', 'build only shard i of n (for CI matrices)')
+      .option('--report <file>', 'write a machine-readable run report (JSON) to this file')
+      .option('--no-catalogue', 'do not write index.html and catalogue.json for a batch'),
+  ).action(async (inputs: string[], options: Record<string, unknown>) => {
+    exitCode = await runBuild(inputs, options, io, { validateOnly: false, version: VERSION });
+  });
+
+  buildLike(
+    program
+      .command('validate')
+      .alias('lint')
+      .description('check notes without rendering; reports every file')
+      .argument('<inputs...>', 'notes files, folders or globs')
+      .addOption(new Option('--format <format>', 'how problems are reported').choices(['stylish', 'json', 'github', 'junit'])),
+  ).action(async (inputs: string[], options: Record<string, unknown>) => {
+    if (options.format) options.diagnostics = options.format;
+    exitCode = await runBuild(inputs, options, io, { validateOnly: true, version: VERSION });
+  });
+
+  program
+    .command('schema')
+    .description('print a JSON Schema (event, practice or config)')
+    .addArgument(new Command().createArgument('[name]', 'which schema').choices(['event', 'practice', 'config']).default('event'))
+    .action((name: 'event' | 'practice' | 'config') => {
+      exitCode = runSchema(name, io);
+    });
+
+  program
+    .command('init')
+    .description('write a new notes file with every section, ready to fill in')
+    .argument('[file]', 'the file to create', undefined)
+    .option('--yaml', 'write YAML notes instead of Markdown')
+    .option('--force', 'overwrite an existing file')
+    .action(async (file: string | undefined, options: { yaml?: boolean; force?: boolean }) => {
+      exitCode = await runInit(file, options, io);
+    });
+
+  program
+    .command('templates')
+    .description('list the built-in templates')
+    .action(() => {
+      exitCode = runTemplates(io);
+    });
+
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version end here too, with exit code 0.
+      return error.exitCode === 0 ? 0 : 2;
+    }
+    if (error instanceof RunError) {
+      io.stderr.write(`report: ${error.message}\n`);
+      return error.exitCode;
+    }
+    io.stderr.write(
+      `report: internal error: ${(error as Error)?.stack ?? String(error)}\n` +
+        'This is a bug in report, not in your notes. Please report it with the command you ran.\n',
+    );
+    return 2;
+  }
+}

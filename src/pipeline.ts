@@ -1,0 +1,170 @@
+/**
+ * The pipeline for one notes file: read -> parse -> validate -> model ->
+ * images -> render -> print -> write. Document problems become messages on
+ * the file; a fatal one skips the file's later stages. Nothing here throws
+ * for a document problem, and nothing is written for a file that failed.
+ */
+import { relative } from 'node:path';
+import { diagnostic, type Diagnostic } from './diagnostics/message.js';
+import { hasErrors, type SourceFile } from './diagnostics/source-file.js';
+import { normalise } from './model/normalise.js';
+import type { EventNotes, EventReport } from './model/types.js';
+import { notesFormatOf, parseNotes } from './parse/index.js';
+import type { BrowserSession } from './print/browser-session.js';
+import { PrintTimeoutError } from './print/browser-session.js';
+import { printReport } from './print/print-report.js';
+import type { InputFile } from './read/expand-inputs.js';
+import { findImageReferences, resolveImages } from './read/images.js';
+import { readNotes } from './read/read-notes.js';
+import { renderHtml } from './render/index.js';
+import { plainText } from './render/rich-text.js';
+import type { CompiledTemplate } from './render/template.js';
+import { buildView } from './render/view.js';
+import { validateNotes } from './validate/index.js';
+import { writeAtomic, WriteError } from './write/atomic-write.js';
+import { outputPath, type OutputFormat } from './write/output-paths.js';
+
+export interface PipelineOptions {
+  cwd: string;
+  formats: ReadonlySet<OutputFormat>;
+  outDir?: string;
+  template: CompiledTemplate;
+  language?: string;
+  pageSize: 'A4' | 'Letter';
+  /** Warnings fail the file. */
+  strict: boolean;
+  /** Images may come from here (default: the notes' own folder). */
+  allowedRoot?: string;
+  /** The shared browser session; only asked for when a PDF is wanted. */
+  session?: () => BrowserSession;
+  /** Absolute paths of every input of the run: never overwritten by an output. */
+  inputPaths: ReadonlySet<string>;
+  /** The tool's name and version, for PDF metadata and generator tags. */
+  generator: string;
+  /** Only check; render and write nothing. */
+  validateOnly?: boolean;
+}
+
+export interface FileResult {
+  file: SourceFile;
+  status: 'built' | 'valid' | 'failed';
+  outputs: Partial<Record<OutputFormat, string>>;
+  timings: Record<string, number>;
+  /** The validated model, for the catalogue. */
+  report?: EventReport;
+  pdfPasses?: number;
+}
+
+export async function processFile(input: InputFile, options: PipelineOptions): Promise<FileResult> {
+  const file: SourceFile = { path: input.path, displayPath: relative(options.cwd, input.path) || input.path, messages: [] };
+  const timings: Record<string, number> = {};
+  const result: FileResult = { file, status: 'failed', outputs: {}, timings };
+  let clock = performance.now();
+  const lap = (name: string) => {
+    const now = performance.now();
+    timings[name] = Math.round((now - clock) * 10) / 10;
+    clock = now;
+  };
+  const stop = () => hasErrors(file, options.strict) || file.messages.some((m) => m.fatal);
+
+  const format = notesFormatOf(input.path);
+  if (!format) {
+    file.messages.push(diagnostic('read-error', 'Expected a notes file ending in .md, .markdown, .yaml or .yml', undefined, { fatal: true }));
+    return result;
+  }
+  const read = await readNotes(input.path);
+  file.messages.push(...read.messages);
+  lap('read');
+  if (read.text === undefined) return result;
+
+  const parsed = parseNotes(read.text, format);
+  file.messages.push(...parsed.messages);
+  lap('parse');
+  if (parsed.data === undefined) return result;
+
+  file.messages.push(...validateNotes(parsed));
+  lap('validate');
+  if (stop()) return result;
+
+  const report = normalise(parsed.data as EventNotes);
+  result.report = report;
+
+  const images = await resolveImages(findImageReferences(report), input.path, (p) => parsed.locate(p), { allowedRoot: options.allowedRoot });
+  file.messages.push(...images.messages);
+  lap('images');
+  if (stop()) return result;
+  if (options.validateOnly) {
+    result.status = 'valid';
+    return result;
+  }
+
+  // Plan every output first; a clash with an input is refused before anything is written.
+  const planned = new Map<OutputFormat, string>();
+  for (const f of options.formats) {
+    const path = outputPath(input.path, input.root, options.outDir, f);
+    if (options.inputPaths.has(path)) {
+      file.messages.push(diagnostic('output-overwrites-input', `The ${f} output would overwrite the input ${relative(options.cwd, path)}`, undefined, { fatal: true }));
+      return result;
+    }
+    planned.set(f, path);
+  }
+
+  const renderOptions = { language: options.language, pageSize: options.pageSize, resolveImage: (src: string) => images.dataUrls.get(src), generator: options.generator };
+  const contents: Partial<Record<OutputFormat, string | Uint8Array>> = {};
+  try {
+    if (planned.has('json')) contents.json = JSON.stringify(report, null, 2) + '\n';
+    if (planned.has('html')) contents.html = renderHtml(report, { ...renderOptions, template: options.template });
+    lap('render');
+    if (planned.has('pdf')) {
+      const session = options.session?.();
+      if (!session) throw new Error('No browser session for PDF output');
+      const anchors = buildView(report, renderOptions).toc.map((t) => t.anchor);
+      const printed = await printReport(session, {
+        render: (pages) => renderHtml(report, { ...renderOptions, template: options.template, pages, forPrint: true }),
+        anchors,
+        pageSize: options.pageSize,
+        metadata: {
+          title: report.title,
+          author: report.organisers.map((o) => o.name).join(', ') || undefined,
+          subject: plainText(report.summary) || report.subtitle || undefined,
+          keywords: [report.kind, report.series, ...report.highlights.themes.map((t) => t.title)].filter((k): k is string => !!k),
+          creator: options.generator,
+        },
+      });
+      contents.pdf = printed.pdf;
+      result.pdfPasses = printed.passes;
+      if (!printed.verified) {
+        file.messages.push(
+          diagnostic('contents-pages', 'The contents page numbers kept moving between prints; check them in the PDF', undefined, { severity: 'warning' }),
+        );
+      }
+      lap('print');
+    }
+  } catch (error) {
+    file.messages.push(printDiagnostic(error));
+    return result;
+  }
+
+  const written: string[] = [];
+  try {
+    for (const [f, path] of planned) {
+      await writeAtomic(path, contents[f]!);
+      written.push(path);
+      result.outputs[f] = path;
+    }
+    lap('write');
+  } catch (error) {
+    file.messages.push(
+      diagnostic('write-error', error instanceof WriteError ? error.message : `Cannot write the outputs: ${String((error as Error).message)}`, undefined, { fatal: true }),
+    );
+    return result;
+  }
+  result.status = stop() ? 'failed' : 'built';
+  return result;
+}
+
+function printDiagnostic(error: unknown): Diagnostic {
+  if (error instanceof PrintTimeoutError) return diagnostic('print-timeout', error.message, undefined, { fatal: true });
+  const message = String((error as Error)?.message ?? error).split('\n')[0];
+  return diagnostic('print-error', `Printing the PDF failed: ${message}`, undefined, { fatal: true });
+}

@@ -1,0 +1,54 @@
+/**
+ * Read one notes file as text, refusing what cannot be notes: too large,
+ * not a regular file, not UTF-8.
+ */
+import { open } from 'node:fs/promises';
+import { diagnostic, type Diagnostic } from '../diagnostics/message.js';
+
+export const MAX_NOTES_BYTES = 2 * 1024 * 1024;
+
+export type ReadResult = { text: string; bytes: Buffer; messages: Diagnostic[] } | { text?: undefined; messages: Diagnostic[] };
+
+export async function readNotes(path: string, maxBytes = MAX_NOTES_BYTES): Promise<ReadResult> {
+  let handle;
+  try {
+    handle = await open(path, 'r');
+    const stat = await handle.stat();
+    if (!stat.isFile()) return { messages: [diagnostic('read-error', 'Expected a notes file, not a folder or device', undefined, { fatal: true })] };
+    if (stat.size > maxBytes) {
+      return {
+        messages: [
+          diagnostic('file-too-large', `The file is ${formatBytes(stat.size)}; notes may be at most ${formatBytes(maxBytes)}`, undefined, { fatal: true }),
+        ],
+      };
+    }
+    const bytes = await handle.readFile();
+    const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
+    const bad = text.indexOf('\uFFFD');
+    if (bad >= 0 && !bytes.includes(Buffer.from('\uFFFD', 'utf8'))) {
+      const before = text.slice(0, bad);
+      const line = before.split('\n').length;
+      const column = bad - before.lastIndexOf('\n');
+      return {
+        messages: [diagnostic('encoding', 'Expected UTF-8 text; this byte sequence is not valid UTF-8', { start: { line, column, offset: bad } }, { fatal: true })],
+      };
+    }
+    if (text.includes('\u0000')) {
+      return { messages: [diagnostic('encoding', 'Expected a text file, but it contains NUL bytes', undefined, { fatal: true })] };
+    }
+    return { text: text.replace(/^\uFEFF/, ''), bytes, messages: [] };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason =
+      code === 'ENOENT' ? 'The file does not exist' : code === 'EACCES' ? 'The file cannot be read (permission denied)' : `The file cannot be read (${code ?? 'error'})`;
+    return { messages: [diagnostic('read-error', reason, undefined, { fatal: true })] };
+  } finally {
+    await handle?.close();
+  }
+}
+
+export function formatBytes(n: number): string {
+  if (n < 1024) return `${n} B`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(0)} KiB`;
+  return `${(n / 1024 / 1024).toFixed(1)} MiB`;
+}

@@ -1,0 +1,68 @@
+/**
+ * Outputs are written atomically: to a temporary file in the same folder
+ * (created exclusively, so never through a planted symlink), then renamed
+ * over the target. A failure leaves no partial file behind.
+ */
+import { randomBytes } from 'node:crypto';
+import { lstat, mkdir, open, rename, unlink } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+
+export class WriteError extends Error {
+  constructor(
+    readonly path: string,
+    readonly code: string | undefined,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export function describeWriteError(code: string | undefined): string {
+  switch (code) {
+    case 'ENOSPC':
+      return 'the disk is full';
+    case 'EROFS':
+      return 'the disk is read-only';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EDQUOT':
+      return 'the disk quota is exceeded';
+    case 'ENOTDIR':
+      return 'a part of the path is a file, not a folder';
+    default:
+      return code ?? 'unknown error';
+  }
+}
+
+export async function writeAtomic(path: string, data: string | Uint8Array): Promise<void> {
+  const dir = dirname(path);
+  try {
+    await mkdir(dir, { recursive: true });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new WriteError(path, code, `Cannot create the folder ${dir}: ${describeWriteError(code)}`);
+  }
+  try {
+    const existing = await lstat(path);
+    if (existing.isSymbolicLink()) throw new WriteError(path, 'ELOOP', `Refusing to write ${path}: it is a symbolic link`);
+    if (existing.isDirectory()) throw new WriteError(path, 'EISDIR', `Cannot write ${path}: a folder has that name`);
+  } catch (error) {
+    if (error instanceof WriteError) throw error;
+  }
+  const temp = join(dir, `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  let handle;
+  try {
+    handle = await open(temp, 'wx', 0o644);
+    await handle.writeFile(data);
+    await handle.sync();
+    await handle.close();
+    handle = undefined;
+    await rename(temp, path);
+  } catch (error) {
+    await handle?.close().catch(() => undefined);
+    await unlink(temp).catch(() => undefined);
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new WriteError(path, code, `Cannot write ${path}: ${describeWriteError(code)}`);
+  }
+}
