@@ -40,6 +40,7 @@ export function parseMarkdownNotes(text: string): ParsedNotes {
   // Front matter: YAML only, and only at the very top.
   let front: Notes = {};
   let frontLocate: ParsedNotes['locate'] = () => undefined;
+  let frontPlace: Position | undefined;
   const fenceProblem = /^(?:\uFEFF)?(?:---[ \t]*[^\s-][^\n]*|\+\+\+[^\n]*|;;;[^\n]*)\r?\n/.exec(text);
   if (fenceProblem) {
     const line = fenceProblem[0].replace(/\r?\n$/, '');
@@ -61,6 +62,7 @@ export function parseMarkdownNotes(text: string): ParsedNotes {
     messages.push(...parsed.messages);
     if (parsed.messages.some((m) => m.fatal)) return { data: undefined, messages, locate: parsed.locate };
     frontLocate = parsed.locate;
+    frontPlace = parsed.locate([]);
     if (parsed.data === null || parsed.data === undefined) front = {};
     else if (typeof parsed.data !== 'object' || Array.isArray(parsed.data)) {
       messages.push(
@@ -479,7 +481,8 @@ export function parseMarkdownNotes(text: string): ParsedNotes {
   }
 
   const locate: ParsedNotes['locate'] = (path, target = 'value') => {
-    if (path.length && String(path[0]) in front) return frontLocate(path, target);
+    if (path.length === 0) return frontPlace ?? { start: { line: 1, column: 1, offset: 0 } };
+    if (String(path[0]) in front) return frontLocate(path, target);
     for (let n = path.length; n >= 0; n--) {
       const place = places.get(pathKey(path.slice(0, n)));
       if (place) return place;

@@ -181,7 +181,6 @@ export function buildView(report: EventReport, options: ViewOptions = {}) {
         introHtml: block(g.intro),
         items: g.items.map((item) => inline(item)),
       })),
-      afterGroups: freeAfter('nextSteps').map((f) => ({ title: f.title, bodyHtml: renderBlock(f.body, resolve, 2) || null })),
       upcoming: hasUpcoming
         ? {
             title: up.title ?? labels.upcoming!,
@@ -193,17 +192,16 @@ export function buildView(report: EventReport, options: ViewOptions = {}) {
             })),
           }
         : null,
-      afterUpcoming: freeAfter('upcoming').map((f) => ({ title: f.title, bodyHtml: renderBlock(f.body, resolve, 2) || null })),
       resources: hasResources
         ? { title: res.title ?? labels.resources!, items: res.items.map((r) => ({ title: r.title, url: r.url })), noteHtml: block(res.note) }
         : null,
-      afterResources: freeAfter('resources').map((f) => ({ title: f.title, bodyHtml: renderBlock(f.body, resolve, 2) || null })),
     });
-  } else {
-    freeAfter('nextSteps').forEach(pushFree);
-    freeAfter('upcoming').forEach(pushFree);
-    freeAfter('resources').forEach(pushFree);
   }
+  // Upcoming activities and resources are printed inside "Next steps", so what
+  // the notes put after any of the three follows that section.
+  freeAfter('nextSteps').forEach(pushFree);
+  freeAfter('upcoming').forEach(pushFree);
+  freeAfter('resources').forEach(pushFree);
 
   const page = (anchor: string) => {
     const value = options.pages?.get(anchor);

@@ -105,7 +105,7 @@ function toDiagnostic(error: ErrorObject, parsed: ParsedNotes): Diagnostic {
       const properties = (parentSchema.properties ?? {}) as Record<string, { description?: string }>;
       const about = properties[missing]?.description;
       const where = path.length ? ` in ${quote(field)}` : '';
-      return diagnostic('required', `Expected ${quote(missing)}${where}${about ? ` (${lowerFirst(about).replace(/\.$/, '')})` : ''}, but it is missing`, at(path));
+      return diagnostic('required', `Expected ${quote(missing)}${where}, but it is missing`, at(path), about ? { note: `${quote(missing)}: ${lowerFirst(about)}` } : {});
     }
     case 'additionalProperties': {
       const key = (error.params as { additionalProperty: string }).additionalProperty;
