@@ -16,10 +16,9 @@ import { printReport } from './print/print-report.js';
 import type { InputFile } from './read/expand-inputs.js';
 import { findImageReferences, resolveImages } from './read/images.js';
 import { readNotes } from './read/read-notes.js';
-import { renderHtml } from './render/index.js';
+import { prepareReport } from './render/index.js';
 import { plainText } from './render/rich-text.js';
 import type { CompiledTemplate } from './render/template.js';
-import { buildView } from './render/view.js';
 import { validateNotes } from './validate/index.js';
 import { writeAtomic, WriteError } from './write/atomic-write.js';
 import { outputPath, type OutputFormat } from './write/output-paths.js';
@@ -72,6 +71,8 @@ export async function processFile(input: InputFile, options: PipelineOptions): P
     file.messages.push(diagnostic('read-error', 'Expected a notes file ending in .md, .markdown, .yaml or .yml', undefined, { fatal: true }));
     return result;
   }
+  // The browser starts while this file is parsed and rendered (only when a PDF is to be printed).
+  if (options.formats.has('pdf') && !options.validateOnly) options.session?.().warmUp();
   const read = await readNotes(input.path);
   file.messages.push(...read.messages);
   lap('read');
@@ -113,15 +114,15 @@ export async function processFile(input: InputFile, options: PipelineOptions): P
   const contents: Partial<Record<OutputFormat, string | Uint8Array>> = {};
   try {
     if (planned.has('json')) contents.json = JSON.stringify(report, null, 2) + '\n';
-    if (planned.has('html')) contents.html = renderHtml(report, { ...renderOptions, template: options.template });
+    const prepared = planned.has('html') || planned.has('pdf') ? prepareReport(report, { ...renderOptions, template: options.template }) : undefined;
+    if (planned.has('html')) contents.html = prepared!.html();
     lap('render');
     if (planned.has('pdf')) {
       const session = options.session?.();
       if (!session) throw new Error('No browser session for PDF output');
-      const anchors = buildView(report, renderOptions).toc.map((t) => t.anchor);
       const printed = await printReport(session, {
-        render: (pages) => renderHtml(report, { ...renderOptions, template: options.template, pages, forPrint: true }),
-        anchors,
+        render: (pages) => prepared!.printHtml(pages),
+        anchors: prepared!.anchors,
         pageSize: options.pageSize,
         metadata: {
           title: report.title,

@@ -14,6 +14,7 @@ import type { FileResult, PipelineOptions } from '../pipeline.js';
 import { BrowserSession } from '../print/browser-session.js';
 import { findBrowser, INSTALL_HINT } from '../print/find-browser.js';
 import { expandInputs, shard, type InputFile } from '../read/expand-inputs.js';
+import { fontAssets } from '../render/fonts.js';
 import { BUILT_IN_TEMPLATES_DIR, loadTemplate, TemplateError, type CompiledTemplate } from '../render/template.js';
 import { writeAtomic } from '../write/atomic-write.js';
 import { outputPath, type OutputFormat } from '../write/output-paths.js';
@@ -160,6 +161,7 @@ export async function runBuild(inputs: string[], flags: Record<string, unknown>,
         sandbox: flags.sandbox !== false && !io.isRoot,
         concurrency,
         timeoutMs: timeoutSeconds * 1000,
+        assets: fontAssets(),
       }));
   }
 
@@ -183,6 +185,7 @@ export async function runBuild(inputs: string[], flags: Record<string, unknown>,
       ? new BuildCache({ outDir, cwd: io.cwd, version: context.version, template, options: { formats: [...formats].sort(), pageSize, language: language ?? null, strict: pipeline.strict } })
       : undefined;
 
+
   const progress = createProgress(io, files.length, context.validateOnly, colours(io, 'stderr'));
   const results: FileResult[] = [];
   const reported: SourceFile[] = [...problemFiles];
@@ -196,6 +199,7 @@ export async function runBuild(inputs: string[], flags: Record<string, unknown>,
       pipeline,
       {
         parallel: concurrency + 2,
+        workers: flags.workers !== undefined ? positiveInteger(flags.workers, '--workers', 16) : 0,
         failFast: flags.failFast === true,
         skip: cache && !flags.force ? (input) => cache.lookup(input) : undefined,
       },

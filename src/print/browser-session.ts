@@ -4,7 +4,7 @@
  * is relaunched for the files still to print; a hung page is ended by a
  * per-file time limit. `close()` always releases the browser.
  */
-import puppeteer, { type Browser, type HTTPRequest, type Page, type PDFOptions } from 'puppeteer';
+import type { Browser, CDPSession, HTTPRequest, Page, PDFOptions } from 'puppeteer';
 
 export interface SessionOptions {
   executablePath: string;
@@ -14,7 +14,16 @@ export interface SessionOptions {
   concurrency: number;
   /** Per-file time limit for loading and printing, in milliseconds. */
   timeoutMs: number;
+  /** The tool's own files (fonts), served from memory under the printer's origin. */
+  assets?: ReadonlyMap<string, { contentType: string; body: Buffer }>;
 }
+
+/**
+ * The origin documents are printed under: never file://, and under a reserved
+ * top-level domain that cannot resolve, so nothing can reach a real host even
+ * if interception failed.
+ */
+export const PRINT_ORIGIN = 'https://report.invalid';
 
 export class PrintTimeoutError extends Error {
   constructor(readonly ms: number) {
@@ -39,11 +48,47 @@ const LAUNCH_ARGS = [
   '--mute-audio',
 ];
 
-/** Only our own inlined assets (data: URLs) may load; everything else is refused. */
-function onRequest(request: HTTPRequest): void {
-  const url = request.url();
-  if (url.startsWith('data:') || url === 'about:blank') void request.continue();
-  else void request.abort('blockedbyclient');
+/** A document loaded in a page: print it, change texts in place (no script runs), print again. */
+export interface LoadedDocument {
+  pdf(options: PDFOptions): Promise<Uint8Array>;
+  /**
+   * Replace the text of the elements carrying `attribute`, keyed by its value.
+   * Done through the DevTools DOM domain, so page JavaScript stays off.
+   */
+  setTexts(attribute: string, texts: ReadonlyMap<string, string>): Promise<void>;
+}
+
+const cdpSessions = new WeakMap<Page, Promise<CDPSession>>();
+
+function loadedDocument(page: Page, timeout: number): LoadedDocument {
+  return {
+    pdf: (options) => page.pdf({ ...options, timeout }),
+    async setTexts(attribute, texts) {
+      let session = cdpSessions.get(page);
+      if (!session) {
+        session = page.createCDPSession();
+        cdpSessions.set(page, session);
+      }
+      const client = await session;
+      const { root } = await client.send('DOM.getDocument', { depth: 0 });
+      const { nodeIds } = await client.send('DOM.querySelectorAll', { nodeId: root.nodeId, selector: `[${attribute}]` });
+      for (const nodeId of nodeIds) {
+        const { outerHTML } = await client.send('DOM.getOuterHTML', { nodeId });
+        const key = new RegExp(`${attribute}="([^"]*)"`).exec(outerHTML)?.[1];
+        const text = key === undefined ? undefined : texts.get(key);
+        if (text === undefined) continue;
+        const escaped = text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+        await client.send('DOM.setOuterHTML', { nodeId, outerHTML: outerHTML.replace(/>[^<]*</, `>${escaped}<`) });
+      }
+    },
+  };
+}
+
+/** Wait for a promise to settle, but no longer than `ms`; never rejects, leaves no timer behind. */
+async function settleWithin(promise: Promise<unknown>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([promise.catch(() => undefined), new Promise((resolve) => (timer = setTimeout(resolve, ms)))]);
+  clearTimeout(timer);
 }
 
 export class BrowserSession {
@@ -61,8 +106,9 @@ export class BrowserSession {
   private launch(): Promise<Browser> {
     if (!this.browser) {
       this.launches++;
-      const launching = puppeteer
-        .launch({
+      // Imported here, not at the top: runs without a PDF never pay for Puppeteer.
+      const launching = import('puppeteer')
+        .then(({ default: puppeteer }) => puppeteer.launch({
           executablePath: this.options.executablePath,
           headless: true,
           args: [...LAUNCH_ARGS, ...(this.options.sandbox ? [] : ['--no-sandbox', '--disable-setuid-sandbox'])],
@@ -71,7 +117,7 @@ export class BrowserSession {
           handleSIGHUP: true,
           timeout: 60_000,
           protocolTimeout: Math.max(60_000, this.options.timeoutMs * 2),
-        })
+        }))
         .then((browser) => {
           browser.on('disconnected', () => {
             if (this.browser === launching) {
@@ -90,6 +136,18 @@ export class BrowserSession {
     return this.browser;
   }
 
+  /**
+   * Start the browser now, in the background, so that it is ready when the
+   * first document has been parsed and rendered. Errors surface on first use.
+   */
+  warmUp(): void {
+    if (this.closed) return;
+    this.launch().then(
+      () => undefined,
+      () => undefined,
+    );
+  }
+
   private async acquireSlot(): Promise<void> {
     if (this.active < this.options.concurrency) {
       this.active++;
@@ -104,59 +162,105 @@ export class BrowserSession {
     this.waiters.shift()?.();
   }
 
+  /** Documents being printed, by their URL under PRINT_ORIGIN. */
+  private readonly documents = new Map<string, string>();
+  private documentCounter = 0;
+
+  /**
+   * Every request of a page is answered here: the document itself and the
+   * tool's assets from memory, data: URLs as they are; everything else (the
+   * network, local files, other schemes) is refused.
+   */
+  private answer(request: HTTPRequest): void {
+    const url = request.url();
+    if (url.startsWith('data:')) {
+      void request.continue();
+      return;
+    }
+    if (url.startsWith(PRINT_ORIGIN + '/')) {
+      const path = url.slice(PRINT_ORIGIN.length).split('?')[0]!;
+      const document = this.documents.get(url);
+      if (document !== undefined) {
+        void request.respond({ status: 200, contentType: 'text/html; charset=utf-8', headers: { 'Cache-Control': 'no-store' }, body: document });
+        return;
+      }
+      const asset = this.options.assets?.get(path);
+      if (asset) {
+        void request.respond({ status: 200, contentType: asset.contentType, headers: { 'Cache-Control': 'public, max-age=31536000, immutable' }, body: asset.body });
+        return;
+      }
+    }
+    this.blocked.push(url);
+    void request.abort('blockedbyclient');
+  }
+
   private async newPage(): Promise<Page> {
     const browser = await this.launch();
     const page = await browser.newPage();
     await page.setJavaScriptEnabled(false);
     await page.setRequestInterception(true);
-    page.on('request', (request) => {
-      if (!request.url().startsWith('data:') && request.url() !== 'about:blank') this.blocked.push(request.url());
-      onRequest(request);
-    });
+    page.on('request', (request) => this.answer(request));
     return page;
   }
 
   /** Load the HTML in a pooled page and print it; retried once on a fresh browser if the browser died. */
   async print(html: string, pdfOptions: PDFOptions): Promise<Uint8Array> {
+    return this.withDocument(html, (doc) => doc.pdf(pdfOptions));
+  }
+
+  /**
+   * Load the HTML in a pooled page and hand it to `work`, which may print it,
+   * change texts and print again. The whole of `work` is under the per-file
+   * time limit; if the browser dies meanwhile, it is relaunched and `work`
+   * runs once more from the start.
+   */
+  async withDocument<T>(html: string, work: (doc: LoadedDocument) => Promise<T>): Promise<T> {
     if (this.closed) throw new Error('The browser session is closed');
     await this.acquireSlot();
     try {
       try {
-        return await this.printOnce(html, pdfOptions);
+        return await this.runOnce(html, work);
       } catch (error) {
         if (error instanceof PrintTimeoutError || error instanceof BrowserLaunchError || this.closed) throw error;
         // The browser crashed or was killed: start a new one and try this file again.
         this.idle = [];
-        return await this.printOnce(html, pdfOptions);
+        return await this.runOnce(html, work);
       }
     } finally {
       this.releaseSlot();
     }
   }
 
-  private async printOnce(html: string, pdfOptions: PDFOptions): Promise<Uint8Array> {
+  private async runOnce<T>(html: string, work: (doc: LoadedDocument) => Promise<T>): Promise<T> {
     const page = this.idle.pop() ?? (await this.newPage());
     let timer: NodeJS.Timeout | undefined;
     let timedOut = false;
-    const work = (async () => {
-      await page.setContent(html, { waitUntil: 'load', timeout: this.options.timeoutMs });
-      return page.pdf({ ...pdfOptions, timeout: this.options.timeoutMs });
+    const url = `${PRINT_ORIGIN}/report/${++this.documentCounter}`;
+    this.documents.set(url, html);
+    const timeout = this.options.timeoutMs;
+    const running = (async () => {
+      try {
+        await page.goto(url, { waitUntil: 'load', timeout });
+      } finally {
+        this.documents.delete(url);
+      }
+      return work(loadedDocument(page, timeout));
     })();
     const limit = new Promise<never>((_, reject) => {
       timer = setTimeout(() => {
         timedOut = true;
-        reject(new PrintTimeoutError(this.options.timeoutMs));
-      }, this.options.timeoutMs);
+        reject(new PrintTimeoutError(timeout));
+      }, timeout);
     });
     try {
-      const pdf = await Promise.race([work, limit]);
+      const result = await Promise.race([running, limit]);
       this.idle.push(page);
-      return pdf;
+      return result;
     } catch (error) {
-      work.catch(() => undefined);
+      running.catch(() => undefined);
       // A page that failed or hung is not reused.
-      await Promise.race([page.close().catch(() => undefined), new Promise((r) => setTimeout(r, 2_000))]);
-      if (timedOut) throw new PrintTimeoutError(this.options.timeoutMs);
+      await settleWithin(page.close(), 2_000);
+      if (timedOut) throw new PrintTimeoutError(timeout);
       throw error;
     } finally {
       clearTimeout(timer);
@@ -181,7 +285,7 @@ export class BrowserSession {
       return;
     }
     const child = browser.process();
-    await Promise.race([browser.close().catch(() => undefined), new Promise((r) => setTimeout(r, 5_000))]);
+    await settleWithin(browser.close(), 5_000);
     if (child && child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   }
 }

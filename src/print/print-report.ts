@@ -1,8 +1,8 @@
 /**
  * Print a report to PDF with a contents page whose page numbers are the
  * pages the headings really land on: print, read each section anchor's page
- * back from the PDF, render the numbers into the space reserved for them,
- * print again, and check that they still hold.
+ * back from the PDF, write the numbers into the space reserved for them in
+ * the page still loaded, print again, and check that they still hold.
  */
 import type { PDFOptions } from 'puppeteer';
 import type { BrowserSession } from './browser-session.js';
@@ -10,7 +10,7 @@ import { destinationPages } from './pdf-destinations.js';
 import { addMetadata, type PdfMetadata } from './pdf-metadata.js';
 
 export interface PrintRequest {
-  /** Renders the HTML, given the page of each section anchor once known. */
+  /** Renders the HTML for printing; page numbers in the contents are placeholders of the same width. */
   render: (pages: ReadonlyMap<string, number> | undefined) => string;
   /** The anchors whose pages the contents show. */
   anchors: readonly string[];
@@ -37,25 +37,35 @@ export async function printReport(session: BrowserSession, request: PrintRequest
     tagged: true,
     outline: true,
   };
-  let pages: Map<string, number> | undefined;
-  let pdf = await session.print(request.render(undefined), options);
-  let passes = 1;
-  let verified = request.anchors.length === 0;
-  if (!verified) {
-    pages = pick(await destinationPages(pdf), request.anchors);
-    while (passes < MAX_PASSES) {
-      pdf = await session.print(request.render(pages), options);
-      passes++;
-      const landed = pick(await destinationPages(pdf), request.anchors);
-      if (sameNumbers(landed, pages)) {
-        verified = true;
-        break;
+  return session.withDocument(request.render(undefined), async (doc) => {
+    let pdf = await doc.pdf(options);
+    let passes = 1;
+    let pages: Map<string, number> = new Map();
+    let verified = request.anchors.length === 0;
+    if (!verified) {
+      pages = pick(await destinationPages(pdf), request.anchors);
+      while (passes < MAX_PASSES) {
+        // Write the numbers into the space reserved for them, in the loaded page, and print again.
+        await doc.setTexts(PAGE_NUMBER_ATTRIBUTE, new Map([...pages].map(([anchor, page]) => [anchor, String(page)])));
+        pdf = await doc.pdf(options);
+        passes++;
+        const landed = pick(await destinationPages(pdf), request.anchors);
+        if (sameNumbers(landed, pages)) {
+          verified = true;
+          break;
+        }
+        pages = landed;
       }
-      pages = landed;
     }
-  }
-  return { pdf: addMetadata(pdf, request.metadata), pages: pages ?? new Map(), passes, verified };
+    return { pdf: addMetadata(pdf, request.metadata), pages, passes, verified };
+  });
 }
+
+/**
+ * Templates mark the element holding a contents entry's page number with this
+ * attribute, whose value is the section's anchor: `<span data-toc-page="section-1">`.
+ */
+export const PAGE_NUMBER_ATTRIBUTE = 'data-toc-page';
 
 function pick(all: Map<string, number>, anchors: readonly string[]): Map<string, number> {
   return new Map(anchors.filter((a) => all.has(a)).map((a) => [a, all.get(a)!]));

@@ -1,6 +1,6 @@
 /**
- * EventReport -> a self-contained HTML page (CSS and fonts inlined, no
- * external requests, every value from the notes escaped).
+ * EventReport -> HTML. The view (rich text already converted) is built once
+ * per report; the self-contained HTML file and each print pass render from it.
  */
 import type { EventReport } from '../model/types.js';
 import { fontFaceCss } from './fonts.js';
@@ -12,10 +12,44 @@ export interface RenderOptions extends ViewOptions {
   template?: CompiledTemplate;
 }
 
-export function renderHtml(report: EventReport, options: RenderOptions = {}): string {
+export interface PreparedReport {
+  /** Anchors of the sections the contents list, in order. */
+  anchors: string[];
+  /** Self-contained HTML: CSS, fonts and images inlined, no external requests. */
+  html(): string;
+  /** HTML for the printer: fonts come from the printer's own origin; contents show `pages`. */
+  printHtml(pages: ReadonlyMap<string, number> | undefined): string;
+}
+
+const CSP_FILE = "default-src 'none'; img-src data:; font-src data:; style-src 'unsafe-inline'; script-src 'none'";
+const CSP_PRINT = "default-src 'none'; img-src data:; font-src 'self'; style-src 'unsafe-inline'; script-src 'none'";
+
+export function prepareReport(report: EventReport, options: RenderOptions = {}): PreparedReport {
   const template = options.template ?? loadTemplate();
   const view = buildView(report, options);
-  return template.render({ ...view, fontCss: fontFaceCss(), templateCss: template.css, jsonLd: jsonLdScript(report) });
+  const jsonLd = jsonLdScript(report);
+  // Every character the page can show: the notes' text and the labels.
+  const characters = JSON.stringify(report) + JSON.stringify(view.labels);
+  const render = (print: boolean, pages: ReadonlyMap<string, number> | undefined) =>
+    template.render({
+      ...view,
+      // Printing reserves the room of a two-digit number until the real page is known.
+      toc: view.toc.map((entry) => ({ ...entry, page: pages?.has(entry.anchor) ? String(pages.get(entry.anchor)) : print ? '00' : null })),
+      csp: print ? CSP_PRINT : CSP_FILE,
+      fontCss: print ? fontFaceCss('served') : fontFaceCss('inline', characters),
+      templateCss: template.css,
+      jsonLd,
+    });
+  return {
+    anchors: view.toc.map((t) => t.anchor),
+    html: () => render(false, undefined),
+    printHtml: (pages) => render(true, pages),
+  };
+}
+
+/** One self-contained HTML page. */
+export function renderHtml(report: EventReport, options: RenderOptions = {}): string {
+  return prepareReport(report, options).html();
 }
 
 export { buildView } from './view.js';

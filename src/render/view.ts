@@ -12,11 +12,7 @@ export interface ViewOptions {
   /** Overrides the notes' language for labels and formats. */
   language?: string;
   resolveImage?: ImageResolver;
-  /** Page number of each section anchor, once known from a first print. */
-  pages?: ReadonlyMap<string, number>;
   pageSize?: 'A4' | 'Letter';
-  /** Printing: reserve room for page numbers in the contents even before they are known. */
-  forPrint?: boolean;
   /** Name and version of the tool, for the generator tag. */
   generator?: string;
 }
@@ -203,13 +199,7 @@ export function buildView(report: EventReport, options: ViewOptions = {}) {
   freeAfter('upcoming').forEach(pushFree);
   freeAfter('resources').forEach(pushFree);
 
-  const page = (anchor: string) => {
-    const value = options.pages?.get(anchor);
-    if (value !== undefined) return String(value);
-    // Same width as the number to come, so the first print lays out like the last.
-    return options.forPrint ? '00' : null;
-  };
-  const toc = sections.map((s) => ({ anchor: s.anchor, number: s.number, title: s.title, page: page(s.anchor) }));
+  const toc = sections.map((s) => ({ anchor: s.anchor, number: s.number, title: s.title, page: null as string | null }));
 
   const place = placeText(report, labels);
   const dateText = formatDateRange(report.date, report.endDate, language);

@@ -55,7 +55,8 @@ export async function writeAtomic(path: string, data: string | Uint8Array): Prom
   try {
     handle = await open(temp, 'wx', 0o644);
     await handle.writeFile(data);
-    await handle.sync();
+    // No fsync: rename already guarantees readers see the old file or the whole new one;
+    // durability across power loss is not worth ~100 ms per file in a batch.
     await handle.close();
     handle = undefined;
     await rename(temp, path);

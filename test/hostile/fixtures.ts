@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import type { AddressInfo } from 'node:net';
 import { dirname, join, relative } from 'node:path';
 import { expect } from 'vitest';
+import { runCliAsync, type CliResult } from '../helpers/cli.js';
 import { pdfPages } from '../helpers/pdf.js';
 
 /** A secret that must never leave its canary file. */
@@ -83,6 +84,23 @@ export function expectDiagnostic(
   const prefix = where === undefined ? undefined : where === null ? `${file} ${severity} ` : `${file}:${where} ${severity} `;
   const match = lines.find((l) => l.includes(message) && (prefix === undefined ? l.startsWith(file) : l.startsWith(prefix)));
   expect(match, `expected a ${severity} [${ruleId}] containing "${message}" at ${file}${where ? ':' + where : ''} in:\n${stderr}`).toBeDefined();
+}
+
+/**
+ * The real executable as a subprocess, awaited without blocking this process's
+ * event loop (so an in-process canary server can still answer while it runs).
+ */
+export function runCliAwait(args: string[], cwd: string, onSpawn?: (pid: number) => void): Promise<CliResult & { pid: number }> {
+  return new Promise((resolve, reject) => {
+    const child = runCliAsync(args, { cwd });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (s: string) => (stdout += s));
+    child.stderr.setEncoding('utf8').on('data', (s: string) => (stderr += s));
+    child.on('error', reject);
+    if (child.pid !== undefined) onSpawn?.(child.pid);
+    child.on('close', (code) => resolve({ code, stdout, stderr, pid: child.pid ?? -1 }));
+  });
 }
 
 // --- the canary server ------------------------------------------------------

@@ -1,0 +1,243 @@
+#!/usr/bin/env node
+/**
+ * npm run bench [-- --count 200] [-- --memory]
+ *
+ * Measures, in one run on one machine (ratios matter, not absolute times):
+ *  (a) our batch, HTML only           `report build corpus --format html`
+ *  (b) our batch, HTML + PDF          `report build corpus --format html,pdf`
+ *  (c) baseline PDF: one Chromium through Puppeteer printing the same pre-rendered HTML
+ *      files with page.setContent + page.pdf, sequentially and with 2 pages in parallel
+ *  (d) baseline HTML: a bare in-process pipeline (remark-parse -> remark-rehype ->
+ *      rehype-stringify -> one compiled Handlebars template; no validation, no writes)
+ *  and the time to the first PDF for a single file, ours against the baseline's.
+ * With --memory: peak RSS of `report build` for 100 and 1,000 files.
+ */
+import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { availableParallelism, cpus, totalmem } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Handlebars from 'handlebars';
+import puppeteer from 'puppeteer';
+import rehypeStringify from 'rehype-stringify';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+import { generateCorpus } from './corpus.js';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const WORK = join(ROOT, 'bench', '.corpus');
+const BIN = join(ROOT, 'bin', 'report.js');
+const BROWSER = process.env.PUPPETEER_EXECUTABLE_PATH || '/usr/bin/chromium';
+const args = process.argv.slice(2);
+const flag = (name, fallback) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : fallback;
+};
+const COUNT = Number(flag('count', process.env.BENCH_COUNT ?? 200));
+
+const LAUNCH = {
+  executablePath: BROWSER,
+  headless: true,
+  args: ['--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage', ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])],
+};
+
+// --- process-tree memory sampling -------------------------------------------
+function children() {
+  const map = new Map();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      const close = stat.lastIndexOf(')');
+      const comm = stat.slice(stat.indexOf('(') + 1, close);
+      const ppid = Number(stat.slice(close + 2).split(' ')[1]);
+      map.set(Number(name), { ppid, comm });
+    } catch {
+      /* gone */
+    }
+  }
+  return map;
+}
+function rssKiB(pid) {
+  try {
+    const m = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) : 0;
+  } catch {
+    return 0;
+  }
+}
+function sampleTree(rootPid) {
+  const all = children();
+  const descendants = [];
+  const queue = [rootPid];
+  while (queue.length) {
+    const pid = queue.shift();
+    for (const [child, info] of all) if (info.ppid === pid) {
+      descendants.push({ pid: child, comm: info.comm });
+      queue.push(child);
+    }
+  }
+  const own = rssKiB(rootPid);
+  const browser = descendants.filter((d) => /chrom/i.test(d.comm)).reduce((sum, d) => sum + rssKiB(d.pid), 0);
+  return { own, browser };
+}
+
+/** Run the CLI, timing it and sampling the memory of it and its Chromium. */
+function runReport(cliArgs) {
+  return new Promise((resolvePromise, reject) => {
+    const started = performance.now();
+    const child = spawn(process.execPath, [BIN, ...cliArgs], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    const peak = { own: 0, browser: 0 };
+    const timer = setInterval(() => {
+      const s = sampleTree(child.pid);
+      peak.own = Math.max(peak.own, s.own);
+      peak.browser = Math.max(peak.browser, s.browser);
+    }, 50);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearInterval(timer);
+      resolvePromise({ code, seconds: (performance.now() - started) / 1000, peak, stderr });
+    });
+  });
+}
+
+function listFiles(dir, ext) {
+  const out = [];
+  const walk = (d) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      if (e.name.startsWith('.')) continue;
+      const p = join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (p.endsWith(ext)) out.push(p);
+    }
+  };
+  walk(dir);
+  return out.sort();
+}
+
+async function baselinePdf(htmlFiles, parallel) {
+  const browser = await puppeteer.launch(LAUNCH);
+  try {
+    const pages = await Promise.all(Array.from({ length: parallel }, () => browser.newPage()));
+    const started = performance.now();
+    let next = 0;
+    await Promise.all(
+      pages.map(async (page) => {
+        while (next < htmlFiles.length) {
+          const file = htmlFiles[next++];
+          await page.setContent(readFileSync(file, 'utf8'), { waitUntil: 'load' });
+          await page.pdf({ printBackground: true, preferCSSPageSize: true });
+        }
+      }),
+    );
+    return (performance.now() - started) / 1000;
+  } finally {
+    await browser.close();
+  }
+}
+
+async function baselineSingle(htmlFile) {
+  const started = performance.now();
+  const browser = await puppeteer.launch(LAUNCH);
+  const page = await browser.newPage();
+  await page.setContent(readFileSync(htmlFile, 'utf8'), { waitUntil: 'load' });
+  await page.pdf({ printBackground: true, preferCSSPageSize: true });
+  await browser.close();
+  return (performance.now() - started) / 1000;
+}
+
+function bareHtmlPipeline(notesFiles) {
+  const processor = unified().use(remarkParse).use(remarkRehype).use(rehypeStringify);
+  const template = Handlebars.compile('<!DOCTYPE html><html><head><title>{{title}}</title></head><body>{{{body}}}</body></html>');
+  const started = performance.now();
+  let bytes = 0;
+  for (const file of notesFiles) {
+    const text = readFileSync(file, 'utf8');
+    const body = String(processor.processSync(text.replace(/^---[\s\S]*?\n---\n/, '')));
+    bytes += template({ title: file, body }).length;
+  }
+  return { seconds: (performance.now() - started) / 1000, bytes };
+}
+
+const fmt = (n, digits = 1) => n.toFixed(digits);
+const mib = (kib) => `${fmt(kib / 1024, 0)} MiB`;
+
+async function main() {
+  const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${availableParallelism()} cores, ${fmt(totalmem() / 2 ** 30, 0)} GiB, Node ${process.version}`;
+  console.log(`Machine: ${machine}`);
+  console.log(`Corpus: ${COUNT} notes files (seeded, 6 languages, 1-3x lengths)\n`);
+  const notesDir = join(WORK, 'notes');
+  generateCorpus(notesDir, COUNT);
+  const notesFiles = listFiles(notesDir, '.md');
+  const outHtml = join(WORK, 'out-html');
+  const outPdf = join(WORK, 'out-pdf');
+  rmSync(outHtml, { recursive: true, force: true });
+  rmSync(outPdf, { recursive: true, force: true });
+
+  const results = {};
+  // (d) bare in-process HTML pipeline (warm-up once, then measure)
+  bareHtmlPipeline(notesFiles.slice(0, 5));
+  const bare = bareHtmlPipeline(notesFiles);
+  results.bareHtml = COUNT / bare.seconds;
+
+  // (a) ours, HTML only
+  const html = await runReport(['build', notesDir, '--out', outHtml, '--format', 'html', '--no-cache', '--no-catalogue']);
+  if (html.code !== 0) throw new Error(`report build (html) failed:\n${html.stderr}`);
+  results.html = COUNT / html.seconds;
+
+  // (b) ours, HTML + PDF
+  const pdf = await runReport(['build', notesDir, '--out', outPdf, '--format', 'html,pdf', '--no-cache', '--no-catalogue']);
+  if (pdf.code !== 0) throw new Error(`report build (pdf) failed:\n${pdf.stderr}`);
+  results.pdf = COUNT / pdf.seconds;
+
+  // (c) baseline PDF over our pre-rendered HTML
+  const htmlFiles = listFiles(outHtml, '.html');
+  const seq = await baselinePdf(htmlFiles, 1);
+  const par = await baselinePdf(htmlFiles, 2);
+  results.baselineSeq = COUNT / seq;
+  results.baselinePar = COUNT / par;
+  const bestBaseline = Math.max(results.baselineSeq, results.baselinePar);
+
+  // Single file, launch included
+  const single = await runReport(['build', 'examples/vilnius-2024.md', '--out', join(WORK, 'single'), '--format', 'pdf', '--no-cache']);
+  const exampleHtml = join(WORK, 'single-html');
+  await runReport(['build', 'examples/vilnius-2024.md', '--out', exampleHtml, '--format', 'html', '--no-cache']);
+  const singleBaseline = await baselineSingle(join(exampleHtml, 'vilnius-2024.html'));
+
+  const rows = [
+    ['(d) baseline: bare HTML pipeline, in-process', results.bareHtml],
+    ['(a) report build --format html', results.html],
+    ['(c) baseline: Puppeteer setContent+pdf, 1 page', results.baselineSeq],
+    ['(c) baseline: Puppeteer setContent+pdf, 2 pages', results.baselinePar],
+    ['(b) report build --format html,pdf', results.pdf],
+  ];
+  console.log('docs/second');
+  for (const [name, rate] of rows) console.log(`  ${name.padEnd(50)} ${fmt(rate).padStart(8)}`);
+  console.log('');
+  console.log(`PDF batch / best baseline:           ${fmt(results.pdf / bestBaseline, 2)}x   (target >= 0.90)`);
+  console.log(`HTML batch / bare HTML pipeline:      ${fmt(results.html / results.bareHtml, 2)}x   (target >= 0.70)`);
+  console.log(`Single file to PDF: report ${fmt(single.seconds, 2)} s, baseline ${fmt(singleBaseline, 2)} s -> ${fmt(single.seconds / singleBaseline, 2)}x   (target <= 1.30)`);
+  console.log(`Peak RSS, PDF batch: report ${mib(pdf.peak.own)}, Chromium ${mib(pdf.peak.browser)}; HTML batch: report ${mib(html.peak.own)}`);
+
+  if (args.includes('--memory')) {
+    const peaks = {};
+    for (const n of [100, 1000]) {
+      const dir = join(WORK, `mem-${n}`);
+      generateCorpus(dir, n, 7);
+      const run = await runReport(['build', dir, '--out', join(WORK, `mem-out-${n}`), '--format', args.includes('--memory-pdf') ? 'html,pdf' : 'html,json', '--no-cache']);
+      peaks[n] = run.peak.own;
+      console.log(`Memory: ${n} files -> peak RSS ${mib(run.peak.own)} (exit ${run.code}, ${fmt(run.seconds)} s)`);
+    }
+    console.log(`Memory 1000 / 100: ${fmt(peaks[1000] / peaks[100], 2)}x   (target <= 1.20)`);
+  }
+  const sizes = htmlFiles.slice(0, 20).map((f) => statSync(f).size);
+  console.log(`\n(mean HTML size ${fmt(sizes.reduce((a, b) => a + b, 0) / sizes.length / 1024, 0)} KiB; bare pipeline output ${fmt(bare.bytes / COUNT / 1024, 0)} KiB/doc)`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});
