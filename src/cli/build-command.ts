@@ -234,7 +234,15 @@ export async function runBuild(inputs: string[], flags: Record<string, unknown>,
   // --- report ---------------------------------------------------------------
   const failed = results.filter((r) => r.status === 'failed').length + problemFiles.length;
   const strictFailed = flags.strict === true ? reported.filter((f) => f.messages.some((m) => m.severity === 'warning')).length : 0;
-  const text = formatReport(diagnosticsFormat, reported, { colours: colours(io, diagnosticsFormat === 'stylish' ? 'stderr' : 'stdout'), quiet: flags.quiet === true });
+  // Reports follow the order of the inputs, not the order in which files finished.
+  const order = new Map(files.map((f, i) => [f.path, i]));
+  reported.sort((a, b) => (order.get(a.path) ?? -1) - (order.get(b.path) ?? -1));
+  results.sort((a, b) => (order.get(a.file.path) ?? -1) - (order.get(b.file.path) ?? -1));
+  const text = formatReport(diagnosticsFormat, reported, {
+    colours: colours(io, diagnosticsFormat === 'stylish' ? 'stderr' : 'stdout'),
+    quiet: flags.quiet === true,
+    strict: flags.strict === true,
+  });
   reportStream.write(text);
   const seconds = (performance.now() - started) / 1000;
   const built = results.filter((r) => r.status === 'built').length;

@@ -72,6 +72,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       .addOption(new Option('--format <format>', 'how problems are reported').choices(['stylish', 'json', 'github', 'junit'])),
   ).action(async (inputs: string[], options: Record<string, unknown>) => {
     if (options.format) options.diagnostics = options.format;
+    // For validate, --format names the report format, not outputs to build.
+    delete options.format;
     exitCode = await runBuild(inputs, options, io, { validateOnly: true, version: VERSION });
   });
 

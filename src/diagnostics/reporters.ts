@@ -22,6 +22,8 @@ export interface ReportOptions {
   colours?: Colours;
   /** Only errors. */
   quiet?: boolean;
+  /** Warnings fail too (`--strict`): formats that record pass/fail count them as failures. */
+  strict?: boolean;
 }
 
 function visible(file: SourceFile, options: ReportOptions): Diagnostic[] {
@@ -115,18 +117,19 @@ const xml = (s: string) =>
 
 /** JUnit XML: a test case per file, a failure per error. */
 export function formatJunit(files: readonly SourceFile[], options: ReportOptions = {}): string {
-  const failures = files.filter((f) => f.messages.some((m) => m.severity === 'error')).length;
+  const failing = (m: Diagnostic) => m.severity === 'error' || (options.strict === true && m.severity === 'warning');
+  const failures = files.filter((f) => f.messages.some(failing)).length;
   const out = [`<?xml version="1.0" encoding="UTF-8"?>`, `<testsuites name="report" tests="${files.length}" failures="${failures}">`];
   out.push(`  <testsuite name="report validate" tests="${files.length}" failures="${failures}" errors="0">`);
   for (const file of files) {
     const messages = visible(file, options);
-    const errors = messages.filter((m) => m.severity === 'error');
+    const errors = messages.filter(failing);
     out.push(`    <testcase classname="notes" name="${xml(file.displayPath)}">`);
     for (const m of errors) {
       const where = m.place ? `${file.displayPath}:${m.place.start.line}:${m.place.start.column}` : file.displayPath;
       out.push(`      <failure type="${xml(m.ruleId)}" message="${xml(m.reason)}">${xml(`${where} ${m.reason}${m.note ? ` (${m.note})` : ''}`)}</failure>`);
     }
-    const others = messages.filter((m) => m.severity !== 'error');
+    const others = messages.filter((m) => !failing(m));
     if (others.length) {
       out.push(`      <system-out>${xml(others.map((m) => `${m.place ? `${m.place.start.line}:${m.place.start.column} ` : ''}${m.severity} ${m.reason} [${m.ruleId}]`).join('\n'))}</system-out>`);
     }

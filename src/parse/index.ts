@@ -14,8 +14,8 @@ export function notesFormatOf(path: string): NotesFormat | undefined {
 
 /** Parse notes text of either format into the written notes and their positions. */
 export function parseNotes(text: string, format: NotesFormat): ParsedNotes {
-  if (format === 'markdown') return parseMarkdownNotes(text);
-  const parsed = parseYaml(text);
+  if (format === 'markdown') return { ...parseMarkdownNotes(text), text };
+  const parsed = { ...parseYaml(text), text };
   if (parsed.messages.some((m) => m.fatal)) return parsed;
   if (parsed.data === null || typeof parsed.data !== 'object' || Array.isArray(parsed.data)) {
     return {

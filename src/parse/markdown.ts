@@ -116,11 +116,6 @@ export function parseMarkdownNotes(text: string): ParsedNotes {
   const roots: Section[] = [];
   const stack: Section[] = [];
   for (const node of bodyChildren) {
-    if (node.type === 'html' && !/^\s*<!--[\s\S]*-->\s*$/.test(node.value)) {
-      messages.push(
-        diagnostic('no-raw-html', `Raw HTML is not allowed and is left out: ${quote(node.value)}`, positionOf(node), { severity: 'warning' }),
-      );
-    }
     if (node.type === 'heading') {
       const section: Section = { heading: node, title: stripNumbering(inline(headingContent(node, text))), depth: node.depth, blocks: [], children: [] };
       while (stack.length && stack[stack.length - 1]!.depth >= node.depth) stack.pop();
@@ -143,13 +138,13 @@ export function parseMarkdownNotes(text: string): ParsedNotes {
 
   let lastPart: string = 'start';
   const seenParts = new Map<PartName, Heading>();
-  const freeSections: Array<{ title: string; body: string; after: string; node: Heading }> = [];
+  const freeSections: Array<{ title: string; body: string; after: string; node: Heading; bodyPlace?: Position }> = [];
 
   function claimPart(part: PartName, heading: Heading): boolean {
     const earlier = seenParts.get(part);
     if (earlier) {
       messages.push(
-        diagnostic('duplicate-part', `Expected one ${part} section, but found a second one (the first is on line ${earlier.position?.start.line})`, positionOf(heading), {
+        diagnostic('duplicate-part', `Expected one ${PART_WORDS[part]} section, but found a second one (the first is on line ${earlier.position?.start.line})`, positionOf(heading), {
           note: 'Its content is kept as a free section.',
         }),
       );
@@ -160,18 +155,19 @@ export function parseMarkdownNotes(text: string): ParsedNotes {
   }
 
   function addSummary(blocks: readonly RootContent[], node: { position?: unknown }): void {
-    const textValue = paragraphs(blocks.filter(isTextBlock));
+    reportNonText(blocks, 'summary');
+    const textBlocks = blocks.filter(isTextBlock);
+    const textValue = paragraphs(textBlocks);
     if (!textValue) return;
     const existing = body.summary as string | undefined;
-    set(['summary'], existing ? existing + '\n\n' + textValue : textValue, node);
-    reportNonText(blocks, 'summary');
+    set(['summary'], existing ? existing + '\n\n' + textValue : textValue, span(textBlocks) ?? node);
   }
 
   function reportNonText(blocks: readonly RootContent[], where: string): void {
     for (const block of blocks) {
       if (!isTextBlock(block) && block.type !== 'html') {
         messages.push(
-          diagnostic('unsupported-content', `A ${block.type} cannot be placed in the ${where}; move it into a free section`, positionOf(block), {
+          diagnostic('unsupported-content', `${BLOCK_NAMES[block.type] ?? `A ${block.type}`} cannot be placed in the ${where}; move it into a free section`, positionOf(block), {
             severity: 'warning',
           }),
         );
@@ -181,7 +177,8 @@ export function parseMarkdownNotes(text: string): ParsedNotes {
 
   function addFree(section: Section, reason: 'unknown' | 'duplicate'): void {
     const content = [...section.blocks, ...flattenChildren(section.children)];
-    freeSections.push({ title: section.title, body: raw(content), after: lastPart, node: section.heading });
+    const bodyPlace = span(content) ? positionOf(span(content)!) : undefined;
+    freeSections.push({ title: section.title, body: raw(content), after: lastPart, node: section.heading, ...(bodyPlace ? { bodyPlace } : {}) });
     if (reason === 'unknown') {
       const guess = didYouMean(
         section.title.toLowerCase(),
@@ -215,7 +212,7 @@ export function parseMarkdownNotes(text: string): ParsedNotes {
       case 'highlights':
         return buildHighlights(section);
       case 'participation':
-        set(['highlights', 'participation'], paragraphs(section.blocks.filter(isTextBlock)), section.blocks[0] ?? section.heading);
+        set(['highlights', 'participation'], paragraphs(section.blocks.filter(isTextBlock)), span(section.blocks.filter(isTextBlock)) ?? section.heading);
         for (const child of section.children) handle(child, true);
         return;
       case 'practices':
@@ -246,7 +243,8 @@ export function parseMarkdownNotes(text: string): ParsedNotes {
   function buildHighlights(section: Section): void {
     set(['highlights', 'title'], section.title, section.heading);
     const intro = paragraphs(section.blocks.filter(isTextBlock));
-    if (intro) set(['highlights', 'intro'], intro, section.blocks[0]);
+    mark(['highlights'], section.heading);
+    if (intro) set(['highlights', 'intro'], intro, span(section.blocks.filter(isTextBlock)));
     reportNonText(section.blocks, 'highlights introduction');
     lastPart = 'highlights';
     const { own, parts } = splitNestedParts(section.children);
@@ -257,7 +255,7 @@ export function parseMarkdownNotes(text: string): ParsedNotes {
       const blocks = [...theme.blocks, ...flattenChildren(theme.children)];
       const textBlocks = blocks.filter(isTextBlock);
       const themeText = paragraphs(textBlocks);
-      if (themeText) set([...path, 'text'], themeText, textBlocks[0]);
+      if (themeText) set([...path, 'text'], themeText, span(textBlocks));
     });
     for (const part of parts) handle(part, true);
   }
@@ -265,18 +263,18 @@ export function parseMarkdownNotes(text: string): ParsedNotes {
   function buildPractices(section: Section): void {
     set(['practices', 'title'], section.title, section.heading);
     const intro = paragraphs(section.blocks.filter(isTextBlock));
-    if (intro) set(['practices', 'intro'], intro, section.blocks[0]);
+    mark(['practices'], section.heading);
+    if (intro) set(['practices', 'intro'], intro, span(section.blocks.filter(isTextBlock)));
     lastPart = 'practices';
     const { own, parts } = splitNestedParts(section.children);
     own.forEach((topic, t) => {
       const topicPath: Path = ['practices', 'topics', t];
       set([...topicPath, 'title'], topic.title, topic.heading);
       mark(topicPath, topic.heading);
-      // Content written straight under a topic, without practice headings, is a practice of the same title.
-      const practiceSections = topic.children.length ? topic.children : [topic];
-      if (topic.children.length && topic.blocks.some((b) => isTextBlock(b))) {
-        practiceSections.unshift({ ...topic, children: [] });
-      }
+      // Content written straight under a topic, without practice headings, is a practice of the same title;
+      // a topic with nothing under it stays an empty topic (and validation says so).
+      const hasContent = topic.blocks.some((b) => isTextBlock(b));
+      const practiceSections = [...(hasContent ? [{ ...topic, children: [] }] : []), ...topic.children];
       practiceSections.forEach((practice, p) => buildPractice(practice, [...topicPath, 'practices', p]));
     });
     for (const part of parts) handle(part, true);
@@ -300,7 +298,7 @@ export function parseMarkdownNotes(text: string): ParsedNotes {
       if (isTextBlock(block)) description.push(block);
     }
     const descriptionText = paragraphs(description);
-    if (descriptionText) set([...path, 'description'], descriptionText, description[0]);
+    if (descriptionText) set([...path, 'description'], descriptionText, span(description));
   }
 
   /** `Key: value` lines; returns true when a following list was taken as the figures. */
@@ -367,7 +365,8 @@ export function parseMarkdownNotes(text: string): ParsedNotes {
   function buildNextSteps(section: Section): void {
     set(['nextSteps', 'title'], section.title, section.heading);
     const intro = paragraphs(section.blocks.filter(isTextBlock));
-    if (intro) set(['nextSteps', 'intro'], intro, section.blocks[0]);
+    mark(['nextSteps'], section.heading);
+    if (intro) set(['nextSteps', 'intro'], intro, span(section.blocks.filter(isTextBlock)));
     lastPart = 'nextSteps';
     const { own, parts } = splitNestedParts(section.children);
     own.forEach((group, g) => {
@@ -386,13 +385,14 @@ export function parseMarkdownNotes(text: string): ParsedNotes {
         } else if (isTextBlock(block)) introBlocks.push(block);
       }
       const groupIntro = paragraphs(introBlocks);
-      if (groupIntro) set([...path, 'intro'], groupIntro, introBlocks[0]);
+      if (groupIntro) set([...path, 'intro'], groupIntro, span(introBlocks));
       set([...path, 'items'], items, blocks.find((b) => b.type === 'list') ?? group.heading);
     });
     for (const part of parts) handle(part, true);
   }
 
   function buildUpcoming(section: Section): void {
+    mark(['upcoming'], section.heading);
     set(['upcoming', 'title'], section.title, section.heading);
     lastPart = 'upcoming';
     const items: Notes[] = [];
@@ -412,6 +412,7 @@ export function parseMarkdownNotes(text: string): ParsedNotes {
   }
 
   function buildResources(section: Section): void {
+    mark(['resources'], section.heading);
     set(['resources', 'title'], section.title, section.heading);
     lastPart = 'resources';
     const items: Notes[] = [];
@@ -433,7 +434,7 @@ export function parseMarkdownNotes(text: string): ParsedNotes {
     }
     set(['resources', 'items'], items, section.heading);
     const note = paragraphs(noteBlocks);
-    if (note) set(['resources', 'note'], note, noteBlocks[0]);
+    if (note) set(['resources', 'note'], note, span(noteBlocks));
     for (const child of section.children) handle(child, true);
   }
 
@@ -463,6 +464,7 @@ export function parseMarkdownNotes(text: string): ParsedNotes {
     const list = freeSections.map((f, i) => {
       places.set(pathKey(['sections', i]), positionOf(f.node)!);
       places.set(pathKey(['sections', i, 'title']), positionOf(f.node)!);
+      if (f.bodyPlace) places.set(pathKey(['sections', i, 'body']), f.bodyPlace);
       return { title: f.title, body: f.body, after: f.after };
     });
     set(['sections'], list, undefined);
@@ -473,7 +475,11 @@ export function parseMarkdownNotes(text: string): ParsedNotes {
   for (const [key, value] of Object.entries(body)) {
     if (key in front) {
       messages.push(
-        diagnostic('duplicate-part', `${quote(key)} is set in the front matter and again in the body; keep one`, places.get(pathKey([key])) ?? frontLocate([key], 'key')),
+        diagnostic(
+          'duplicate-part',
+          `${quote(key)} is set in the front matter and again in the body; keep one`,
+          positionOf(seenParts.get(key as PartName) ?? {}) ?? places.get(pathKey([key])) ?? frontLocate([key], 'key'),
+        ),
       );
       continue;
     }
@@ -493,6 +499,29 @@ export function parseMarkdownNotes(text: string): ParsedNotes {
 }
 
 // ---------------------------------------------------------------------------
+
+/** Block kinds as an author would name them. */
+const BLOCK_NAMES: Record<string, string> = {
+  code: 'A code block',
+  table: 'A table',
+  thematicBreak: 'A horizontal rule (`---`)',
+  heading: 'A heading',
+  definition: 'A link definition',
+  footnoteDefinition: 'A footnote',
+  image: 'An image',
+};
+
+/** Parts as a person names them, for messages. */
+const PART_WORDS: Record<PartName, string> = {
+  summary: 'summary',
+  highlights: 'highlights',
+  participation: 'participation',
+  practices: 'good practices',
+  nextSteps: 'next steps',
+  upcoming: 'upcoming activities',
+  resources: 'resources',
+  contacts: 'contacts',
+};
 
 const FIELD_KEYS: Record<string, 'project' | 'presenter' | 'role' | 'organisation' | 'region' | 'country' | 'link' | 'figures'> = {
   project: 'project',
@@ -524,6 +553,8 @@ function isFieldParagraph(paragraph: Paragraph, text: string): boolean {
 }
 
 function isTextBlock(node: RootContent): boolean {
+  // Raw HTML (not comments) stays in the text, where validation reports it and rendering leaves it out.
+  if (node.type === 'html') return !/^\s*<!--[\s\S]*-->\s*$/.test(node.value);
   return node.type === 'paragraph' || node.type === 'list' || node.type === 'blockquote';
 }
 
@@ -538,6 +569,13 @@ function headingContent(heading: Heading, text: string): { position?: unknown } 
   if (!start || !end) return { position: undefined };
   void text;
   return { position: { start, end } };
+}
+
+/** A node-like value spanning a run of blocks, for placing a value made of several paragraphs. */
+function span(blocks: readonly { position?: unknown }[]): { position?: unknown } | undefined {
+  const first = blocks[0]?.position as { start: unknown } | undefined;
+  const last = blocks[blocks.length - 1]?.position as { end: unknown } | undefined;
+  return first && last ? { position: { start: first.start, end: last.end } } : undefined;
 }
 
 export function positionOf(node: { position?: unknown }): Position | undefined {
@@ -582,7 +620,8 @@ export function parseUpcomingItem(value: string): Notes {
   return { title: item.title, ...(item.kind ? { kind: item.kind } : {}), ...(item.date ? { date: item.date } : {}), ...(item.url ? { url: item.url } : {}) };
 }
 
-const EMAIL = /<?(?:mailto:)?([^\s<>()[\],;]+@[^\s<>()[\],;]+\.[^\s<>()[\],;]+?)>?(?=$|[\s,;)])/;
+/** Anything that looks like an address (checked properly by the valid-email rule). */
+const EMAIL = /<?(?:mailto:)?([^\s<>()[\],;]+@[^\s<>()[\],;]*?)>?(?=$|[\s,;)])/;
 
 /** `Laura Varisco <l.varisco@policylearning.eu>` and friends -> name and email. */
 export function parseContact(value: string): Notes {

@@ -10,6 +10,8 @@ export interface ParsedNotes {
   /** The written notes (`EventNotes` shape, not yet validated); undefined after a fatal problem. */
   data: unknown;
   messages: Diagnostic[];
+  /** The text of the file the user edits, for placing diagnostics precisely. */
+  text?: string;
   /** Where a value (or its key) was written, for pointing diagnostics at it. */
   locate: (path: readonly (string | number)[], target?: 'value' | 'key') => Position | undefined;
 }

@@ -9,6 +9,7 @@
  */
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { diagnostic, quote, type Diagnostic, type Position } from '../diagnostics/message.js';
+import { pointAt } from '../diagnostics/position.js';
 
 export const YAML_LIMITS = {
   /** Aliases a document may expand; far below what makes a "billion laughs" bite. */
@@ -49,16 +50,29 @@ export function parseYaml(text: string, origin: TextOrigin = { offset: 0, line: 
 
   const toPosition = (range: readonly [number, number] | [number, number, number] | undefined): Position | undefined => {
     if (!range) return undefined;
-    const start = lineCounter.linePos(range[0]);
-    const end = lineCounter.linePos(Math.max(range[0], range[1]));
+    // Past the end of the text (where the parser noticed a problem) means the last character.
+    const clamp = (offset: number) => Math.max(0, Math.min(offset, text.replace(/\s+$/, '').length));
+    const from = clamp(range[0]);
+    const to = Math.max(from, clamp(range[1]));
+    const start = pointAt(text, from);
+    const end = pointAt(text, to);
     return {
-      start: { line: start.line + origin.line - 1, column: start.col, offset: range[0] + origin.offset },
-      end: { line: end.line + origin.line - 1, column: end.col, offset: range[1] + origin.offset },
+      start: { line: start.line + origin.line - 1, column: start.column, offset: from + origin.offset },
+      end: { line: end.line + origin.line - 1, column: end.column, offset: to + origin.offset },
     };
   };
 
   for (const error of doc.errors) {
     const ruleId = error.code === 'DUPLICATE_KEY' ? 'yaml-duplicate-key' : 'yaml-syntax';
+    // The parser notices an unclosed quote at the end of the input: point at the quote left open instead.
+    if (error.code === 'MISSING_CHAR' && /closing "?quote|closing ['"]/i.test(error.message)) {
+      const quoteChar = /closing "quote/.test(error.message) ? '"' : /closing 'quote/.test(error.message) ? "'" : undefined;
+      const open = quoteChar ? text.lastIndexOf(quoteChar, Math.max(0, error.pos[0] - 1)) : -1;
+      if (open >= 0) {
+        messages.push(diagnostic(ruleId, `YAML syntax error: ${firstLine(error.message)}; the quote opened here is never closed`, toPosition([open, open + 1]), { fatal: true }));
+        continue;
+      }
+    }
     const reason =
       error.code === 'DUPLICATE_KEY'
         ? 'Duplicate key: each key may appear only once in a mapping'

@@ -18,7 +18,7 @@ export async function readNotes(path: string, maxBytes = MAX_NOTES_BYTES): Promi
     if (stat.size > maxBytes) {
       return {
         messages: [
-          diagnostic('file-too-large', `The file is ${formatBytes(stat.size)}; notes may be at most ${formatBytes(maxBytes)}`, undefined, { fatal: true }),
+          diagnostic('file-too-large', `The file is ${stat.size.toLocaleString('en')} bytes; notes may be at most ${maxBytes.toLocaleString('en')} bytes (${formatBytes(maxBytes)})`, undefined, { fatal: true }),
         ],
       };
     }

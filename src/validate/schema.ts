@@ -121,6 +121,7 @@ function toDiagnostic(error: ErrorObject, parsed: ParsedNotes): Diagnostic {
     case 'type': {
       const want = (error.params as { type: string | string[] }).type;
       const words = (Array.isArray(want) ? want : [want]).map((t) => TYPE_WORDS[t] ?? t).join(' or ');
+      if (error.data === null) return diagnostic('type', `Expected ${quote(field)} to be ${expected ?? words}, not empty`, at(path));
       return diagnostic('type', `Expected ${quote(field)} to be ${expected ?? words}, not ${describeType(error.data)} ${quote(error.data)}`, at(path));
     }
     case 'pattern':
@@ -130,8 +131,13 @@ function toDiagnostic(error: ErrorObject, parsed: ParsedNotes): Diagnostic {
         `Expected ${quote(field)} to be ${expected ?? `in the form ${quote((error.params as { pattern?: string; format?: string }).pattern ?? (error.params as { format?: string }).format)}`}, not ${quote(error.data)}`,
         at(path),
       );
-    case 'minLength':
+    case 'minLength': {
+      const limit = (error.params as { limit: number }).limit;
+      if (typeof error.data === 'string' && error.data.length > 0) {
+        return diagnostic('too-short', `Expected ${quote(field)} to be at least ${limit} characters long, not ${quote(error.data)}`, at(path));
+      }
       return diagnostic('empty-value', `Expected ${quote(field)} to be ${expected ?? 'filled in'}, not empty`, at(path));
+    }
     case 'enum': {
       const allowed = (error.params as { allowedValues: unknown[] }).allowedValues.map(String);
       const guess = typeof error.data === 'string' ? didYouMean(error.data, allowed) : undefined;

@@ -88,11 +88,7 @@ const GITHUB = [
 ];
 
 describe('github', () => {
-  // BUG: actual output: exit code 2 and `report: Unknown output format `github`; expected html, pdf or json` on
-  // stderr. `validate --format` is copied to `diagnostics`, but runBuild also reads flags.format as the build's
-  // output formats (html,pdf,json), so only `--format json` (an output format too) works; `github`, `junit`
-  // and even the default `stylish` are refused. `--diagnostics github` works (next test).
-  it.skip('--format github prints one workflow command per message', async () => {
+  it('--format github prints one workflow command per message', async () => {
     const r = await ws.run(['formats.md', '--format', 'github']);
     expect(r.stdout.split('\n').filter(Boolean)).toEqual(GITHUB);
     expect(r.code).toBe(1);
@@ -126,9 +122,7 @@ describe('junit', () => {
     expect(elements[4]!.text).toBe(`4:1 warning ${WARNING} [unknown-key]`);
   };
 
-  // BUG: actual output: exit code 2 and `report: Unknown output format `junit`; expected html, pdf or json`
-  // (same cause as `--format github`).
-  it.skip('--format junit prints a JUnit XML report that parses', async () => {
+  it('--format junit prints a JUnit XML report that parses', async () => {
     const r = await ws.run(['formats.md', '--format', 'junit']);
     check(r.stdout);
     expect(r.code).toBe(1);
@@ -140,9 +134,7 @@ describe('junit', () => {
     expect(r.code).toBe(1);
   });
 
-  // BUG: actual output has `failures="0"` and no <failure> (the warning is only in <system-out>), while the
-  // exit code is 1: under --strict a CI that reads the JUnit file sees a passing test for a failed run.
-  it.skip('--strict: a warning that fails the run is a <failure> in JUnit', async () => {
+  it('--strict: a warning that fails the run is a <failure> in JUnit', async () => {
     const r = await ws.run(['warning-only.md', '--diagnostics', 'junit', '--strict']);
     expect(r.stdout).toMatch(/<testsuites name="report" tests="1" failures="1">/);
     expect(r.stdout).toMatch(/<failure type="unknown-key" message="Unknown key `subtilte` at the top level; it is ignored">/);
@@ -190,18 +182,13 @@ describe('stylish (default) and its flags', () => {
     expect(r.code).toBe(1);
   });
 
-  // BUG: actual output: exit code 2 and `report: Unknown output format `stylish`; expected html, pdf or json`
-  // (same cause as `--format github`).
-  it.skip('--format stylish is the default format', async () => {
+  it('--format stylish is the default format', async () => {
     const r = await ws.run(['formats.md', '--format', 'stylish']);
     expect(r.report).toEqual([`formats.md:4:1 warning ${WARNING} [unknown-key]`, '  note: Did you mean `subtitle`?', `formats.md:9:1 error ${ERROR} [valid-email]`]);
     expect(r.code).toBe(1);
   });
 
-  // BUG: actual order is the order in which the files finish: with a long first file, `order/b.md, order/c.md,
-  // order/d.md, order/a.md, …` (the rest, and the whole order with small files only, varies from run to run), so
-  // the report of several files (stylish, JSON, GitHub, JUnit) changes with timing instead of following the inputs.
-  it.skip('several files are reported in the order given', async () => {
+  it('several files are reported in the order given', async () => {
     const names = ['a.md', 'b.md', 'c.md', 'd.md', 'e.md', 'f.yaml'];
     const paragraphs = Array.from({ length: 20_000 }, () => 'A paragraph with **bold** text and a [link](https://www.example.org).\n');
     ws.write('order/a.md', text('---', 'title: Workshop', 'date: 2024-02-30', '---', '', '## Summary', '', ...paragraphs));

@@ -13,22 +13,19 @@ const ws = workspace();
 describe('file-too-large', () => {
   it('a notes file over 2 MiB is refused as a whole (no line)', async () => {
     const r = await ws.validate('file-too-large.md', markdown('## Summary', '', 'x'.repeat(3 * 1024 * 1024)));
-    expect(r.report).toEqual(['file-too-large.md error The file is 3.0 MiB; notes may be at most 2.0 MiB [file-too-large]']);
+    expect(r.report).toEqual(['file-too-large.md error The file is 3,145,783 bytes; notes may be at most 2,097,152 bytes (2.0 MiB) [file-too-large]']);
     expect(r.code).toBe(1);
   });
 
   it('a YAML notes file over 2 MiB is refused as a whole (no line)', async () => {
     const r = await ws.validate('file-too-large.yaml', text('title: Workshop', 'date: 2024-06-05', `summary: ${'x'.repeat(5 * 1024 * 1024)}`));
-    expect(r.report).toEqual(['file-too-large.yaml error The file is 5.0 MiB; notes may be at most 2.0 MiB [file-too-large]']);
+    expect(r.report).toEqual(['file-too-large.yaml error The file is 5,242,923 bytes; notes may be at most 2,097,152 bytes (2.0 MiB) [file-too-large]']);
     expect(r.code).toBe(1);
   });
 
-  // BUG: actual output `file-too-large-by-one.md error The file is 2.0 MiB; notes may be at most 2.0 MiB
-  // [file-too-large]`: both sizes are rounded to one decimal, so for a file just over the limit the message
-  // reads as if it were within it. Expected wording (proposed): exact byte counts.
-  it.skip('a file one byte over the limit says by how much', async () => {
+  it('a file one byte over the limit says by how much', async () => {
     const r = await ws.validate('file-too-large-by-one.md', Buffer.alloc(2 * 1024 * 1024 + 1, 'x'));
-    expect(r.report).toEqual(['file-too-large-by-one.md error The file is 2097153 bytes; notes may be at most 2097152 bytes (2.0 MiB) [file-too-large]']);
+    expect(r.report).toEqual(['file-too-large-by-one.md error The file is 2,097,153 bytes; notes may be at most 2,097,152 bytes (2.0 MiB) [file-too-large]']);
     expect(r.code).toBe(1);
   });
 });

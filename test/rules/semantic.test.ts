@@ -67,10 +67,7 @@ describe('date-order', () => {
     expect(r.code).toBe(1);
   });
 
-  // BUG: actual output has a second line, `date-order-bad-date.yaml:3:10 error Expected `endDate` `2024-06-06` to
-  // be on or after `date` `5th June` [date-order]`: date-order compares the text of a date the schema already
-  // refused ('2024-06-06' < '5th June' as strings), so one mistake is reported twice, the second one nonsense.
-  it.skip('YAML: a date not written as YYYY-MM-DD is not also compared with the endDate', async () => {
+  it('YAML: a date not written as YYYY-MM-DD is not also compared with the endDate', async () => {
     const r = await ws.validate('date-order-bad-date.yaml', text('title: Workshop', 'date: 5th June', 'endDate: 2024-06-06'));
     expect(r.report).toEqual(['date-order-bad-date.yaml:2:7 error Expected `date` to be a date like `2024-06-05`, not `5th June` [pattern]']);
     expect(r.code).toBe(1);
@@ -93,10 +90,7 @@ describe('valid-email', () => {
     expect(r.code).toBe(1);
   });
 
-  // BUG: actual output is empty and the exit code 0: parseContact only recognises `a@b.c`, so the address is
-  // kept as part of the contact's name (`Laura Varisco <l.varisco@policylearning>`) and never checked; the
-  // report then shows the broken address as a name.
-  it.skip('Markdown: a contact whose address has no domain at all is reported, not folded into the name', async () => {
+  it('Markdown: a contact whose address has no domain at all is reported, not folded into the name', async () => {
     const r = await ws.validate('valid-email-name.md', markdown('## Contacts', '', '- Laura Varisco <l.varisco@policylearning>'));
     expect(r.report).toEqual(['valid-email-name.md:8:1 error Expected an e-mail address like `name@example.org`, not `l.varisco@policylearning` [valid-email]']);
     expect(r.code).toBe(1);
@@ -119,7 +113,7 @@ describe('valid-url', () => {
   it('YAML: a javascript: link in text is a warning', async () => {
     const r = await ws.validate('valid-url-link.yaml', text('title: Workshop', 'date: 2024-06-05', 'summary: Watch [the recording](javascript:play) on the event page.'));
     expect(r.report).toEqual([
-      'valid-url-link.yaml:3:10 warning Links may only use http, https or mailto, not `javascript:play`; this link will be shown as plain text [valid-url]',
+      'valid-url-link.yaml:3:16 warning Links may only use http, https or mailto, not `javascript:play`; this link will be shown as plain text [valid-url]',
     ]);
     expect(r.code).toBe(0);
   });
@@ -130,26 +124,20 @@ describe('valid-url', () => {
       markdown('## Highlights', '', '### Interoperability', '', 'Watch [the recording](javascript:play) on the event page.'),
     );
     expect(r.report).toEqual([
-      'valid-url-link.md:10:1 warning Links may only use http, https or mailto, not `javascript:play`; this link will be shown as plain text [valid-url]',
+      'valid-url-link.md:10:7 warning Links may only use http, https or mailto, not `javascript:play`; this link will be shown as plain text [valid-url]',
     ]);
     expect(r.code).toBe(0);
   });
 
-  // BUG: actual output `… not `javascript:alert(1`; this link …`: INLINE_LINK stops the target at the first `)`,
-  // so a destination with balanced parentheses (valid CommonMark) is quoted cut short.
-  it.skip('YAML: a link target with parentheses is quoted whole', async () => {
+  it('YAML: a link target with parentheses is quoted whole', async () => {
     const r = await ws.validate('valid-url-parens.yaml', text('title: Workshop', 'date: 2024-06-05', 'summary: Watch [the recording](javascript:alert(1)) now.'));
     expect(r.report).toEqual([
-      'valid-url-parens.yaml:3:10 warning Links may only use http, https or mailto, not `javascript:alert(1)`; this link will be shown as plain text [valid-url]',
+      'valid-url-parens.yaml:3:16 warning Links may only use http, https or mailto, not `javascript:alert(1)`; this link will be shown as plain text [valid-url]',
     ]);
     expect(r.code).toBe(0);
   });
 
-  // BUG: actual output `valid-url-image.md:10:1 warning Links may only use http, https or mailto, not
-  // `images/panel.png`; this link will be shown as plain text [valid-url]`: INLINE_LINK also matches the
-  // `[alt](src)` inside `![alt](src)`, so every local image, however correct, is reported as a bad link
-  // (and fails the file under --strict).
-  it.skip('Markdown: a correct local image is not reported as a link', async () => {
+  it('Markdown: a correct local image is not reported as a link', async () => {
     ws.write('images/panel.png', PNG);
     const r = await ws.validate('valid-url-image.md', markdown('## Highlights', '', '### Interoperability', '', '![The interoperability panel](images/panel.png)'));
     expect(r.report).toEqual([]);
@@ -157,9 +145,7 @@ describe('valid-url', () => {
     expect(r.code).toBe(0);
   });
 
-  // BUG: actual output `valid-url-image.yaml:6:13 warning Links may only use http, https or mailto, not
-  // `images/panel.png`; this link will be shown as plain text [valid-url]` (same cause as above).
-  it.skip('YAML: a correct local image in text is not reported as a link', async () => {
+  it('YAML: a correct local image in text is not reported as a link', async () => {
     ws.write('images/panel.png', PNG);
     const r = await ws.validate(
       'valid-url-image.yaml',
@@ -169,15 +155,13 @@ describe('valid-url', () => {
     expect(r.code).toBe(0);
   });
 
-  // BUG: actual output `valid-url-second.md:10:1 warning …`: a value made of several paragraphs is placed at its
-  // first paragraph, so the message points at line 10 while the link is on line 12.
-  it.skip('Markdown: a link in the second paragraph of a theme points at that paragraph', async () => {
+  it('Markdown: a link in the second paragraph of a theme points at that paragraph', async () => {
     const r = await ws.validate(
       'valid-url-second.md',
       markdown('## Highlights', '', '### Interoperability', '', 'The panel discussed the Interoperable Europe Act.', '', 'Watch [the recording](javascript:play) on the event page.'),
     );
     expect(r.report).toEqual([
-      'valid-url-second.md:12:1 warning Links may only use http, https or mailto, not `javascript:play`; this link will be shown as plain text [valid-url]',
+      'valid-url-second.md:12:7 warning Links may only use http, https or mailto, not `javascript:play`; this link will be shown as plain text [valid-url]',
     ]);
     expect(r.code).toBe(0);
   });
@@ -286,19 +270,13 @@ describe('no-empty-section', () => {
     expect(r.code).toBe(0);
   });
 
-  // BUG: actual output `no-empty-part.md warning The `Next steps` section is empty; write its content or remove it
-  // [no-empty-section]`: no line or column, because the Markdown parser records a place for `nextSteps.title`
-  // but none for `nextSteps` itself (same for every part: highlights, practices, upcoming, resources).
-  it.skip('Markdown: an empty part points at its heading', async () => {
+  it('Markdown: an empty part points at its heading', async () => {
     const r = await ws.validate('no-empty-part.md', markdown('## Next steps'));
     expect(r.report).toEqual(['no-empty-part.md:6:1 warning The `Next steps` section is empty; write its content or remove it [no-empty-section]']);
     expect(r.code).toBe(0);
   });
 
-  // BUG: actual output is empty: a topic heading with nothing under it becomes a practice of the same title
-  // (buildPractices: "content written straight under a topic … is a practice"), so the empty topic is never
-  // reported, although the same notes in YAML get "The topic … is empty".
-  it.skip('Markdown: a topic heading with nothing under it is reported as empty', async () => {
+  it('Markdown: a topic heading with nothing under it is reported as empty', async () => {
     const r = await ws.validate('no-empty-topic.md', markdown('## Good practices', '', 'Three projects presented their work.', '', '### Leveraging EDIH for public services'));
     expect(r.report).toEqual(['no-empty-topic.md:10:1 warning The topic `Leveraging EDIH for public services` is empty; write its content or remove it [no-empty-section]']);
     expect(r.code).toBe(0);
@@ -317,13 +295,13 @@ describe('no-bidi-control', () => {
 
   it('Markdown: a right-to-left override in the opening paragraph', async () => {
     const r = await ws.validate('no-bidi-control.md', markdown('Participants came from 19 countries \u202E and 42 organisations.'));
-    expect(r.report).toEqual(['no-bidi-control.md:6:1 error Text contains the invisible bidirectional control character U+202E; remove it [no-bidi-control]']);
+    expect(r.report).toEqual(['no-bidi-control.md:6:37 error Text contains the invisible bidirectional control character U+202E; remove it [no-bidi-control]']);
     expect(r.code).toBe(1);
   });
 
   it('Markdown: a left-to-right isolate in the front matter', async () => {
     const r = await ws.validate('no-bidi-isolate.md', text('---', 'title: "Digital \u2066Transformation"', 'date: 2024-06-05', '---'));
-    expect(r.report).toEqual(['no-bidi-isolate.md:2:8 error Text contains the invisible bidirectional control character U+2066; remove it [no-bidi-control]']);
+    expect(r.report).toEqual(['no-bidi-isolate.md:2:17 error Text contains the invisible bidirectional control character U+2066; remove it [no-bidi-control]']);
     expect(r.code).toBe(1);
   });
 });
@@ -337,7 +315,7 @@ describe('image-alt', () => {
       text('title: Workshop', 'date: 2024-06-05', 'highlights:', '  themes:', '    - title: GovTech', '      text: "![](https://www.example.org/panel.jpg)"'),
     );
     expect(r.report).toEqual([
-      'image-alt.yaml:6:13 error The image `https://www.example.org/panel.jpg` has no alternative text; write it between the brackets: `![what it shows](https://www.example.org/panel.jpg)` [image-alt]',
+      'image-alt.yaml:6:14 error The image `https://www.example.org/panel.jpg` has no alternative text; write it between the brackets: `![what it shows](https://www.example.org/panel.jpg)` [image-alt]',
     ]);
     expect(r.code).toBe(1);
   });
@@ -354,19 +332,19 @@ describe('image-alt', () => {
 describe('no-raw-html', () => {
   it('YAML: an HTML tag in text is a warning', async () => {
     const r = await ws.validate('no-raw-html.yaml', text('title: Workshop', 'date: 2024-06-05', 'summary: The panel was <b>lively</b>.'));
-    expect(r.report).toEqual(['no-raw-html.yaml:3:10 warning Raw HTML is not allowed and is left out: `<b>` [no-raw-html]']);
+    expect(r.report).toEqual(['no-raw-html.yaml:3:24 warning Raw HTML is not allowed and is left out: `<b>` [no-raw-html]']);
     expect(r.code).toBe(0);
   });
 
   it('Markdown: an HTML tag inside a paragraph is a warning', async () => {
     const r = await ws.validate('no-raw-html.md', markdown('## Highlights', '', '### GovTech', '', 'The panel was <b>lively</b>.'));
-    expect(r.report).toEqual(['no-raw-html.md:10:1 warning Raw HTML is not allowed and is left out: `<b>` [no-raw-html]']);
+    expect(r.report).toEqual(['no-raw-html.md:10:15 warning Raw HTML is not allowed and is left out: `<b>` [no-raw-html]']);
     expect(r.code).toBe(0);
   });
 
   it('Markdown: an HTML block is reported by the parser, once', async () => {
     const r = await ws.validate('no-raw-html-block.md', markdown('## Highlights', '', '### GovTech', '', 'The panel was lively.', '', '<div align="center">Photo: the GovTech panel</div>'));
-    expect(r.report).toEqual(['no-raw-html-block.md:12:1 warning Raw HTML is not allowed and is left out: `<div align="center">Photo: the GovTech panel</div>` [no-raw-html]']);
+    expect(r.report).toEqual(['no-raw-html-block.md:12:1 warning Raw HTML is not allowed and is left out: `<div align="center">` [no-raw-html]']);
     expect(r.code).toBe(0);
   });
 
@@ -379,14 +357,11 @@ describe('no-raw-html', () => {
     expect(r.code).toBe(0);
   });
 
-  // BUG: actual output has a third line, `no-raw-html-free.md:6:1 warning Raw HTML is not allowed and is left out:
-  // `<div>` [no-raw-html]`: the HTML block of a free section is reported by the parser (line 8) and again by
-  // the rule on the section's body, placed at the heading.
-  it.skip('Markdown: an HTML block in a free section is reported once', async () => {
+  it('Markdown: an HTML block in a free section is reported once', async () => {
     const r = await ws.validate('no-raw-html-free.md', markdown('## Site visit', '', '<div>Participants visited the GovTech Lab.</div>'));
     expect(r.report).toEqual([
       'no-raw-html-free.md:6:1 warning Heading `Site visit` is not a known part of a report; it is kept as a free section [unknown-heading]',
-      'no-raw-html-free.md:8:1 warning Raw HTML is not allowed and is left out: `<div>Participants visited the GovTech Lab.</div>` [no-raw-html]',
+      'no-raw-html-free.md:8:1 warning Raw HTML is not allowed and is left out: `<div>` [no-raw-html]',
     ]);
     expect(r.code).toBe(0);
   });
@@ -395,7 +370,7 @@ describe('no-raw-html', () => {
 describe('no-placeholder', () => {
   it('YAML: a TODO left in a value', async () => {
     const r = await ws.validate('no-placeholder.yaml', text('title: Workshop', 'date: 2024-06-05', 'subtitle: "TODO: e.g. An Interreg Europe event"'));
-    expect(r.report).toEqual(['no-placeholder.yaml:3:11 warning Placeholder not filled in: `TODO: e.g. An Interreg Europe event` [no-placeholder]']);
+    expect(r.report).toEqual(['no-placeholder.yaml:3:12 warning Placeholder not filled in: `TODO: e.g. An Interreg Europe event` [no-placeholder]']);
     expect(r.code).toBe(0);
   });
 
@@ -405,10 +380,7 @@ describe('no-placeholder', () => {
     expect(r.code).toBe(0);
   });
 
-  // BUG: actual output `no-placeholder-summary.md:6:1 warning …`: text under a `## Summary` heading is placed at
-  // the heading (addSummary is given section.heading), not at the paragraph on line 8; every rule that
-  // reports on the summary (valid-url, no-raw-html, no-bidi-control, image-alt …) points one block too high.
-  it.skip('Markdown: a TODO in the summary points at its paragraph', async () => {
+  it('Markdown: a TODO in the summary points at its paragraph', async () => {
     const r = await ws.validate('no-placeholder-summary.md', markdown('## Summary', '', 'TODO: two or three sentences on the event.'));
     expect(r.report).toEqual(['no-placeholder-summary.md:8:1 warning Placeholder not filled in: `TODO: two or three sentences on the event.` [no-placeholder]']);
     expect(r.code).toBe(0);

@@ -6,6 +6,8 @@ export interface RuleContext {
   /** The written notes; not yet trusted to match the schema, so rules check types. */
   notes: Record<string, unknown>;
   locate: (path: Path, target?: 'value' | 'key') => Position | undefined;
+  /** The place of `needle` inside the value at `path` (e.g. one link in a paragraph), else the value's place. */
+  locateText: (path: Path, needle: string) => Position | undefined;
 }
 
 export interface Rule {

@@ -1,8 +1,11 @@
 import { diagnostic, quote, type Diagnostic } from '../../diagnostics/message.js';
 import { walk, type Rule } from './rule.js';
 
-/** Links written inside rich text: `[title](target)`. */
-const INLINE_LINK = /\[[^\]]*\]\(\s*<?([^)\s>]*)>?(?:\s+"[^"]*")?\s*\)/g;
+/**
+ * Links written inside rich text: `[title](target)`, not images `![alt](src)`;
+ * the target may hold balanced parentheses, as CommonMark allows.
+ */
+const INLINE_LINK = /(?<!!)\[[^\]]*\]\(\s*<?((?:[^()\s<>]|\([^()\s]*\))*)>?(?:\s+"[^"]*")?\s*\)/g;
 
 export function isAllowedLink(target: string): boolean {
   if (target.startsWith('#')) return true;
@@ -17,7 +20,7 @@ export function isAllowedLink(target: string): boolean {
 export const validUrl: Rule = {
   id: 'valid-url',
   description: 'Links must be `http:`, `https:` or `mailto:` addresses or `#anchors`; others would be removed.',
-  check: ({ notes, locate }) => {
+  check: ({ notes, locate, locateText }) => {
     const out: Diagnostic[] = [];
     for (const { value, path } of walk(notes)) {
       if (typeof value !== 'string') continue;
@@ -28,12 +31,12 @@ export const validUrl: Rule = {
         }
         continue;
       }
-      if (key === 'src' || key === 'body') continue;
+      if (key === 'src') continue;
       for (const match of value.matchAll(INLINE_LINK)) {
         const target = match[1] ?? '';
         if (target && !isAllowedLink(target)) {
           out.push(
-            diagnostic('valid-url', `Links may only use http, https or mailto, not ${quote(target)}; this link will be shown as plain text`, locate(path), {
+            diagnostic('valid-url', `Links may only use http, https or mailto, not ${quote(target)}; this link will be shown as plain text`, locateText(path, match[0]), {
               severity: 'warning',
             }),
           );
