@@ -31,7 +31,7 @@ export function createProgress(io: CliIo, total: number, validateOnly: boolean, 
       if (result.status === 'failed') failed++;
       if (wasSkipped) skipped++;
       if (tty) return draw();
-      if (total <= 1 && result.status !== 'failed' && validateOnly) return;
+      if (total <= 1 && validateOnly) return;
       const mark = result.status === 'failed' ? c.red('✗') : wasSkipped ? c.dim('=') : c.green('✓');
       const outputs = Object.values(result.outputs).map((p) => p!.replace(io.cwd + '/', ''));
       const ms = Object.entries(result.timings).reduce((sum, [k, v]) => (k === 'cached' ? sum : sum + v), 0);

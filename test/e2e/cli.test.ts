@@ -46,7 +46,7 @@ describe('report (the executable)', () => {
     const file = write('broken.yaml', 'title: Broken\ndate: 2024-06-05\nplace: { city: Vilnius\n');
     const result = runCli(['build', file, '--out', join(dir.path, 'o1'), '--format', 'html']);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/broken\.yaml:4:1 error YAML syntax error: .* \[yaml-syntax\]/);
+    expect(result.stderr).toMatch(/broken\.yaml:3:23 error YAML syntax error: .* \[yaml-syntax\]/);
     expect(existsSync(join(dir.path, 'o1', 'broken.html'))).toBe(false);
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
