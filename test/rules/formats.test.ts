@@ -148,7 +148,6 @@ describe('stylish (default) and its flags', () => {
     expect(r.stdout).toBe('');
     expect(r.stderr.replace(/[\d.]+ s\)/, 'T s)')).toBe(
       [
-        '✗ [1/1] formats.md 1 error(s)',
         `formats.md:4:1 warning ${WARNING} [unknown-key]`,
         '  note: Did you mean `subtitle`?',
         `formats.md:9:1 error ${ERROR} [valid-email]`,
