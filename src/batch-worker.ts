@@ -15,6 +15,7 @@ export interface WorkerSettings {
   outDir?: string;
   templateDir: string;
   language?: string;
+  defaultLanguage?: string;
   pageSize: 'A4' | 'Letter';
   strict: boolean;
   allowedRoot?: string;

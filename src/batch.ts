@@ -37,6 +37,7 @@ function workerPool(count: number, pipeline: PipelineOptions): { process: Proces
     outDir: pipeline.outDir,
     templateDir: pipeline.template?.dir ?? '',
     language: pipeline.language,
+    defaultLanguage: pipeline.defaultLanguage,
     pageSize: pipeline.pageSize,
     strict: pipeline.strict,
     allowedRoot: pipeline.allowedRoot,

@@ -28,7 +28,10 @@ export interface PipelineOptions {
   formats: ReadonlySet<OutputFormat>;
   outDir?: string;
   template: CompiledTemplate;
+  /** `--language`: labels and dates in this language, whatever the notes say. */
   language?: string;
+  /** From the config file: the language of notes that do not set one. */
+  defaultLanguage?: string;
   pageSize: 'A4' | 'Letter';
   /** Warnings fail the file. */
   strict: boolean;
@@ -87,7 +90,9 @@ export async function processFile(input: InputFile, options: PipelineOptions): P
   lap('validate');
   if (stop()) return result;
 
-  const report = normalise(parsed.data as EventNotes);
+  // Precedence: defaults < config file < the notes' own front matter < command-line flags.
+  const notes = parsed.data as EventNotes;
+  const report = normalise(options.defaultLanguage && !notes.language ? { ...notes, language: options.defaultLanguage } : notes);
   result.report = report;
 
   const images = await resolveImages(findImageReferences(report), input.path, (p) => parsed.locate(p), { allowedRoot: options.allowedRoot });

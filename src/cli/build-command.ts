@@ -102,12 +102,16 @@ export async function runBuild(inputs: string[], flags: Record<string, unknown>,
   const pageSize = pageSizeRaw === 'letter' ? 'Letter' : 'A4';
   const concurrency = flags.concurrency !== undefined ? positiveInteger(flags.concurrency, '--concurrency', 32) : (config.concurrency ?? Math.max(1, Math.min(4, io.cpuCount)));
   const timeoutSeconds = flags.timeout !== undefined ? positiveInteger(flags.timeout, '--timeout', 3600) : (config.timeout ?? 60);
-  const language = (flags.language as string | undefined) ?? config.language;
-  if (language) {
+  const language = flags.language as string | undefined;
+  for (const [tag, where] of [
+    [language, '--language'],
+    [config.language, '`language` in the config file'],
+  ] as const) {
+    if (!tag) continue;
     try {
-      Intl.getCanonicalLocales(language);
+      Intl.getCanonicalLocales(tag);
     } catch {
-      throw new RunError(`Expected --language to be a language tag like \`fr\` or \`lt\`, not \`${language}\``);
+      throw new RunError(`Expected ${where} to be a language tag like \`fr\` or \`lt\`, not \`${tag}\``);
     }
   }
   const templateValue = (flags.template as string | undefined) ?? config.template;
@@ -171,6 +175,7 @@ export async function runBuild(inputs: string[], flags: Record<string, unknown>,
     outDir,
     template: template ?? (undefined as unknown as CompiledTemplate),
     language,
+    defaultLanguage: config.language,
     pageSize,
     strict: flags.strict === true,
     allowedRoot,
@@ -182,7 +187,7 @@ export async function runBuild(inputs: string[], flags: Record<string, unknown>,
 
   const cache =
     !context.validateOnly && flags.cache !== false && template
-      ? new BuildCache({ outDir, cwd: io.cwd, version: context.version, template, options: { formats: [...formats].sort(), pageSize, language: language ?? null, strict: pipeline.strict } })
+      ? new BuildCache({ outDir, cwd: io.cwd, version: context.version, template, options: { formats: [...formats].sort(), pageSize, language: language ?? null, defaultLanguage: config.language ?? null, strict: pipeline.strict } })
       : undefined;
 
 

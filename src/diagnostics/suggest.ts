@@ -17,6 +17,8 @@ export function editDistance(a: string, b: string): number {
 /** The closest candidate when it is close enough to be a likely typo. */
 export function didYouMean(value: string, candidates: readonly string[]): string | undefined {
   const v = value.toLowerCase();
+  const sameButCase = candidates.find((c) => c !== value && c.toLowerCase() === v);
+  if (sameButCase) return sameButCase;
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of candidates) {
