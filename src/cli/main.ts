@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import { packagePath } from '../package-root.js';
 import { runBuild } from './build-command.js';
 import { runInit } from './init-command.js';
+import { runPreview } from './preview-command.js';
 import { runSchema } from './schema-command.js';
 import { runTemplates } from './templates-command.js';
 import type { CliIo } from './io.js';
@@ -93,6 +94,17 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     .option('--force', 'overwrite an existing file')
     .action(async (file: string | undefined, options: { yaml?: boolean; force?: boolean }) => {
       exitCode = await runInit(file, options, io);
+    });
+
+  program
+    .command('preview')
+    .description('serve a live preview on 127.0.0.1 that rebuilds when the notes, template or config change')
+    .argument('<notes>', 'the notes file')
+    .option('-p, --port <port>', 'port on 127.0.0.1 (0 picks a free one)', '4321')
+    .option('-t, --template <name|dir>', 'built-in template name or template folder')
+    .option('-l, --language <tag>', 'language of labels and dates')
+    .action(async (notes: string, options: { port?: string; template?: string; language?: string }) => {
+      exitCode = await runPreview(notes, options, io);
     });
 
   program

@@ -58,8 +58,9 @@ function templateDiagnostic(file: string, error: unknown): TemplateError {
 
 const cache = new Map<string, CompiledTemplate>();
 
-export function loadTemplate(dir: string = DEFAULT_TEMPLATE_DIR): CompiledTemplate {
-  const cached = cache.get(dir);
+/** Compile a template folder, once per run (`fresh` reads it again, for live preview). */
+export function loadTemplate(dir: string = DEFAULT_TEMPLATE_DIR, options: { fresh?: boolean } = {}): CompiledTemplate {
+  const cached = options.fresh ? undefined : cache.get(dir);
   if (cached) return cached;
   const fallback = readDir(DEFAULT_TEMPLATE_DIR);
   const own = dir === DEFAULT_TEMPLATE_DIR ? fallback : readDir(dir);
