@@ -1,0 +1,120 @@
+/**
+ * Batches: folders and globs, mirrored output tree, partial failure, the
+ * catalogue, shards, the build cache and the run report.
+ */
+import { cpSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runMain, tempDir } from '../helpers/cli.js';
+
+const dir = tempDir();
+const archive = join(dir.path, 'archive');
+afterAll(() => dir.cleanup());
+
+const note = (title: string, date: string, extra = '') =>
+  `---\ntitle: ${title}\ndate: ${date}\nplace: { city: Lille, country: France }\n${extra}---\n\n## Highlights\n\n### Theme\n\n**Jane Doe** from Example Region spoke.\n`;
+
+beforeAll(() => {
+  mkdirSync(join(archive, '2023', 'spring'), { recursive: true });
+  mkdirSync(join(archive, '2024'), { recursive: true });
+  writeFileSync(join(archive, '2023', 'spring', 'a.md'), note('Event A', '2023-04-01'));
+  writeFileSync(join(archive, '2023', 'b.yaml'), 'title: Event B\ndate: 2023-09-12\n');
+  writeFileSync(join(archive, '2024', 'c.md'), note('Event C', '2024-02-01'));
+  writeFileSync(join(archive, '2024', 'broken.md'), note('Broken', '2024-02-30'));
+  writeFileSync(join(archive, '2024', 'notes.txt'), 'not notes');
+});
+
+describe('a folder of notes', () => {
+  it('builds every notes file into a mirrored tree, lists the failure again and exits 1', async () => {
+    const out = join(dir.path, 'out1');
+    const result = await runMain(['build', archive, '--out', out, '--format', 'html,json', '--report', join(dir.path, 'run.json')]);
+    expect(result.code).toBe(1);
+    for (const f of ['2023/spring/a.html', '2023/b.html', '2024/c.html', '2024/c.json']) expect(existsSync(join(out, f)), f).toBe(true);
+    expect(existsSync(join(out, '2024', 'broken.html'))).toBe(false);
+    expect(result.stderr).toContain('2024/broken.md:3:7 error Expected `date` to be a real calendar date, not `2024-02-30` [valid-date]');
+    expect(result.stderr).toMatch(/3 built, 0 up to date, 1 failed \(4 files/);
+    const run = JSON.parse(readFileSync(join(dir.path, 'run.json'), 'utf8'));
+    expect(run.totals).toEqual({ files: 4, built: 3, skipped: 0, failed: 1 });
+    const broken = run.files.find((f: { path: string }) => f.path.endsWith('broken.md'));
+    expect(broken.status).toBe('failed');
+    expect(broken.diagnostics[0]).toMatchObject({ ruleId: 'valid-date', line: 3, column: 7 });
+    expect(run.files.find((f: { path: string }) => f.path.endsWith('c.md')).timings.parse).toBeGreaterThan(0);
+  });
+
+  it('writes a catalogue: index.html by date with links, and catalogue.json with the models', async () => {
+    const out = join(dir.path, 'out1');
+    const catalogue = JSON.parse(readFileSync(join(out, 'catalogue.json'), 'utf8'));
+    expect(catalogue.events.map((e: { report: { title: string } }) => e.report.title)).toEqual(['Event C', 'Event B', 'Event A']);
+    expect(catalogue.events[0]).toMatchObject({ html: '2024/c.html', json: '2024/c.json' });
+    const index = readFileSync(join(out, 'index.html'), 'utf8');
+    expect(index.indexOf('Event C')).toBeLessThan(index.indexOf('Event A'));
+    expect(index).toContain('<a href="2023/spring/a.html">HTML</a>');
+    expect(index).toContain('<input id="q" type="search"');
+  });
+
+  it('stops at the first failure with --fail-fast', async () => {
+    const result = await runMain(['build', join(archive, '2024'), '--out', join(dir.path, 'ff'), '--format', 'json', '--fail-fast', '--no-cache']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/failed/);
+  });
+});
+
+describe('shards', () => {
+  it('split the inputs deterministically and completely', async () => {
+    const built: string[][] = [];
+    for (const i of [1, 2, 3]) {
+      const out = join(dir.path, `shard${i}`);
+      const result = await runMain(['build', archive, '--out', out, '--format', 'json', '--shard', `${i}/3`, '--report', join(out, 'run.json'), '--no-catalogue']);
+      expect([0, 1]).toContain(result.code);
+      built.push(JSON.parse(readFileSync(join(out, 'run.json'), 'utf8')).files.map((f: { path: string }) => f.path));
+    }
+    const all = built.flat().sort();
+    expect(all).toHaveLength(4);
+    expect(new Set(all).size).toBe(4);
+    const again = await runMain(['build', archive, '--out', join(dir.path, 'shard1b'), '--format', 'json', '--shard', '1/3', '--report', join(dir.path, 'shard1b.json'), '--no-catalogue']);
+    expect([0, 1]).toContain(again.code);
+    expect(JSON.parse(readFileSync(join(dir.path, 'shard1b.json'), 'utf8')).files.map((f: { path: string }) => f.path)).toEqual(built[0]);
+  });
+
+  it('refuses a malformed shard with exit 2', async () => {
+    expect((await runMain(['build', archive, '--shard', '4/3'])).code).toBe(2);
+  });
+});
+
+describe('the build cache', () => {
+  it('skips unchanged reports, rebuilds changed notes, a changed template, or with --force', async () => {
+    const src = join(dir.path, 'cached');
+    cpSync(join(archive, '2023'), src, { recursive: true });
+    const template = join(dir.path, 'tpl');
+    mkdirSync(join(template, 'partials'), { recursive: true });
+    writeFileSync(join(template, 'style.css'), 'body { color: #111; }\n');
+    const out = join(dir.path, 'cached-out');
+    const build = (...extra: string[]) => runMain(['build', src, '--out', out, '--format', 'html', '--template', template, '--no-catalogue', ...extra]);
+
+    expect((await build()).stderr).toMatch(/2 built, 0 up to date/);
+    const before = statSync(join(out, 'b.html')).mtimeMs;
+    expect((await build()).stderr).toMatch(/0 built, 2 up to date/);
+    expect(statSync(join(out, 'b.html')).mtimeMs).toBe(before);
+
+    writeFileSync(join(src, 'b.yaml'), 'title: Event B, revised\ndate: 2023-09-12\n');
+    expect((await build()).stderr).toMatch(/1 built, 1 up to date/);
+
+    writeFileSync(join(template, 'style.css'), 'body { color: #222; }\n');
+    expect((await build()).stderr).toMatch(/2 built, 0 up to date/);
+
+    expect((await build('--force')).stderr).toMatch(/2 built, 0 up to date/);
+  });
+});
+
+describe('output clashes', () => {
+  it('refuses two inputs that would write the same output, before writing anything', async () => {
+    const clash = join(dir.path, 'clash');
+    mkdirSync(clash, { recursive: true });
+    writeFileSync(join(clash, 'x.md'), note('X', '2024-01-01'));
+    writeFileSync(join(clash, 'x.yaml'), 'title: X\ndate: 2024-01-01\n');
+    const result = await runMain(['build', clash, '--out', join(dir.path, 'clash-out'), '--format', 'html']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/x\.md and .*x\.yaml would both write .*x\.html/);
+    expect(existsSync(join(dir.path, 'clash-out'))).toBe(false);
+  });
+});
