@@ -10,6 +10,7 @@ import { hasErrors, type SourceFile } from './diagnostics/source-file.js';
 import { normalise } from './model/normalise.js';
 import type { EventNotes, EventReport } from './model/types.js';
 import { notesFormatOf, parseNotes } from './parse/index.js';
+import { locateText } from './parse/parsed-notes.js';
 import type { BrowserSession } from './print/browser-session.js';
 import { PrintTimeoutError } from './print/browser-session.js';
 import { printReport } from './print/print-report.js';
@@ -95,7 +96,7 @@ export async function processFile(input: InputFile, options: PipelineOptions): P
   const report = normalise(options.defaultLanguage && !notes.language ? { ...notes, language: options.defaultLanguage } : notes);
   result.report = report;
 
-  const images = await resolveImages(findImageReferences(report), input.path, (p) => parsed.locate(p), { allowedRoot: options.allowedRoot });
+  const images = await resolveImages(findImageReferences(report), input.path, (p, needle) => locateText(parsed, p, needle), { allowedRoot: options.allowedRoot });
   file.messages.push(...images.messages);
   lap('images');
   if (stop()) return result;

@@ -13,6 +13,7 @@ import type { SourceFile } from '../diagnostics/source-file.js';
 import { normalise } from '../model/normalise.js';
 import type { EventNotes } from '../model/types.js';
 import { notesFormatOf, parseNotes } from '../parse/index.js';
+import { locateText } from '../parse/parsed-notes.js';
 import { findImageReferences, resolveImages } from '../read/images.js';
 import { prepareReport } from '../render/index.js';
 import { BUILT_IN_TEMPLATES_DIR, loadTemplate, TemplateError } from '../render/template.js';
@@ -55,7 +56,7 @@ export async function startPreview(input: string, options: { port?: number; temp
         if (!file.messages.some((m) => m.severity === 'error')) {
           const notes = parsed.data as EventNotes;
           const report = normalise(config.language && !notes.language ? { ...notes, language: config.language } : notes);
-          const images = await resolveImages(findImageReferences(report), path, (p) => parsed.locate(p));
+          const images = await resolveImages(findImageReferences(report), path, (p, needle) => locateText(parsed, p, needle));
           file.messages.push(...images.messages);
           html = prepareReport(report, { template, language: options.language, resolveImage: (src) => images.dataUrls.get(src) }).html();
         }

@@ -1,4 +1,5 @@
 import type { Diagnostic, Position } from '../diagnostics/message.js';
+import { rangeAt } from '../diagnostics/position.js';
 
 /** A path into the notes, like an ajv `instancePath` split on `/`. */
 export type PathKey = string;
@@ -14,4 +15,18 @@ export interface ParsedNotes {
   text?: string;
   /** Where a value (or its key) was written, for pointing diagnostics at it. */
   locate: (path: readonly (string | number)[], target?: 'value' | 'key') => Position | undefined;
+}
+
+/**
+ * The place of `needle` inside the value at `path` (one link or image in a
+ * paragraph), or the value's own place when it cannot be found there (for
+ * instance a needle folded across lines in YAML).
+ */
+export function locateText(parsed: ParsedNotes, path: readonly (string | number)[], needle: string): Position | undefined {
+  const place = parsed.locate(path);
+  const from = place?.start.offset;
+  if (!parsed.text || from === undefined || !needle) return place;
+  const at = parsed.text.indexOf(needle, from);
+  const end = place?.end?.offset ?? from;
+  return at >= 0 && at + needle.length <= Math.max(end, from + needle.length) ? rangeAt(parsed.text, at, at + needle.length) : place;
 }

@@ -59,7 +59,8 @@ export interface ResolvedImages {
 export async function resolveImages(
   references: readonly ImageReference[],
   notesPath: string,
-  locate: (path: readonly (string | number)[]) => Position | undefined,
+  /** Where `needle` (the image's path) is written inside the value at `path`. */
+  locate: (path: readonly (string | number)[], needle: string) => Position | undefined,
   options: { allowedRoot?: string } = {},
 ): Promise<ResolvedImages> {
   const dataUrls = new Map<string, string>();
@@ -75,7 +76,7 @@ export async function resolveImages(
   for (const ref of references) {
     if (done.has(ref.src)) continue;
     done.add(ref.src);
-    const place = locate(ref.path);
+    const place = locate(ref.path, ref.src);
     const fail = (ruleId: string, reason: string, severity: 'error' | 'warning' = 'error') =>
       messages.push(diagnostic(ruleId, reason, place, { severity }));
     if (/^[a-z][a-z0-9+.-]*:/i.test(ref.src) && !/^[a-z]:[\\/]/i.test(ref.src)) {

@@ -26,7 +26,7 @@ const CSP_PRINT = "default-src 'none'; img-src data:; font-src 'self'; style-src
 
 export function prepareReport(report: EventReport, options: RenderOptions = {}): PreparedReport {
   const template = options.template ?? loadTemplate();
-  const view = buildView(report, options);
+  const view = buildView(report, { ...options, fallbackLogo: options.fallbackLogo ?? template.logo });
   const jsonLd = jsonLdScript(report);
   // Every character the page can show: the notes' text and the labels.
   const characters = JSON.stringify(report) + JSON.stringify(view.labels);

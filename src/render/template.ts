@@ -5,7 +5,7 @@
  * strings, in strict mode, with a fixed set of helpers and no prototype access.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, extname, join, resolve, sep } from 'node:path';
 import Handlebars from 'handlebars';
 import { diagnostic, type Diagnostic } from '../diagnostics/message.js';
 import { packagePath } from '../package-root.js';
@@ -21,6 +21,36 @@ export interface CompiledTemplate {
   render: (view: unknown) => string;
   /** Files that make up the template, for cache keys and live preview. */
   files: string[];
+  /** The programme logo the template brings (template.json `logo`), for notes that set none. */
+  logo?: { src: string; alt: string };
+}
+
+const LOGO_TYPES: Record<string, string> = { '.svg': 'image/svg+xml', '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.webp': 'image/webp' };
+
+/** template.json's `logo`, read from inside the template folder and embedded. */
+function templateLogo(dir: string, files: string[]): CompiledTemplate['logo'] {
+  const metaFile = join(dir, 'template.json');
+  if (!existsSync(metaFile)) return undefined;
+  files.push(metaFile);
+  let meta: { logo?: { src?: unknown; alt?: unknown } };
+  try {
+    meta = JSON.parse(readFileSync(metaFile, 'utf8')) as typeof meta;
+  } catch (error) {
+    throw new TemplateError([diagnostic('template-syntax', `template.json is not valid JSON: ${(error as Error).message}`, undefined, { fatal: true })], metaFile);
+  }
+  const logo = meta.logo;
+  if (!logo) return undefined;
+  const src = typeof logo.src === 'string' ? logo.src : '';
+  const type = LOGO_TYPES[extname(src).toLowerCase()];
+  const path = resolve(dir, src);
+  if (!src || !type || typeof logo.alt !== 'string' || !logo.alt || !path.startsWith(resolve(dir) + sep) || !existsSync(path)) {
+    throw new TemplateError(
+      [diagnostic('template-logo', 'template.json `logo` must be { "src": "<png, jpg, webp or svg inside the template folder>", "alt": "<description>" }', undefined, { fatal: true })],
+      metaFile,
+    );
+  }
+  files.push(path);
+  return { src: `data:${type};base64,${readFileSync(path).toString('base64')}`, alt: logo.alt };
 }
 
 export class TemplateError extends Error {
@@ -82,11 +112,14 @@ export function loadTemplate(dir: string = DEFAULT_TEMPLATE_DIR, options: { fres
     .filter((f): f is string => !!f)
     .map((f) => readFileSync(f, 'utf8'))
     .join('\n');
+  const files = [...new Set([...fallback.files, ...own.files])];
+  const logo = templateLogo(dir, files);
   const template: CompiledTemplate = {
     dir,
     name: basename(dir),
     css,
-    files: [...new Set([...fallback.files, ...own.files])],
+    files,
+    ...(logo ? { logo } : {}),
     render: (view) =>
       compiled(view, {
         allowProtoPropertiesByDefault: false,

@@ -15,6 +15,8 @@ export interface ViewOptions {
   pageSize?: 'A4' | 'Letter';
   /** Name and version of the tool, for the generator tag. */
   generator?: string;
+  /** The template's logo, used when the notes set none. */
+  fallbackLogo?: { src: string; alt: string };
 }
 
 export interface SectionView {
@@ -218,7 +220,7 @@ export function buildView(report: EventReport, options: ViewOptions = {}) {
     urlText: displayUrl(report.url) || null,
     website: report.website ?? null,
     websiteText: displayUrl(report.website) || null,
-    logo: report.logo ? imageView(report.logo, resolve) : null,
+    logo: report.logo ? imageView(report.logo, resolve) : options.fallbackLogo ? { ...options.fallbackLogo, caption: null } : null,
     organisers: report.organisers.map((o) => ({ name: o.name, role: o.role ?? null, url: o.url ?? null })),
     hasOrganisers: report.organisers.length > 0,
     summaryHtml: block(report.summary),

@@ -29,23 +29,23 @@ async function build(name: string, text: string) {
 }
 
 describe('bidirectional control characters', () => {
-  it('refuses U+202E (RLO) in a theme paragraph, at its line', async () => {
+  it('refuses U+202E (RLO) in a theme paragraph, at the character', async () => {
     const r = await build('notes.md', FRONT() + `\n## Highlights\n\n### Access\n\nThe budget is ${RLO}0001${PDI} euros.\n`);
-    expectDiagnostic(r.stderr, 'notes.md', 'no-bidi-control', 'Text contains the invisible bidirectional control character U+202E; remove it', '10:1');
+    expectDiagnostic(r.stderr, 'notes.md', 'no-bidi-control', 'Text contains the invisible bidirectional control character U+202E; remove it', '10:15');
   });
 
-  it('refuses U+202E in a YAML title, at the value', async () => {
+  it('refuses U+202E in a YAML title, at the character', async () => {
     const r = await build('notes.yaml', `title: "Report ${RLO}fdp.exe"\ndate: 2024-06-05\n`);
-    expectDiagnostic(r.stderr, 'notes.yaml', 'no-bidi-control', 'U+202E', '1:8');
+    expectDiagnostic(r.stderr, 'notes.yaml', 'no-bidi-control', 'U+202E', '1:16');
   });
 
-  it('refuses U+2066 (LRI) in a front-matter field, at its file line', async () => {
+  it('refuses U+2066 (LRI) in a front-matter field, at its file line and column', async () => {
     const r = await build('notes.md', `---\ntitle: T\ndate: 2024-06-05\nsubtitle: "Admin ${LRI}// check later${PDI} only"\n---\n\nBody.\n`);
-    expectDiagnostic(r.stderr, 'notes.md', 'no-bidi-control', 'Text contains the invisible bidirectional control character U+2066', '4:11');
+    expectDiagnostic(r.stderr, 'notes.md', 'no-bidi-control', 'Text contains the invisible bidirectional control character U+2066', '4:18');
   });
 
   it('refuses U+202E in a practice heading', async () => {
     const r = await build('notes.md', FRONT() + `\n## Good practices\n\n### Topic\n\n#### P1 – Safe ${RLO}evil\n\nDescription.\n`);
-    expectDiagnostic(r.stderr, 'notes.md', 'no-bidi-control', 'U+202E', '10:1');
+    expectDiagnostic(r.stderr, 'notes.md', 'no-bidi-control', 'U+202E', '10:16');
   });
 });

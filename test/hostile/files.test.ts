@@ -112,10 +112,7 @@ describe('images outside the notes folder', () => {
     expectNoTempFiles(dir);
   });
 
-  // BUG: `![alt](photo.png)` inside a highlights theme also trips the valid-url rule (its INLINE_LINK regex
-  // matches the `[alt](src)` part of the image), warning "Links may only use http, https or mailto, not
-  // `photo.png`; this link will be shown as plain text" for a valid image; `--strict` then fails the file.
-  it.skip('gives no valid-url warning for a valid local image in a theme', async () => {
+  it('gives no valid-url warning for a valid local image in a theme (builds under --strict)', async () => {
     writeFiles(dir, { 'notes/notes.md': withImage('photo.png'), 'notes/photo.png': PNG_1X1 });
     const r = await build(['notes.md'], '--strict');
     expect(r.stderr).not.toContain('[valid-url]');

@@ -8,7 +8,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runMain, tempDir } from '../helpers/cli.js';
-import { expectDiagnostic, expectNoOutputs, expectNoTempFiles, FRONT, listOutputs, writeFiles } from './fixtures.js';
+import { expectDiagnostic, expectNoOutputs, expectNoTempFiles, FRONT, listOutputs, runCliAwait, writeFiles } from './fixtures.js';
 
 let dir: string;
 let cleanup: () => void;
@@ -207,9 +207,11 @@ describe('shape and keys', () => {
 describe('size and encoding', () => {
   it('refuses a 3 MiB file without a position', async () => {
     const line = 'x'.repeat(79) + '\n';
-    writeFiles(dir, { 'notes.md': FRONT() + '\n' + line.repeat(Math.ceil((3 * 1024 * 1024) / 80)) });
+    const text = FRONT() + '\n' + line.repeat(Math.ceil((3 * 1024 * 1024) / 80));
+    writeFiles(dir, { 'notes.md': text });
     const r = await build('notes.md');
-    expectDiagnostic(r.stderr, 'notes.md', 'file-too-large', 'The file is 3.0 MiB; notes may be at most 2.0 MiB', null);
+    const size = Buffer.byteLength(text).toLocaleString('en');
+    expectDiagnostic(r.stderr, 'notes.md', 'file-too-large', `The file is ${size} bytes; notes may be at most 2,097,152 bytes (2.0 MiB)`, null);
     expectRefused(r);
   });
 
@@ -239,11 +241,11 @@ describe('size and encoding', () => {
     expectNoTempFiles(dir);
   });
 
-  it('refuses an empty Markdown file: title and date are missing (no position)', async () => {
+  it('refuses an empty Markdown file: title and date are missing', async () => {
     writeFiles(dir, { 'notes.md': '' });
     const r = await build('notes.md');
-    expectDiagnostic(r.stderr, 'notes.md', 'required', "Expected `title` (the event's title), but it is missing", null);
-    expectDiagnostic(r.stderr, 'notes.md', 'required', 'Expected `date`', null);
+    expectDiagnostic(r.stderr, 'notes.md', 'required', 'Expected `title`, but it is missing', '1:1');
+    expectDiagnostic(r.stderr, 'notes.md', 'required', 'Expected `date`, but it is missing', '1:1');
     expectRefused(r);
   });
 
@@ -256,11 +258,20 @@ describe('size and encoding', () => {
 });
 
 describe('pathological Markdown', () => {
-  // BUG: 2,500 nested emphasis/blockquote levels overflow the stack in mdast-util-to-hast. The error is caught
-  // but reported as "Printing the PDF failed: Maximum call stack size exceeded [print-error]" with no position,
-  // even for an HTML-only build (10 KB input; also takes seconds).
-  it.skip('reports deeply nested emphasis as a document problem, not a PDF printing failure', async () => {
+  it('renders 2,500 levels of nested emphasis (10 KB) without failing', async () => {
     writeFiles(dir, { 'notes.md': FRONT() + '\n## Summary\n\n' + '*'.repeat(5000) + 'x' + '*'.repeat(5000) + '\n' });
+    const r = await build('notes.md');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).not.toContain('[print-error]');
+    expect(listOutputs(join(dir, 'out'))).toEqual(['notes.html', 'notes.json']);
+    expectNoTempFiles(dir);
+  });
+
+  // BUG: 5,000 nested blockquotes (10 KB) overflow the stack while rendering. The error is caught but reported
+  // as "notes.md error Printing the PDF failed: Maximum call stack size exceeded [print-error]", with no
+  // position, for an HTML-only build.
+  it.skip('reports deeply nested blockquotes as a document problem, not a PDF printing failure', async () => {
+    writeFiles(dir, { 'notes.md': FRONT() + '\n## Site visit\n\n' + '> '.repeat(5000) + 'deep\n' });
     const r = await build('notes.md');
     expect(r.code).toBe(1);
     expect(r.stderr).not.toContain('[print-error]');
@@ -269,13 +280,21 @@ describe('pathological Markdown', () => {
     expectRefused(r);
   });
 
-  // BUG: unbalanced brackets are quadratic (micromark label matching, then the INLINE_LINK/plainText regexes):
-  // 40 KB of `[` … `]` takes ~10 s, so a file well under the 2 MiB limit hangs the build for many minutes.
+  // BUG: unbalanced brackets are quadratic (micromark's label matching, then the link regexes): 40 KB of
+  // `[` … `]` takes ~10 s and 100 KB about a minute, so a file well under the 2 MiB limit ties up a build for
+  // hours. (Run as a subprocess with a deadline, so the unfixed tool fails the test instead of stalling it.)
   it.skip('handles 100 KB of nested brackets within a few seconds', async () => {
     writeFiles(dir, { 'notes.md': FRONT() + '\n## Summary\n\n' + '['.repeat(50_000) + 'x' + ']'.repeat(50_000) + '\n' });
-    const started = performance.now();
-    const r = await build('notes.md');
-    expect(performance.now() - started).toBeLessThan(10_000);
+    let timer: NodeJS.Timeout | undefined;
+    let timedOut = false;
+    const r = await runCliAwait(['build', 'notes.md', '--out', 'out', '--format', 'html,json'], dir, (pid) => {
+      timer = setTimeout(() => {
+        timedOut = true;
+        process.kill(pid, 'SIGKILL');
+      }, 15_000);
+    });
+    clearTimeout(timer);
+    expect(timedOut).toBe(false);
     expect([0, 1]).toContain(r.code);
     expectNoTempFiles(dir);
   });

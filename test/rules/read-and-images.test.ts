@@ -118,13 +118,13 @@ describe('images in YAML notes (the `images` list): the message points at the `s
   ])('%s: %s', async (rule, src, message) => {
     const name = `${rule}-${src.replace(/[^a-z0-9]+/gi, '-')}.yaml`;
     const r = await ws.validate(name, withImage(src));
-    expect(r.report).toEqual([`${name}:7:18 error ${message} [${rule}]`]);
+    expect(r.report).toEqual([`${name}:7:19 error ${message} [${rule}]`]);
     expect(r.code).toBe(1);
   });
 
   it.skipIf(process.platform === 'win32')('image-outside-root: a symbolic link that leads outside the folder', async () => {
     const r = await ws.validate('image-link.yaml', withImage('images/link.png'));
-    expect(r.report).toEqual(["image-link.yaml:7:18 error The image `images/link.png` is a link to a file outside the notes' folder [image-outside-root]"]);
+    expect(r.report).toEqual(["image-link.yaml:7:19 error The image `images/link.png` is a link to a file outside the notes' folder [image-outside-root]"]);
     expect(r.code).toBe(1);
   });
 });
@@ -135,7 +135,7 @@ describe('images in Markdown notes: the message points at the paragraph', () => 
   it('remote-image', async () => {
     const r = await ws.validate('remote-image.md', notes('https://www.example.org/panel.png'));
     expect(r.report).toEqual([
-      'remote-image.md:10:1 error Remote images are not fetched: `https://www.example.org/panel.png`; save the image next to the notes and use a relative path [remote-image]',
+      'remote-image.md:10:22 error Remote images are not fetched: `https://www.example.org/panel.png`; save the image next to the notes and use a relative path [remote-image]',
     ]);
     expect(r.code).toBe(1);
   });

@@ -1,0 +1,141 @@
+/**
+ * The PDF as a reader meets it: bookmarks, page size, scripts used in Europe,
+ * logos and images, and the look of every page against golden images.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, runCli, tempDir } from '../helpers/cli.js';
+import { flat, pdfInfo, pdfPages } from '../helpers/pdf.js';
+import { difference, readPgm, renderPages, toPgm } from '../helpers/pgm.js';
+
+const dir = tempDir();
+afterAll(() => dir.cleanup());
+
+const PNG_1x1 = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+
+async function outline(pdf: string): Promise<string[]> {
+  const lib = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const doc = await lib.getDocument({ data: new Uint8Array(readFileSync(pdf)), verbosity: 0 }).promise;
+  const titles: string[] = [];
+  const walk = (items: Array<{ title: string; items: unknown[] }>, depth: number) => {
+    for (const item of items) {
+      titles.push(`${'  '.repeat(depth)}${item.title}`);
+      walk(item.items as typeof items, depth + 1);
+    }
+  };
+  walk(((await doc.getOutline()) ?? []) as Array<{ title: string; items: unknown[] }>, 0);
+  await doc.destroy();
+  return titles;
+}
+
+describe('the example PDF', () => {
+  const pdf = join(dir.path, 'vilnius-2024.pdf');
+  beforeAll(() => {
+    const result = runCli(['build', 'examples/vilnius-2024.md', '--out', dir.path, '--format', 'pdf', '--no-cache']);
+    expect(result.code, result.stderr).toBe(0);
+  });
+
+  it('has bookmarks for the title, every section and every theme, practice and group', async () => {
+    const titles = await outline(pdf);
+    expect(titles[0]).toBe('Digital Transformation of Public Sector Services');
+    for (const t of ['  1. Highlights', '    GovTech', '  2. Good practices and examples from projects', '      OD4GROWTH – Integrating open data in the Veneto digital strategy', '  3. Next steps', '    B) Policy experimentation of digital solutions', '  Contacts']) {
+      expect(titles).toContain(t);
+    }
+  });
+
+  it('looks like the golden pages (layout regressions fail here)', () => {
+    const pages = renderPages(pdf, join(dir.path, 'page'));
+    const goldenDir = join(ROOT, 'test', 'golden');
+    if (process.env.UPDATE_GOLDEN) {
+      mkdirSync(goldenDir, { recursive: true });
+      pages.forEach((page, i) => writeFileSync(join(goldenDir, `vilnius-page-${i + 1}.pgm`), toPgm(page)));
+    }
+    const expectedCount = [1, 2, 3, 4, 5, 6, 7, 8, 9].filter((n) => existsSync(join(goldenDir, `vilnius-page-${n}.pgm`))).length;
+    expect(pages.length).toBe(expectedCount);
+    pages.forEach((page, i) => {
+      const golden = readPgm(readFileSync(join(goldenDir, `vilnius-page-${i + 1}.pgm`)));
+      expect(difference(page, golden), `page ${i + 1}`).toBeLessThan(0.02);
+    });
+  });
+
+  it('embeds its own fonts only (no system fallback), subset', () => {
+    const fonts = execFileSync('pdffonts', [pdf], { encoding: 'utf8' }).split('\n').slice(2).filter(Boolean);
+    expect(fonts.length).toBeGreaterThan(0);
+    for (const line of fonts) expect(line).toMatch(/^[A-Z]{6}\+NotoSans-\S+\s+CID TrueType\s+Identity-H\s+yes yes yes/);
+  });
+});
+
+describe('scripts used in Europe', () => {
+  it('print with real glyphs from the shipped font: Lithuanian, Polish, Greek, Bulgarian and Ukrainian Cyrillic', () => {
+    const samples = {
+      lt: 'Ąžuolynė, Šiauliai ir Klaipėda — ėčęįšųūž',
+      pl: 'Zażółć gęślą jaźń w Łodzi',
+      el: 'Ψηφιακός μετασχηματισμός στη Θεσσαλονίκη',
+      bg: 'Цифрова трансформация в Пловдив',
+      uk: 'Ґенеза: їжак, єдність і Київ',
+    };
+    const file = join(dir.path, 'scripts.md');
+    writeFileSync(
+      file,
+      `---\ntitle: ${samples.el}\ndate: 2024-06-05\nlanguage: el\n---\n\n## Highlights\n\n` +
+        Object.entries(samples).map(([k, v]) => `### ${k}\n\n${v}\n`).join('\n'),
+    );
+    const result = runCli(['build', file, '--out', join(dir.path, 'scripts'), '--format', 'pdf,html', '--no-cache']);
+    expect(result.code, result.stderr).toBe(0);
+    const pdf = join(dir.path, 'scripts', 'scripts.pdf');
+    const text = flat(pdfPages(pdf, 'reading').join(' '));
+    for (const sample of Object.values(samples)) expect(text).toContain(sample);
+    const fonts = execFileSync('pdffonts', [pdf], { encoding: 'utf8' });
+    expect(fonts).not.toMatch(/DejaVu|Liberation|Noto Sans CJK|FreeSans/);
+    // The HTML embeds the Greek and Cyrillic subsets it needs.
+    const html = readFileSync(join(dir.path, 'scripts', 'scripts.html'), 'utf8');
+    expect(html).toContain('U+0370-0377'.slice(0, 6));
+  });
+});
+
+describe('page size, logos and images', () => {
+  it('prints Letter with --page-size letter', () => {
+    const result = runCli(['build', 'examples/vilnius-2024.md', '--out', join(dir.path, 'letter'), '--format', 'pdf', '--page-size', 'letter', '--no-cache']);
+    expect(result.code, result.stderr).toBe(0);
+    expect(pdfInfo(join(dir.path, 'letter', 'vilnius-2024.pdf'))['Page size']).toMatch(/612 x 792 pts \(letter\)/);
+  });
+
+  it('embeds a logo set in the notes and an image in the text, relative to the notes', () => {
+    const folder = join(dir.path, 'images');
+    mkdirSync(join(folder, 'img'), { recursive: true });
+    writeFileSync(join(folder, 'img', 'logo.png'), PNG_1x1);
+    writeFileSync(join(folder, 'img', 'photo.png'), PNG_1x1);
+    writeFileSync(
+      join(folder, 'n.md'),
+      '---\ntitle: With images\ndate: 2024-06-05\nlogo: { src: img/logo.png, alt: Programme logo }\n---\n\n## Highlights\n\n### Visit\n\n![Participants at the lab](img/photo.png)\n',
+    );
+    const result = runCli(['build', join(folder, 'n.md'), '--format', 'html,pdf', '--no-cache']);
+    expect(result.code, result.stderr).toBe(0);
+    const html = readFileSync(join(folder, 'n.html'), 'utf8');
+    expect(html).toMatch(/<img class="logo" src="data:image\/png;base64,[^"]+" alt="Programme logo">/);
+    expect(html).toMatch(/<img src="data:image\/png;base64,[^"]+" alt="Participants at the lab">/);
+    expect(execFileSync('pdfimages', ['-list', join(folder, 'n.pdf')], { encoding: 'utf8' }).split('\n').filter((l) => /^\s+\d/.test(l)).length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('uses the template’s logo when the notes set none', () => {
+    const template = join(dir.path, 'branded');
+    mkdirSync(join(template, 'assets'), { recursive: true });
+    writeFileSync(join(template, 'assets', 'logo.png'), PNG_1x1);
+    writeFileSync(join(template, 'template.json'), JSON.stringify({ name: 'branded', description: 'x', logo: { src: 'assets/logo.png', alt: 'Branded programme' } }));
+    const result = runCli(['build', 'examples/vilnius-2024.md', '--out', join(dir.path, 'branded-out'), '--format', 'html', '--template', template, '--no-cache']);
+    expect(result.code, result.stderr).toBe(0);
+    expect(readFileSync(join(dir.path, 'branded-out', 'vilnius-2024.html'), 'utf8')).toMatch(/<img class="logo" src="data:image\/png;base64,[^"]+" alt="Branded programme">/);
+  });
+
+  it('reports a missing image at its line instead of printing a broken icon', () => {
+    const folder = join(dir.path, 'missing');
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(join(folder, 'n.md'), '---\ntitle: Missing\ndate: 2024-06-05\n---\n\n## Highlights\n\n### Visit\n\nSee ![The lab](img/none.png) here.\n');
+    const result = runCli(['build', join(folder, 'n.md'), '--format', 'html', '--no-cache']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/n\.md:10:16 error The image `img\/none\.png` does not exist/);
+    expect(existsSync(join(folder, 'n.html'))).toBe(false);
+  });
+});
