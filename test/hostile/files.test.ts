@@ -48,7 +48,7 @@ beforeEach(() => {
 });
 afterEach(() => cleanup());
 
-/** Notes with one image reference in a highlights theme: the reference's paragraph is line 10. */
+/** Notes with one image reference in a highlights theme: its source starts at line 10, column 18. */
 const withImage = (src: string) => FRONT() + `\n## Highlights\n\n### Theme\n\nSee ![a picture](${src}) here.\n`;
 
 /** Build in `dir/notes`, outputs to `dir/out`. */
@@ -65,17 +65,17 @@ function expectExfiltrationRefused(r: { code: number | null; stderr: string }): 
 }
 
 describe('images outside the notes folder', () => {
-  it('refuses ../secret.png (image-outside-root at the paragraph)', async () => {
+  it('refuses ../secret.png (image-outside-root at the image source)', async () => {
     writeFiles(dir, { 'notes/notes.md': withImage('../secret.png') });
     const r = await build(['notes.md']);
-    expectDiagnostic(r.stderr, 'notes.md', 'image-outside-root', "The image `../secret.png` is outside the notes' folder; only files inside it may be used", '10:1');
+    expectDiagnostic(r.stderr, 'notes.md', 'image-outside-root', "The image `../secret.png` is outside the notes' folder; only files inside it may be used", '10:18');
     expectExfiltrationRefused(r);
   });
 
   it('refuses a percent-encoded escape (%2e%2e/secret.png)', async () => {
     writeFiles(dir, { 'notes/notes.md': withImage('%2e%2e/secret.png') });
     const r = await build(['notes.md']);
-    expectDiagnostic(r.stderr, 'notes.md', 'image-outside-root', "The image `%2e%2e/secret.png` is outside the notes' folder", '10:1');
+    expectDiagnostic(r.stderr, 'notes.md', 'image-outside-root', "The image `%2e%2e/secret.png` is outside the notes' folder", '10:18');
     expectExfiltrationRefused(r);
   });
 
@@ -83,7 +83,7 @@ describe('images outside the notes folder', () => {
     const abs = join(dir, 'secret.png');
     writeFiles(dir, { 'notes/notes.md': withImage(abs) });
     const r = await build(['notes.md']);
-    expectDiagnostic(r.stderr, 'notes.md', 'image-outside-root', 'Image paths must be relative to the notes file, not absolute', '10:1');
+    expectDiagnostic(r.stderr, 'notes.md', 'image-outside-root', 'Image paths must be relative to the notes file, not absolute', '10:18');
     expectExfiltrationRefused(r);
   });
 
@@ -91,7 +91,7 @@ describe('images outside the notes folder', () => {
     writeFiles(dir, { 'notes/notes.md': withImage('photo.png') });
     symlinkSync('../secret.png', join(dir, 'notes', 'photo.png'));
     const r = await build(['notes.md']);
-    expectDiagnostic(r.stderr, 'notes.md', 'image-outside-root', "The image `photo.png` is a link to a file outside the notes' folder", '10:1');
+    expectDiagnostic(r.stderr, 'notes.md', 'image-outside-root', "The image `photo.png` is a link to a file outside the notes' folder", '10:18');
     expectExfiltrationRefused(r);
   });
 
@@ -103,10 +103,10 @@ describe('images outside the notes folder', () => {
     expectExfiltrationRefused(r);
   });
 
-  it('reports a missing image with its line and builds nothing', async () => {
+  it('reports a missing image at its line and column and builds nothing', async () => {
     writeFiles(dir, { 'notes/notes.md': withImage('missing.png') });
     const r = await build(['notes.md']);
-    expectDiagnostic(r.stderr, 'notes.md', 'missing-image', 'The image `missing.png` does not exist (looked for `missing.png`)', '10:1');
+    expectDiagnostic(r.stderr, 'notes.md', 'missing-image', 'The image `missing.png` does not exist (looked for `missing.png`)', '10:18');
     expect(r.code).toBe(1);
     expectNoOutputs(join(dir, 'out'));
     expectNoTempFiles(dir);

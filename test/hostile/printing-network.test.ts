@@ -71,7 +71,7 @@ describe('remote and file: images', () => {
     });
     const r = await build('notes.md');
     expect(r.code).toBe(1);
-    expectDiagnostic(r.stderr, 'notes.md', 'remote-image', `Remote images are not fetched: \`${canary.url('/canary.png')}\``, '10:1');
+    expectDiagnostic(r.stderr, 'notes.md', 'remote-image', `Remote images are not fetched: \`${canary.url('/canary.png')}\``, '10:17');
     expectNoOutputs(join(dir, 'out'));
     expectNoLeak();
   });
@@ -91,8 +91,8 @@ describe('remote and file: images', () => {
     });
     const r = await build('notes.md');
     expect(r.code).toBe(1);
-    expectDiagnostic(r.stderr, 'notes.md', 'image-path', 'Expected a relative path to an image file, not `file:///etc/passwd`', '10:1');
-    expectDiagnostic(r.stderr, 'notes.md', 'image-path', 'Expected a relative path to an image file, not `file://', '10:1');
+    expectDiagnostic(r.stderr, 'notes.md', 'image-path', 'Expected a relative path to an image file, not `file:///etc/passwd`', '10:6');
+    expectDiagnostic(r.stderr, 'notes.md', 'image-path', `Expected a relative path to an image file, not \`file://${secretFile}\``, '10:35');
     expect(r.stderr).not.toContain(SECRET);
     expectNoOutputs(join(dir, 'out'));
     expectNoLeak();

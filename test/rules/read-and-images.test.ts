@@ -140,8 +140,6 @@ describe('images in Markdown notes: the message points at the paragraph', () => 
     expect(r.code).toBe(1);
   });
 
-  // Every local image in Markdown also gets the valid-url warning of the bug in semantic.test.ts (valid-url),
-  // so these check the image line with toContain rather than the whole report.
   it.each([
     ['missing-image', 'images/missing.png', 'The image `images/missing.png` does not exist (looked for `images/missing.png`)'],
     ['image-outside-root', '../outside.png', "The image `../outside.png` is outside the notes' folder; only files inside it may be used"],
@@ -153,7 +151,7 @@ describe('images in Markdown notes: the message points at the paragraph', () => 
   ])('%s: %s', async (rule, src, message) => {
     const name = `${rule}-${src.replace(/[^a-z0-9]+/gi, '-')}.md`;
     const r = await ws.validate(name, notes(src));
-    expect(r.report).toContain(`${name}:10:1 error ${message} [${rule}]`);
+    expect(r.report).toEqual([`${name}:10:22 error ${message} [${rule}]`]);
     expect(r.code).toBe(1);
   });
 });
