@@ -4,6 +4,7 @@
  * links to each report, searchable on the page without a server).
  */
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { EventReport } from '../model/types.js';
 import type { FileResult } from '../pipeline.js';
@@ -19,6 +20,7 @@ const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;')
 export async function writeCatalogue(dir: string, results: FileResult[], _template: CompiledTemplate): Promise<void> {
   const entries = results
     .filter((r): r is FileResult & { report: EventReport } => r.report !== undefined)
+    .map((r) => ({ ...r, outputs: withSiblings(r.outputs) }))
     .sort((a, b) => (b.report.date.localeCompare(a.report.date) || a.report.title.localeCompare(b.report.title)));
   const link = (path: string | undefined) => (path ? relative(dir, path).split('\\').join('/') : undefined);
   const catalogue = {
@@ -76,6 +78,21 @@ ${rows}
 </html>
 `;
   await writeAtomic(join(dir, 'index.html'), html);
+}
+
+/**
+ * Outputs of the same report built by other runs (other formats, CI shards)
+ * sit beside the ones of this run: link them too.
+ */
+function withSiblings(outputs: FileResult['outputs']): FileResult['outputs'] {
+  const any = outputs.html ?? outputs.pdf ?? outputs.json;
+  if (!any) return outputs;
+  const stem = any.replace(/\.(html|pdf|json)$/, '');
+  const found: FileResult['outputs'] = { ...outputs };
+  for (const format of ['html', 'pdf', 'json'] as const) {
+    if (!found[format] && existsSync(`${stem}.${format}`)) found[format] = `${stem}.${format}`;
+  }
+  return found;
 }
 
 /** Filters rows as you type; the page's only script, allowed by its hash. */

@@ -49,7 +49,7 @@ beforeEach(() => {
 afterEach(() => cleanup());
 
 /** Notes with one image reference in a highlights theme: its source starts at line 10, column 18. */
-const withImage = (src: string) => FRONT() + `\n## Highlights\n\n### Theme\n\nSee ![a picture](${src}) here.\n`;
+const withImage = (src: string) => FRONT() + `\n## Highlights\n\n### Theme\n\nSee ![a picture](${src}) here, and [more](${canary.url('/more')}).\n`;
 
 /** Build in `dir/notes`, outputs to `dir/out`. */
 const build = (names: string[], ...extra: string[]) =>

@@ -60,6 +60,7 @@ describe('Chromium killed mid-run', () => {
     /** Every Chromium profile the run used, to find leftovers by after it ended. */
     const profiles = new Set<string>();
     const killed: number[] = [];
+    let pdfsAtKill = -1;
     let cliPid = -1;
     let polling = true;
     const poll = (async () => {
@@ -69,6 +70,7 @@ describe('Chromium killed mid-run', () => {
           const chromium = descendants(cliPid, all).filter((p) => userDataDir(p.cmdline) !== undefined);
           for (const p of chromium) profiles.add(userDataDir(p.cmdline)!);
           if (killed.length === 0 && pdfsIn(out).length >= 1 && chromium.length > 0) {
+            pdfsAtKill = pdfsIn(out).length;
             for (const p of chromium) {
               try {
                 process.kill(p.pid, 'SIGKILL');
@@ -90,6 +92,7 @@ describe('Chromium killed mid-run', () => {
     await poll;
 
     expect(killed.length, 'Chromium processes killed mid-run').toBeGreaterThan(0);
+    expect(pdfsAtKill, 'PDFs already written when Chromium was killed').toBeLessThan(count);
     // The kill happened while PDFs were still to print, and a second browser (profile) was started for them.
     expect(profiles.size, `profiles seen: ${[...profiles].join(', ')}`).toBeGreaterThanOrEqual(2);
     expect(r.code, r.stderr).toBe(0);
