@@ -4,12 +4,14 @@ import { availableParallelism } from 'node:os';
 import { main } from '../dist/cli/main.js';
 
 const interruptHandlers = new Set();
+// On Ctrl-C, SIGTERM or SIGHUP: close the browser and remove temporary files, then exit
+// (at most a few seconds later, whatever the cleanup does).
 const onSignal = (signal) => {
-  const exit = signal === 'SIGINT' ? 130 : 143;
+  const exit = 128 + ({ SIGHUP: 1, SIGINT: 2, SIGTERM: 15 }[signal] ?? 1);
+  setTimeout(() => process.exit(exit), 8000).unref();
   Promise.allSettled([...interruptHandlers].map((cleanup) => cleanup())).finally(() => process.exit(exit));
 };
-process.once('SIGINT', onSignal);
-process.once('SIGTERM', onSignal);
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.once(signal, onSignal);
 
 const code = await main(process.argv.slice(2), {
   stdout: process.stdout,

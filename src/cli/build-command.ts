@@ -16,7 +16,7 @@ import { findBrowser, INSTALL_HINT } from '../print/find-browser.js';
 import { expandInputs, shard, type InputFile } from '../read/expand-inputs.js';
 import { fontAssets } from '../render/fonts.js';
 import { BUILT_IN_TEMPLATES_DIR, loadTemplate, TemplateError, type CompiledTemplate } from '../render/template.js';
-import { writeAtomic } from '../write/atomic-write.js';
+import { removePendingTemporaryFiles, writeAtomic } from '../write/atomic-write.js';
 import { outputPath, type OutputFormat } from '../write/output-paths.js';
 import { BuildCache } from './build-cache.js';
 import { writeCatalogue } from './catalogue.js';
@@ -196,6 +196,7 @@ export async function runBuild(inputs: string[], flags: Record<string, unknown>,
   const reported: SourceFile[] = [...problemFiles];
   const catalogueEntries: Array<{ result: FileResult }> = [];
   const unregister = io.onInterrupt?.(async () => {
+    removePendingTemporaryFiles();
     await session?.close();
   });
   try {

@@ -85,10 +85,17 @@ function loadedDocument(page: Page, timeout: number): LoadedDocument {
 }
 
 /** Wait for a promise to settle, but no longer than `ms`; never rejects, leaves no timer behind. */
-async function settleWithin(promise: Promise<unknown>, ms: number): Promise<void> {
+async function settleWithin(promise: Promise<unknown>, ms: number): Promise<boolean> {
   let timer: NodeJS.Timeout | undefined;
-  await Promise.race([promise.catch(() => undefined), new Promise((resolve) => (timer = setTimeout(resolve, ms)))]);
+  const settled = await Promise.race([
+    promise.then(
+      () => true,
+      () => true,
+    ),
+    new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), ms))),
+  ]);
   clearTimeout(timer);
+  return settled;
 }
 
 export class BrowserSession {
@@ -100,6 +107,15 @@ export class BrowserSession {
   /** Requests that were blocked, for diagnostics and tests. */
   readonly blocked: string[] = [];
   launches = 0;
+  private child: ReturnType<Browser['process']> | undefined;
+
+  /** Kill the browser at once (watchdog, or the process is exiting). Synchronous on purpose. */
+  killNow(): void {
+    const child = this.child;
+    if (child && child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    this.browser = undefined;
+    this.idle = [];
+  }
 
   constructor(private readonly options: SessionOptions) {}
 
@@ -112,13 +128,15 @@ export class BrowserSession {
           executablePath: this.options.executablePath,
           headless: true,
           args: [...LAUNCH_ARGS, ...(this.options.sandbox ? [] : ['--no-sandbox', '--disable-setuid-sandbox'])],
-          handleSIGINT: true,
-          handleSIGTERM: true,
-          handleSIGHUP: true,
+          // The CLI handles signals: it closes the session and removes temporary files before exiting.
+          handleSIGINT: false,
+          handleSIGTERM: false,
+          handleSIGHUP: false,
           timeout: 60_000,
           protocolTimeout: Math.max(60_000, this.options.timeoutMs * 2),
         }))
         .then((browser) => {
+          this.child = browser.process() ?? undefined;
           browser.on('disconnected', () => {
             if (this.browser === launching) {
               this.browser = undefined;
@@ -258,8 +276,10 @@ export class BrowserSession {
       return result;
     } catch (error) {
       running.catch(() => undefined);
-      // A page that failed or hung is not reused.
-      await settleWithin(page.close(), 2_000);
+      // A page that failed or hung is not reused; a browser that cannot even close it is killed
+      // (watchdog) and relaunched for the files still to print.
+      const closed = await settleWithin(page.close(), 2_000);
+      if (!closed) this.killNow();
       if (timedOut) throw new PrintTimeoutError(timeout);
       throw error;
     } finally {

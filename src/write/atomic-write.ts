@@ -4,6 +4,7 @@
  * over the target. A failure leaves no partial file behind.
  */
 import { randomBytes } from 'node:crypto';
+import { unlinkSync } from 'node:fs';
 import { lstat, mkdir, open, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
@@ -35,6 +36,21 @@ export function describeWriteError(code: string | undefined): string {
   }
 }
 
+/** Temporary files being written, so an interrupted run can remove them. */
+const pending = new Set<string>();
+
+/** Remove the temporary files of writes still in progress (on Ctrl-C or SIGTERM). */
+export function removePendingTemporaryFiles(): void {
+  for (const temp of pending) {
+    try {
+      unlinkSync(temp);
+    } catch {
+      /* already gone */
+    }
+  }
+  pending.clear();
+}
+
 export async function writeAtomic(path: string, data: string | Uint8Array): Promise<void> {
   const dir = dirname(path);
   try {
@@ -52,6 +68,7 @@ export async function writeAtomic(path: string, data: string | Uint8Array): Prom
   }
   const temp = join(dir, `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
   let handle;
+  pending.add(temp);
   try {
     handle = await open(temp, 'wx', 0o644);
     await handle.writeFile(data);
@@ -60,7 +77,9 @@ export async function writeAtomic(path: string, data: string | Uint8Array): Prom
     await handle.close();
     handle = undefined;
     await rename(temp, path);
+    pending.delete(temp);
   } catch (error) {
+    pending.delete(temp);
     await handle?.close().catch(() => undefined);
     await unlink(temp).catch(() => undefined);
     const code = (error as NodeJS.ErrnoException).code;
