@@ -10,6 +10,7 @@ import { relative } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { WorkerSettings } from './batch-worker.js';
 import { diagnostic } from './diagnostics/message.js';
+import { displayPathOf } from './diagnostics/source-file.js';
 import type { InputFile } from './read/expand-inputs.js';
 import { processFile, type FileResult, type PipelineOptions } from './pipeline.js';
 
@@ -88,7 +89,7 @@ function failed(input: InputFile, pipeline: PipelineOptions, error: string): Fil
   return {
     file: {
       path: input.path,
-      displayPath: relative(pipeline.cwd, input.path) || input.path,
+      displayPath: displayPathOf(pipeline.cwd, input.path),
       messages: [diagnostic('internal-error', `Internal error while processing this file (a bug in report): ${error.split('\n')[0]}`, undefined, { fatal: true })],
     },
     status: 'failed',

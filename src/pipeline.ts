@@ -6,7 +6,7 @@
  */
 import { relative } from 'node:path';
 import { diagnostic, type Diagnostic } from './diagnostics/message.js';
-import { hasErrors, type SourceFile } from './diagnostics/source-file.js';
+import { displayPathOf, hasErrors, type SourceFile } from './diagnostics/source-file.js';
 import { normalise } from './model/normalise.js';
 import type { EventNotes, EventReport } from './model/types.js';
 import { notesFormatOf, parseNotes } from './parse/index.js';
@@ -21,7 +21,7 @@ import { prepareReport } from './render/index.js';
 import { plainText } from './render/rich-text.js';
 import type { CompiledTemplate } from './render/template.js';
 import { validateNotes } from './validate/index.js';
-import { writeAtomic, WriteError } from './write/atomic-write.js';
+import { writeAllAtomic, WriteError } from './write/atomic-write.js';
 import { outputPath, type OutputFormat } from './write/output-paths.js';
 
 export interface PipelineOptions {
@@ -59,7 +59,7 @@ export interface FileResult {
 }
 
 export async function processFile(input: InputFile, options: PipelineOptions): Promise<FileResult> {
-  const file: SourceFile = { path: input.path, displayPath: relative(options.cwd, input.path) || input.path, messages: [] };
+  const file: SourceFile = { path: input.path, displayPath: displayPathOf(options.cwd, input.path), messages: [] };
   const timings: Record<string, number> = {};
   const result: FileResult = { file, status: 'failed', outputs: {}, timings };
   let clock = performance.now();
@@ -118,11 +118,18 @@ export async function processFile(input: InputFile, options: PipelineOptions): P
 
   const renderOptions = { language: options.language, pageSize: options.pageSize, resolveImage: (src: string) => images.dataUrls.get(src), generator: options.generator };
   const contents: Partial<Record<OutputFormat, string | Uint8Array>> = {};
+  let prepared: ReturnType<typeof prepareReport> | undefined;
   try {
     if (planned.has('json')) contents.json = JSON.stringify(report, null, 2) + '\n';
-    const prepared = planned.has('html') || planned.has('pdf') ? prepareReport(report, { ...renderOptions, template: options.template }) : undefined;
+    prepared = planned.has('html') || planned.has('pdf') ? prepareReport(report, { ...renderOptions, template: options.template }) : undefined;
     if (planned.has('html')) contents.html = prepared!.html();
     lap('render');
+  } catch (error) {
+    // A template that fails on these notes (or notes too complex to render): a problem of this file, not of printing.
+    file.messages.push(diagnostic('render-error', `The report cannot be rendered: ${String((error as Error)?.message ?? error).split('\n')[0]}`, undefined, { fatal: true }));
+    return result;
+  }
+  try {
     if (planned.has('pdf')) {
       const session = options.session?.();
       if (!session) throw new Error('No browser session for PDF output');
@@ -152,13 +159,9 @@ export async function processFile(input: InputFile, options: PipelineOptions): P
     return result;
   }
 
-  const written: string[] = [];
   try {
-    for (const [f, path] of planned) {
-      await writeAtomic(path, contents[f]!);
-      written.push(path);
-      result.outputs[f] = path;
-    }
+    await writeAllAtomic([...planned].map(([f, path]) => [path, contents[f]!] as const));
+    for (const [f, path] of planned) result.outputs[f] = path;
     lap('write');
   } catch (error) {
     file.messages.push(

@@ -8,10 +8,12 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
+import { displayPathOf } from '../diagnostics/source-file.js';
 import type { EventReport } from '../model/types.js';
 import type { FileResult } from '../pipeline.js';
 import type { InputFile } from '../read/expand-inputs.js';
 import type { CompiledTemplate } from '../render/template.js';
+import { readNotes } from '../read/read-notes.js';
 import { writeAtomic } from '../write/atomic-write.js';
 
 interface CacheEntry {
@@ -41,8 +43,11 @@ export class BuildCache {
   }
 
   private async key(input: InputFile): Promise<string | undefined> {
+    // Only regular files within the size limit are hashed; anything else goes to the pipeline, which reports it.
+    const read = await readNotes(input.path);
+    if (read.text === undefined) return undefined;
     try {
-      const bytes = await readFile(input.path);
+      const bytes = read.bytes;
       const key = createHash('sha256').update(this.baseKey).update(input.path).update(bytes).digest('hex');
       this.keys.set(input.path, key);
       return key;
@@ -69,7 +74,7 @@ export class BuildCache {
       }
     }
     return {
-      file: { path: input.path, displayPath: relative(this.settings.cwd, input.path) || input.path, messages: [] },
+      file: { path: input.path, displayPath: displayPathOf(this.settings.cwd, input.path), messages: [] },
       status: 'built',
       outputs: entry.outputs,
       timings: { cached: 1 },

@@ -9,7 +9,7 @@ import { runBatch } from '../batch.js';
 import { findConfig, loadConfig, type WrittenConfig } from '../config/load-config.js';
 import { diagnostic } from '../diagnostics/message.js';
 import { formatReport, formatStylish, toJsonMessage, type Colours, type ReportFormat } from '../diagnostics/reporters.js';
-import type { SourceFile } from '../diagnostics/source-file.js';
+import { displayPathOf, type SourceFile } from '../diagnostics/source-file.js';
 import type { FileResult, PipelineOptions } from '../pipeline.js';
 import { BrowserSession } from '../print/browser-session.js';
 import { findBrowser, INSTALL_HINT } from '../print/find-browser.js';
@@ -128,7 +128,7 @@ export async function runBuild(inputs: string[], flags: Record<string, unknown>,
   }
   const problemFiles: SourceFile[] = expanded.problems.map((p) => ({
     path: resolve(io.cwd, p.input),
-    displayPath: p.input,
+    displayPath: displayPathOf(io.cwd, resolve(io.cwd, p.input)),
     messages: [diagnostic('input', p.reason, undefined, { fatal: true })],
   }));
   if (files.length === 0 && problemFiles.length > 0 && !flags.shard) {

@@ -51,7 +51,7 @@ export function diagnostic(
 export function quote(value: unknown): string {
   let text: string;
   if (typeof value === 'string') text = value;
-  else if (value === null || value === undefined) text = String(value);
+  else if (value === null || value === undefined || typeof value === 'number') text = String(value);
   else {
     try {
       text = JSON.stringify(value);

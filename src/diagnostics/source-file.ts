@@ -1,3 +1,4 @@
+import { relative } from 'node:path';
 import type { Diagnostic } from './message.js';
 
 /**
@@ -32,4 +33,13 @@ export function sortMessages(messages: Diagnostic[]): Diagnostic[] {
     if (ca !== cb) return ca - cb;
     return rank[a.severity] - rank[b.severity];
   });
+}
+
+/**
+ * A path as shown in reports: relative to the working directory, with control
+ * characters escaped, so a file name cannot forge lines of the report.
+ */
+export function displayPathOf(cwd: string, path: string): string {
+  const rel = relative(cwd, path) || path;
+  return rel.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

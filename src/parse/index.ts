@@ -1,4 +1,5 @@
 import { diagnostic } from '../diagnostics/message.js';
+import { complexityProblems } from './complexity.js';
 import { parseMarkdownNotes } from './markdown.js';
 import type { ParsedNotes } from './parsed-notes.js';
 import { parseYaml } from './yaml.js';
@@ -14,6 +15,9 @@ export function notesFormatOf(path: string): NotesFormat | undefined {
 
 /** Parse notes text of either format into the written notes and their positions. */
 export function parseNotes(text: string, format: NotesFormat): ParsedNotes {
+  // Checked before parsing: the Markdown parser is slow on these, whichever format carries them.
+  const tooComplex = complexityProblems(text);
+  if (tooComplex.length) return { data: undefined, messages: tooComplex, locate: () => undefined, text };
   if (format === 'markdown') return { ...parseMarkdownNotes(text), text };
   const parsed = { ...parseYaml(text), text };
   if (parsed.messages.some((m) => m.fatal)) return parsed;

@@ -14,6 +14,7 @@ import { unified } from 'unified';
 import { diagnostic, quote, type Diagnostic, type Position } from '../diagnostics/message.js';
 import { didYouMean } from '../diagnostics/suggest.js';
 import type { PartName } from '../i18n/locales.js';
+import { MARKDOWN_LIMITS, tooDeep } from './complexity.js';
 import { classifyHeading, knownHeadingPhrases, NESTABLE_PARTS, stripNumbering } from './section-names.js';
 import { parseYaml } from './yaml.js';
 import type { ParsedNotes, PathKey } from './parsed-notes.js';
@@ -36,6 +37,15 @@ export function parseMarkdownNotes(text: string): ParsedNotes {
   const messages: Diagnostic[] = [];
   const places = new Map<PathKey, Position>();
   const tree = markdownProcessor.parse(text) as Root;
+  const deep = tooDeep(tree as never);
+  if (deep) {
+    const place = positionOf(deep as { position?: unknown });
+    return {
+      data: undefined,
+      messages: [diagnostic('markdown-depth', `Lists, quotes or emphasis nested more than ${MARKDOWN_LIMITS.maxDepth} levels deep cannot be rendered`, place, { fatal: true })],
+      locate: () => undefined,
+    };
+  }
 
   // Front matter: YAML only, and only at the very top.
   let front: Notes = {};

@@ -20,6 +20,9 @@ export const YAML_LIMITS = {
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
+/** The only explicit tags notes may carry: the core schema's own. */
+const PLAIN_TAGS = new Set(['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((t) => `tag:yaml.org,2002:${t}`));
+
 /** Where a piece of text sits inside the file the user edits. */
 export interface TextOrigin {
   /** Offset of the text's first character in the file. */
@@ -42,6 +45,8 @@ export function parseYaml(text: string, origin: TextOrigin = { offset: 0, line: 
     lineCounter,
     schema: 'core',
     customTags: [],
+    // YAML 1.1 extras (!!omap, !!set, !!binary, !!timestamp) are not part of notes.
+    resolveKnownTags: false,
     uniqueKeys: true,
     prettyErrors: false,
     strict: true,
@@ -134,7 +139,7 @@ function checkNodes(doc: Document, toPosition: ToPosition, messages: Diagnostic[
       return;
     }
     const n = node as Node | null;
-    if (n && typeof n === 'object' && 'tag' in n && n.tag && !n.tag.startsWith('tag:yaml.org,2002:')) {
+    if (n && typeof n === 'object' && 'tag' in n && n.tag && !PLAIN_TAGS.has(n.tag)) {
       messages.push(diagnostic('yaml-tag', `Custom YAML tags are not allowed: ${quote(n.tag)}`, toPosition(n.range ?? undefined), { fatal: true }));
     }
     if (isMap(n) || isSeq(n)) {

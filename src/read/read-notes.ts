@@ -2,6 +2,7 @@
  * Read one notes file as text, refusing what cannot be notes: too large,
  * not a regular file, not UTF-8.
  */
+import { constants } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { diagnostic, type Diagnostic } from '../diagnostics/message.js';
 
@@ -12,7 +13,8 @@ export type ReadResult = { text: string; bytes: Buffer; messages: Diagnostic[] }
 export async function readNotes(path: string, maxBytes = MAX_NOTES_BYTES): Promise<ReadResult> {
   let handle;
   try {
-    handle = await open(path, 'r');
+    // Non-blocking: opening a FIFO named like notes must not wait for a writer.
+    handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
     const stat = await handle.stat();
     if (!stat.isFile()) return { messages: [diagnostic('read-error', 'Expected a notes file, not a folder or device', undefined, { fatal: true })] };
     if (stat.size > maxBytes) {

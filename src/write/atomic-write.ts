@@ -51,7 +51,7 @@ export function removePendingTemporaryFiles(): void {
   pending.clear();
 }
 
-export async function writeAtomic(path: string, data: string | Uint8Array): Promise<void> {
+async function checkTarget(path: string): Promise<void> {
   const dir = dirname(path);
   try {
     await mkdir(dir, { recursive: true });
@@ -59,30 +59,63 @@ export async function writeAtomic(path: string, data: string | Uint8Array): Prom
     const code = (error as NodeJS.ErrnoException).code;
     throw new WriteError(path, code, `Cannot create the folder ${dir}: ${describeWriteError(code)}`);
   }
+  let existing;
   try {
-    const existing = await lstat(path);
-    if (existing.isSymbolicLink()) throw new WriteError(path, 'ELOOP', `Refusing to write ${path}: it is a symbolic link`);
-    if (existing.isDirectory()) throw new WriteError(path, 'EISDIR', `Cannot write ${path}: a folder has that name`);
-  } catch (error) {
-    if (error instanceof WriteError) throw error;
+    existing = await lstat(path);
+  } catch {
+    return; // does not exist yet
   }
-  const temp = join(dir, `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
-  let handle;
+  if (existing.isSymbolicLink()) throw new WriteError(path, 'ELOOP', `Refusing to write ${path}: it is a symbolic link`);
+  if (existing.isDirectory()) throw new WriteError(path, 'EISDIR', `Cannot write ${path}: a folder has that name`);
+}
+
+async function writeTemporary(path: string, data: string | Uint8Array): Promise<string> {
+  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
   pending.add(temp);
+  let handle;
   try {
     handle = await open(temp, 'wx', 0o644);
     await handle.writeFile(data);
     // No fsync: rename already guarantees readers see the old file or the whole new one;
     // durability across power loss is not worth ~100 ms per file in a batch.
     await handle.close();
-    handle = undefined;
-    await rename(temp, path);
-    pending.delete(temp);
+    return temp;
   } catch (error) {
-    pending.delete(temp);
     await handle?.close().catch(() => undefined);
     await unlink(temp).catch(() => undefined);
+    pending.delete(temp);
     const code = (error as NodeJS.ErrnoException).code;
     throw new WriteError(path, code, `Cannot write ${path}: ${describeWriteError(code)}`);
   }
+}
+
+/**
+ * Write several outputs of one report all or nothing: every target is checked
+ * and every temporary file written before any is renamed into place, so a
+ * failure leaves none of them behind.
+ */
+export async function writeAllAtomic(outputs: ReadonlyArray<readonly [string, string | Uint8Array]>): Promise<void> {
+  for (const [path] of outputs) await checkTarget(path);
+  const temps: Array<[string, string]> = [];
+  try {
+    for (const [path, data] of outputs) temps.push([await writeTemporary(path, data), path]);
+    for (const [temp, path] of temps) {
+      try {
+        await rename(temp, path);
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        throw new WriteError(path, code, `Cannot write ${path}: ${describeWriteError(code)}`);
+      } finally {
+        pending.delete(temp);
+      }
+    }
+  } catch (error) {
+    for (const [temp] of temps) await unlink(temp).catch(() => undefined);
+    for (const [temp] of temps) pending.delete(temp);
+    throw error;
+  }
+}
+
+export async function writeAtomic(path: string, data: string | Uint8Array): Promise<void> {
+  await writeAllAtomic([[path, data]]);
 }

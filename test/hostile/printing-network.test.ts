@@ -153,7 +153,7 @@ describe('links, CSS and markup that would make the printer fetch', () => {
     const r = await build('notes.md');
     expect(r.code, r.stderr).toBe(0);
     expectDiagnostic(r.stderr, 'notes.md', 'no-raw-html', `\`<img src="${canary.url('/img')}">\``, '8:6', 'warning');
-    // One warning per field, at its first tag (the later blocks of the free section: see html-output's BUG case).
+    // One warning per opening tag, each at its own place.
     expectDiagnostic(r.stderr, 'notes.md', 'no-raw-html', '`<style>`', '12:1', 'warning');
     const html = readFileSync(join(dir, 'out', 'notes.html'), 'utf8');
     expectSafeHtml(html);

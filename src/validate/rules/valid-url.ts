@@ -7,6 +7,9 @@ import { walk, type Rule } from './rule.js';
  */
 const INLINE_LINK = /(?<!!)\[[^\]]*\]\(\s*<?((?:[^()\s<>]|\([^()\s]*\))*)>?(?:\s+"[^"]*")?\s*\)/g;
 
+/** Autolinks: `<https://…>`, `<mailto:…>`, and any other scheme someone might try. */
+const AUTOLINK = /<([a-zA-Z][a-zA-Z0-9+.-]{1,31}:[^<>\s]*)>/g;
+
 export function isAllowedLink(target: string): boolean {
   if (target.startsWith('#')) return true;
   try {
@@ -32,11 +35,12 @@ export const validUrl: Rule = {
         continue;
       }
       if (key === 'src') continue;
-      for (const match of value.matchAll(INLINE_LINK)) {
-        const target = match[1] ?? '';
+      const links = [...value.matchAll(INLINE_LINK)].map((m) => [m[0], m[1] ?? ''] as const);
+      const autolinks = [...value.matchAll(AUTOLINK)].map((m) => [m[0], m[1]!] as const);
+      for (const [written, target] of [...links, ...autolinks]) {
         if (target && !isAllowedLink(target)) {
           out.push(
-            diagnostic('valid-url', `Links may only use http, https or mailto, not ${quote(target)}; this link will be shown as plain text`, locateText(path, match[0]), {
+            diagnostic('valid-url', `Links may only use http, https or mailto, not ${quote(target)}; this link will be shown as plain text`, locateText(path, written), {
               severity: 'warning',
             }),
           );
