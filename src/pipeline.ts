@@ -126,7 +126,11 @@ export async function processFile(input: InputFile, options: PipelineOptions): P
     lap('render');
   } catch (error) {
     // A template that fails on these notes (or notes too complex to render): a problem of this file, not of printing.
-    file.messages.push(diagnostic('render-error', `The report cannot be rendered: ${String((error as Error)?.message ?? error).split('\n')[0]}`, undefined, { fatal: true }));
+    file.messages.push(
+      diagnostic('render-error', `The template \`${options.template?.name ?? 'default'}\` failed on these notes: ${String((error as Error)?.message ?? error).split('\n')[0]}`, undefined, {
+        fatal: true,
+      }),
+    );
     return result;
   }
   try {

@@ -55,7 +55,9 @@ export interface LoadedDocument {
    * Replace the text of the elements carrying `attribute`, keyed by its value.
    * Done through the DevTools DOM domain, so page JavaScript stays off.
    */
-  setTexts(attribute: string, texts: ReadonlyMap<string, string>): Promise<void>;
+  setTexts(attribute: string, texts: ReadonlyMap<string, string>): Promise<number>;
+  /** How many elements carry `attribute`. */
+  count(attribute: string): Promise<number>;
 }
 
 const cdpSessions = new WeakMap<Page, Promise<CDPSession>>();
@@ -72,6 +74,7 @@ function loadedDocument(page: Page, timeout: number): LoadedDocument {
       const client = await session;
       const { root } = await client.send('DOM.getDocument', { depth: 0 });
       const { nodeIds } = await client.send('DOM.querySelectorAll', { nodeId: root.nodeId, selector: `[${attribute}]` });
+      let changed = 0;
       for (const nodeId of nodeIds) {
         const { outerHTML } = await client.send('DOM.getOuterHTML', { nodeId });
         const key = new RegExp(`${attribute}="([^"]*)"`).exec(outerHTML)?.[1];
@@ -79,7 +82,20 @@ function loadedDocument(page: Page, timeout: number): LoadedDocument {
         if (text === undefined) continue;
         const escaped = text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
         await client.send('DOM.setOuterHTML', { nodeId, outerHTML: outerHTML.replace(/>[^<]*</, `>${escaped}<`) });
+        changed++;
       }
+      return changed;
+    },
+    async count(attribute) {
+      let session = cdpSessions.get(page);
+      if (!session) {
+        session = page.createCDPSession();
+        cdpSessions.set(page, session);
+      }
+      const client = await session;
+      const { root } = await client.send('DOM.getDocument', { depth: 0 });
+      const { nodeIds } = await client.send('DOM.querySelectorAll', { nodeId: root.nodeId, selector: `[${attribute}]` });
+      return nodeIds.length;
     },
   };
 }

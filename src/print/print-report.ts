@@ -41,7 +41,8 @@ export async function printReport(session: BrowserSession, request: PrintRequest
     let pdf = await doc.pdf(options);
     let passes = 1;
     let pages: Map<string, number> = new Map();
-    let verified = request.anchors.length === 0;
+    // A template without page numbers in its contents (or without contents) needs one print only.
+    let verified = request.anchors.length === 0 || (await doc.count(PAGE_NUMBER_ATTRIBUTE)) === 0;
     if (!verified) {
       pages = pick(await destinationPages(pdf), request.anchors);
       while (passes < MAX_PASSES) {

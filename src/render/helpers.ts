@@ -3,6 +3,7 @@
  * functions; registered once per template environment.
  */
 import type HandlebarsNs from 'handlebars';
+import { formatLocale } from './view.js';
 
 type Env = typeof HandlebarsNs;
 
@@ -35,6 +36,6 @@ export function registerHelpers(env: Env): void {
     const [y, m, d] = String(iso).split('-').map(Number);
     const date = new Date(Date.UTC(y!, (m ?? 1) - 1, d ?? 1));
     if (Number.isNaN(date.getTime())) return String(iso);
-    return new Intl.DateTimeFormat(typeof lang === 'string' ? lang : 'en', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
+    return new Intl.DateTimeFormat(formatLocale(typeof lang === 'string' ? lang : 'en'), { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
   });
 }

@@ -216,6 +216,7 @@ export function buildView(report: EventReport, options: ViewOptions = {}) {
     kind: report.kind ?? null,
     dateText,
     place: place || null,
+    venue: report.place.venue ?? null,
     url: report.url ?? null,
     urlText: displayUrl(report.url) || null,
     website: report.website ?? null,
