@@ -72,6 +72,8 @@ export interface HighlightsNotes {
 }
 
 export interface PracticeNotes {
+  /** The schema a practice file follows, for editors (practices may live in their own files). */
+  $schema?: string;
   /** The Interreg Europe project that presented it, e.g. `OD4GROWTH`. */
   project?: string;
   title: string;

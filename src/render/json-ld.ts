@@ -60,7 +60,6 @@ export function toJsonLd(report: EventReport): Record<string, unknown> {
         },
       })),
     },
-    'report:schemaVersion': report.schemaVersion,
   };
 }
 

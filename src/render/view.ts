@@ -244,6 +244,8 @@ export function buildView(report: EventReport, options: ViewOptions = {}) {
     },
     description: plainText(report.summary) || null,
     generator: options.generator ?? 'report',
+    /** Version of the notes schema the model follows (also `schemaVersion` in the JSON output). */
+    schemaVersion: report.schemaVersion,
   };
 }
 
