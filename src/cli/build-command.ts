@@ -19,7 +19,7 @@ import { BUILT_IN_TEMPLATES_DIR, loadTemplate, TemplateError, type CompiledTempl
 import { removePendingTemporaryFiles, writeAtomic } from '../write/atomic-write.js';
 import { outputPath, type OutputFormat } from '../write/output-paths.js';
 import { BuildCache } from './build-cache.js';
-import { writeCatalogue } from './catalogue.js';
+import { CatalogueWriter } from './catalogue.js';
 import type { CliIo } from './io.js';
 import { createProgress } from './progress.js';
 import { RunError } from './run-error.js';
@@ -194,7 +194,10 @@ export async function runBuild(inputs: string[], flags: Record<string, unknown>,
   const progress = createProgress(io, files.length, context.validateOnly, colours(io, 'stderr'));
   const results: FileResult[] = [];
   const reported: SourceFile[] = [...problemFiles];
-  const catalogueEntries: Array<{ result: FileResult }> = [];
+  // A batch (several files, a folder or a glob) also gets a catalogue, spooled as reports finish.
+  const isBatch = files.length > 1 || inputs.some((i) => /[*?]/.test(i) || (existsSync(resolve(io.cwd, i)) && statSync(resolve(io.cwd, i)).isDirectory()));
+  const catalogue =
+    !context.validateOnly && isBatch && flags.catalogue !== false ? new CatalogueWriter(outDir ?? commonDir(files.map((f) => f.root))) : undefined;
   const unregister = io.onInterrupt?.(async () => {
     removePendingTemporaryFiles();
     await session?.close();
@@ -216,7 +219,7 @@ export async function runBuild(inputs: string[], flags: Record<string, unknown>,
         results.push({ ...result, report: undefined });
         reported.push(result.file);
         if (result.status === 'built' && !event.skipped) await cache?.store(event.input, result);
-        if (result.report && result.status === 'built') catalogueEntries.push({ result });
+        if (result.report && result.status === 'built') catalogue?.add(result);
         progress.fileDone(result, event.skipped);
       },
     );
@@ -226,15 +229,10 @@ export async function runBuild(inputs: string[], flags: Record<string, unknown>,
     progress.finish();
   }
 
-  // --- catalogue for batches -------------------------------------------
-  const isBatch = files.length > 1 || inputs.some((i) => /[*?]/.test(i) || (existsSync(resolve(io.cwd, i)) && statSync(resolve(io.cwd, i)).isDirectory()));
-  if (!context.validateOnly && isBatch && flags.catalogue !== false && catalogueEntries.length > 0) {
-    const target = outDir ?? commonDir(files.map((f) => f.root));
-    try {
-      await writeCatalogue(target, catalogueEntries.map((e) => e.result), template!);
-    } catch (error) {
-      io.stderr.write(`report: cannot write the catalogue: ${(error as Error).message}\n`);
-    }
+  try {
+    await catalogue?.finish();
+  } catch (error) {
+    io.stderr.write(`report: cannot write the catalogue: ${(error as Error).message}\n`);
   }
 
   // --- report ---------------------------------------------------------------

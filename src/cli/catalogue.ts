@@ -2,48 +2,120 @@
  * The catalogue of a batch: `catalogue.json` (every validated model, for
  * open-data portals) and `index.html` (events by date with place, title and
  * links to each report, searchable on the page without a server).
+ *
+ * Models are spooled to a temporary file as reports finish, and only a small
+ * entry per event stays in memory, so memory stays flat however large the
+ * batch; at the end the models are copied in date order into catalogue.json.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { mkdir, open, rm, type FileHandle } from 'node:fs/promises';
 import { join, relative } from 'node:path';
+import { labelPack } from '../i18n/locales.js';
 import type { EventReport } from '../model/types.js';
+import { SCHEMA_VERSION } from '../model/types.js';
 import type { FileResult } from '../pipeline.js';
 import { fontFaceCss } from '../render/fonts.js';
-import type { CompiledTemplate } from '../render/template.js';
 import { formatDate, placeText } from '../render/view.js';
-import { labelPack } from '../i18n/locales.js';
-import { writeAtomic } from '../write/atomic-write.js';
-import { SCHEMA_VERSION } from '../model/types.js';
+import { writeAllAtomic } from '../write/atomic-write.js';
 
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
-export async function writeCatalogue(dir: string, results: FileResult[], _template: CompiledTemplate): Promise<void> {
-  const entries = results
-    .filter((r): r is FileResult & { report: EventReport } => r.report !== undefined)
-    .map((r) => ({ ...r, outputs: withSiblings(r.outputs) }))
-    .sort((a, b) => (b.report.date.localeCompare(a.report.date) || a.report.title.localeCompare(b.report.title)));
-  const link = (path: string | undefined) => (path ? relative(dir, path).split('\\').join('/') : undefined);
-  const catalogue = {
-    schemaVersion: SCHEMA_VERSION,
-    count: entries.length,
-    events: entries.map((e) => ({ source: link(e.file.path), html: link(e.outputs.html), pdf: link(e.outputs.pdf), json: link(e.outputs.json), report: e.report })),
-  };
-  await writeAtomic(join(dir, 'catalogue.json'), JSON.stringify(catalogue, null, 2) + '\n');
+interface Entry {
+  date: string;
+  title: string;
+  language: string;
+  place: string;
+  search: string;
+  links: Partial<Record<'source' | 'html' | 'pdf' | 'json', string>>;
+  /** Where the model sits in the spool file. */
+  offset: number;
+  length: number;
+}
 
+export class CatalogueWriter {
+  private spool: FileHandle | undefined;
+  private readonly spoolPath: string;
+  private size = 0;
+  private readonly entries: Entry[] = [];
+  private queue: Promise<void> = Promise.resolve();
+
+  constructor(private readonly dir: string) {
+    this.spoolPath = join(dir, `.catalogue.${randomBytes(6).toString('hex')}.tmp`);
+  }
+
+  /** Record one built report (called as results arrive). */
+  add(result: FileResult): void {
+    const report = result.report;
+    if (!report) return;
+    const outputs = withSiblings(result.outputs);
+    const link = (path: string | undefined) => (path ? relative(this.dir, path).split('\\').join('/') : undefined);
+    const line = Buffer.from(JSON.stringify(report) + '\n', 'utf8');
+    const entry: Entry = {
+      date: report.date,
+      title: report.title,
+      language: report.language,
+      place: placeText(report, labelPack(report.language).labels),
+      search: [report.title, report.subtitle, report.kind, report.place.city, report.place.country, report.date, ...report.highlights.themes.map((t) => t.title)]
+        .filter(Boolean)
+        .join(' ')
+        .toLowerCase(),
+      links: { source: link(result.file.path), html: link(outputs.html), pdf: link(outputs.pdf), json: link(outputs.json) },
+      offset: 0,
+      length: line.length,
+    };
+    this.entries.push(entry);
+    this.queue = this.queue.then(async () => {
+      if (!this.spool) {
+        await mkdir(this.dir, { recursive: true });
+        this.spool = await open(this.spoolPath, 'wx+');
+      }
+      entry.offset = this.size;
+      this.size += line.length;
+      await this.spool.write(line, 0, line.length, entry.offset);
+    });
+  }
+
+  /** Write catalogue.json and index.html (all or nothing); removes the spool file whatever happens. */
+  async finish(): Promise<void> {
+    try {
+      await this.queue;
+      if (this.entries.length === 0) return;
+      const sorted = [...this.entries].sort((a, b) => b.date.localeCompare(a.date) || a.title.localeCompare(b.title));
+      // Copy the models in date order, one at a time.
+      const parts: Buffer[] = [Buffer.from(`{\n  "schemaVersion": ${JSON.stringify(SCHEMA_VERSION)},\n  "count": ${sorted.length},\n  "events": [\n`)];
+      for (let i = 0; i < sorted.length; i++) {
+        const entry = sorted[i]!;
+        const model = Buffer.alloc(entry.length - 1);
+        await this.spool!.read(model, 0, model.length, entry.offset);
+        const links = Object.entries(entry.links).filter(([, v]) => v !== undefined);
+        const head = links.map(([k, v]) => `"${k}": ${JSON.stringify(v)}, `).join('');
+        parts.push(Buffer.from(`    { ${head}"report": `), model, Buffer.from(i < sorted.length - 1 ? ' },\n' : ' }\n'));
+      }
+      parts.push(Buffer.from('  ]\n}\n'));
+      await writeAllAtomic([
+        [join(this.dir, 'catalogue.json'), Buffer.concat(parts)],
+        [join(this.dir, 'index.html'), indexHtml(sorted)],
+      ]);
+    } finally {
+      await this.spool?.close().catch(() => undefined);
+      await rm(this.spoolPath, { force: true });
+    }
+  }
+}
+
+function indexHtml(entries: Entry[]): string {
   const labels = labelPack('en').labels;
   const rows = entries
     .map((e) => {
-      const r = e.report;
-      const search = [r.title, r.subtitle, r.kind, r.place.city, r.place.country, r.date, ...r.highlights.themes.map((t) => t.title)].filter(Boolean).join(' ').toLowerCase();
-      const links = [
-        e.outputs.html ? `<a href="${escapeHtml(encodeURI(link(e.outputs.html)!))}">HTML</a>` : '',
-        e.outputs.pdf ? `<a href="${escapeHtml(encodeURI(link(e.outputs.pdf)!))}">PDF</a>` : '',
-        e.outputs.json ? `<a href="${escapeHtml(encodeURI(link(e.outputs.json)!))}">JSON</a>` : '',
-      ].filter(Boolean).join(' · ');
-      return `<tr data-search="${escapeHtml(search)}"><td><time datetime="${escapeHtml(r.date)}">${escapeHtml(formatDate(r.date, r.language))}</time></td><td>${escapeHtml(placeText(r, labelPack(r.language).labels))}</td><td lang="${escapeHtml(r.language)}">${escapeHtml(r.title)}</td><td>${links}</td></tr>`;
+      const links = (['html', 'pdf', 'json'] as const)
+        .filter((k) => e.links[k])
+        .map((k) => `<a href="${escapeHtml(encodeURI(e.links[k]!))}">${k.toUpperCase()}</a>`)
+        .join(' · ');
+      return `<tr data-search="${escapeHtml(e.search)}"><td><time datetime="${escapeHtml(e.date)}">${escapeHtml(formatDate(e.date, e.language))}</time></td><td>${escapeHtml(e.place)}</td><td lang="${escapeHtml(e.language)}">${escapeHtml(e.title)}</td><td>${links}</td></tr>`;
     })
     .join('\n');
-  const html = `<!DOCTYPE html>
+  return `<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -51,7 +123,7 @@ export async function writeCatalogue(dir: string, results: FileResult[], _templa
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; font-src data:; style-src 'unsafe-inline'; script-src 'sha256-${SEARCH_SCRIPT_HASH}'">
 <title>${escapeHtml(labels.catalogue ?? 'Event reports')}</title>
 <style>
-${fontFaceCss()}
+${fontFaceCss('inline', entries.map((e) => e.title + e.place).join(''))}
 body { font-family: "Report Sans", sans-serif; color: #1d2533; max-width: 60rem; margin: 2rem auto; padding: 0 1rem; }
 h1 { color: #12386b; border-bottom: 3px solid #e0a800; padding-bottom: .3em; }
 input { font: inherit; padding: .4em .6em; width: 100%; max-width: 28rem; margin: 0 0 1rem; border: 1px solid #c9d3e0; border-radius: 3px; }
@@ -77,7 +149,6 @@ ${rows}
 </body>
 </html>
 `;
-  await writeAtomic(join(dir, 'index.html'), html);
 }
 
 /**
@@ -100,3 +171,5 @@ const SEARCH_SCRIPT =
   "document.getElementById('q').addEventListener('input',function(e){var q=e.target.value.toLowerCase().trim().split(/\\s+/);var n=0;document.querySelectorAll('tbody tr').forEach(function(r){var s=r.getAttribute('data-search');var ok=q.every(function(w){return s.indexOf(w)>=0});r.hidden=!ok;if(ok)n++});document.getElementById('count').textContent=n+' events'});";
 
 const SEARCH_SCRIPT_HASH = createHash('sha256').update(SEARCH_SCRIPT).digest('base64');
+
+export type { EventReport };

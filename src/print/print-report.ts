@@ -37,12 +37,15 @@ export async function printReport(session: BrowserSession, request: PrintRequest
     tagged: true,
     outline: true,
   };
+  // The first print only measures where sections land: no tags, outline or backgrounds (same layout, less work).
+  const measuring: PDFOptions = { ...options, printBackground: false, tagged: false, outline: false };
   return session.withDocument(request.render(undefined), async (doc) => {
-    let pdf = await doc.pdf(options);
+    // A template without page numbers in its contents (or without contents) needs one print only.
+    const numbered = request.anchors.length > 0 && (await doc.count(PAGE_NUMBER_ATTRIBUTE)) > 0;
+    let pdf = await doc.pdf(numbered ? measuring : options);
     let passes = 1;
     let pages: Map<string, number> = new Map();
-    // A template without page numbers in its contents (or without contents) needs one print only.
-    let verified = request.anchors.length === 0 || (await doc.count(PAGE_NUMBER_ATTRIBUTE)) === 0;
+    let verified = !numbered;
     if (!verified) {
       pages = pick(await destinationPages(pdf), request.anchors);
       while (passes < MAX_PASSES) {
