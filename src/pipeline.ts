@@ -13,7 +13,7 @@ import { notesFormatOf, parseNotes } from './parse/index.js';
 import { locateText } from './parse/parsed-notes.js';
 import type { BrowserSession } from './print/browser-session.js';
 import { PrintTimeoutError } from './print/browser-session.js';
-import { printReport } from './print/print-report.js';
+import { pageGeometry, printReport } from './print/print-report.js';
 import type { InputFile } from './read/expand-inputs.js';
 import { findImageReferences, resolveImages } from './read/images.js';
 import { readNotes } from './read/read-notes.js';
@@ -140,6 +140,7 @@ export async function processFile(input: InputFile, options: PipelineOptions): P
       const printed = await printReport(session, {
         render: (pages) => prepared!.printHtml(pages),
         anchors: prepared!.anchors,
+        geometry: pageGeometry(options.template.css, options.pageSize),
         pageSize: options.pageSize,
         metadata: {
           title: report.title,

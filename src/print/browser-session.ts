@@ -58,9 +58,24 @@ export interface LoadedDocument {
   setTexts(attribute: string, texts: ReadonlyMap<string, string>): Promise<number>;
   /** How many elements carry `attribute`. */
   count(attribute: string): Promise<number>;
+  /**
+   * Lay the document out for print media at `width` CSS pixels and report where each element with one of
+   * these ids starts, and whether it forces a page break before it.
+   */
+  measure(ids: readonly string[], width: number): Promise<Array<{ anchor: string; top: number; breakBefore: boolean }>>;
 }
 
 const cdpSessions = new WeakMap<Page, Promise<CDPSession>>();
+
+/** One DevTools session per page, reused. */
+function cdp(page: Page): Promise<CDPSession> {
+  let session = cdpSessions.get(page);
+  if (!session) {
+    session = page.createCDPSession();
+    cdpSessions.set(page, session);
+  }
+  return session;
+}
 
 function loadedDocument(page: Page, timeout: number): LoadedDocument {
   return {
@@ -85,6 +100,23 @@ function loadedDocument(page: Page, timeout: number): LoadedDocument {
         changed++;
       }
       return changed;
+    },
+    async measure(ids, width) {
+      const client = await cdp(page);
+      await client.send('Emulation.setEmulatedMedia', { media: 'print' });
+      await client.send('Emulation.setDeviceMetricsOverride', { width: Math.round(width), height: 1000, deviceScaleFactor: 1, mobile: false });
+      await client.send('CSS.enable');
+      const { root } = await client.send('DOM.getDocument', { depth: 0 });
+      const out: Array<{ anchor: string; top: number; breakBefore: boolean }> = [];
+      for (const id of ids) {
+        const { nodeId } = await client.send('DOM.querySelector', { nodeId: root.nodeId, selector: `[id="${id.replace(/["\\]/g, '')}"]` });
+        if (!nodeId) continue;
+        const { model } = await client.send('DOM.getBoxModel', { nodeId });
+        const { computedStyle } = await client.send('CSS.getComputedStyleForNode', { nodeId });
+        const breakBefore = computedStyle.find((p) => p.name === 'break-before')?.value;
+        out.push({ anchor: id, top: model.border[1]!, breakBefore: breakBefore === 'page' || breakBefore === 'always' || breakBefore === 'left' || breakBefore === 'right' });
+      }
+      return out;
     },
     async count(attribute) {
       let session = cdpSessions.get(page);

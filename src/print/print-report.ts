@@ -5,7 +5,7 @@
  * the page still loaded, print again, and check that they still hold.
  */
 import type { PDFOptions } from 'puppeteer';
-import type { BrowserSession } from './browser-session.js';
+import type { BrowserSession, LoadedDocument } from './browser-session.js';
 import { destinationPages } from './pdf-destinations.js';
 import { addMetadata, type PdfMetadata } from './pdf-metadata.js';
 
@@ -16,6 +16,8 @@ export interface PrintRequest {
   anchors: readonly string[];
   metadata: PdfMetadata;
   pageSize: 'A4' | 'Letter';
+  /** The printable area, when the template's CSS tells it: lets the pages be guessed before printing. */
+  geometry?: PageGeometry;
 }
 
 export interface PrintResult {
@@ -25,6 +27,8 @@ export interface PrintResult {
   passes: number;
   /** True when the contents' numbers were confirmed by reading the final PDF. */
   verified: boolean;
+  /** True when the numbers guessed from the layout held, so one print was enough. */
+  guessed?: boolean;
 }
 
 const MAX_PASSES = 4;
@@ -37,32 +41,89 @@ export async function printReport(session: BrowserSession, request: PrintRequest
     tagged: true,
     outline: true,
   };
-  // The first print only measures where sections land: no tags, outline or backgrounds (same layout, less work).
+  // A print that only measures where sections land: no tags, outline or backgrounds (same layout, less work).
   const measuring: PDFOptions = { ...options, printBackground: false, tagged: false, outline: false };
   return session.withDocument(request.render(undefined), async (doc) => {
     // A template without page numbers in its contents (or without contents) needs one print only.
     const numbered = request.anchors.length > 0 && (await doc.count(PAGE_NUMBER_ATTRIBUTE)) > 0;
-    let pdf = await doc.pdf(numbered ? measuring : options);
-    let passes = 1;
-    let pages: Map<string, number> = new Map();
-    let verified = !numbered;
-    if (!verified) {
+    if (!numbered) return { pdf: addMetadata(await doc.pdf(options), request.metadata), pages: new Map(), passes: 1, verified: true };
+
+    // Guess the pages from the page's layout, print once with the guess, and read back where the sections
+    // really landed. Most of the time the guess holds and one print is enough; when it does not, the numbers
+    // read back are written in and the document printed again, until they hold.
+    const guess = request.geometry ? await predictPages(doc, request.anchors, request.geometry).catch(() => undefined) : undefined;
+    let pages: Map<string, number>;
+    let pdf: Uint8Array;
+    let passes = 0;
+    if (guess) {
+      pages = guess;
+    } else {
+      pdf = await doc.pdf(measuring);
+      passes++;
       pages = pick(await destinationPages(pdf), request.anchors);
-      while (passes < MAX_PASSES) {
-        // Write the numbers into the space reserved for them, in the loaded page, and print again.
-        await doc.setTexts(PAGE_NUMBER_ATTRIBUTE, new Map([...pages].map(([anchor, page]) => [anchor, String(page)])));
-        pdf = await doc.pdf(options);
-        passes++;
-        const landed = pick(await destinationPages(pdf), request.anchors);
-        if (sameNumbers(landed, pages)) {
-          verified = true;
-          break;
-        }
-        pages = landed;
-      }
     }
-    return { pdf: addMetadata(pdf, request.metadata), pages, passes, verified };
+    while (passes < MAX_PASSES) {
+      await doc.setTexts(PAGE_NUMBER_ATTRIBUTE, new Map([...pages].map(([anchor, page]) => [anchor, String(page)])));
+      pdf = await doc.pdf(options);
+      passes++;
+      const landed = pick(await destinationPages(pdf), request.anchors);
+      if (sameNumbers(landed, pages)) return { pdf: addMetadata(pdf, request.metadata), pages, passes, verified: true, guessed: guess !== undefined && passes === 1 };
+      pages = landed;
+    }
+    return { pdf: addMetadata(pdf!, request.metadata), pages, passes, verified: false };
   });
+}
+
+/** The printable area of a page, in CSS pixels, as the template's `@page` rule sets it. */
+export interface PageGeometry {
+  width: number;
+  height: number;
+}
+
+/**
+ * Where each section would start, from the document's own layout at the
+ * width of the printed page: forced breaks (`break-before: page`) start a new
+ * page, everything else flows. Breaks the layout cannot foresee (a card kept
+ * whole, widows) can make the guess wrong; the printed PDF then corrects it.
+ */
+async function predictPages(doc: LoadedDocument, anchors: readonly string[], geometry: PageGeometry): Promise<Map<string, number> | undefined> {
+  const boxes = await doc.measure(anchors, geometry.width);
+  if (boxes.length !== anchors.length) return undefined;
+  const pages = new Map<string, number>();
+  let shift = 0;
+  for (const box of boxes) {
+    let top = box.top + shift;
+    if (box.breakBefore && top > 0) {
+      const pageStart = Math.ceil(top / geometry.height - 1e-6) * geometry.height;
+      shift += pageStart - top;
+      top = pageStart;
+    }
+    pages.set(box.anchor, Math.floor(top / geometry.height + 1e-6) + 1);
+  }
+  return pages;
+}
+
+/** `@page { margin: … }` of a template's CSS -> the printable area for a page size. */
+export function pageGeometry(css: string, pageSize: 'A4' | 'Letter'): PageGeometry | undefined {
+  const px = (value: string): number | undefined => {
+    const m = /^(-?[\d.]+)(mm|cm|in|pt|px)?$/.exec(value.trim());
+    if (!m) return undefined;
+    const n = Number(m[1]);
+    const unit = m[2] ?? 'px';
+    return unit === 'mm' ? (n * 96) / 25.4 : unit === 'cm' ? (n * 96) / 2.54 : unit === 'in' ? n * 96 : unit === 'pt' ? (n * 96) / 72 : n;
+  };
+  let margin: string | undefined;
+  // The last `margin` of a plain `@page` rule wins (a template's CSS comes after the default's).
+  for (const rule of css.matchAll(/@page\s*\{((?:[^{}]|\{[^{}]*\})*)\}/g)) {
+    const own = rule[1]!.replace(/\{[^{}]*\}/g, '');
+    for (const m of own.matchAll(/(?:^|[;\s])margin\s*:\s*([^;]+)/g)) margin = m[1];
+  }
+  if (!margin) return undefined;
+  const parts = margin.trim().split(/\s+/).map(px);
+  if (parts.some((p) => p === undefined) || parts.length === 0 || parts.length > 4) return undefined;
+  const [top, right = top, bottom = top, left = right] = parts as number[];
+  const [w, h] = pageSize === 'Letter' ? [8.5 * 96, 11 * 96] : [(210 * 96) / 25.4, (297 * 96) / 25.4];
+  return { width: w - right! - left!, height: h - top! - bottom! };
 }
 
 /**
