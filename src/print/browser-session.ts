@@ -77,57 +77,73 @@ function cdp(page: Page): Promise<CDPSession> {
   return session;
 }
 
+/** Pages already set up for measuring (print media, CSS domain on, at this width). */
+const measuringWidth = new WeakMap<Page, number>();
+
 function loadedDocument(page: Page, timeout: number): LoadedDocument {
+  // DevTools node ids are valid for this document until a node is replaced; calls are sent together
+  // (they are pipelined over one connection) rather than one round trip at a time.
+  let root: Promise<number> | undefined;
+  const rootId = async () => {
+    root ??= cdp(page).then(async (client) => (await client.send('DOM.getDocument', { depth: 0 })).root.nodeId);
+    return root;
+  };
+  const marked = new Map<string, Promise<number[]>>();
+  const withAttribute = async (attribute: string) => {
+    let ids = marked.get(attribute);
+    if (!ids) {
+      ids = (async () => {
+        const client = await cdp(page);
+        return (await client.send('DOM.querySelectorAll', { nodeId: await rootId(), selector: `[${attribute}]` })).nodeIds;
+      })();
+      marked.set(attribute, ids);
+    }
+    return ids;
+  };
   return {
     pdf: (options) => page.pdf({ ...options, timeout }),
+    async count(attribute) {
+      return (await withAttribute(attribute)).length;
+    },
     async setTexts(attribute, texts) {
-      let session = cdpSessions.get(page);
-      if (!session) {
-        session = page.createCDPSession();
-        cdpSessions.set(page, session);
-      }
-      const client = await session;
-      const { root } = await client.send('DOM.getDocument', { depth: 0 });
-      const { nodeIds } = await client.send('DOM.querySelectorAll', { nodeId: root.nodeId, selector: `[${attribute}]` });
-      let changed = 0;
-      for (const nodeId of nodeIds) {
-        const { outerHTML } = await client.send('DOM.getOuterHTML', { nodeId });
+      const client = await cdp(page);
+      const nodeIds = await withAttribute(attribute);
+      marked.delete(attribute); // replaced below: their ids will not be valid again
+      const htmls = await Promise.all(nodeIds.map((nodeId) => client.send('DOM.getOuterHTML', { nodeId })));
+      const edits = nodeIds.flatMap((nodeId, i) => {
+        const outerHTML = htmls[i]!.outerHTML;
         const key = new RegExp(`${attribute}="([^"]*)"`).exec(outerHTML)?.[1];
         const text = key === undefined ? undefined : texts.get(key);
-        if (text === undefined) continue;
+        if (text === undefined) return [];
         const escaped = text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
-        await client.send('DOM.setOuterHTML', { nodeId, outerHTML: outerHTML.replace(/>[^<]*</, `>${escaped}<`) });
-        changed++;
-      }
-      return changed;
+        return [client.send('DOM.setOuterHTML', { nodeId, outerHTML: outerHTML.replace(/>[^<]*</, `>${escaped}<`) })];
+      });
+      await Promise.all(edits);
+      return edits.length;
     },
     async measure(ids, width) {
       const client = await cdp(page);
-      await client.send('Emulation.setEmulatedMedia', { media: 'print' });
-      await client.send('Emulation.setDeviceMetricsOverride', { width: Math.round(width), height: 1000, deviceScaleFactor: 1, mobile: false });
-      await client.send('CSS.enable');
-      const { root } = await client.send('DOM.getDocument', { depth: 0 });
-      const out: Array<{ anchor: string; top: number; breakBefore: boolean }> = [];
-      for (const id of ids) {
-        const { nodeId } = await client.send('DOM.querySelector', { nodeId: root.nodeId, selector: `[id="${id.replace(/["\\]/g, '')}"]` });
-        if (!nodeId) continue;
-        const { model } = await client.send('DOM.getBoxModel', { nodeId });
-        const { computedStyle } = await client.send('CSS.getComputedStyleForNode', { nodeId });
-        const breakBefore = computedStyle.find((p) => p.name === 'break-before')?.value;
-        out.push({ anchor: id, top: model.border[1]!, breakBefore: breakBefore === 'page' || breakBefore === 'always' || breakBefore === 'left' || breakBefore === 'right' });
+      if (measuringWidth.get(page) !== Math.round(width)) {
+        await Promise.all([
+          client.send('Emulation.setEmulatedMedia', { media: 'print' }),
+          client.send('Emulation.setDeviceMetricsOverride', { width: Math.round(width), height: 1000, deviceScaleFactor: 1, mobile: false }),
+          client.send('CSS.enable'),
+        ]);
+        measuringWidth.set(page, Math.round(width));
       }
-      return out;
-    },
-    async count(attribute) {
-      let session = cdpSessions.get(page);
-      if (!session) {
-        session = page.createCDPSession();
-        cdpSessions.set(page, session);
-      }
-      const client = await session;
-      const { root } = await client.send('DOM.getDocument', { depth: 0 });
-      const { nodeIds } = await client.send('DOM.querySelectorAll', { nodeId: root.nodeId, selector: `[${attribute}]` });
-      return nodeIds.length;
+      const rootNode = await rootId();
+      const found = await Promise.all(
+        ids.map((id) => client.send('DOM.querySelector', { nodeId: rootNode, selector: `[id="${id.replace(/["\\]/g, '')}"]` })),
+      );
+      const present = ids.map((id, i) => ({ id, nodeId: found[i]!.nodeId })).filter((n) => n.nodeId);
+      const [boxes, styles] = await Promise.all([
+        Promise.all(present.map((n) => client.send('DOM.getBoxModel', { nodeId: n.nodeId }))),
+        Promise.all(present.map((n) => client.send('CSS.getComputedStyleForNode', { nodeId: n.nodeId }))),
+      ]);
+      return present.map((n, i) => {
+        const breakBefore = styles[i]!.computedStyle.find((p) => p.name === 'break-before')?.value;
+        return { anchor: n.id, top: boxes[i]!.model.border[1]!, breakBefore: breakBefore === 'page' || breakBefore === 'always' || breakBefore === 'left' || breakBefore === 'right' };
+      });
     },
   };
 }
