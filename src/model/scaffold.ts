@@ -3,10 +3,8 @@
  * Every `TODO` is a placeholder; validation warns about each one left.
  */
 export function scaffoldNotes(format: 'markdown' | 'yaml', today: string): string {
-  if (format === 'yaml') {
-    return `# yaml-language-server: $schema=https://report.tools/schemas/1.0/event.schema.json
-# Event report notes. Replace every TODO, then run: report build <this file>
-title: "TODO: title of the event"
+  // The event's facts: the whole of the front matter, or the top of YAML notes.
+  const facts = `title: "TODO: title of the event"
 subtitle: "TODO: e.g. An Interreg Europe Policy Learning Platform event"
 series: Interreg Europe Policy Learning Platform
 kind: Thematic workshop
@@ -17,7 +15,11 @@ website: https://www.interregeurope.eu/policylearning
 language: en                  # labels, dates and hyphenation follow it
 organisers:
   - { name: "TODO: organiser", role: organiser }
-summary: >-
+`;
+  if (format === 'yaml') {
+    return `# yaml-language-server: $schema=https://report.tools/schemas/1.0/event.schema.json
+# Event report notes. Replace every TODO, then run: report build <this file>
+${facts}summary: >-
   TODO: two or three sentences on what the event was about and who took part.
 highlights:
   title: Highlights
@@ -64,18 +66,7 @@ contacts:
   }
   return `---
 # yaml-language-server: $schema=https://report.tools/schemas/1.0/event.schema.json
-title: "TODO: title of the event"
-subtitle: "TODO: e.g. An Interreg Europe Policy Learning Platform event"
-series: Interreg Europe Policy Learning Platform
-kind: Thematic workshop
-date: ${today}              # YYYY-MM-DD; add endDate for events of several days
-place: { city: "TODO: city", country: "TODO: country" }   # or online: true
-url: https://www.interregeurope.eu/
-website: https://www.interregeurope.eu/policylearning
-language: en                  # labels, dates and hyphenation follow it
-organisers:
-  - { name: "TODO: organiser", role: organiser }
----
+${facts}---
 
 <!-- Replace every TODO, then run: report build <this file>. Headings name the parts of the report. -->
 

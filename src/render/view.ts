@@ -87,32 +87,26 @@ export function buildView(report: EventReport, options: ViewOptions = {}) {
   const sections: SectionView[] = [];
   let counter = 0;
   const freeAfter = (anchor: SectionAnchor) => report.sections.filter((s) => s.after === anchor);
-  const pushFree = (free: FreeSection) => {
+  /** A numbered top-level section: anchor, number and title, the kind's flag, and its own fields. */
+  const numbered = (kind: 'highlights' | 'practices' | 'nextSteps' | 'free', title: string, fields: Record<string, unknown>) => {
     counter++;
     sections.push({
       anchor: `section-${counter}`,
       number: String(counter),
-      title: free.title,
-      isHighlights: false,
-      isPractices: false,
-      isNextSteps: false,
-      isFree: true,
-      bodyHtml: renderBlock(free.body, resolve, 1) || null,
+      title,
+      isHighlights: kind === 'highlights',
+      isPractices: kind === 'practices',
+      isNextSteps: kind === 'nextSteps',
+      isFree: kind === 'free',
+      ...fields,
     });
   };
+  const pushFree = (free: FreeSection) => numbered('free', free.title, { bodyHtml: renderBlock(free.body, resolve, 1) || null });
   freeAfter('start').forEach(pushFree);
 
   const h = report.highlights;
   if (h.intro || h.themes.length || h.participation) {
-    counter++;
-    sections.push({
-      anchor: `section-${counter}`,
-      number: String(counter),
-      title: h.title ?? labels.highlights!,
-      isHighlights: true,
-      isPractices: false,
-      isNextSteps: false,
-      isFree: false,
+    numbered('highlights', h.title ?? labels.highlights!, {
       introHtml: block(h.intro),
       themes: h.themes.map((t) => ({
         title: t.title,
@@ -129,15 +123,7 @@ export function buildView(report: EventReport, options: ViewOptions = {}) {
 
   const p = report.practices;
   if (p.intro || p.topics.length) {
-    counter++;
-    sections.push({
-      anchor: `section-${counter}`,
-      number: String(counter),
-      title: p.title ?? labels.practices!,
-      isHighlights: false,
-      isPractices: true,
-      isNextSteps: false,
-      isFree: false,
+    numbered('practices', p.title ?? labels.practices!, {
       introHtml: block(p.intro),
       topics: p.topics.map((topic) => ({
         title: topic.title,
@@ -163,15 +149,7 @@ export function buildView(report: EventReport, options: ViewOptions = {}) {
   const hasUpcoming = up.items.length > 0;
   const hasResources = res.items.length > 0 || !!res.note;
   if (n.intro || n.groups.length || hasUpcoming || hasResources) {
-    counter++;
-    sections.push({
-      anchor: `section-${counter}`,
-      number: String(counter),
-      title: n.title ?? labels.nextSteps!,
-      isHighlights: false,
-      isPractices: false,
-      isNextSteps: true,
-      isFree: false,
+    numbered('nextSteps', n.title ?? labels.nextSteps!, {
       introHtml: block(n.intro),
       groups: n.groups.map((g, i) => ({
         letter: String.fromCharCode(65 + (i % 26)),
