@@ -8,7 +8,7 @@ import { Chalk } from 'chalk';
 import { runBatch } from '../batch.js';
 import { findConfig, loadConfig, type WrittenConfig } from '../config/load-config.js';
 import { diagnostic } from '../diagnostics/message.js';
-import { formatReport, formatStylish, toJsonMessage, type Colours, type ReportFormat } from '../diagnostics/reporters.js';
+import { formatReport, toJsonMessage, type Colours, type ReportFormat } from '../diagnostics/reporters.js';
 import { displayPathOf, type SourceFile } from '../diagnostics/source-file.js';
 import type { FileResult, PipelineOptions } from '../pipeline.js';
 import { BrowserSession } from '../print/browser-session.js';
@@ -292,4 +292,3 @@ function commonDir(dirs: string[]): string {
   return common;
 }
 
-export { formatStylish };

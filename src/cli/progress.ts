@@ -3,6 +3,7 @@
  * a terminal; one plain line per file otherwise (CI logs).
  */
 import type { Colours } from '../diagnostics/reporters.js';
+import { displayPathOf } from '../diagnostics/source-file.js';
 import type { FileResult } from '../pipeline.js';
 import type { CliIo } from './io.js';
 
@@ -33,7 +34,7 @@ export function createProgress(io: CliIo, total: number, validateOnly: boolean, 
       if (tty) return draw();
       if (total <= 1 && validateOnly) return;
       const mark = result.status === 'failed' ? c.red('✗') : wasSkipped ? c.dim('=') : c.green('✓');
-      const outputs = Object.values(result.outputs).map((p) => p!.replace(io.cwd + '/', ''));
+      const outputs = Object.values(result.outputs).map((p) => displayPathOf(io.cwd, p!));
       const ms = Object.entries(result.timings).reduce((sum, [k, v]) => (k === 'cached' ? sum : sum + v), 0);
       const detail =
         result.status === 'failed'

@@ -168,7 +168,8 @@ export class BrowserSession {
   private active = 0;
   private waiters: Array<() => void> = [];
   private closed = false;
-  /** Requests that were blocked, for diagnostics and tests. */
+  /** How many requests were refused (the first few are kept, for tests and debugging). */
+  blockedCount = 0;
   readonly blocked: string[] = [];
   launches = 0;
   private child: ReturnType<Browser['process']> | undefined;
@@ -272,7 +273,8 @@ export class BrowserSession {
         return;
       }
     }
-    this.blocked.push(url);
+    this.blockedCount++;
+    if (this.blocked.length < 20) this.blocked.push(url.slice(0, 200));
     void request.abort('blockedbyclient');
   }
 
@@ -283,11 +285,6 @@ export class BrowserSession {
     await page.setRequestInterception(true);
     page.on('request', (request) => this.answer(request));
     return page;
-  }
-
-  /** Load the HTML in a pooled page and print it; retried once on a fresh browser if the browser died. */
-  async print(html: string, pdfOptions: PDFOptions): Promise<Uint8Array> {
-    return this.withDocument(html, (doc) => doc.pdf(pdfOptions));
   }
 
   /**
