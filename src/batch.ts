@@ -7,7 +7,10 @@
  * keeps only what it needs (memory stays flat as the batch grows).
  */
 import { relative } from 'node:path';
+import { existsSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { packagePath } from './package-root.js';
 import type { WorkerSettings } from './batch-worker.js';
 import { diagnostic } from './diagnostics/message.js';
 import { displayPathOf } from './diagnostics/source-file.js';
@@ -30,8 +33,16 @@ export type BatchEvent =
 
 type Process = (input: InputFile) => Promise<FileResult>;
 
+/** The compiled worker script (run from sources, e.g. under a test runner, there is none beside this file). */
+function workerScript(): URL | undefined {
+  const beside = new URL('./batch-worker.js', import.meta.url);
+  if (existsSync(fileURLToPath(beside))) return beside;
+  const built = packagePath('dist', 'batch-worker.js');
+  return existsSync(built) ? pathToFileURL(built) : undefined;
+}
+
 /** A pool of worker threads, each handling one file at a time. */
-function workerPool(count: number, pipeline: PipelineOptions): { process: Process; close: () => Promise<void> } {
+function workerPool(count: number, pipeline: PipelineOptions, script: URL): { process: Process; close: () => Promise<void> } {
   const settings: WorkerSettings = {
     cwd: pipeline.cwd,
     formats: [...pipeline.formats],
@@ -50,7 +61,9 @@ function workerPool(count: number, pipeline: PipelineOptions): { process: Proces
   const waiting: Array<(w: Worker) => void> = [];
   const all: Worker[] = [];
   for (let i = 0; i < count; i++) {
-    const worker = new Worker(new URL('./batch-worker.js', import.meta.url));
+    const worker = new Worker(script);
+    // A worker that dies fails the file it had; the listener stays so an early error is never unhandled.
+    worker.on('error', () => undefined);
     worker.postMessage({ type: 'init', settings });
     all.push(worker);
     idle.push(worker);
@@ -67,15 +80,19 @@ function workerPool(count: number, pipeline: PipelineOptions): { process: Proces
           if (message.id !== id) return;
           worker.off('message', onMessage);
           worker.off('error', onError);
+          worker.off('exit', onExit);
           if (message.result) resolve(message.result);
           else resolve(failed(input, pipeline, message.error ?? 'unknown error'));
         };
         const onError = (error: Error) => {
           worker.off('message', onMessage);
+          worker.off('exit', onExit);
           resolve(failed(input, pipeline, String(error.stack ?? error)));
         };
+        const onExit = (code: number) => onError(new Error(`worker thread exited with code ${code}`));
         worker.on('message', onMessage);
         worker.once('error', onError);
+        worker.once('exit', onExit);
         worker.postMessage({ type: 'file', id, input });
       });
     } finally {
@@ -104,8 +121,8 @@ export async function runBatch(
   options: BatchOptions,
   onEvent: (event: BatchEvent) => void | Promise<void>,
 ): Promise<{ stopped: boolean }> {
-  const useWorkers = (options.workers ?? 0) > 1 && !pipeline.formats.has('pdf') && inputs.length >= 8;
-  const pool = useWorkers ? workerPool(options.workers!, pipeline) : undefined;
+  const script = (options.workers ?? 0) > 1 && !pipeline.formats.has('pdf') && inputs.length >= 8 ? workerScript() : undefined;
+  const pool = script ? workerPool(options.workers!, pipeline, script) : undefined;
   const run: Process = pool ? pool.process : (input) => processFile(input, pipeline);
   let next = 0;
   let stopped = false;

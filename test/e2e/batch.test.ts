@@ -5,7 +5,7 @@
 import { cpSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runMain, tempDir } from '../helpers/cli.js';
+import { runCli, runMain, tempDir } from '../helpers/cli.js';
 
 const dir = tempDir();
 const archive = join(dir.path, 'archive');
@@ -116,5 +116,22 @@ describe('output clashes', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/x\.md and .*x\.yaml would both write .*x\.html/);
     expect(existsSync(join(dir.path, 'clash-out'))).toBe(false);
+  });
+});
+
+describe('worker threads', () => {
+  it('build the same reports as the main thread', async () => {
+    const many = join(dir.path, 'many');
+    mkdirSync(many, { recursive: true });
+    for (let i = 0; i < 9; i++) writeFileSync(join(many, `e${i}.md`), note(`Event ${i}`, `2024-03-0${i + 1}`));
+    writeFileSync(join(many, 'bad.md'), note('Bad', '2024-13-01'));
+    const a = await runMain(['build', many, '--out', join(dir.path, 'w0'), '--format', 'html,json', '--no-cache', '--no-catalogue']);
+    const b = runCli(['build', many, '--out', join(dir.path, 'w2'), '--format', 'html,json', '--no-cache', '--no-catalogue', '--workers', '2']);
+    expect([a.code, b.code]).toEqual([1, 1]);
+    expect(b.stderr).toContain('bad.md:3:7 error Expected `date` to be a real calendar date, not `2024-13-01` [valid-date]');
+    for (let i = 0; i < 9; i++) {
+      expect(readFileSync(join(dir.path, 'w2', `e${i}.json`), 'utf8')).toBe(readFileSync(join(dir.path, 'w0', `e${i}.json`), 'utf8'));
+      expect(readFileSync(join(dir.path, 'w2', `e${i}.html`), 'utf8')).toBe(readFileSync(join(dir.path, 'w0', `e${i}.html`), 'utf8'));
+    }
   });
 });
