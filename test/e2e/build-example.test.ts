@@ -38,6 +38,8 @@ describe('report build examples/vilnius-2024.md', () => {
     expect(info['Page size']).toContain('A4');
     expect(Number(info.Pages)).toBeGreaterThanOrEqual(5);
     expect(readFileSync(pdf).toString('latin1')).toMatch(/\/Lang \(en\)/);
+    // Viewers show the document title, not the file name.
+    expect(readFileSync(pdf).toString('latin1')).toMatch(/\/DisplayDocTitle true/);
   });
 
   it('has a tag structure with headings, lists and links', () => {
