@@ -1,7 +1,11 @@
 #!/usr/bin/env node
 // The executable: hands the process over to main() and sets the exit code.
+import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { main } from '../dist/cli/main.js';
+
+// The bundled CLI starts faster; the module tree is the fallback (and what tests import from sources).
+const bundle = new URL('../dist/report.bundle.js', import.meta.url);
+const { main } = await import(existsSync(bundle) ? bundle.href : '../dist/cli/main.js');
 
 const interruptHandlers = new Set();
 // On Ctrl-C, SIGTERM or SIGHUP: close the browser and remove temporary files, then exit

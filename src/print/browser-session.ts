@@ -4,7 +4,7 @@
  * is relaunched for the files still to print; a hung page is ended by a
  * per-file time limit. `close()` always releases the browser.
  */
-import type { Browser, CDPSession, HTTPRequest, Page, PDFOptions } from 'puppeteer';
+import type { Browser, CDPSession, HTTPRequest, Page, PDFOptions, PuppeteerNode } from 'puppeteer';
 
 export interface SessionOptions {
   executablePath: string;
@@ -189,7 +189,8 @@ export class BrowserSession {
       this.launches++;
       // Imported here, not at the top: runs without a PDF never pay for Puppeteer.
       const launching = import('puppeteer')
-        .then(({ default: puppeteer }) => puppeteer.launch({
+        // (`default` is missing when a bundler has already unwrapped the module)
+        .then((module) => ((module as unknown as { default?: PuppeteerNode }).default ?? (module as unknown as PuppeteerNode)).launch({
           executablePath: this.options.executablePath,
           headless: true,
           args: [...LAUNCH_ARGS, ...(this.options.sandbox ? [] : ['--no-sandbox', '--disable-setuid-sandbox'])],
