@@ -62,7 +62,11 @@ export interface LoadedDocument {
    * Lay the document out for print media at `width` CSS pixels and report where each element with one of
    * these ids starts, and whether it forces a page break before it.
    */
-  measure(ids: readonly string[], width: number): Promise<Array<{ anchor: string; top: number; breakBefore: boolean }>>;
+  measure(
+    ids: readonly string[],
+    width: number,
+    unbreakable?: string,
+  ): Promise<{ sections: Array<{ anchor: string; top: number; breakBefore: boolean }>; blocks: Array<{ top: number; height: number }> }>;
 }
 
 const cdpSessions = new WeakMap<Page, Promise<CDPSession>>();
@@ -121,8 +125,10 @@ function loadedDocument(page: Page, timeout: number): LoadedDocument {
       await Promise.all(edits);
       return edits.length;
     },
-    async measure(ids, width) {
+    async measure(ids, width, unbreakable) {
       const client = await cdp(page);
+      // The CSS domain needs the DOM domain first, which asking for the document enables.
+      const rootNode = await rootId();
       if (measuringWidth.get(page) !== Math.round(width)) {
         await Promise.all([
           client.send('Emulation.setEmulatedMedia', { media: 'print' }),
@@ -131,19 +137,24 @@ function loadedDocument(page: Page, timeout: number): LoadedDocument {
         ]);
         measuringWidth.set(page, Math.round(width));
       }
-      const rootNode = await rootId();
       const found = await Promise.all(
         ids.map((id) => client.send('DOM.querySelector', { nodeId: rootNode, selector: `[id="${id.replace(/["\\]/g, '')}"]` })),
       );
       const present = ids.map((id, i) => ({ id, nodeId: found[i]!.nodeId })).filter((n) => n.nodeId);
-      const [boxes, styles] = await Promise.all([
+      const whole = unbreakable ? (await client.send('DOM.querySelectorAll', { nodeId: rootNode, selector: unbreakable }).catch(() => ({ nodeIds: [] as number[] }))).nodeIds : [];
+      const [boxes, styles, wholeBoxes] = await Promise.all([
         Promise.all(present.map((n) => client.send('DOM.getBoxModel', { nodeId: n.nodeId }))),
         Promise.all(present.map((n) => client.send('CSS.getComputedStyleForNode', { nodeId: n.nodeId }))),
+        // Elements without a box (display: none) have no model: skip them.
+        Promise.all(whole.map((nodeId) => client.send('DOM.getBoxModel', { nodeId }).catch(() => undefined))),
       ]);
-      return present.map((n, i) => {
-        const breakBefore = styles[i]!.computedStyle.find((p) => p.name === 'break-before')?.value;
-        return { anchor: n.id, top: boxes[i]!.model.border[1]!, breakBefore: breakBefore === 'page' || breakBefore === 'always' || breakBefore === 'left' || breakBefore === 'right' };
-      });
+      return {
+        sections: present.map((n, i) => {
+          const breakBefore = styles[i]!.computedStyle.find((p) => p.name === 'break-before')?.value;
+          return { anchor: n.id, top: boxes[i]!.model.border[1]!, breakBefore: breakBefore === 'page' || breakBefore === 'always' || breakBefore === 'left' || breakBefore === 'right' };
+        }),
+        blocks: wholeBoxes.flatMap((b) => (b ? [{ top: b.model.border[1]!, height: b.model.height }] : [])),
+      };
     },
   };
 }

@@ -78,6 +78,8 @@ export async function printReport(session: BrowserSession, request: PrintRequest
 export interface PageGeometry {
   width: number;
   height: number;
+  /** Selectors the template keeps whole across pages (`break-inside: avoid`), for a better guess. */
+  unbreakable?: string;
 }
 
 /**
@@ -87,18 +89,29 @@ export interface PageGeometry {
  * whole, widows) can make the guess wrong; the printed PDF then corrects it.
  */
 async function predictPages(doc: LoadedDocument, anchors: readonly string[], geometry: PageGeometry): Promise<Map<string, number> | undefined> {
-  const boxes = await doc.measure(anchors, geometry.width);
-  if (boxes.length !== anchors.length) return undefined;
+  const { sections, blocks } = await doc.measure(anchors, geometry.width, geometry.unbreakable);
+  if (sections.length !== anchors.length) return undefined;
+  const H = geometry.height;
+  // Walk down the document: a forced break moves what follows to the next page, and so does a block kept
+  // whole that would straddle a page end (when it fits on a page at all).
+  type Event = { top: number; height: number; anchor?: string; breakBefore?: boolean };
+  const events: Event[] = [...sections.map((s) => ({ top: s.top, height: 0, anchor: s.anchor, breakBefore: s.breakBefore })), ...blocks];
+  events.sort((a, b) => a.top - b.top || (a.anchor ? -1 : 1));
   const pages = new Map<string, number>();
   let shift = 0;
-  for (const box of boxes) {
-    let top = box.top + shift;
-    if (box.breakBefore && top > 0) {
-      const pageStart = Math.ceil(top / geometry.height - 1e-6) * geometry.height;
-      shift += pageStart - top;
-      top = pageStart;
+  for (const event of events) {
+    const top = event.top + shift;
+    if (event.anchor !== undefined) {
+      let start = top;
+      if (event.breakBefore && top > 0) {
+        start = Math.ceil(top / H - 1e-6) * H;
+        shift += start - top;
+      }
+      pages.set(event.anchor, Math.floor(start / H + 1e-6) + 1);
+    } else if (event.height < H) {
+      const pageEnd = (Math.floor(top / H + 1e-6) + 1) * H;
+      if (top + event.height > pageEnd + 0.5) shift += pageEnd - top;
     }
-    pages.set(box.anchor, Math.floor(top / geometry.height + 1e-6) + 1);
   }
   return pages;
 }
@@ -123,7 +136,13 @@ export function pageGeometry(css: string, pageSize: 'A4' | 'Letter'): PageGeomet
   if (parts.some((p) => p === undefined) || parts.length === 0 || parts.length > 4) return undefined;
   const [top, right = top, bottom = top, left = right] = parts as number[];
   const [w, h] = pageSize === 'Letter' ? [8.5 * 96, 11 * 96] : [(210 * 96) / 25.4, (297 * 96) / 25.4];
-  return { width: w - right! - left!, height: h - top! - bottom! };
+  // Rules that keep their elements whole: `selector { … break-inside: avoid … }` (not inside @page or @media).
+  const unbreakable = [...css.replace(/@[^{]+\{(?:[^{}]|\{[^{}]*\})*\}/g, '').matchAll(/([^{}]+)\{([^{}]*)\}/g)]
+    .filter((rule) => /break-inside\s*:\s*avoid/.test(rule[2]!))
+    .map((rule) => rule[1]!.replace(/\/\*[\s\S]*?\*\//g, '').trim())
+    .filter(Boolean)
+    .join(', ');
+  return { width: w - right! - left!, height: h - top! - bottom!, ...(unbreakable ? { unbreakable } : {}) };
 }
 
 /**
