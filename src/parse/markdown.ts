@@ -106,10 +106,13 @@ export function parseMarkdownNotes(text: string): ParsedNotes {
   };
   /** A paragraph as one line of inline Markdown: soft line breaks become spaces. */
   const inline = (node: { position?: unknown }): string => slice(node).replace(/[ \t]*\r?\n[ \t]*/g, ' ').trim();
-  /** Paragraph-like blocks as inline Markdown paragraphs separated by blank lines. */
+  /**
+   * Blocks as Markdown separated by blank lines: paragraphs and list items as one line each, anything else
+   * (tables, code, quotes, sub-headings) as written, so nothing the author put there is lost.
+   */
   const paragraphs = (blocks: readonly RootContent[]): string =>
     blocks
-      .flatMap((b) => (b.type === 'list' ? (b as List).children.map((item) => itemText(item)) : [inline(b)]))
+      .flatMap((b) => (b.type === 'list' ? (b as List).children.map((item) => itemText(item)) : b.type === 'paragraph' ? [inline(b)] : [slice(b).trim()]))
       .filter((s) => s.length > 0)
       .join('\n\n');
   const itemText = (item: ListItem): string => item.children.map((c) => inline(c)).filter(Boolean).join('\n\n');
@@ -165,24 +168,11 @@ export function parseMarkdownNotes(text: string): ParsedNotes {
   }
 
   function addSummary(blocks: readonly RootContent[], node: { position?: unknown }): void {
-    reportNonText(blocks, 'summary');
     const textBlocks = blocks.filter(isTextBlock);
     const textValue = paragraphs(textBlocks);
     if (!textValue) return;
     const existing = body.summary as string | undefined;
     set(['summary'], existing ? existing + '\n\n' + textValue : textValue, span(textBlocks) ?? node);
-  }
-
-  function reportNonText(blocks: readonly RootContent[], where: string): void {
-    for (const block of blocks) {
-      if (!isTextBlock(block) && block.type !== 'html') {
-        messages.push(
-          diagnostic('unsupported-content', `${BLOCK_NAMES[block.type] ?? `A ${block.type}`} cannot be placed in the ${where}; move it into a free section`, positionOf(block), {
-            severity: 'warning',
-          }),
-        );
-      }
-    }
   }
 
   function addFree(section: Section, reason: 'unknown' | 'duplicate'): void {
@@ -255,7 +245,6 @@ export function parseMarkdownNotes(text: string): ParsedNotes {
     const intro = paragraphs(section.blocks.filter(isTextBlock));
     mark(['highlights'], section.heading);
     if (intro) set(['highlights', 'intro'], intro, span(section.blocks.filter(isTextBlock)));
-    reportNonText(section.blocks, 'highlights introduction');
     lastPart = 'highlights';
     const { own, parts } = splitNestedParts(section.children);
     own.forEach((theme, i) => {
@@ -455,6 +444,7 @@ export function parseMarkdownNotes(text: string): ParsedNotes {
     for (const block of section.blocks) {
       if (block.type === 'list') for (const item of (block as List).children) entries.push({ value: itemText(item), node: item });
       else if (block.type === 'paragraph') entries.push({ value: slice(block).trim(), node: block });
+      else if (isTextBlock(block)) keepAsFree(block, section);
     }
     for (const entry of entries) {
       places.set(pathKey(['contacts', contacts.length]), positionOf(entry.node)!);
@@ -510,17 +500,6 @@ export function parseMarkdownNotes(text: string): ParsedNotes {
 
 // ---------------------------------------------------------------------------
 
-/** Block kinds as an author would name them. */
-const BLOCK_NAMES: Record<string, string> = {
-  code: 'A code block',
-  table: 'A table',
-  thematicBreak: 'A horizontal rule (`---`)',
-  heading: 'A heading',
-  definition: 'A link definition',
-  footnoteDefinition: 'A footnote',
-  image: 'An image',
-};
-
 /** Parts as a person names them, for messages. */
 const PART_WORDS: Record<PartName, string> = {
   summary: 'summary',
@@ -562,10 +541,13 @@ function isFieldParagraph(paragraph: Paragraph, text: string): boolean {
   );
 }
 
+/**
+ * Blocks that are content of the part they stand in: everything but comments. (Raw HTML stays in the text,
+ * where validation reports it and rendering leaves it out.)
+ */
 function isTextBlock(node: RootContent): boolean {
-  // Raw HTML (not comments) stays in the text, where validation reports it and rendering leaves it out.
   if (node.type === 'html') return !/^\s*<!--[\s\S]*-->\s*$/.test(node.value);
-  return node.type === 'paragraph' || node.type === 'list' || node.type === 'blockquote';
+  return node.type !== 'yaml';
 }
 
 function flattenChildren(sections: Section[]): RootContent[] {

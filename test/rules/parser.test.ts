@@ -2,6 +2,7 @@
  * Diagnostics of the parsers (src/parse/markdown.ts, src/parse/yaml.ts,
  * src/parse/index.ts) as printed by `report validate`.
  */
+import { parseMarkdownNotes } from '../../src/parse/markdown.js';
 import { describe, expect, it } from 'vitest';
 import { markdown, text, workspace } from './harness.js';
 
@@ -62,26 +63,29 @@ describe('duplicate-part (Markdown)', () => {
   });
 });
 
-describe('unsupported-content (Markdown)', () => {
-  it('a table in the highlights introduction', async () => {
-    const r = await ws.validate(
-      'unsupported-content.md',
-      markdown('## Highlights', '', 'The main messages of the day.', '', '| Country | Participants |', '| --- | --- |', '| Lithuania | 12 |'),
-    );
-    expect(r.report).toEqual(['unsupported-content.md:10:1 warning A table cannot be placed in the highlights introduction; move it into a free section [unsupported-content]']);
+describe('tables, code and sub-headings inside a part (Markdown)', () => {
+  // Nothing an author writes inside a part is dropped: such blocks stay in the part's text, as written.
+  const modelOf = (md: string) => parseMarkdownNotes(md).data as Record<string, any>;
+
+  it('a table in the highlights introduction stays in the introduction', async () => {
+    const md = markdown('## Highlights', '', 'The main messages of the day.', '', '| Country | Participants |', '| --- | --- |', '| Lithuania | 12 |');
+    const r = await ws.validate('table-in-intro.md', md);
+    expect(r.report).toEqual([]);
     expect(r.code).toBe(0);
+    expect(modelOf(md).highlights.intro).toBe('The main messages of the day.\n\n| Country | Participants |\n| --- | --- |\n| Lithuania | 12 |');
   });
 
-  it('a code block in the summary is called a code block', async () => {
-    const r = await ws.validate('unsupported-content-code.md', markdown('Sixty participants from 19 countries.', '', '```', 'npm install', '```'));
-    expect(r.report).toEqual(['unsupported-content-code.md:8:1 warning A code block cannot be placed in the summary; move it into a free section [unsupported-content]']);
-    expect(r.code).toBe(0);
+  it('a code block in the summary stays in the summary', async () => {
+    const md = markdown('Sixty participants from 19 countries.', '', '```', 'npm install', '```');
+    const r = await ws.validate('code-in-summary.md', md);
+    expect(r.report).toEqual([]);
+    expect(modelOf(md).summary).toBe('Sixty participants from 19 countries.\n\n```\nnpm install\n```');
   });
 
-  it('a summary section holding only a table is reported, not silently dropped', async () => {
-    const r = await ws.validate('unsupported-content-dropped.md', markdown('## Summary', '', '| Country | Participants |', '| --- | --- |', '| Lithuania | 12 |'));
-    expect(r.report).toEqual(['unsupported-content-dropped.md:8:1 warning A table cannot be placed in the summary; move it into a free section [unsupported-content]']);
-    expect(r.code).toBe(0);
+  it('a summary section holding only a table keeps the table', async () => {
+    const md = markdown('## Summary', '', '| Country | Participants |', '| --- | --- |', '| Lithuania | 12 |');
+    expect((await ws.validate('table-summary.md', md)).report).toEqual([]);
+    expect(modelOf(md).summary).toContain('| Lithuania | 12 |');
   });
 });
 
