@@ -13,6 +13,8 @@ export const MARKDOWN_LIMITS = {
   maxDepth: 64,
 } as const;
 
+const DEEP_QUOTE = new RegExp(`^[ \\t]*(?:>[ \\t]*){${MARKDOWN_LIMITS.maxDepth + 1},}`, 'm');
+
 export function complexityProblems(text: string): Diagnostic[] {
   let brackets = 0;
   for (let i = text.indexOf('['); i >= 0; i = text.indexOf('[', i + 1)) {
@@ -23,7 +25,10 @@ export function complexityProblems(text: string): Diagnostic[] {
       ];
     }
   }
-  const deepQuote = new RegExp(`^[ \\t]*(?:>[ \\t]*){${MARKDOWN_LIMITS.maxDepth + 1},}`, 'm').exec(text);
+  // Only a text with that many `>` at all can nest quotes that deep: skip the line scan otherwise.
+  let markers = 0;
+  for (let i = text.indexOf('>'); i >= 0 && markers <= MARKDOWN_LIMITS.maxDepth; i = text.indexOf('>', i + 1)) markers++;
+  const deepQuote = markers > MARKDOWN_LIMITS.maxDepth ? DEEP_QUOTE.exec(text) : null;
   if (deepQuote) {
     const at = pointAt(text, deepQuote.index);
     return [diagnostic('markdown-depth', `Quotes nested more than ${MARKDOWN_LIMITS.maxDepth} levels deep cannot be rendered`, { start: at, end: at }, { fatal: true })];

@@ -35,11 +35,22 @@ export function formatLocale(language: string): string {
   return language.toLowerCase() === 'en' ? 'en-GB' : language;
 }
 
+/** Date formatters are costly to build: one per language for the whole run. */
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+function dateFormat(language: string): Intl.DateTimeFormat {
+  let format = dateFormats.get(language);
+  if (!format) {
+    format = new Intl.DateTimeFormat(formatLocale(language), { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+    dateFormats.set(language, format);
+  }
+  return format;
+}
+
 export function formatDate(iso: string, language: string): string {
   const [y, m, d] = iso.split('-').map(Number);
   const date = new Date(Date.UTC(y!, (m ?? 1) - 1, d ?? 1));
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(formatLocale(language), { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
+  return dateFormat(language).format(date);
 }
 
 export function formatDateRange(start: string, end: string | undefined, language: string): string {
@@ -49,7 +60,7 @@ export function formatDateRange(start: string, end: string | undefined, language
     return new Date(Date.UTC(y!, (m ?? 1) - 1, d ?? 1));
   };
   try {
-    return new Intl.DateTimeFormat(formatLocale(language), { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).formatRange(toDate(start), toDate(end));
+    return dateFormat(language).formatRange(toDate(start), toDate(end));
   } catch {
     return `${formatDate(start, language)} – ${formatDate(end, language)}`;
   }
