@@ -229,6 +229,16 @@ export async function runBuild(inputs: string[], flags: Record<string, unknown>,
     progress.finish();
   }
 
+  // A browser that cannot even start is a problem of the run, not of the documents: exit 2.
+  if (session && session.launchFailures > 0 && session.launches === session.launchFailures) {
+    const reason = reported.flatMap((f) => f.messages).find((m) => m.ruleId === 'print-error')?.reason ?? 'the browser could not be started';
+    await catalogue?.finish().catch(() => undefined);
+    throw new RunError(
+      `${reason.replace(/^Printing the PDF failed: /, '')}. Check that it is a working Chrome or Chromium (\`<path> --version\`), ` +
+        'or install one (Debian/Ubuntu: `apt-get install -y chromium`) and name it with `--browser <path>`.',
+    );
+  }
+
   try {
     await catalogue?.finish();
   } catch (error) {

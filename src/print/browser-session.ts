@@ -183,6 +183,8 @@ export class BrowserSession {
   blockedCount = 0;
   readonly blocked: string[] = [];
   launches = 0;
+  /** Launches that failed: the run cannot print at all, which is not any document's fault. */
+  launchFailures = 0;
   private child: ReturnType<Browser['process']> | undefined;
 
   /** Kill the browser at once (watchdog, or the process is exiting). Synchronous on purpose. */
@@ -195,7 +197,11 @@ export class BrowserSession {
 
   constructor(private readonly options: SessionOptions) {}
 
+  private launchError: BrowserLaunchError | undefined;
+
   private launch(): Promise<Browser> {
+    // A browser that could not start once will not start for the next file either.
+    if (this.launchError && this.launches === this.launchFailures) return Promise.reject(this.launchError);
     if (!this.browser) {
       this.launches++;
       // Imported here, not at the top: runs without a PDF never pay for Puppeteer.
@@ -224,7 +230,9 @@ export class BrowserSession {
         })
         .catch((error: unknown) => {
           this.browser = undefined;
-          throw new BrowserLaunchError(`Could not start the browser at ${this.options.executablePath}: ${String((error as Error).message ?? error).split('\n')[0]}`);
+          this.launchFailures++;
+          this.launchError = new BrowserLaunchError(`Could not start the browser at ${this.options.executablePath}: ${String((error as Error).message ?? error).split('\n')[0]}`);
+          throw this.launchError;
         });
       this.browser = launching;
     }

@@ -42,6 +42,14 @@ describe('report (the executable)', () => {
     expect(existsSync(out)).toBe(false);
   });
 
+  it('exits 2 when the browser found cannot start, trying it once only', () => {
+    const out = join(dir.path, 'bad-browser');
+    const result = runCli(['build', 'examples/vilnius-2024.md', 'examples/lille-2025-fr.md', '--out', out, '--format', 'pdf', '--browser', '/bin/false', '--no-cache']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/report: Could not start the browser at \/bin\/false: .*Check that it is a working Chrome or Chromium/);
+    expect(existsSync(join(out, 'vilnius-2024.pdf'))).toBe(false);
+  });
+
   it('reports broken YAML at its line and column, exit 1, no output', () => {
     const file = write('broken.yaml', 'title: Broken\ndate: 2024-06-05\nplace: { city: Vilnius\n');
     const result = runCli(['build', file, '--out', join(dir.path, 'o1'), '--format', 'html']);
