@@ -190,7 +190,6 @@ export async function runBuild(inputs: string[], flags: Record<string, unknown>,
       ? new BuildCache({ outDir, cwd: io.cwd, version: context.version, template, options: { formats: [...formats].sort(), pageSize, language: language ?? null, defaultLanguage: config.language ?? null, strict: pipeline.strict } })
       : undefined;
 
-
   const progress = createProgress(io, files.length, context.validateOnly, colours(io, 'stderr'));
   const results: FileResult[] = [];
   const reported: SourceFile[] = [...problemFiles];
