@@ -186,6 +186,7 @@ export function renderBlockFull(markdown: string): string {
 export function plainText(markdown: string | undefined): string {
   if (!markdown) return '';
   return markdown
+    .replace(/^[ \t]{0,3}\[[^\]]+\]:[ \t]*\S+.*$/gm, '') // link reference definitions are not text
     .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/(\*\*|__|\*|_|`)/g, '')

@@ -7,6 +7,9 @@ import { walk, type Rule } from './rule.js';
  */
 const INLINE_LINK = /(?<!!)\[[^\]]*\]\(\s*<?((?:[^()\s<>]|\([^()\s]*\))*)>?(?:\s+"[^"]*")?\s*\)/g;
 
+/** Link reference definitions: `[label]: target`. */
+const DEFINITION = /^[ \t]{0,3}\[[^\]]+\]:[ \t]*<?([^\s>]+)>?/gm;
+
 /** Autolinks: `<https://…>`, `<mailto:…>`, and any other scheme someone might try. */
 const AUTOLINK = /<([a-zA-Z][a-zA-Z0-9+.-]{1,31}:[^<>\s]*)>/g;
 
@@ -37,7 +40,8 @@ export const validUrl: Rule = {
       if (key === 'src') continue;
       const links = [...value.matchAll(INLINE_LINK)].map((m) => [m[0], m[1] ?? ''] as const);
       const autolinks = [...value.matchAll(AUTOLINK)].map((m) => [m[0], m[1]!] as const);
-      for (const [written, target] of [...links, ...autolinks]) {
+      const definitions = [...value.matchAll(DEFINITION)].map((m) => [m[0], m[1]!] as const);
+      for (const [written, target] of [...links, ...autolinks, ...definitions]) {
         if (target && !isAllowedLink(target)) {
           out.push(
             diagnostic('valid-url', `Links may only use http, https or mailto, not ${quote(target)}; this link will be shown as plain text`, locateText(path, written), {
