@@ -52,7 +52,7 @@ function isExecutable(path: string): boolean {
 export function findBrowser(
   explicit: string | undefined,
   env: Record<string, string | undefined>,
-  platform: string = process.platform,
+  platform: string,
 ): BrowserDiscovery {
   const rejected: string[] = [];
   if (explicit) {
