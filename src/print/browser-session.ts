@@ -244,11 +244,13 @@ export class BrowserSession {
    * first document has been parsed and rendered. Errors surface on first use.
    */
   warmUp(): void {
-    if (this.closed) return;
-    this.launch().then(
-      () => undefined,
-      () => undefined,
-    );
+    if (this.closed || this.browser) return;
+    // With the browser, open the first page too (~80 ms), unless a print took one meanwhile.
+    this.launch()
+      .then(async () => {
+        if (this.idle.length === 0 && this.active === 0) this.idle.push(await this.newPage());
+      })
+      .catch(() => undefined);
   }
 
   private async acquireSlot(): Promise<void> {
