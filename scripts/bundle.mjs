@@ -3,9 +3,7 @@
 // Puppeteer, pdf.js and the font package stay outside (loaded from node_modules).
 import { build } from 'esbuild';
 
-await build({
-  entryPoints: ['src/cli/main.ts'],
-  outfile: 'dist/report.bundle.js',
+const common = {
   bundle: true,
   platform: 'node',
   format: 'esm',
@@ -15,4 +13,8 @@ await build({
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   logLevel: 'warning',
   sourcemap: true,
-});
+};
+
+await build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/report.bundle.js' });
+// The worker thread for batches without PDF, so that each thread also starts fast.
+await build({ ...common, entryPoints: ['src/batch-worker.ts'], outfile: 'dist/batch-worker.bundle.js' });

@@ -8,7 +8,7 @@
  */
 import { relative } from 'node:path';
 import { existsSync } from 'node:fs';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { packagePath } from './package-root.js';
 import type { WorkerSettings } from './batch-worker.js';
@@ -35,10 +35,11 @@ type Process = (input: InputFile) => Promise<FileResult>;
 
 /** The compiled worker script (run from sources, e.g. under a test runner, there is none beside this file). */
 function workerScript(): URL | undefined {
-  const beside = new URL('./batch-worker.js', import.meta.url);
-  if (existsSync(fileURLToPath(beside))) return beside;
-  const built = packagePath('dist', 'batch-worker.js');
-  return existsSync(built) ? pathToFileURL(built) : undefined;
+  for (const name of ['batch-worker.bundle.js', 'batch-worker.js']) {
+    const built = packagePath('dist', name);
+    if (existsSync(built)) return pathToFileURL(built);
+  }
+  return undefined;
 }
 
 /** A pool of worker threads, each handling one file at a time. */
