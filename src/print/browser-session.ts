@@ -66,7 +66,12 @@ export interface LoadedDocument {
     ids: readonly string[],
     width: number,
     unbreakable?: string,
-  ): Promise<{ sections: Array<{ anchor: string; top: number; breakBefore: boolean }>; blocks: Array<{ top: number; height: number }> }>;
+    keepWithNext?: string,
+  ): Promise<{
+    sections: Array<{ anchor: string; top: number; breakBefore: boolean }>;
+    blocks: Array<{ top: number; height: number }>;
+    glue: Array<{ top: number; height: number }>;
+  }>;
 }
 
 const cdpSessions = new WeakMap<Page, Promise<CDPSession>>();
@@ -125,7 +130,7 @@ function loadedDocument(page: Page, timeout: number): LoadedDocument {
       await Promise.all(edits);
       return edits.length;
     },
-    async measure(ids, width, unbreakable) {
+    async measure(ids, width, unbreakable, keepWithNext) {
       const client = await cdp(page);
       // The CSS domain needs the DOM domain first, which asking for the document enables.
       const rootNode = await rootId();
@@ -141,12 +146,16 @@ function loadedDocument(page: Page, timeout: number): LoadedDocument {
         ids.map((id) => client.send('DOM.querySelector', { nodeId: rootNode, selector: `[id="${id.replace(/["\\]/g, '')}"]` })),
       );
       const present = ids.map((id, i) => ({ id, nodeId: found[i]!.nodeId })).filter((n) => n.nodeId);
-      const whole = unbreakable ? (await client.send('DOM.querySelectorAll', { nodeId: rootNode, selector: unbreakable }).catch(() => ({ nodeIds: [] as number[] }))).nodeIds : [];
-      const [boxes, styles, wholeBoxes] = await Promise.all([
+      const all = async (selector: string | undefined) =>
+        selector ? (await client.send('DOM.querySelectorAll', { nodeId: rootNode, selector }).catch(() => ({ nodeIds: [] as number[] }))).nodeIds : [];
+      const [whole, kept] = await Promise.all([all(unbreakable), all(keepWithNext)]);
+      const boxOf = (nodeId: number) => client.send('DOM.getBoxModel', { nodeId }).catch(() => undefined);
+      const [boxes, styles, wholeBoxes, keptBoxes] = await Promise.all([
         Promise.all(present.map((n) => client.send('DOM.getBoxModel', { nodeId: n.nodeId }))),
         Promise.all(present.map((n) => client.send('CSS.getComputedStyleForNode', { nodeId: n.nodeId }))),
         // Elements without a box (display: none) have no model: skip them.
-        Promise.all(whole.map((nodeId) => client.send('DOM.getBoxModel', { nodeId }).catch(() => undefined))),
+        Promise.all(whole.map(boxOf)),
+        Promise.all(kept.map(boxOf)),
       ]);
       return {
         sections: present.map((n, i) => {
@@ -154,6 +163,7 @@ function loadedDocument(page: Page, timeout: number): LoadedDocument {
           return { anchor: n.id, top: boxes[i]!.model.border[1]!, breakBefore: breakBefore === 'page' || breakBefore === 'always' || breakBefore === 'left' || breakBefore === 'right' };
         }),
         blocks: wholeBoxes.flatMap((b) => (b ? [{ top: b.model.border[1]!, height: b.model.height }] : [])),
+        glue: keptBoxes.flatMap((b) => (b ? [{ top: b.model.border[1]!, height: b.model.height }] : [])),
       };
     },
   };

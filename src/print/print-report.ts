@@ -80,6 +80,8 @@ export interface PageGeometry {
   height: number;
   /** Selectors the template keeps whole across pages (`break-inside: avoid`), for a better guess. */
   unbreakable?: string;
+  /** Selectors the template keeps with what follows (`break-after: avoid`, e.g. headings). */
+  keepWithNext?: string;
 }
 
 /**
@@ -89,7 +91,7 @@ export interface PageGeometry {
  * whole, widows) can make the guess wrong; the printed PDF then corrects it.
  */
 async function predictPages(doc: LoadedDocument, anchors: readonly string[], geometry: PageGeometry): Promise<Map<string, number> | undefined> {
-  const { sections, blocks } = await doc.measure(anchors, geometry.width, geometry.unbreakable);
+  const { sections, blocks, glue } = await doc.measure(anchors, geometry.width, geometry.unbreakable, geometry.keepWithNext);
   if (sections.length !== anchors.length) return undefined;
   const H = geometry.height;
   // Walk down the document: a forced break moves what follows to the next page, and so does a block kept
@@ -110,7 +112,13 @@ async function predictPages(doc: LoadedDocument, anchors: readonly string[], geo
       pages.set(event.anchor, Math.floor(start / H + 1e-6) + 1);
     } else if (event.height < H) {
       const pageEnd = (Math.floor(top / H + 1e-6) + 1) * H;
-      if (top + event.height > pageEnd + 0.5) shift += pageEnd - top;
+      if (top + event.height > pageEnd + 0.5) {
+        // A heading kept with this block moves with it: the block then starts where the heading did.
+        const pageStart = pageEnd - H;
+        const heading = glue.find((g) => g.top + shift >= pageStart && Math.abs(g.top + g.height - event.top) < 48);
+        const from = heading ? heading.top + shift : top;
+        shift += pageEnd - from;
+      }
     }
   }
   return pages;
@@ -137,12 +145,21 @@ export function pageGeometry(css: string, pageSize: 'A4' | 'Letter'): PageGeomet
   const [top, right = top, bottom = top, left = right] = parts as number[];
   const [w, h] = pageSize === 'Letter' ? [8.5 * 96, 11 * 96] : [(210 * 96) / 25.4, (297 * 96) / 25.4];
   // Rules that keep their elements whole: `selector { … break-inside: avoid … }` (not inside @page or @media).
-  const unbreakable = [...css.replace(/@[^{]+\{(?:[^{}]|\{[^{}]*\})*\}/g, '').matchAll(/([^{}]+)\{([^{}]*)\}/g)]
-    .filter((rule) => /break-inside\s*:\s*avoid/.test(rule[2]!))
-    .map((rule) => rule[1]!.replace(/\/\*[\s\S]*?\*\//g, '').trim())
-    .filter(Boolean)
-    .join(', ');
-  return { width: w - right! - left!, height: h - top! - bottom!, ...(unbreakable ? { unbreakable } : {}) };
+  const rules = [...css.replace(/@[^{]+\{(?:[^{}]|\{[^{}]*\})*\}/g, '').matchAll(/([^{}]+)\{([^{}]*)\}/g)];
+  const selectorsWith = (declaration: RegExp) =>
+    rules
+      .filter((rule) => declaration.test(rule[2]!))
+      .map((rule) => rule[1]!.replace(/\/\*[\s\S]*?\*\//g, '').trim())
+      .filter(Boolean)
+      .join(', ');
+  const unbreakable = selectorsWith(/break-inside\s*:\s*avoid/);
+  const keepWithNext = selectorsWith(/break-after\s*:\s*avoid/);
+  return {
+    width: w - right! - left!,
+    height: h - top! - bottom!,
+    ...(unbreakable ? { unbreakable } : {}),
+    ...(keepWithNext ? { keepWithNext } : {}),
+  };
 }
 
 /**
