@@ -6,7 +6,6 @@
  * `failFast` is set. Results are handed out as they finish, so the caller
  * keeps only what it needs (memory stays flat as the batch grows).
  */
-import { relative } from 'node:path';
 import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';

@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join } from 'node:path';
 import { displayPathOf } from '../diagnostics/source-file.js';
 import type { EventReport } from '../model/types.js';
 import type { FileResult } from '../pipeline.js';

@@ -6,7 +6,7 @@
  * headings the parser does not recognise become free sections, kept in
  * order, with a warning. Nothing the author wrote is dropped.
  */
-import type { BlockContent, Content, Heading, List, ListItem, Paragraph, Root, RootContent } from 'mdast';
+import type { Heading, List, ListItem, Paragraph, Root, RootContent } from 'mdast';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
@@ -130,7 +130,7 @@ export function parseMarkdownNotes(text: string): ParsedNotes {
   const stack: Section[] = [];
   for (const node of bodyChildren) {
     if (node.type === 'heading') {
-      const section: Section = { heading: node, title: stripNumbering(inline(headingContent(node, text))), depth: node.depth, blocks: [], children: [] };
+      const section: Section = { heading: node, title: stripNumbering(inline(headingContent(node))), depth: node.depth, blocks: [], children: [] };
       while (stack.length && stack[stack.length - 1]!.depth >= node.depth) stack.pop();
       if (stack.length) stack[stack.length - 1]!.children.push(section);
       else roots.push(section);
@@ -554,12 +554,11 @@ function flattenChildren(sections: Section[]): RootContent[] {
   return sections.flatMap((s) => [s.heading as RootContent, ...s.blocks, ...flattenChildren(s.children)]);
 }
 
-function headingContent(heading: Heading, text: string): { position?: unknown } {
-  // The heading's inline content: its source without the `#` marks.
+/** The heading's inline content: its source without the `#` marks. */
+function headingContent(heading: Heading): { position?: unknown } {
   const start = heading.children[0]?.position?.start;
   const end = heading.children[heading.children.length - 1]?.position?.end;
   if (!start || !end) return { position: undefined };
-  void text;
   return { position: { start, end } };
 }
 
@@ -632,6 +631,3 @@ export function parseContact(value: string): Notes {
     .trim();
   return { name, email: email[1]! };
 }
-
-// Keep the type imports used (BlockContent/Content are part of mdast's API surface).
-export type { BlockContent, Content };
