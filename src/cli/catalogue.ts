@@ -12,7 +12,6 @@ import { existsSync } from 'node:fs';
 import { mkdir, open, rm, type FileHandle } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { labelPack } from '../i18n/locales.js';
-import type { EventReport } from '../model/types.js';
 import { SCHEMA_VERSION } from '../model/types.js';
 import type { FileResult } from '../pipeline.js';
 import { fontFaceCss } from '../render/fonts.js';
@@ -172,4 +171,3 @@ const SEARCH_SCRIPT =
 
 const SEARCH_SCRIPT_HASH = createHash('sha256').update(SEARCH_SCRIPT).digest('base64');
 
-export type { EventReport };
