@@ -210,6 +210,8 @@ export class BrowserSession {
   private launchError: BrowserLaunchError | undefined;
 
   private launch(): Promise<Browser> {
+    // After close() nothing may start a browser again (it would outlive the run).
+    if (this.closed) return Promise.reject(new Error('The browser session is closed'));
     // A browser that could not start once will not start for the next file either.
     if (this.launchError && this.launches === this.launchFailures) return Promise.reject(this.launchError);
     if (!this.browser) {
@@ -258,7 +260,10 @@ export class BrowserSession {
     // With the browser, open the first page too (~80 ms), unless a print took one meanwhile.
     this.launch()
       .then(async () => {
-        if (this.idle.length === 0 && this.active === 0) this.idle.push(await this.newPage());
+        if (this.closed || this.idle.length > 0 || this.active > 0) return;
+        const page = await this.newPage();
+        // Closed while the page opened: close() has already let the browser go, with this page in it.
+        if (!this.closed) this.idle.push(page);
       })
       .catch(() => undefined);
   }
