@@ -50,6 +50,15 @@ describe('report (the executable)', () => {
     expect(existsSync(join(out, 'vilnius-2024.pdf'))).toBe(false);
   });
 
+  it('ends promptly when every file of a PDF run fails validation (the warmed-up browser is closed)', () => {
+    const file = write('invalid-for-pdf.md', '---\ntitle: T\ndate: 2024-02-30\n---\n');
+    const started = Date.now();
+    const result = runCli(['build', file, '--out', join(dir.path, 'o-invalid'), '--format', 'pdf', '--no-cache']);
+    expect(result.code).toBe(1);
+    // Generous bound: a browser left running would keep the process alive until the 180 s kill.
+    expect(Date.now() - started).toBeLessThan(60_000);
+  }, 90_000);
+
   it('reports broken YAML at its line and column, exit 1, no output', () => {
     const file = write('broken.yaml', 'title: Broken\ndate: 2024-06-05\nplace: { city: Vilnius\n');
     const result = runCli(['build', file, '--out', join(dir.path, 'o1'), '--format', 'html']);
