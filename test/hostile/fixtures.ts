@@ -99,7 +99,12 @@ export function runCliAwait(args: string[], cwd: string, onSpawn?: (pid: number)
     child.stderr.setEncoding('utf8').on('data', (s: string) => (stderr += s));
     child.on('error', reject);
     if (child.pid !== undefined) onSpawn?.(child.pid);
-    child.on('close', (code) => resolve({ code, stdout, stderr, pid: child.pid ?? -1 }));
+    // A hung run fails its test (exit code null) instead of outliving the suite.
+    const deadline = setTimeout(() => child.kill('SIGTERM'), 100_000);
+    child.on('close', (code) => {
+      clearTimeout(deadline);
+      resolve({ code, stdout, stderr, pid: child.pid ?? -1 });
+    });
   });
 }
 
