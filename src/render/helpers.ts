@@ -3,7 +3,7 @@
  * functions; registered once per template environment.
  */
 import type HandlebarsNs from 'handlebars';
-import { formatLocale } from './view.js';
+import { formatDate } from './view.js';
 
 type Env = typeof HandlebarsNs;
 
@@ -32,10 +32,5 @@ export function registerHelpers(env: Env): void {
     new Intl.NumberFormat(typeof lang === 'string' ? lang : 'en').format(Number(value)),
   );
   /** `{{formatDate "2024-06-05" lang}}` -> `5 June 2024`. */
-  env.registerHelper('formatDate', (iso: unknown, lang: unknown) => {
-    const [y, m, d] = String(iso).split('-').map(Number);
-    const date = new Date(Date.UTC(y!, (m ?? 1) - 1, d ?? 1));
-    if (Number.isNaN(date.getTime())) return String(iso);
-    return new Intl.DateTimeFormat(formatLocale(typeof lang === 'string' ? lang : 'en'), { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
-  });
+  env.registerHelper('formatDate', (iso: unknown, lang: unknown) => formatDate(String(iso), typeof lang === 'string' ? lang : 'en'));
 }

@@ -28,15 +28,15 @@ export function prepareReport(report: EventReport, options: RenderOptions = {}):
   const template = options.template ?? loadTemplate();
   const view = buildView(report, { ...options, fallbackLogo: options.fallbackLogo ?? template.logo });
   const jsonLd = jsonLdScript(report);
-  // Every character the page can show: the notes' text and the labels.
-  const characters = JSON.stringify(report) + JSON.stringify(view.labels);
+  // Every character the page can show (the notes' text and the labels), for the font subsets of the HTML file.
+  const characters = () => JSON.stringify(report) + JSON.stringify(view.labels);
   const render = (print: boolean, pages: ReadonlyMap<string, number> | undefined) =>
     template.render({
       ...view,
       // Printing reserves the room of a two-digit number until the real page is known.
       toc: view.toc.map((entry) => ({ ...entry, page: pages?.has(entry.anchor) ? String(pages.get(entry.anchor)) : print ? '00' : null })),
       csp: print ? CSP_PRINT : CSP_FILE,
-      fontCss: print ? fontFaceCss('served') : fontFaceCss('inline', characters),
+      fontCss: print ? fontFaceCss('served') : fontFaceCss('inline', characters()),
       templateCss: template.css,
       jsonLd,
     });
