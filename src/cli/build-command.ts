@@ -15,6 +15,7 @@ import { BrowserSession } from '../print/browser-session.js';
 import { findBrowser, INSTALL_HINT } from '../print/find-browser.js';
 import { expandInputs, shard, type InputFile } from '../read/expand-inputs.js';
 import { fontAssets } from '../render/fonts.js';
+import { printerFontCss } from '../render/index.js';
 import { BUILT_IN_TEMPLATES_DIR, loadTemplate, TemplateError, type CompiledTemplate } from '../render/template.js';
 import { removePendingTemporaryFiles, writeAtomic } from '../write/atomic-write.js';
 import { outputPath, type OutputFormat } from '../write/output-paths.js';
@@ -166,6 +167,7 @@ export async function runBuild(inputs: string[], flags: Record<string, unknown>,
         concurrency,
         timeoutMs: timeoutSeconds * 1000,
         assets: fontAssets(),
+        sharedCss: printerFontCss(),
       }));
   }
 

@@ -16,6 +16,8 @@ export interface SessionOptions {
   timeoutMs: number;
   /** The tool's own files (fonts), served from memory under the printer's origin. */
   assets?: ReadonlyMap<string, { contentType: string; body: Buffer }>;
+  /** CSS every report shares (the fonts' @font-face rules), loaded once per page rather than once per report. */
+  sharedCss?: string;
 }
 
 /**
@@ -24,6 +26,12 @@ export interface SessionOptions {
  * if interception failed.
  */
 export const PRINT_ORIGIN = 'https://report.invalid';
+
+/** Where the shell document is served, under PRINT_ORIGIN. */
+const SHELL_PATH = '/shell';
+
+/** What the shell, and so every report swapped into it, may load: its own fonts and data: images, nothing else. */
+const SHELL_POLICY = "default-src 'none'; img-src data:; font-src 'self'; style-src 'unsafe-inline'; script-src 'none'";
 
 export class PrintTimeoutError extends Error {
   constructor(readonly ms: number) {
@@ -48,13 +56,10 @@ const LAUNCH_ARGS = [
   '--mute-audio',
 ];
 
-/** A document loaded in a page: print it, change texts in place (no script runs), print again. */
+/** A report loaded in a page: print it, change texts in place (the page's own scripts never run), print again. */
 export interface LoadedDocument {
   pdf(options: PDFOptions): Promise<Uint8Array>;
-  /**
-   * Replace the text of the elements carrying `attribute`, keyed by its value.
-   * Done through the DevTools DOM domain, so page JavaScript stays off.
-   */
+  /** Replace the text of the elements carrying `attribute`, keyed by its value. */
   setTexts(attribute: string, texts: ReadonlyMap<string, string>): Promise<number>;
   /** How many elements carry `attribute`. */
   count(attribute: string): Promise<number>;
@@ -74,97 +79,111 @@ export interface LoadedDocument {
   }>;
 }
 
-const cdpSessions = new WeakMap<Page, Promise<CDPSession>>();
-
-/** One DevTools session per page, reused. */
-function cdp(page: Page): Promise<CDPSession> {
-  let session = cdpSessions.get(page);
-  if (!session) {
-    session = page.createCDPSession();
-    cdpSessions.set(page, session);
-  }
-  return session;
+/**
+ * A pooled page: a blank "shell" document loaded once, holding the tool's
+ * shared CSS (the fonts), into which each report is swapped. Fonts stay
+ * loaded and decoded from one report to the next, which is most of what a
+ * fresh load would cost.
+ */
+interface PrintPage {
+  page: Page;
+  client: CDPSession;
+  /** Our own isolated world in the shell: the page's scripts stay disabled, and cannot see or change ours. */
+  world: number;
+  /** Reports printed in this page, to start afresh now and then. */
+  uses: number;
+  /** The width the page is laid out at for measuring, once set. */
+  width?: number;
 }
 
-/** Pages already set up for measuring (print media, CSS domain on, at this width). */
-const measuringWidth = new WeakMap<Page, number>();
+/** Reports printed in one page before it is replaced by a fresh one (bounds whatever a document leaves behind). */
+const USES_PER_PAGE = 100;
 
-function loadedDocument(page: Page, timeout: number): LoadedDocument {
-  // DevTools node ids are valid for this document until a node is replaced; calls are sent together
-  // (they are pipelined over one connection) rather than one round trip at a time.
-  let root: Promise<number> | undefined;
-  const rootId = async () => {
-    root ??= cdp(page).then(async (client) => (await client.send('DOM.getDocument', { depth: 0 })).root.nodeId);
-    return root;
+/** Marks the shell's own head elements, which stay when a report is swapped in. */
+const SHELL_MARK = 'data-report-shell';
+
+/**
+ * Runs in the isolated world: replaces the shell's content with the report's
+ * (attributes of <html>, the head's elements but <meta http-equiv> and
+ * <base>, the body), then waits for fonts and images. Returns the title.
+ * Nodes parsed by DOMParser are inert (scripts never run), and the shell's
+ * Content-Security-Policy governs whatever the report asks to load.
+ */
+const SWAP = `async function (html, mark) {
+  const next = new DOMParser().parseFromString(html, 'text/html');
+  const root = document.documentElement;
+  for (const node of [...document.head.childNodes]) if (!(node.nodeType === 1 && node.hasAttribute(mark))) node.remove();
+  for (const node of [...next.head.childNodes]) {
+    if (node.nodeType === 1 && node.matches('meta[http-equiv], base')) continue;
+    document.head.appendChild(document.adoptNode(node));
+  }
+  document.body.replaceWith(document.adoptNode(next.body));
+  for (const attribute of [...root.attributes]) root.removeAttribute(attribute.name);
+  for (const attribute of [...next.documentElement.attributes]) root.setAttribute(attribute.name, attribute.value);
+  await document.fonts.ready;
+  await Promise.all([...document.images].map((image) => image.decode().catch(() => undefined)));
+  return document.title;
+}`;
+
+const COUNT = `function (attribute) { return document.querySelectorAll('[' + attribute + ']').length; }`;
+
+const SET_TEXTS = `function (attribute, texts) {
+  let changed = 0;
+  for (const element of document.querySelectorAll('[' + attribute + ']')) {
+    const text = texts[element.getAttribute(attribute)];
+    if (typeof text !== 'string') continue;
+    element.textContent = text;
+    changed++;
+  }
+  return changed;
+}`;
+
+/** Where sections start (and whether they force a page break), and the boxes of kept-whole and kept-with-next elements. */
+const MEASURE = `function (ids, unbreakable, keepWithNext) {
+  const top = (rect) => rect.top + window.scrollY;
+  const sections = [];
+  for (const id of ids) {
+    const element = document.getElementById(id);
+    if (!element) continue;
+    const breakBefore = getComputedStyle(element).breakBefore;
+    sections.push({ anchor: id, top: top(element.getBoundingClientRect()), breakBefore: ['page', 'always', 'left', 'right', 'recto', 'verso'].includes(breakBefore) });
+  }
+  const boxes = (selector) => {
+    if (!selector) return [];
+    let elements;
+    try { elements = document.querySelectorAll(selector); } catch { return []; }
+    // Elements without a box (display: none) have no place on a page.
+    return [...elements].filter((e) => e.getClientRects().length > 0).map((e) => { const r = e.getBoundingClientRect(); return { top: top(r), height: r.height }; });
   };
-  const marked = new Map<string, Promise<number[]>>();
-  const withAttribute = async (attribute: string) => {
-    let ids = marked.get(attribute);
-    if (!ids) {
-      ids = (async () => {
-        const client = await cdp(page);
-        return (await client.send('DOM.querySelectorAll', { nodeId: await rootId(), selector: `[${attribute}]` })).nodeIds;
-      })();
-      marked.set(attribute, ids);
-    }
-    return ids;
-  };
+  return { sections, blocks: boxes(unbreakable), glue: boxes(keepWithNext) };
+}`;
+
+async function call<T>(target: PrintPage, functionDeclaration: string, ...args: unknown[]): Promise<T> {
+  const response = await target.client.send('Runtime.callFunctionOn', {
+    executionContextId: target.world,
+    functionDeclaration,
+    arguments: args.map((value) => ({ value })),
+    awaitPromise: true,
+    returnByValue: true,
+  });
+  if (response.exceptionDetails) throw new Error(`The printer page failed: ${response.exceptionDetails.exception?.description?.split('\n')[0] ?? response.exceptionDetails.text}`);
+  return response.result.value as T;
+}
+
+function loadedDocument(target: PrintPage, timeout: number): LoadedDocument {
   return {
-    pdf: (options) => page.pdf({ ...options, timeout }),
-    async count(attribute) {
-      return (await withAttribute(attribute)).length;
-    },
-    async setTexts(attribute, texts) {
-      const client = await cdp(page);
-      const nodeIds = await withAttribute(attribute);
-      marked.delete(attribute); // replaced below: their ids will not be valid again
-      const htmls = await Promise.all(nodeIds.map((nodeId) => client.send('DOM.getOuterHTML', { nodeId })));
-      const edits = nodeIds.flatMap((nodeId, i) => {
-        const outerHTML = htmls[i]!.outerHTML;
-        const key = new RegExp(`${attribute}="([^"]*)"`).exec(outerHTML)?.[1];
-        const text = key === undefined ? undefined : texts.get(key);
-        if (text === undefined) return [];
-        const escaped = text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
-        return [client.send('DOM.setOuterHTML', { nodeId, outerHTML: outerHTML.replace(/>[^<]*</, `>${escaped}<`) })];
-      });
-      await Promise.all(edits);
-      return edits.length;
-    },
+    pdf: (options) => target.page.pdf({ ...options, timeout }),
+    count: (attribute) => call<number>(target, COUNT, attribute),
+    setTexts: (attribute, texts) => call<number>(target, SET_TEXTS, attribute, Object.fromEntries(texts)),
     async measure(ids, width, unbreakable, keepWithNext) {
-      const client = await cdp(page);
-      // The CSS domain needs the DOM domain first, which asking for the document enables.
-      const rootNode = await rootId();
-      if (measuringWidth.get(page) !== Math.round(width)) {
+      if (target.width !== Math.round(width)) {
         await Promise.all([
-          client.send('Emulation.setEmulatedMedia', { media: 'print' }),
-          client.send('Emulation.setDeviceMetricsOverride', { width: Math.round(width), height: 1000, deviceScaleFactor: 1, mobile: false }),
-          client.send('CSS.enable'),
+          target.client.send('Emulation.setEmulatedMedia', { media: 'print' }),
+          target.client.send('Emulation.setDeviceMetricsOverride', { width: Math.round(width), height: 1000, deviceScaleFactor: 1, mobile: false }),
         ]);
-        measuringWidth.set(page, Math.round(width));
+        target.width = Math.round(width);
       }
-      const found = await Promise.all(
-        ids.map((id) => client.send('DOM.querySelector', { nodeId: rootNode, selector: `[id="${id.replace(/["\\]/g, '')}"]` })),
-      );
-      const present = ids.map((id, i) => ({ id, nodeId: found[i]!.nodeId })).filter((n) => n.nodeId);
-      const all = async (selector: string | undefined) =>
-        selector ? (await client.send('DOM.querySelectorAll', { nodeId: rootNode, selector }).catch(() => ({ nodeIds: [] as number[] }))).nodeIds : [];
-      const [whole, kept] = await Promise.all([all(unbreakable), all(keepWithNext)]);
-      const boxOf = (nodeId: number) => client.send('DOM.getBoxModel', { nodeId }).catch(() => undefined);
-      const [boxes, styles, wholeBoxes, keptBoxes] = await Promise.all([
-        Promise.all(present.map((n) => client.send('DOM.getBoxModel', { nodeId: n.nodeId }))),
-        Promise.all(present.map((n) => client.send('CSS.getComputedStyleForNode', { nodeId: n.nodeId }))),
-        // Elements without a box (display: none) have no model: skip them.
-        Promise.all(whole.map(boxOf)),
-        Promise.all(kept.map(boxOf)),
-      ]);
-      return {
-        sections: present.map((n, i) => {
-          const breakBefore = styles[i]!.computedStyle.find((p) => p.name === 'break-before')?.value;
-          return { anchor: n.id, top: boxes[i]!.model.border[1]!, breakBefore: breakBefore === 'page' || breakBefore === 'always' || breakBefore === 'left' || breakBefore === 'right' };
-        }),
-        blocks: wholeBoxes.flatMap((b) => (b ? [{ top: b.model.border[1]!, height: b.model.height }] : [])),
-        glue: keptBoxes.flatMap((b) => (b ? [{ top: b.model.border[1]!, height: b.model.height }] : [])),
-      };
+      return call(target, MEASURE, ids, unbreakable ?? '', keepWithNext ?? '');
     },
   };
 }
@@ -185,7 +204,7 @@ async function settleWithin(promise: Promise<unknown>, ms: number): Promise<bool
 
 export class BrowserSession {
   private browser: Promise<Browser> | undefined;
-  private idle: Page[] = [];
+  private idle: PrintPage[] = [];
   private active = 0;
   private waiters: Array<() => void> = [];
   private closed = false;
@@ -282,10 +301,6 @@ export class BrowserSession {
     this.waiters.shift()?.();
   }
 
-  /** Documents being printed, by their URL under PRINT_ORIGIN. */
-  private readonly documents = new Map<string, string>();
-  private documentCounter = 0;
-
   /**
    * Every request of a page is answered here: the document itself and the
    * tool's assets from memory, data: URLs as they are; everything else (the
@@ -299,9 +314,8 @@ export class BrowserSession {
     }
     if (url.startsWith(PRINT_ORIGIN + '/')) {
       const path = url.slice(PRINT_ORIGIN.length).split('?')[0]!;
-      const document = this.documents.get(url);
-      if (document !== undefined) {
-        void request.respond({ status: 200, contentType: 'text/html; charset=utf-8', headers: { 'Cache-Control': 'no-store' }, body: document });
+      if (path === SHELL_PATH) {
+        void request.respond({ status: 200, contentType: 'text/html; charset=utf-8', headers: { 'Cache-Control': 'no-store' }, body: this.shell });
         return;
       }
       const asset = this.options.assets?.get(path);
@@ -315,13 +329,31 @@ export class BrowserSession {
     void request.abort('blockedbyclient');
   }
 
-  private async newPage(): Promise<Page> {
+  /** The shell every report is swapped into: the shared CSS, and a policy that lets nothing but our own fonts load. */
+  private get shell(): string {
+    return (
+      `<!DOCTYPE html><html><head><meta charset="utf-8">` +
+      `<meta http-equiv="Content-Security-Policy" content="${SHELL_POLICY}">` +
+      `<style ${SHELL_MARK}>${(this.options.sharedCss ?? '').replace(/<\//g, '<\\/')}</style></head><body></body></html>`
+    );
+  }
+
+  private async newPage(): Promise<PrintPage> {
     const browser = await this.launch();
     const page = await browser.newPage();
-    await page.setJavaScriptEnabled(false);
-    await page.setRequestInterception(true);
-    page.on('request', (request) => this.answer(request));
-    return page;
+    try {
+      await page.setJavaScriptEnabled(false);
+      await page.setRequestInterception(true);
+      page.on('request', (request) => this.answer(request));
+      await page.goto(PRINT_ORIGIN + SHELL_PATH, { waitUntil: 'load', timeout: this.options.timeoutMs });
+      const client = await page.createCDPSession();
+      const { frameTree } = await client.send('Page.getFrameTree');
+      const { executionContextId } = await client.send('Page.createIsolatedWorld', { frameId: frameTree.frame.id, worldName: 'report-print' });
+      return { page, client, world: executionContextId, uses: 0 };
+    } catch (error) {
+      await settleWithin(page.close(), 2_000);
+      throw error;
+    }
   }
 
   /**
@@ -348,19 +380,15 @@ export class BrowserSession {
   }
 
   private async runOnce<T>(html: string, work: (doc: LoadedDocument) => Promise<T>): Promise<T> {
-    const page = this.idle.pop() ?? (await this.newPage());
     let timer: NodeJS.Timeout | undefined;
     let timedOut = false;
-    const url = `${PRINT_ORIGIN}/report/${++this.documentCounter}`;
-    this.documents.set(url, html);
     const timeout = this.options.timeoutMs;
+    let target: PrintPage | undefined;
     const running = (async () => {
-      try {
-        await page.goto(url, { waitUntil: 'load', timeout });
-      } finally {
-        this.documents.delete(url);
-      }
-      return work(loadedDocument(page, timeout));
+      target = this.idle.pop() ?? (await this.newPage());
+      target.uses++;
+      await call(target, SWAP, html, SHELL_MARK);
+      return work(loadedDocument(target, timeout));
     })();
     const limit = new Promise<never>((_, reject) => {
       timer = setTimeout(() => {
@@ -370,13 +398,14 @@ export class BrowserSession {
     });
     try {
       const result = await Promise.race([running, limit]);
-      this.idle.push(page);
+      if (target!.uses < USES_PER_PAGE) this.idle.push(target!);
+      else void settleWithin(target!.page.close(), 2_000);
       return result;
     } catch (error) {
       running.catch(() => undefined);
       // A page that failed or hung is not reused; a browser that cannot even close it is killed
       // (watchdog) and relaunched for the files still to print.
-      const closed = await settleWithin(page.close(), 2_000);
+      const closed = target ? await settleWithin(target.page.close(), 2_000) : true;
       if (!closed) this.killNow();
       if (timedOut) throw new PrintTimeoutError(timeout);
       throw error;

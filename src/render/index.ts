@@ -17,7 +17,7 @@ export interface PreparedReport {
   anchors: string[];
   /** Self-contained HTML: CSS, fonts and images inlined, no external requests. */
   html(): string;
-  /** HTML for the printer: fonts come from the printer's own origin; contents show `pages`. */
+  /** HTML for the printer, whose page already holds the fonts (see `printerFontCss`); contents show `pages`. */
   printHtml(pages: ReadonlyMap<string, number> | undefined): string;
 }
 
@@ -36,7 +36,7 @@ export function prepareReport(report: EventReport, options: RenderOptions = {}):
       // Printing reserves the room of a two-digit number until the real page is known.
       toc: view.toc.map((entry) => ({ ...entry, page: pages?.has(entry.anchor) ? String(pages.get(entry.anchor)) : print ? '00' : null })),
       csp: print ? CSP_PRINT : CSP_FILE,
-      fontCss: print ? fontFaceCss('served') : fontFaceCss('inline', characters()),
+      fontCss: print ? '' : fontFaceCss('inline', characters()),
       templateCss: template.css,
       jsonLd,
     });
@@ -45,6 +45,11 @@ export function prepareReport(report: EventReport, options: RenderOptions = {}):
     html: () => render(false, undefined),
     printHtml: (pages) => render(true, pages),
   };
+}
+
+/** The fonts' @font-face rules for the printer: loaded once per printer page, shared by every report printed in it. */
+export function printerFontCss(): string {
+  return fontFaceCss('served');
 }
 
 /** One self-contained HTML page. */
