@@ -6,21 +6,18 @@
  * headings the parser does not recognise become free sections, kept in
  * order, with a warning. Nothing the author wrote is dropped.
  */
-import type { Heading, List, ListItem, Paragraph, Root, RootContent } from 'mdast';
-import remarkFrontmatter from 'remark-frontmatter';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
+import type { Heading, List, ListItem, Paragraph, RootContent } from 'mdast';
 import { diagnostic, quote, type Diagnostic, type Position } from '../diagnostics/message.js';
 import { didYouMean } from '../diagnostics/suggest.js';
 import type { PartName } from '../i18n/locales.js';
 import { MARKDOWN_LIMITS, tooDeep } from './complexity.js';
+import { gfmParser } from './gfm-parser.js';
 import { classifyHeading, knownHeadingPhrases, NESTABLE_PARTS, stripNumbering } from './section-names.js';
 import { parseYaml } from './yaml.js';
 import type { ParsedNotes, PathKey } from './parsed-notes.js';
 import { pathKey } from './parsed-notes.js';
 
-const markdownProcessor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
+const parseMarkdown = gfmParser({ frontmatter: true });
 
 interface Section {
   heading: Heading;
@@ -36,7 +33,7 @@ type Notes = Record<string, unknown>;
 export function parseMarkdownNotes(text: string): ParsedNotes {
   const messages: Diagnostic[] = [];
   const places = new Map<PathKey, Position>();
-  const tree = markdownProcessor.parse(text) as Root;
+  const tree = parseMarkdown(text);
   const deep = tooDeep(tree as never);
   if (deep) {
     const place = positionOf(deep as { position?: unknown });

@@ -7,11 +7,10 @@ import type { Element, Root as HastRoot } from 'hast';
 import type { Image, Root as MdastRoot } from 'mdast';
 import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
+import { gfmParser } from '../parse/gfm-parser.js';
 
 export type ImageResolver = (src: string) => string | undefined;
 
@@ -31,7 +30,7 @@ const sanitizeSchema: SanitizeSchema = {
   tagNames: (defaultSchema.tagNames ?? []).filter((t) => !['input', 'details', 'summary'].includes(t)),
 };
 
-const parser = unified().use(remarkParse).use(remarkGfm);
+const parse = gfmParser();
 const toHtml = unified()
   .use(remarkRehype, { allowDangerousHtml: false })
   .use(rehypeSanitize, sanitizeSchema)
@@ -46,7 +45,7 @@ function resolveImages(tree: MdastRoot, resolveImage: ImageResolver | undefined)
 const ALLOWED_HREF = /^(#|https?:|mailto:)/i;
 
 function toHast(markdown: string, resolveImage?: ImageResolver): HastRoot {
-  const mdast = parser.parse(markdown) as MdastRoot;
+  const mdast = parse(markdown);
   resolveImages(mdast, resolveImage);
   const tree = toHtml.runSync(mdast) as HastRoot;
   // Relative links would point at files next to the report: keep only the allowed kinds.
