@@ -32,21 +32,28 @@ export const NESTABLE_PARTS: ReadonlySet<PartName> = new Set(['participation', '
 export function classifyHeading(text: string, language: string | undefined): PartName | undefined {
   const words = normaliseHeading(text);
   if (!words) return undefined;
-  const packs = [labelPack('en'), labelPack(language)];
-  for (const mode of ['exact', 'prefix', 'contains'] as const) {
-    for (const part of PART_NAMES) {
-      if (mode === 'contains' && !NESTABLE_PARTS.has(part)) continue;
-      for (const pack of packs) {
-        for (const phrase of pack.headings[part] ?? []) {
-          const p = phrase.toLowerCase();
-          if (mode === 'exact' && words === p) return part;
-          if (mode === 'prefix' && words.startsWith(p + ' ')) return part;
-          if (mode === 'contains' && (' ' + words + ' ').includes(' ' + p + ' ')) return part;
-        }
-      }
-    }
-  }
+  const { phrases, nestable } = headingPhrases(language);
+  for (const [part, p] of phrases) if (words === p) return part;
+  for (const [part, p] of phrases) if (words.startsWith(p + ' ')) return part;
+  const padded = ' ' + words + ' ';
+  for (const [part, p] of nestable) if (padded.includes(' ' + p + ' ')) return part;
   return undefined;
+}
+
+/** Per label pack: every part's phrases in lower case, in the order they are tried (part, then English before the language). */
+const phrasesByPack = new Map<string, { phrases: Array<[PartName, string]>; nestable: Array<[PartName, string]> }>();
+
+function headingPhrases(language: string | undefined) {
+  const packs = [labelPack('en'), labelPack(language)];
+  const key = packs[1]!.code;
+  let found = phrasesByPack.get(key);
+  if (!found) {
+    const phrases: Array<[PartName, string]> = [];
+    for (const part of PART_NAMES) for (const pack of packs) for (const phrase of pack.headings[part] ?? []) phrases.push([part, phrase.toLowerCase()]);
+    found = { phrases, nestable: phrases.filter(([part]) => NESTABLE_PARTS.has(part)) };
+    phrasesByPack.set(key, found);
+  }
+  return found;
 }
 
 /** All phrases known for the parts, for "did you mean" suggestions. */

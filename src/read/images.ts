@@ -65,6 +65,7 @@ export async function resolveImages(
 ): Promise<ResolvedImages> {
   const dataUrls = new Map<string, string>();
   const messages: Diagnostic[] = [];
+  if (references.length === 0) return { dataUrls, messages };
   const baseDir = dirname(notesPath);
   let root: string;
   try {

@@ -82,18 +82,28 @@ function subsetRanges(): Map<string, Array<[number, number]>> {
   return ranges;
 }
 
+let subsetPatterns: Map<string, RegExp> | undefined;
+
+/** Per subset, a pattern matching any of its characters beyond ASCII (ASCII text never asks for a subset). */
+function subsetCharacters(): Map<string, RegExp> {
+  if (subsetPatterns) return subsetPatterns;
+  subsetPatterns = new Map();
+  for (const [subset, list] of subsetRanges()) {
+    const classes = list
+      .filter(([, b]) => b >= 0x80)
+      .map(([a, b]) => `\\u{${Math.max(a, 0x80).toString(16)}}-\\u{${b.toString(16)}}`)
+      .join('');
+    if (classes) subsetPatterns.set(subset, new RegExp(`[${classes}]`, 'u'));
+  }
+  return subsetPatterns;
+}
+
 /** The subsets whose characters occur in `text` (Latin always, for the labels). */
 export function subsetsFor(text: string): string[] {
   const needed = new Set<string>(['latin']);
-  const all = subsetRanges();
-  const seen = new Set<number>();
-  for (const ch of text) {
-    const code = ch.codePointAt(0)!;
-    if (code < 0x80 || seen.has(code)) continue;
-    seen.add(code);
-    for (const [subset, list] of all) {
-      if (!needed.has(subset) && list.some(([a, b]) => code >= a && code <= b)) needed.add(subset);
-    }
+  // Most reports are ASCII with a few accents: one scan for anything beyond ASCII, then one per subset.
+  if (/[^\u0000-\u007f]/.test(text)) {
+    for (const [subset, pattern] of subsetCharacters()) if (!needed.has(subset) && pattern.test(text)) needed.add(subset);
   }
   return SUBSETS.filter((s) => needed.has(s));
 }

@@ -17,11 +17,25 @@ export interface Rule {
   check: (context: RuleContext) => Diagnostic[];
 }
 
-/** Every value in the notes with its path, depth first. */
-export function* walk(value: unknown, path: (string | number)[] = []): Generator<{ value: unknown; path: (string | number)[] }> {
-  yield { value, path };
-  if (Array.isArray(value)) for (let i = 0; i < value.length; i++) yield* walk(value[i], [...path, i]);
-  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) yield* walk(v, [...path, k]);
+export type Walked = ReadonlyArray<{ readonly value: unknown; readonly path: readonly (string | number)[] }>;
+
+/** Walks of whole notes, kept while the notes are: every rule walks the same notes. */
+const walked = new WeakMap<object, Walked>();
+
+/** Every value in the notes with its path, depth first (the notes are not changed while rules run). */
+export function walk(value: unknown, path: (string | number)[] = []): Walked {
+  const whole = path.length === 0 && value !== null && typeof value === 'object';
+  const known = whole ? walked.get(value) : undefined;
+  if (known) return known;
+  const out: Array<{ value: unknown; path: (string | number)[] }> = [];
+  const visit = (v: unknown, p: (string | number)[]): void => {
+    out.push({ value: v, path: p });
+    if (Array.isArray(v)) for (let i = 0; i < v.length; i++) visit(v[i], [...p, i]);
+    else if (v && typeof v === 'object') for (const [k, child] of Object.entries(v)) visit(child, [...p, k]);
+  };
+  visit(value, path);
+  if (whole) walked.set(value as object, out);
+  return out;
 }
 
 export const asArray = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
