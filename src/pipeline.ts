@@ -76,7 +76,8 @@ export async function processFile(input: InputFile, options: PipelineOptions): P
     return result;
   }
   // The browser starts while this file is parsed and rendered (only when a PDF is to be printed).
-  if (options.formats.has('pdf') && !options.validateOnly) options.session?.().warmUp();
+  // (Puppeteer is let finish loading first: it then connects and opens a page while this file is parsed.)
+  if (options.formats.has('pdf') && !options.validateOnly) await options.session?.().warmUp();
   const read = await readNotes(input.path);
   file.messages.push(...read.messages);
   lap('read');

@@ -4,7 +4,9 @@
  * is relaunched for the files still to print; a hung page is ended by a
  * per-file time limit. `close()` always releases the browser.
  */
-import type { Browser, CDPSession, HTTPRequest, Page, PDFOptions, PuppeteerNode } from 'puppeteer';
+import type { ChildProcess } from 'node:child_process';
+import type { Browser, CDPSession, HTTPRequest, Page, PDFOptions } from 'puppeteer-core';
+import { launchChromium, type LaunchedChromium } from './launch-chromium.js';
 
 export interface SessionOptions {
   executablePath: string;
@@ -41,20 +43,6 @@ export class PrintTimeoutError extends Error {
 
 export class BrowserLaunchError extends Error {}
 
-const LAUNCH_ARGS = [
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-default-apps',
-  '--disable-extensions',
-  '--disable-sync',
-  '--disable-quic',
-  '--no-first-run',
-  '--no-default-browser-check',
-  '--font-render-hinting=none',
-  '--disable-dev-shm-usage',
-  '--mute-audio',
-];
 
 /** A report loaded in a page: print it, change texts in place (the page's own scripts never run), print again. */
 export interface LoadedDocument {
@@ -188,6 +176,9 @@ function loadedDocument(target: PrintPage, timeout: number): LoadedDocument {
   };
 }
 
+// Imported on first use, not at the top: runs without a PDF never pay for it.
+const importPuppeteer = () => import('puppeteer-core');
+
 /** Wait for a promise to settle, but no longer than `ms`; never rejects, leaves no timer behind. */
 async function settleWithin(promise: Promise<unknown>, ms: number): Promise<boolean> {
   let timer: NodeJS.Timeout | undefined;
@@ -214,7 +205,13 @@ export class BrowserSession {
   launches = 0;
   /** Launches that failed: the run cannot print at all, which is not any document's fault. */
   launchFailures = 0;
-  private child: ReturnType<Browser['process']> | undefined;
+  private child: ChildProcess | undefined;
+  /** Every Chromium this session started (a crashed one is replaced), to make sure all have ended at close. */
+  private readonly chromiums: LaunchedChromium[] = [];
+  /** Puppeteer, once asked for. */
+  private puppeteer: ReturnType<typeof importPuppeteer> | undefined;
+  /** The tab the browser opened at start, not yet used. */
+  private blank: Page | undefined;
 
   /** Kill the browser at once (watchdog, or the process is exiting). Synchronous on purpose. */
   killNow(): void {
@@ -235,47 +232,67 @@ export class BrowserSession {
     if (this.launchError && this.launches === this.launchFailures) return Promise.reject(this.launchError);
     if (!this.browser) {
       this.launches++;
-      // Imported here, not at the top: runs without a PDF never pay for Puppeteer.
-      const launching = import('puppeteer')
+      // Chromium starts now; Puppeteer is imported meanwhile (imported here, not at the top: runs without a PDF
+      // never pay for it) and connects over the pipe when both are ready.
+      let chromium: LaunchedChromium;
+      try {
+        chromium = launchChromium(this.options.executablePath, { sandbox: this.options.sandbox });
+      } catch (error) {
+        return Promise.reject(this.launchFailed(error));
+      }
+      this.chromiums.push(chromium);
+      this.child = chromium.process;
+      void chromium.exited.then(() => chromium.removeProfile());
+      this.puppeteer ??= importPuppeteer();
+      const launching = this.puppeteer
         // (`default` is missing when a bundler has already unwrapped the module)
-        .then((module) => ((module as unknown as { default?: PuppeteerNode }).default ?? (module as unknown as PuppeteerNode)).launch({
-          executablePath: this.options.executablePath,
-          headless: true,
-          args: [...LAUNCH_ARGS, ...(this.options.sandbox ? [] : ['--no-sandbox', '--disable-setuid-sandbox'])],
-          // The CLI handles signals: it closes the session and removes temporary files before exiting.
-          handleSIGINT: false,
-          handleSIGTERM: false,
-          handleSIGHUP: false,
-          timeout: 60_000,
+        .then((module) => ((module as unknown as { default?: typeof import('puppeteer-core') }).default ?? module).connect({
+          transport: chromium.transport,
+          defaultViewport: { width: 800, height: 600 },
           protocolTimeout: Math.max(60_000, this.options.timeoutMs * 2),
         }))
-        .then((browser) => {
-          this.child = browser.process() ?? undefined;
+        .then(async (browser) => {
           browser.on('disconnected', () => {
             if (this.browser === launching) {
               this.browser = undefined;
               this.idle = [];
+              this.blank = undefined;
             }
           });
+          // The tab Chromium opened at start: the first page, without opening another.
+          this.blank = (await browser.pages())[0];
           return browser;
         })
-        .catch((error: unknown) => {
-          this.browser = undefined;
-          this.launchFailures++;
-          this.launchError = new BrowserLaunchError(`Could not start the browser at ${this.options.executablePath}: ${String((error as Error).message ?? error).split('\n')[0]}`);
-          throw this.launchError;
+        .catch(async (error: unknown) => {
+          // A browser that could not start usually says why on its way out.
+          await settleWithin(chromium.exited, 1_000);
+          const { exitCode, signalCode } = chromium.process;
+          const ended = exitCode !== null || signalCode !== null ? new Error(`it exited at start (${exitCode !== null ? `code ${exitCode}` : signalCode})`) : error;
+          chromium.process.kill('SIGKILL');
+          throw this.launchFailed(ended, chromium.stderrTail());
         });
+      // Not started within a minute: give up (the connection would otherwise wait for ever).
+      const limit = setTimeout(() => chromium.transport.close(), 60_000);
+      void launching.then(() => clearTimeout(limit), () => clearTimeout(limit));
       this.browser = launching;
     }
     return this.browser;
+  }
+
+  private launchFailed(error: unknown, stderr = ''): BrowserLaunchError {
+    this.browser = undefined;
+    this.launchFailures++;
+    const reason = [String((error as Error)?.message ?? error).split('\n')[0], stderr].filter(Boolean).join(' ');
+    this.launchError = new BrowserLaunchError(`Could not start the browser at ${this.options.executablePath}: ${reason}`);
+    return this.launchError;
   }
 
   /**
    * Start the browser now, in the background, so that it is ready when the
    * first document has been parsed and rendered. Errors surface on first use.
    */
-  warmUp(): void {
-    if (this.closed || this.browser) return;
+  warmUp(): Promise<void> {
+    if (this.closed || this.browser) return Promise.resolve();
     // With the browser, open the first page too (~80 ms), unless a print took one meanwhile.
     this.launch()
       .then(async () => {
@@ -285,6 +302,10 @@ export class BrowserSession {
         if (!this.closed) this.idle.push(page);
       })
       .catch(() => undefined);
+    return this.puppeteer!.then(
+      () => undefined,
+      () => undefined,
+    );
   }
 
   private async acquireSlot(): Promise<void> {
@@ -340,13 +361,13 @@ export class BrowserSession {
 
   private async newPage(): Promise<PrintPage> {
     const browser = await this.launch();
-    const page = await browser.newPage();
+    const page = this.blank ?? (await browser.newPage());
+    this.blank = undefined;
     try {
-      await page.setJavaScriptEnabled(false);
-      await page.setRequestInterception(true);
       page.on('request', (request) => this.answer(request));
+      // (sent together: each is a round trip to the browser)
+      const [client] = await Promise.all([page.createCDPSession(), page.setJavaScriptEnabled(false), page.setRequestInterception(true)]);
       await page.goto(PRINT_ORIGIN + SHELL_PATH, { waitUntil: 'load', timeout: this.options.timeoutMs });
-      const client = await page.createCDPSession();
       const { frameTree } = await client.send('Page.getFrameTree');
       const { executionContextId } = await client.send('Page.createIsolatedWorld', { frameId: frameTree.frame.id, worldName: 'report-print' });
       return { page, client, world: executionContextId, uses: 0 };
@@ -416,7 +437,8 @@ export class BrowserSession {
 
   /** The browser's process id, for tests and the benchmark. */
   async pid(): Promise<number | undefined> {
-    return (await this.browser)?.process()?.pid;
+    await this.browser?.catch(() => undefined);
+    return this.child?.pid;
   }
 
   async close(): Promise<void> {
@@ -424,15 +446,18 @@ export class BrowserSession {
     const launching = this.browser;
     this.browser = undefined;
     this.idle = [];
-    if (!launching) return;
-    let browser: Browser;
-    try {
-      browser = await launching;
-    } catch {
-      return;
-    }
-    const child = browser.process();
-    await settleWithin(browser.close(), 5_000);
-    if (child && child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    this.blank = undefined;
+    const browser = await launching?.catch(() => undefined);
+    if (browser) await settleWithin(browser.close(), 5_000);
+    // Whatever did not end by itself (a hung or half-started browser) is killed; each profile goes with it.
+    await Promise.all(
+      this.chromiums.map(async (chromium) => {
+        if (chromium.process.exitCode === null && chromium.process.signalCode === null && !(await settleWithin(chromium.exited, 1_000))) {
+          chromium.process.kill('SIGKILL');
+          await settleWithin(chromium.exited, 2_000);
+        }
+        chromium.removeProfile();
+      }),
+    );
   }
 }

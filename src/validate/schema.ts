@@ -3,7 +3,9 @@
  * ajv's errors turned into messages a person understands and placed where
  * the value was written.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { diagnostic, quote, type Diagnostic } from '../diagnostics/message.js';
@@ -23,9 +25,9 @@ export function readSchema(name: SchemaName): Record<string, unknown> {
   return JSON.parse(readFileSync(packagePath('schemas', `${name}.schema.json`), 'utf8')) as Record<string, unknown>;
 }
 
-/** A strict ajv that knows our annotation keywords. */
-export function createAjv(): Ajv2020 {
-  const ajv = new Ajv2020({ allErrors: true, strict: true, verbose: true, allowUnionTypes: false });
+/** A strict ajv that knows our annotation keywords (`standalone`: keeps the code, for precompiling). */
+export function createAjv(standalone = false): Ajv2020 {
+  const ajv = new Ajv2020({ allErrors: true, strict: true, verbose: true, allowUnionTypes: false, ...(standalone ? { code: { source: true } } : {}) });
   const addFormats = addFormatsModule as unknown as (a: Ajv2020) => void;
   addFormats(ajv);
   ajv.addKeyword({ keyword: 'x-expected', schemaType: 'string' });
@@ -38,15 +40,43 @@ export function createAjv(): Ajv2020 {
 
 let compiled: Record<SchemaName, ValidateFunction> | undefined;
 
-/** Schemas are compiled once per process, not per file. */
+/** A digest of the schema files, which precompiled validators must carry to be used. */
+export function schemasDigest(): string {
+  const hash = createHash('sha256');
+  for (const name of Object.keys(SCHEMA_IDS) as SchemaName[]) hash.update(readFileSync(packagePath('schemas', `${name}.schema.json`)));
+  return hash.digest('hex');
+}
+
+/** Where the build writes the validators precompiled from the schemas (see scripts/bundle.mjs). */
+export const PRECOMPILED_VALIDATORS = ['dist', 'validate', 'precompiled-validators.cjs'] as const;
+
+/**
+ * The validators the build precompiled, when they were compiled from these
+ * very schemas: compiling them at run time (~0.1-0.3 s) would sit on the way
+ * to the first report of every run.
+ */
+function precompiled(): Record<SchemaName, ValidateFunction> | undefined {
+  try {
+    const module = createRequire(import.meta.url)(packagePath(...PRECOMPILED_VALIDATORS)) as Record<string, unknown>;
+    if (module.digest !== schemasDigest()) return undefined;
+    return { event: module.event, practice: module.practice, config: module.config } as Record<SchemaName, ValidateFunction>;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Schemas are compiled once per process (or once per build), not per file. */
 function validators(): Record<SchemaName, ValidateFunction> {
   if (!compiled) {
-    const ajv = createAjv();
-    compiled = {
-      event: ajv.getSchema(SCHEMA_IDS.event)!,
-      practice: ajv.getSchema(SCHEMA_IDS.practice)!,
-      config: ajv.getSchema(SCHEMA_IDS.config)!,
-    };
+    compiled = precompiled();
+    if (!compiled) {
+      const ajv = createAjv();
+      compiled = {
+        event: ajv.getSchema(SCHEMA_IDS.event)!,
+        practice: ajv.getSchema(SCHEMA_IDS.practice)!,
+        config: ajv.getSchema(SCHEMA_IDS.config)!,
+      };
+    }
   }
   return compiled;
 }

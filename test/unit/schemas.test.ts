@@ -6,7 +6,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { createAjv, readSchema, SCHEMA_IDS } from '../../src/validate/schema.js';
+import { createRequire } from 'node:module';
+import { createAjv, PRECOMPILED_VALIDATORS, readSchema, SCHEMA_IDS, schemasDigest } from '../../src/validate/schema.js';
 import { ROOT } from '../helpers/cli.js';
 
 type Schema = Record<string, unknown> & { properties?: Record<string, Schema>; required?: string[]; items?: Schema; $defs?: Record<string, Schema>; $ref?: string };
@@ -20,6 +21,29 @@ describe('JSON Schemas', () => {
     for (const id of Object.values(SCHEMA_IDS)) expect(ajv.getSchema(id), id).toBeTypeOf('function');
     expect(event.$id).toBe('https://report.tools/schemas/1.0/event.schema.json');
     expect(event.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
+  });
+
+  it('are precompiled by the build from these very schemas, with the same verdicts as compiled at run time', () => {
+    const precompiled = createRequire(import.meta.url)(join(ROOT, ...PRECOMPILED_VALIDATORS)) as Record<string, ((data: unknown) => boolean) & { errors?: unknown[] }> & { digest: string };
+    expect(precompiled.digest).toBe(schemasDigest());
+    const ajv = createAjv();
+    const samples: Array<[keyof typeof SCHEMA_IDS, unknown]> = [
+      ['event', { title: 'A workshop', date: '2024-06-05' }],
+      ['event', { title: 7, date: '2024-06-05', extra: true, highlights: { themes: [{}] } }],
+      ['event', {}],
+      ['practice', { title: 'A practice', unknown: 1 }],
+      ['config', { template: 'brief', pageSize: 'Letter' }],
+      ['config', { pageSize: 'A5', formats: [] }],
+    ];
+    for (const [name, data] of samples) {
+      const runtime = ajv.getSchema(SCHEMA_IDS[name])!;
+      const verdict = runtime(data);
+      expect(precompiled[name]!(data), JSON.stringify(data)).toBe(verdict);
+      const strip = (errors: unknown) => JSON.parse(JSON.stringify(errors ?? [])).map((e: Record<string, unknown>) => ({ ...e, schema: undefined, parentSchema: undefined }));
+      expect(strip(precompiled[name]!.errors)).toEqual(strip(runtime.errors));
+      // The messages read the schema the error came from (descriptions, expected values).
+      for (const error of (precompiled[name]!.errors ?? []) as Array<{ parentSchema?: unknown }>) expect(error.parentSchema).toBeTypeOf('object');
+    }
   });
 
   it('give every property a description and an example', () => {

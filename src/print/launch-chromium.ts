@@ -1,0 +1,164 @@
+/**
+ * Start Chromium ourselves, talking DevTools over a pipe, so that the browser
+ * starts while Puppeteer (a few hundred milliseconds to import) is still
+ * loading: the two overlap instead of adding up on the way to the first PDF.
+ * Puppeteer then connects to the running browser through `pipeTransport`.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Readable, Writable } from 'node:stream';
+
+/**
+ * Puppeteer's own launch flags (24.x, `ChromeLauncher.defaultArgs`) that matter for printing, plus ours.
+ * `--export-tagged-pdf` and `--generate-pdf-document-outline` make tagged PDFs and bookmarks possible at all.
+ */
+const CHROMIUM_ARGS = [
+  '--headless=new',
+  '--remote-debugging-pipe',
+  '--allow-pre-commit-input',
+  '--disable-background-networking',
+  '--disable-background-timer-throttling',
+  '--disable-backgrounding-occluded-windows',
+  '--disable-breakpad',
+  '--disable-client-side-phishing-detection',
+  '--disable-component-extensions-with-background-pages',
+  '--disable-component-update',
+  '--disable-crash-reporter',
+  '--disable-default-apps',
+  '--disable-dev-shm-usage',
+  '--disable-extensions',
+  '--disable-features=Translate,AcceptCHFrame,MediaRouter,OptimizationHints,WebUIReloadButton,ProcessPerSiteUpToMainFrameThreshold,IsolateSandboxedIframes',
+  '--disable-gpu',
+  '--disable-hang-monitor',
+  '--disable-infobars',
+  '--disable-ipc-flooding-protection',
+  '--disable-popup-blocking',
+  '--disable-prompt-on-repost',
+  '--disable-quic',
+  '--disable-renderer-backgrounding',
+  '--disable-search-engine-choice-screen',
+  '--disable-sync',
+  '--enable-automation',
+  '--export-tagged-pdf',
+  '--font-render-hinting=none',
+  '--force-color-profile=srgb',
+  '--generate-pdf-document-outline',
+  '--hide-scrollbars',
+  '--metrics-recording-only',
+  '--mute-audio',
+  '--no-default-browser-check',
+  '--no-first-run',
+  '--password-store=basic',
+  '--use-mock-keychain',
+];
+
+/** What Puppeteer's `connect({ transport })` needs: messages out, messages in, and the end. */
+export interface PipeTransport {
+  send(message: string): void;
+  close(): void;
+  onmessage?: (message: string) => void;
+  onclose?: () => void;
+}
+
+export interface LaunchedChromium {
+  process: ChildProcess;
+  transport: PipeTransport;
+  /** Settles when the process has exited (or could not start). */
+  exited: Promise<void>;
+  /** The last lines Chromium wrote to stderr, to say why it did not start. */
+  stderrTail(): string;
+  /** Removes the throwaway profile; call once the process has exited. */
+  removeProfile(): void;
+}
+
+export function launchChromium(executablePath: string, options: { sandbox: boolean }): LaunchedChromium {
+  const profile = mkdtempSync(join(tmpdir(), 'report-chromium-'));
+  const args = [...CHROMIUM_ARGS, ...(options.sandbox ? [] : ['--no-sandbox', '--disable-setuid-sandbox']), `--user-data-dir=${profile}`, 'about:blank'];
+  // fd 3: what Chromium reads (our commands); fd 4: what it writes (responses and events).
+  const child = spawn(executablePath, args, { stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'], detached: false });
+  let stderr = '';
+  child.stderr?.setEncoding('utf8');
+  child.stderr?.on('data', (chunk: string) => {
+    stderr = (stderr + chunk).slice(-4000);
+  });
+  const exited = new Promise<void>((resolve) => {
+    if (child.exitCode !== null) resolve();
+    child.once('exit', () => resolve());
+    child.once('error', () => resolve());
+  });
+  const transport = pipeTransport(child.stdio[3] as Writable, child.stdio[4] as Readable);
+  // An executable that cannot start (ENOENT, EACCES) ends the transport, so a waiting connect fails at once.
+  child.once('error', (error) => {
+    stderr += `\n${error.message}`;
+    transport.close();
+  });
+  return {
+    process: child,
+    transport,
+    exited,
+    stderrTail: () =>
+      stderr
+        .split('\n')
+        .map((line) => line.trim())
+        .filter(Boolean)
+        .slice(-3)
+        .join(' '),
+    removeProfile: () => rmSync(profile, { recursive: true, force: true, maxRetries: 3 }),
+  };
+}
+
+/** DevTools over a pipe: each message is JSON followed by a NUL byte. */
+function pipeTransport(out: Writable, incoming: Readable): PipeTransport {
+  let pending: Buffer[] = [];
+  let closed = false;
+  let ended = false;
+  let onclose: (() => void) | undefined;
+  const transport: PipeTransport = {
+    send(message) {
+      // (Puppeteer turns this into a rejected command rather than one waiting for ever.)
+      if (closed) throw new Error('The browser has closed the connection');
+      out.write(message);
+      out.write('\0');
+    },
+    close() {
+      if (closed) return;
+      closed = true;
+      out.destroy();
+      incoming.destroy();
+    },
+    // A browser that ended before Puppeteer listened (it had not even started) is still told of.
+    get onclose() {
+      return onclose;
+    },
+    set onclose(listener) {
+      onclose = listener;
+      if (ended && listener) setImmediate(listener);
+    },
+  };
+  incoming.on('data', (chunk: Buffer) => {
+    let start = 0;
+    let end = chunk.indexOf(0);
+    while (end !== -1) {
+      const message = Buffer.concat([...pending, chunk.subarray(start, end)]).toString('utf8');
+      pending = [];
+      // Puppeteer handles each message on its own turn, as it does with its own transports.
+      setImmediate(() => transport.onmessage?.(message));
+      start = end + 1;
+      end = chunk.indexOf(0, start);
+    }
+    if (start < chunk.length) pending.push(chunk.subarray(start));
+  });
+  // The end comes after the messages already received (they are handed out on later turns too).
+  incoming.once('close', () => {
+    transport.close();
+    setImmediate(() => {
+      ended = true;
+      onclose?.();
+    });
+  });
+  out.on('error', () => transport.close());
+  incoming.on('error', () => transport.close());
+  return transport;
+}
