@@ -11,7 +11,7 @@
  *      rehype-stringify -> one compiled Handlebars template; no validation, no writes)
  *  and the time to the first PDF for a single file, ours against the baseline's (bench/baseline-single.js,
  *  run as a process the way ours is).
- * With --memory: peak RSS of `report build` for 100 and 1,000 files.
+ * With --memory: peak RSS of `report build` for 100 and 1,000 files (--memory-only: that alone).
  */
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -173,7 +173,21 @@ function bareHtmlPipeline(notesFiles) {
 const fmt = (n, digits = 1) => n.toFixed(digits);
 const mib = (kib) => `${fmt(kib / 1024, 0)} MiB`;
 
+/** Peak RSS of `report build` for 100 and 1,000 files: it must stay flat as the batch grows. */
+async function measureMemory() {
+  const peaks = {};
+  for (const n of [100, 1000]) {
+    const dir = join(WORK, `mem-${n}`);
+    generateCorpus(dir, n, 7);
+    const run = await runReport(['build', dir, '--out', join(WORK, `mem-out-${n}`), '--format', args.includes('--memory-pdf') ? 'html,pdf' : 'html,json', '--no-cache']);
+    peaks[n] = run.peak.own;
+    console.log(`Memory: ${n} files -> peak RSS ${mib(run.peak.own)} (exit ${run.code}, ${fmt(run.seconds)} s)`);
+  }
+  console.log(`Memory 1000 / 100: ${fmt(peaks[1000] / peaks[100], 2)}x   (target <= 1.20)`);
+}
+
 async function main() {
+  if (args.includes('--memory-only')) return measureMemory();
   const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${availableParallelism()} cores, ${fmt(totalmem() / 2 ** 30, 0)} GiB, Node ${process.version}`;
   console.log(`Machine: ${machine}`);
   console.log(`Corpus: ${COUNT} notes files (seeded, 6 languages, 1-3x lengths)\n`);
@@ -240,17 +254,7 @@ async function main() {
   console.log(`  (the baseline inside a process that has already imported Puppeteer: ${fmt(singleBaseline, 2)} s -> ${fmt(single.seconds / singleBaseline, 2)}x)`);
   console.log(`Peak RSS, PDF batch: report ${mib(pdf.peak.own)}, Chromium ${mib(pdf.peak.browser)}; HTML batch: report ${mib(html.peak.own)}`);
 
-  if (args.includes('--memory')) {
-    const peaks = {};
-    for (const n of [100, 1000]) {
-      const dir = join(WORK, `mem-${n}`);
-      generateCorpus(dir, n, 7);
-      const run = await runReport(['build', dir, '--out', join(WORK, `mem-out-${n}`), '--format', args.includes('--memory-pdf') ? 'html,pdf' : 'html,json', '--no-cache']);
-      peaks[n] = run.peak.own;
-      console.log(`Memory: ${n} files -> peak RSS ${mib(run.peak.own)} (exit ${run.code}, ${fmt(run.seconds)} s)`);
-    }
-    console.log(`Memory 1000 / 100: ${fmt(peaks[1000] / peaks[100], 2)}x   (target <= 1.20)`);
-  }
+  if (args.includes('--memory')) await measureMemory();
   const sizes = htmlFiles.slice(0, 20).map((f) => statSync(f).size);
   console.log(`\n(mean HTML size ${fmt(sizes.reduce((a, b) => a + b, 0) / sizes.length / 1024, 0)} KiB; bare pipeline output ${fmt(bare.bytes / COUNT / 1024, 0)} KiB/doc)`);
 }

@@ -81,19 +81,24 @@ export class CatalogueWriter {
       await this.queue;
       if (this.entries.length === 0) return;
       const sorted = [...this.entries].sort((a, b) => b.date.localeCompare(a.date) || a.title.localeCompare(b.title));
-      // Copy the models in date order, one at a time.
-      const parts: Buffer[] = [Buffer.from(`{\n  "schemaVersion": ${JSON.stringify(SCHEMA_VERSION)},\n  "count": ${sorted.length},\n  "events": [\n`)];
-      for (let i = 0; i < sorted.length; i++) {
-        const entry = sorted[i]!;
-        const model = Buffer.alloc(entry.length - 1);
-        await this.spool!.read(model, 0, model.length, entry.offset);
-        const links = Object.entries(entry.links).filter(([, v]) => v !== undefined);
-        const head = links.map(([k, v]) => `"${k}": ${JSON.stringify(v)}, `).join('');
-        parts.push(Buffer.from(`    { ${head}"report": `), model, Buffer.from(i < sorted.length - 1 ? ' },\n' : ' }\n'));
+      const spool = this.spool!;
+      // Copied from the spool in date order, one model at a time: the file is never whole in memory.
+      async function* catalogueJson(): AsyncGenerator<string | Uint8Array> {
+        yield `{\n  "schemaVersion": ${JSON.stringify(SCHEMA_VERSION)},\n  "count": ${sorted.length},\n  "events": [\n`;
+        for (let i = 0; i < sorted.length; i++) {
+          const entry = sorted[i]!;
+          const model = Buffer.alloc(entry.length - 1);
+          await spool.read(model, 0, model.length, entry.offset);
+          const links = Object.entries(entry.links).filter(([, v]) => v !== undefined);
+          const head = links.map(([k, v]) => `"${k}": ${JSON.stringify(v)}, `).join('');
+          yield `    { ${head}"report": `;
+          yield model;
+          yield i < sorted.length - 1 ? ' },\n' : ' }\n';
+        }
+        yield '  ]\n}\n';
       }
-      parts.push(Buffer.from('  ]\n}\n'));
       await writeAllAtomic([
-        [join(this.dir, 'catalogue.json'), Buffer.concat(parts)],
+        [join(this.dir, 'catalogue.json'), catalogueJson],
         [join(this.dir, 'index.html'), indexHtml(sorted)],
       ]);
     } finally {

@@ -69,13 +69,18 @@ async function checkTarget(path: string): Promise<void> {
   if (existing.isDirectory()) throw new WriteError(path, 'EISDIR', `Cannot write ${path}: a folder has that name`);
 }
 
-async function writeTemporary(path: string, data: string | Uint8Array): Promise<string> {
+/** What an output holds: its text or bytes, or chunks produced one after another (never all in memory at once). */
+export type OutputData = string | Uint8Array | (() => AsyncIterable<string | Uint8Array>);
+
+async function writeTemporary(path: string, data: OutputData): Promise<string> {
   const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
   pending.add(temp);
   let handle;
   try {
     handle = await open(temp, 'wx', 0o644);
-    await handle.writeFile(data);
+    // (writeFile writes the whole chunk from the current position, looping over short writes)
+    if (typeof data === 'function') for await (const chunk of data()) await handle.writeFile(chunk);
+    else await handle.writeFile(data);
     // No fsync: rename already guarantees readers see the old file or the whole new one;
     // durability across power loss is not worth ~100 ms per file in a batch.
     await handle.close();
@@ -94,7 +99,7 @@ async function writeTemporary(path: string, data: string | Uint8Array): Promise<
  * and every temporary file written before any is renamed into place, so a
  * failure leaves none of them behind.
  */
-export async function writeAllAtomic(outputs: ReadonlyArray<readonly [string, string | Uint8Array]>): Promise<void> {
+export async function writeAllAtomic(outputs: ReadonlyArray<readonly [string, OutputData]>): Promise<void> {
   for (const [path] of outputs) await checkTarget(path);
   const temps: Array<[string, string]> = [];
   try {
