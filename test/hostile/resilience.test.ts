@@ -112,5 +112,7 @@ describe('Chromium killed mid-run', () => {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     expect(leftovers).toEqual([]);
+    // Nor their throwaway profiles, the killed browser's included.
+    expect([...profiles].filter((profile) => existsSync(profile))).toEqual([]);
   });
 });
