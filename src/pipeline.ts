@@ -22,6 +22,7 @@ import { plainText } from './render/rich-text.js';
 import type { CompiledTemplate } from './render/template.js';
 import { validateNotes } from './validate/index.js';
 import { writeAllAtomic, WriteError } from './write/atomic-write.js';
+import { writeAllAtomicSync } from './write/atomic-write-sync.js';
 import { outputPath, type OutputFormat } from './write/output-paths.js';
 
 export interface PipelineOptions {
@@ -46,6 +47,11 @@ export interface PipelineOptions {
   generator: string;
   /** Only check; render and write nothing. */
   validateOnly?: boolean;
+  /**
+   * Read notes and write outputs with blocking calls: for a thread with nothing else to do meanwhile (a worker
+   * thread, or the main thread of a run without PDF). Same checks and results, less overhead per file.
+   */
+  syncIo?: boolean;
 }
 
 export interface FileResult {
@@ -78,7 +84,7 @@ export async function processFile(input: InputFile, options: PipelineOptions): P
   // The browser starts while this file is parsed and rendered (only when a PDF is to be printed).
   // (Puppeteer is let finish loading first: it then connects and opens a page while this file is parsed.)
   if (options.formats.has('pdf') && !options.validateOnly) await options.session?.().warmUp();
-  const read = await readNotes(input.path);
+  const read = await readNotes(input.path, undefined, options.syncIo);
   file.messages.push(...read.messages);
   lap('read');
   if (read.text === undefined) return result;
@@ -166,7 +172,9 @@ export async function processFile(input: InputFile, options: PipelineOptions): P
   }
 
   try {
-    await writeAllAtomic([...planned].map(([f, path]) => [path, contents[f]!] as const));
+    const outputs = [...planned].map(([f, path]) => [path, contents[f]!] as const);
+    if (options.syncIo) writeAllAtomicSync(outputs);
+    else await writeAllAtomic(outputs);
     for (const [f, path] of planned) result.outputs[f] = path;
     lap('write');
   } catch (error) {

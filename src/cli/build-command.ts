@@ -58,6 +58,12 @@ function positiveInteger(value: unknown, name: string, max: number): number {
   return n;
 }
 
+function wholeNumber(value: unknown, name: string, max: number): number {
+  const n = Number(value);
+  if (String(value).trim() === '' || !Number.isInteger(n) || n < 0 || n > max) throw new RunError(`Expected ${name} to be a whole number from 0 to ${max}, not \`${String(value)}\``);
+  return n;
+}
+
 function resolveTemplate(value: string | undefined, base: string): CompiledTemplate {
   let dir: string;
   if (!value) dir = resolve(BUILT_IN_TEMPLATES_DIR, 'default');
@@ -209,9 +215,12 @@ export async function runBuild(inputs: string[], flags: Record<string, unknown>,
       pipeline,
       {
         parallel: concurrency + 2,
-        workers: flags.workers !== undefined ? positiveInteger(flags.workers, '--workers', 16) : 0,
+        workers: flags.workers !== undefined ? wholeNumber(flags.workers, '--workers', 16) : 'auto',
+        cpuCount: io.cpuCount,
+        keepReport: cache !== undefined || catalogue !== undefined,
         failFast: flags.failFast === true,
         skip: cache && !flags.force ? (input) => cache.lookup(input) : undefined,
+        onInterrupt: io.onInterrupt,
       },
       async (event) => {
         if (event.type === 'start') return;

@@ -51,7 +51,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       .addOption(new Option('--page-size <size>', 'paper size').choices(['A4', 'a4', 'Letter', 'letter']))
       .option('-j, --concurrency <n>', 'pages printing at once (default: from the CPU count)')
       .option('--timeout <seconds>', 'per-file printing time limit', undefined)
-      .option('--workers <n>', 'worker threads for batches without PDF (default: none; see docs/performance.md)')
+      .option('--workers <n>', 'worker threads besides the main one for batches without PDF (default: one per extra CPU core for 64 files or more; 0: none)')
       .option('--browser <path>', 'Chrome or Chromium to print with')
       .option('--no-sandbox', 'run Chromium without its sandbox (automatic when running as root)')
       .option('--fail-fast', 'stop at the first file that fails')

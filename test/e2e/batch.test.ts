@@ -3,9 +3,10 @@
  * catalogue, shards, the build cache and the run report.
  */
 import { cpSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli, runMain, tempDir } from '../helpers/cli.js';
+import { MIN_FILES_FOR_WORKERS, workerCount } from '../../src/batch.js';
+import { ROOT, runCli, runMain, tempDir } from '../helpers/cli.js';
 
 const dir = tempDir();
 const archive = join(dir.path, 'archive');
@@ -120,18 +121,72 @@ describe('output clashes', () => {
 });
 
 describe('worker threads', () => {
-  it('build the same reports as the main thread', async () => {
-    const many = join(dir.path, 'many');
-    mkdirSync(many, { recursive: true });
-    for (let i = 0; i < 9; i++) writeFileSync(join(many, `e${i}.md`), note(`Event ${i}`, `2024-03-0${i + 1}`));
+  const many = join(dir.path, 'many');
+  beforeAll(() => {
+    mkdirSync(join(many, 'sub'), { recursive: true });
+    for (let i = 0; i < 9; i++) writeFileSync(join(many, i % 2 ? 'sub' : '', `e${i}.md`), note(`Event ${i}`, `2024-03-0${i + 1}`, i === 4 ? 'language: fr\n' : ''));
     writeFileSync(join(many, 'bad.md'), note('Bad', '2024-13-01'));
-    const a = await runMain(['build', many, '--out', join(dir.path, 'w0'), '--format', 'html,json', '--no-cache', '--no-catalogue']);
-    const b = runCli(['build', many, '--out', join(dir.path, 'w2'), '--format', 'html,json', '--no-cache', '--no-catalogue', '--workers', '2']);
-    expect([a.code, b.code]).toEqual([1, 1]);
-    expect(b.stderr).toContain('bad.md:3:7 error Expected `date` to be a real calendar date, not `2024-13-01` [valid-date]');
-    for (let i = 0; i < 9; i++) {
-      expect(readFileSync(join(dir.path, 'w2', `e${i}.json`), 'utf8')).toBe(readFileSync(join(dir.path, 'w0', `e${i}.json`), 'utf8'));
-      expect(readFileSync(join(dir.path, 'w2', `e${i}.html`), 'utf8')).toBe(readFileSync(join(dir.path, 'w0', `e${i}.html`), 'utf8'));
-    }
+    writeFileSync(join(many, 'warn.md'), note('Warn', '2024-05-01') + '\n## Hightlights\n\nA typo.\n');
+    writeFileSync(join(many, 'broken.yaml'), 'title: [unclosed\n');
+  });
+  /** The run's outputs, diagnostics, run report and catalogue, without the timings. */
+  const build = (out: string, workers: string) => {
+    const result = runCli(['build', many, '--out', out, '--format', 'html,json', '--workers', workers, '--report', join(out, 'run.json')]);
+    const run = JSON.parse(readFileSync(join(out, 'run.json'), 'utf8'));
+    for (const file of run.files) file.timings = Object.keys(file.timings).sort();
+    delete run.seconds;
+    const files = run.files.flatMap((f: { outputs: Record<string, string> }) => Object.values(f.outputs)).sort();
+    return {
+      code: result.code,
+      // Progress lines come in the order files finish, numbered as they do.
+      stderr: result.stderr
+        .split(out)
+        .join('<out>')
+        .replace(/\d+\.\d s\)/g, 's)')
+        .replace(/\[\d+\/(\d+)\]/g, '[n/$1]')
+        .split('\n')
+        .sort(),
+      stdout: result.stdout,
+      run: JSON.stringify(run).split(relative(ROOT, out)).join('<out>'),
+      outputs: files.map((f: string) => [f.slice(f.lastIndexOf('/') + 1), readFileSync(join(ROOT, f), 'utf8')]),
+      catalogue: readFileSync(join(out, 'catalogue.json'), 'utf8'),
+      index: readFileSync(join(out, 'index.html'), 'utf8'),
+    };
+  };
+
+  it('build the same reports, diagnostics, run report and catalogue as the main thread alone', () => {
+    const alone = build(join(dir.path, 'w0'), '0');
+    const threaded = build(join(dir.path, 'w2'), '2');
+    expect(alone.code).toBe(1);
+    expect(alone.outputs).toHaveLength(20);
+    expect(alone.stderr.join('\n')).toContain('bad.md:3:7 error Expected `date` to be a real calendar date, not `2024-13-01` [valid-date]');
+    expect(alone.stderr.join('\n')).toContain('broken.yaml:1');
+    expect(alone.stderr.join('\n')).toContain('[unknown-heading]');
+    expect(threaded).toEqual(alone);
+  });
+
+  it('refuse a count that is not a whole number, and take 0 for none', async () => {
+    expect((await runMain(['build', many, '--out', join(dir.path, 'wx'), '--workers', '-1'])).stderr).toMatch(/--workers to be a whole number from 0 to 16/);
+    expect((await runMain(['build', many, '--out', join(dir.path, 'wx'), '--format', 'json', '--workers', '0', '--no-catalogue'])).code).toBe(1);
+  });
+});
+
+describe('how many worker threads a batch gets', () => {
+  const html = { formats: new Set(['html'] as const) };
+  it('by default one per core beyond the first, for batches big enough to win the start-up back; never for PDF', () => {
+    expect(workerCount(200, html, { workers: 'auto', cpuCount: 2 })).toBe(1);
+    expect(workerCount(200, html, { workers: 'auto', cpuCount: 1 })).toBe(0);
+    expect(workerCount(200, html, { workers: 'auto', cpuCount: 4 })).toBe(3);
+    expect(workerCount(MIN_FILES_FOR_WORKERS - 1, html, { workers: 'auto', cpuCount: 4 })).toBe(0);
+    expect(workerCount(200, { formats: new Set(['html', 'pdf'] as const) }, { workers: 'auto', cpuCount: 4 })).toBe(0);
+    expect(workerCount(200, { formats: new Set(['html', 'pdf'] as const) }, { workers: 2 })).toBe(0);
+    expect(workerCount(200, { formats: new Set(['pdf'] as const), validateOnly: true }, { workers: 'auto', cpuCount: 2 })).toBe(1);
+  });
+
+  it('as many as asked for, but no more than files beyond the first', () => {
+    expect(workerCount(10, html, { workers: 2 })).toBe(2);
+    expect(workerCount(2, html, { workers: 4 })).toBe(1);
+    expect(workerCount(1, html, { workers: 4 })).toBe(0);
+    expect(workerCount(200, html, { workers: 0, cpuCount: 8 })).toBe(0);
   });
 });
