@@ -12,17 +12,18 @@
  * or `https:` (looked up in the source string by the tokenizer's offset;
  * whenever the offset does not point at the character being tokenized, the
  * construct is tried as usual). Tables are only tried in a text with a `|`,
- * `:-` or `-:` (a delimiter row has one of them). Everywhere else those
- * constructs would fail, so leaving them out changes no tree:
+ * `:-` or `-:` (a delimiter row has one of them). The search for addresses in
+ * text after parsing skips blocks without any (see `fasterTransforms`).
+ * Everywhere else those constructs would fail, so leaving them out changes no tree:
  * test/unit/gfm-parser.test.ts compares both parsers on the examples, the
  * fixtures and generated text.
  */
-import type { Root } from 'mdast';
+import type { Root, RootContent } from 'mdast';
 import type { Code, Construct, Extension, TokenizeContext } from 'micromark-util-types';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
-import { unified } from 'unified';
+import { unified, type Processor } from 'unified';
 
 /** The text being parsed (parsing is synchronous: set just before, cleared just after). */
 let source = '';
@@ -87,14 +88,51 @@ function fasterExtensions(extensions: Extension[], tables: boolean): Extension[]
   });
 }
 
+/**
+ * Blocks whose text can hold a literal autolink once parsed: an `@`, `www.` or `http(s)://` in the source, or a
+ * character reference or backslash escape that could make one.
+ */
+const MAY_HOLD_LITERAL = /[@&\\]|www\.|https?:\/\//i;
+
+function mayHoldLiteral(block: RootContent): boolean {
+  const start = block.position?.start.offset;
+  const end = block.position?.end.offset;
+  return start === undefined || end === undefined || MAY_HOLD_LITERAL.test(source.slice(start + bom, end + bom));
+}
+
+type Transform = (tree: Root) => Root | undefined | void;
+type FromMarkdownExtension = { transforms?: Transform[]; enter?: Record<string, unknown> } | FromMarkdownExtension[];
+
+/**
+ * mdast-util-gfm-autolink-literal also looks for addresses in every text node of the tree after parsing (with
+ * patterns that are slow on long prose): here only in the top-level blocks that can hold one. The search never
+ * looks beyond one text node, so searching those blocks alone finds the same.
+ */
+function fasterTransforms(extensions: FromMarkdownExtension[]): FromMarkdownExtension[] {
+  return extensions.map((extension) => {
+    if (Array.isArray(extension)) return fasterTransforms(extension);
+    if (!extension.transforms || !extension.enter || !('literalAutolink' in extension.enter)) return extension;
+    return {
+      ...extension,
+      transforms: extension.transforms.map((transform): Transform => (tree) => {
+        const blocks = tree.children.filter(mayHoldLiteral);
+        if (blocks.length === tree.children.length) return transform(tree);
+        if (blocks.length) transform({ ...tree, children: blocks });
+        return undefined;
+      }),
+    };
+  });
+}
+
 function processor(frontmatter: boolean, tables: boolean) {
   const p = unified().use(remarkParse).use(remarkGfm);
   if (frontmatter) p.use(remarkFrontmatter, ['yaml']);
   // A plugin, so that it runs after the ones above have added their extensions (when the processor freezes).
   return p
-    .use(function faster(this: { data(): { micromarkExtensions?: Extension[] } }) {
-      const data = this.data();
+    .use(function faster(this: Processor) {
+      const data = this.data() as { micromarkExtensions?: Extension[]; fromMarkdownExtensions?: FromMarkdownExtension[] };
       data.micromarkExtensions = fasterExtensions(data.micromarkExtensions ?? [], tables);
+      data.fromMarkdownExtensions = fasterTransforms(data.fromMarkdownExtensions ?? []);
     })
     .freeze();
 }

@@ -52,6 +52,8 @@ describe('the faster GFM parser', () => {
       '> quoted contact@example.org\n> and www.example.com\n\n- item http://x.org\n  continued a@b.co',
       '~~struck~~ ~one~ [^1] and a footnote\n\n[^1]: Note with www.example.com\n\n- [ ] task\n- [x] done',
       '---\ntitle: x@y.org\n---\n\nBody with x@y.org',
+      'Made by references and escapes: contact&#64;example.org, jane&#x40;example.org, www\\.example.com, http\\://example.com, &#119;ww.example.com',
+      'Plain paragraph.\n\nAnother with a@b.org.\n\n> quote www.example.com\n\n- list http://example.com\n\n| a |\n| - |\n| x@y.org |',
     ]) {
       same(text);
     }
@@ -61,7 +63,7 @@ describe('the faster GFM parser', () => {
     const piece = fc.constantFrom(
       'a', 'w', 'W', 'h', 'H', 'www', 'www.', 'http', 'https', '://', 'http://', 'https://x.org', '@', 'a@b.c', 'x.y@z.org', '.', '-', '_', '+', '/', '_a_',
       '|', ':', '-:', ':-', '---', '~', '~~', '[', ']', '(', ')', '[^1]', '![', '*', '**', '`', '<', '>', '\\', '&amp;', ' ', '  ', '\t', '\n', '\n\n', '\r\n', '\r',
-      '# ', '- ', '1. ', '> ', '    ', '[ ] ', '[x] ', 'é', '\u0000', '\uFEFF',
+      '# ', '- ', '1. ', '> ', '    ', '[ ] ', '[x] ', 'é', '\u0000', '\uFEFF', '&#64;', '&#x40;', '&amp;', '\\.', '\\@', '\\:',
     );
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 60 }), (pieces) => {
