@@ -1,8 +1,10 @@
 /**
  * One browser per run, launched lazily on the first PDF, shared by every
- * file, with a bounded number of pages printing at once. A crashed browser
- * is relaunched for the files still to print; a hung page is ended by a
- * per-file time limit. `close()` always releases the browser.
+ * file, with a bounded number of pages printing at once. Each page keeps a
+ * shell document (fonts loaded) that reports are swapped into, rather than
+ * loading every report afresh. A crashed browser is relaunched for the files
+ * still to print; a hung page is ended by a per-file time limit. `close()`
+ * always releases the browser and removes its profile.
  */
 import type { ChildProcess } from 'node:child_process';
 import type { Browser, CDPSession, HTTPRequest, Page, PDFOptions } from 'puppeteer-core';
@@ -42,7 +44,6 @@ export class PrintTimeoutError extends Error {
 }
 
 export class BrowserLaunchError extends Error {}
-
 
 /** A report loaded in a page: print it, change texts in place (the page's own scripts never run), print again. */
 export interface LoadedDocument {
@@ -323,7 +324,7 @@ export class BrowserSession {
   }
 
   /**
-   * Every request of a page is answered here: the document itself and the
+   * Every request of a page is answered here: the shell document and the
    * tool's assets from memory, data: URLs as they are; everything else (the
    * network, local files, other schemes) is refused.
    */
