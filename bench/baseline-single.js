@@ -6,7 +6,7 @@
  * Usage: node bench/baseline-single.js in.html out.pdf
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import puppeteer from 'puppeteer';
+import puppeteer from 'puppeteer-core';
 
 const [input, output] = process.argv.slice(2);
 const browser = await puppeteer.launch({

@@ -4,7 +4,7 @@
  * back from the PDF, write the numbers into the space reserved for them in
  * the page still loaded, print again, and check that they still hold.
  */
-import type { PDFOptions } from 'puppeteer';
+import type { PDFOptions } from 'puppeteer-core';
 import type { BrowserSession, LoadedDocument } from './browser-session.js';
 import { destinationPages } from './pdf-destinations.js';
 import { addMetadata, type PdfMetadata } from './pdf-metadata.js';
