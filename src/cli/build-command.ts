@@ -58,6 +58,14 @@ function positiveInteger(value: unknown, name: string, max: number): number {
   return n;
 }
 
+/**
+ * Pages printing at once: one more than the cores, so that a core never waits while a page is between steps
+ * (its report being swapped in, its PDF read back and checked), and at most 4.
+ */
+function defaultConcurrency(cpuCount: number): number {
+  return Math.max(1, Math.min(4, cpuCount + 1));
+}
+
 function wholeNumber(value: unknown, name: string, max: number): number {
   const n = Number(value);
   if (String(value).trim() === '' || !Number.isInteger(n) || n < 0 || n > max) throw new RunError(`Expected ${name} to be a whole number from 0 to ${max}, not \`${String(value)}\``);
@@ -107,7 +115,7 @@ export async function runBuild(inputs: string[], flags: Record<string, unknown>,
   const outDir = flags.out ? resolve(io.cwd, String(flags.out)) : config.out;
   const pageSizeRaw = String(flags.pageSize ?? config.pageSize ?? 'A4').toLowerCase();
   const pageSize = pageSizeRaw === 'letter' ? 'Letter' : 'A4';
-  const concurrency = flags.concurrency !== undefined ? positiveInteger(flags.concurrency, '--concurrency', 32) : (config.concurrency ?? Math.max(1, Math.min(4, io.cpuCount)));
+  const concurrency = flags.concurrency !== undefined ? positiveInteger(flags.concurrency, '--concurrency', 32) : (config.concurrency ?? defaultConcurrency(io.cpuCount));
   const timeoutSeconds = flags.timeout !== undefined ? positiveInteger(flags.timeout, '--timeout', 3600) : (config.timeout ?? 60);
   const language = flags.language as string | undefined;
   for (const [tag, where] of [
@@ -221,6 +229,7 @@ export async function runBuild(inputs: string[], flags: Record<string, unknown>,
         failFast: flags.failFast === true,
         skip: cache && !flags.force ? (input) => cache.lookup(input) : undefined,
         onInterrupt: io.onInterrupt,
+        spareWorker: io.spareWorker,
       },
       async (event) => {
         if (event.type === 'start') return;
