@@ -229,7 +229,6 @@ export async function runBuild(inputs: string[], flags: Record<string, unknown>,
         failFast: flags.failFast === true,
         skip: cache && !flags.force ? (input) => cache.lookup(input) : undefined,
         onInterrupt: io.onInterrupt,
-        spareWorker: io.spareWorker,
       },
       async (event) => {
         if (event.type === 'start') return;
