@@ -16,7 +16,7 @@ import { SCHEMA_VERSION } from '../model/types.js';
 import type { FileResult } from '../pipeline.js';
 import { fontFaceCss } from '../render/fonts.js';
 import { formatDate, placeText } from '../render/view.js';
-import { writeAllAtomic } from '../write/atomic-write.js';
+import { trackTemporaryFile, writeAllAtomic } from '../write/atomic-write.js';
 
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
@@ -38,6 +38,8 @@ export class CatalogueWriter {
   private size = 0;
   private readonly entries: Entry[] = [];
   private queue: Promise<void> = Promise.resolve();
+  /** The spool is removed with the outputs' temporary files if the run is interrupted. */
+  private untrack: (() => void) | undefined;
 
   constructor(private readonly dir: string) {
     this.spoolPath = join(dir, `.catalogue.${randomBytes(6).toString('hex')}.tmp`);
@@ -67,6 +69,7 @@ export class CatalogueWriter {
     this.queue = this.queue.then(async () => {
       if (!this.spool) {
         await mkdir(this.dir, { recursive: true });
+        this.untrack = trackTemporaryFile(this.spoolPath);
         this.spool = await open(this.spoolPath, 'wx+');
       }
       entry.offset = this.size;
@@ -104,6 +107,7 @@ export class CatalogueWriter {
     } finally {
       await this.spool?.close().catch(() => undefined);
       await rm(this.spoolPath, { force: true });
+      this.untrack?.();
     }
   }
 }

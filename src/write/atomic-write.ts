@@ -39,6 +39,12 @@ export function describeWriteError(code: string | undefined): string {
 /** Temporary files being written, so an interrupted run can remove them. */
 const pending = new Set<string>();
 
+/** A temporary file of the run's own (not an output's), to be removed with the others if the run is interrupted. */
+export function trackTemporaryFile(path: string): () => void {
+  pending.add(path);
+  return () => pending.delete(path);
+}
+
 /** Remove the temporary files of writes still in progress (on Ctrl-C or SIGTERM). */
 export function removePendingTemporaryFiles(): void {
   for (const temp of pending) {

@@ -116,3 +116,51 @@ describe('Chromium killed mid-run', () => {
     expect([...profiles].filter((profile) => existsSync(profile))).toEqual([]);
   });
 });
+
+describe('Ctrl-C in the middle of a batch', () => {
+  it('stops, closes the browser, and leaves no temporary file, profile or Chromium behind', async () => {
+    const files: Record<string, string> = {};
+    const count = 16;
+    for (let i = 1; i <= count; i++) files[`notes/report-${String(i).padStart(2, '0')}.md`] = GOOD_MD(`Interrupted report ${i}`);
+    writeFiles(dir, files);
+    const out = join(dir, 'out');
+    const profiles = new Set<string>();
+    let cliPid = -1;
+    let interrupted = false;
+    let polling = true;
+    const poll = (async () => {
+      while (polling) {
+        if (cliPid > 0) {
+          for (const p of descendants(cliPid, processes())) if (userDataDir(p.cmdline)) profiles.add(userDataDir(p.cmdline)!);
+          // The catalogue's spool exists once a report is built: interrupt then, with PDFs still to print.
+          if (!interrupted && pdfsIn(out).length >= 1) {
+            interrupted = true;
+            process.kill(cliPid, 'SIGINT');
+          }
+        }
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    })();
+    const r = await runCliAwait(['build', 'notes', '--out', 'out', '--format', 'html,pdf', '--concurrency', '1', '--no-cache'], dir, (pid) => {
+      cliPid = pid;
+    });
+    polling = false;
+    await poll;
+
+    expect(interrupted).toBe(true);
+    expect(r.code, r.stderr).toBe(130);
+    expect(pdfsIn(out).length).toBeLessThan(count);
+    expectNoTempFiles(dir);
+    expect(profiles.size).toBeGreaterThanOrEqual(1);
+    let leftovers: string[] = [];
+    for (let attempt = 0; attempt < 40; attempt++) {
+      leftovers = processes()
+        .filter((p) => [...profiles].some((profile) => p.cmdline.includes(`--user-data-dir=${profile}`)))
+        .map((p) => `${p.pid} ${p.cmdline.slice(0, 120)}`);
+      if (leftovers.length === 0) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(leftovers).toEqual([]);
+    expect([...profiles].filter((profile) => existsSync(profile))).toEqual([]);
+  });
+});
