@@ -25,6 +25,21 @@ function expectPrinted(path: string, title: string): void {
   expect(pdfPages(path).join('\n').replace(/\s+/g, ' ')).toContain(title);
 }
 
+/** No browser process started with one of these profiles survives the run, nor the profile itself. */
+async function expectNoBrowserLeft(profiles: ReadonlySet<string>): Promise<void> {
+  // (allow a moment for the kernel to reap the processes)
+  let leftovers: string[] = [];
+  for (let attempt = 0; attempt < 40; attempt++) {
+    leftovers = processes()
+      .filter((p) => [...profiles].some((profile) => p.cmdline.includes(`--user-data-dir=${profile}`)))
+      .map((p) => `${p.pid} ${p.cmdline.slice(0, 120)}`);
+    if (leftovers.length === 0) break;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  expect(leftovers).toEqual([]);
+  expect([...profiles].filter((profile) => existsSync(profile))).toEqual([]);
+}
+
 describe('a batch with broken members', () => {
   it('builds the 10 good PDFs of 12, exits 1 and lists the 2 failures', async () => {
     const files: Record<string, string> = {};
@@ -102,18 +117,8 @@ describe('Chromium killed mid-run', () => {
     for (let i = 1; i <= count; i++) expectPrinted(join(out, `report-${i}.pdf`), `Resilient report ${i}`);
     expectNoTempFiles(dir);
 
-    // No browser process of this run survives it (allow a moment for the kernel to reap them).
-    let leftovers: string[] = [];
-    for (let attempt = 0; attempt < 40; attempt++) {
-      leftovers = processes()
-        .filter((p) => [...profiles].some((profile) => p.cmdline.includes(`--user-data-dir=${profile}`)))
-        .map((p) => `${p.pid} ${p.cmdline.slice(0, 120)}`);
-      if (leftovers.length === 0) break;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    expect(leftovers).toEqual([]);
     // Nor their throwaway profiles, the killed browser's included.
-    expect([...profiles].filter((profile) => existsSync(profile))).toEqual([]);
+    await expectNoBrowserLeft(profiles);
   });
 });
 
@@ -152,15 +157,6 @@ describe('Ctrl-C in the middle of a batch', () => {
     expect(pdfsIn(out).length).toBeLessThan(count);
     expectNoTempFiles(dir);
     expect(profiles.size).toBeGreaterThanOrEqual(1);
-    let leftovers: string[] = [];
-    for (let attempt = 0; attempt < 40; attempt++) {
-      leftovers = processes()
-        .filter((p) => [...profiles].some((profile) => p.cmdline.includes(`--user-data-dir=${profile}`)))
-        .map((p) => `${p.pid} ${p.cmdline.slice(0, 120)}`);
-      if (leftovers.length === 0) break;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    expect(leftovers).toEqual([]);
-    expect([...profiles].filter((profile) => existsSync(profile))).toEqual([]);
+    await expectNoBrowserLeft(profiles);
   });
 });
