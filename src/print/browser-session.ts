@@ -291,6 +291,8 @@ export class BrowserSession {
   /**
    * Start the browser now, in the background, so that it is ready when the
    * first document has been parsed and rendered. Errors surface on first use.
+   * Resolves (never rejects) once Puppeteer is loaded: a caller that waits
+   * lets it connect and open a page while the caller works.
    */
   warmUp(): Promise<void> {
     if (this.closed || this.browser) return Promise.resolve();
@@ -303,7 +305,8 @@ export class BrowserSession {
         if (!this.closed) this.idle.push(page);
       })
       .catch(() => undefined);
-    return this.puppeteer!.then(
+    // (no Puppeteer to wait for when the browser could not even be spawned)
+    return (this.puppeteer ?? Promise.resolve()).then(
       () => undefined,
       () => undefined,
     );
