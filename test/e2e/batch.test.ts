@@ -139,8 +139,11 @@ describe('worker threads', () => {
     return {
       code: result.code,
       // Progress lines come in the order files finish, numbered as they do.
+      // (paths are shown relative to the working folder when that is shorter, absolute otherwise)
       stderr: result.stderr
         .split(out)
+        .join('<out>')
+        .split(relative(ROOT, out))
         .join('<out>')
         .replace(/\d+\.\d s\)/g, 's)')
         .replace(/\[\d+\/(\d+)\]/g, '[n/$1]')
