@@ -215,7 +215,9 @@ export async function runBuild(inputs: string[], flags: Record<string, unknown>,
     !context.validateOnly && isBatch && flags.catalogue !== false ? new CatalogueWriter(outDir ?? commonDir(files.map((f) => f.root))) : undefined;
   const unregister = io.onInterrupt?.(async () => {
     removePendingTemporaryFiles();
-    await session?.close();
+    await Promise.all([session?.close(), catalogue?.abandon()]);
+    // Files that were being written while the browser closed.
+    removePendingTemporaryFiles();
   });
   try {
     await runBatch(

@@ -45,10 +45,13 @@ export class CatalogueWriter {
     this.spoolPath = join(dir, `.catalogue.${randomBytes(6).toString('hex')}.tmp`);
   }
 
+  /** The run was interrupted: nothing more is recorded, and the spool is gone. */
+  private abandoned = false;
+
   /** Record one built report (called as results arrive). */
   add(result: FileResult): void {
     const report = result.report;
-    if (!report) return;
+    if (!report || this.abandoned) return;
     const outputs = withSiblings(result.outputs);
     const link = (path: string | undefined) => (path ? relative(this.dir, path).split('\\').join('/') : undefined);
     const line = Buffer.from(JSON.stringify(report) + '\n', 'utf8');
@@ -78,8 +81,22 @@ export class CatalogueWriter {
     });
   }
 
+  /**
+   * The run is being interrupted: record nothing more, and remove the spool
+   * once a write already queued has finished (it could otherwise create the
+   * file again after it was removed).
+   */
+  async abandon(): Promise<void> {
+    this.abandoned = true;
+    await this.queue.catch(() => undefined);
+    await this.spool?.close().catch(() => undefined);
+    await rm(this.spoolPath, { force: true });
+    this.untrack?.();
+  }
+
   /** Write catalogue.json and index.html (all or nothing); removes the spool file whatever happens. */
   async finish(): Promise<void> {
+    if (this.abandoned) return;
     try {
       await this.queue;
       if (this.entries.length === 0) return;

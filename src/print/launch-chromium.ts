@@ -69,7 +69,7 @@ export interface LaunchedChromium {
   exited: Promise<void>;
   /** The last lines Chromium wrote to stderr, to say why it did not start. */
   stderrTail(): string;
-  /** Removes the throwaway profile; call once the process has exited. */
+  /** Removes the throwaway profile (never throws); call once the process has exited. */
   removeProfile(): void;
 }
 
@@ -105,7 +105,13 @@ export function launchChromium(executablePath: string, options: { sandbox: boole
         .filter(Boolean)
         .slice(-3)
         .join(' '),
-    removeProfile: () => rmSync(profile, { recursive: true, force: true, maxRetries: 3 }),
+    removeProfile: () => {
+      try {
+        rmSync(profile, { recursive: true, force: true, maxRetries: 3 });
+      } catch {
+        // Best effort: a profile that cannot be removed is left in the temporary folder, not a failed run.
+      }
+    },
   };
 }
 
