@@ -32,7 +32,7 @@ export interface BatchOptions {
   /** Results keep the validated model (for the catalogue or the build cache); otherwise workers do not send it back. */
   keepReport?: boolean;
   /** Skip a file whose outputs are up to date; returns a result to report instead. */
-  skip?: (input: InputFile) => Promise<FileResult | undefined>;
+  skip?: (input: InputFile) => Promise<{ cached: FileResult } | { input: InputFile }>;
   /** Register cleanup to run on Ctrl-C (the workers' temporary files); returns the unregistration. */
   onInterrupt?: (cleanup: () => Promise<void>) => () => void;
 }
@@ -208,9 +208,10 @@ export async function runBatch(
       if (index >= inputs.length) return;
       const input = inputs[index]!;
       await onEvent({ type: 'start', input, index });
-      const cached = options.skip ? await options.skip(input) : undefined;
-      const result = cached ?? (await lane.process(input));
-      await onEvent({ type: 'done', input, result, skipped: cached !== undefined });
+      // (on a miss, the input comes back with the text the cache read, so that it is not read twice)
+      const checked = options.skip ? await options.skip(input) : { input };
+      const result = 'cached' in checked ? checked.cached : await lane.process(checked.input);
+      await onEvent({ type: 'done', input, result, skipped: 'cached' in checked });
       if (result.status === 'failed' && options.failFast) stopped = true;
     }
   };

@@ -84,7 +84,7 @@ export async function processFile(input: InputFile, options: PipelineOptions): P
   // The browser starts while this file is parsed and rendered (only when a PDF is to be printed).
   // (Puppeteer is let finish loading first: it then connects and opens a page while this file is parsed.)
   if (options.formats.has('pdf') && !options.validateOnly) await options.session?.().warmUp();
-  const read = await readNotes(input.path, undefined, options.syncIo);
+  const read = input.text !== undefined ? { text: input.text, messages: [] } : await readNotes(input.path, undefined, options.syncIo);
   file.messages.push(...read.messages);
   lap('read');
   if (read.text === undefined) return result;

@@ -42,48 +42,51 @@ export class BuildCache {
     return join(dir, '.report-cache', createHash('sha1').update(input.path).digest('hex') + '.json');
   }
 
-  private async key(input: InputFile): Promise<string | undefined> {
+  private async key(input: InputFile): Promise<{ key: string; text: string } | undefined> {
     // Only regular files within the size limit are hashed; anything else goes to the pipeline, which reports it.
     const read = await readNotes(input.path);
     if (read.text === undefined) return undefined;
-    try {
-      const bytes = read.bytes;
-      const key = createHash('sha256').update(this.baseKey).update(input.path).update(bytes).digest('hex');
-      this.keys.set(input.path, key);
-      return key;
-    } catch {
-      return undefined;
-    }
+    const key = createHash('sha256').update(this.baseKey).update(input.path).update(read.bytes).digest('hex');
+    this.keys.set(input.path, key);
+    return { key, text: read.text };
   }
 
-  async lookup(input: InputFile): Promise<FileResult | undefined> {
-    const key = await this.key(input);
-    if (!key) return undefined;
+  /**
+   * The cached result when the outputs are up to date; otherwise the input to build, with the text read for the
+   * hash, so that the pipeline does not read the file again.
+   */
+  async lookup(input: InputFile): Promise<{ cached: FileResult } | { input: InputFile }> {
+    const hashed = await this.key(input);
+    if (!hashed) return { input };
+    const miss = { input: { ...input, text: hashed.text } };
     let entry: CacheEntry;
     try {
       entry = JSON.parse(await readFile(this.entryPath(input), 'utf8')) as CacheEntry;
     } catch {
-      return undefined;
+      return miss;
     }
-    if (entry.key !== key) return undefined;
+    if (entry.key !== hashed.key) return miss;
     for (const path of Object.values(entry.outputs)) {
       try {
         await stat(path!);
       } catch {
-        return undefined;
+        return miss;
       }
     }
     return {
-      file: { path: input.path, displayPath: displayPathOf(this.settings.cwd, input.path), messages: [] },
-      status: 'built',
-      outputs: entry.outputs,
-      timings: { cached: 1 },
-      report: entry.report,
+      cached: {
+        file: { path: input.path, displayPath: displayPathOf(this.settings.cwd, input.path), messages: [] },
+        status: 'built',
+        outputs: entry.outputs,
+        timings: { cached: 1 },
+        report: entry.report,
+      },
     };
   }
 
   async store(input: InputFile, result: FileResult): Promise<void> {
-    const key = this.keys.get(input.path) ?? (await this.key(input));
+    const key = this.keys.get(input.path) ?? (await this.key(input))?.key;
+    this.keys.delete(input.path);
     if (!key) return;
     const entry: CacheEntry = { key, outputs: result.outputs, report: result.report };
     try {

@@ -10,6 +10,8 @@ export interface InputFile {
   path: string;
   /** The folder the input was given as (or the file's own folder). */
   root: string;
+  /** The notes' text, when an earlier step (the build cache, hashing them) has already read and checked it. */
+  text?: string;
 }
 
 export interface ExpandResult {
