@@ -1,10 +1,12 @@
 // Bundles the CLI into one file (dist/report.bundle.js) so that a run does not
 // load several hundred small modules before it starts: ~0.15 s less per run.
 // pdf.js and the font package stay outside (loaded from node_modules); Puppeteer gets a bundle of its own.
-import { writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import { createAjv, PRECOMPILED_VALIDATORS, SCHEMA_IDS, schemasDigest } from '../dist/validate/schema.js';
+import Handlebars from 'handlebars';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { BUILT_IN_TEMPLATES_DIR, COMPILE_OPTIONS, PRECOMPILED_TEMPLATES, sourceDigest } from '../dist/render/template.js';
 
 // The JSON Schemas compiled to validation code now, not at the start of every run; the digest lets a run
 // check that they were compiled from the schemas it has.
@@ -12,6 +14,23 @@ import { createAjv, PRECOMPILED_VALIDATORS, SCHEMA_IDS, schemasDigest } from '..
   const ajv = createAjv(true);
   const code = standaloneCode.default ?? standaloneCode;
   writeFileSync(PRECOMPILED_VALIDATORS.join('/'), `${code(ajv, SCHEMA_IDS)}\nexports.digest = ${JSON.stringify(schemasDigest())};\n`);
+}
+
+// The built-in templates' files precompiled too, each with the digest of the text it came from.
+{
+  const entries = [];
+  for (const name of readdirSync(BUILT_IN_TEMPLATES_DIR).sort()) {
+    const files = readdirSync(`${BUILT_IN_TEMPLATES_DIR}/${name}`).filter((f) => f.endsWith('.hbs'));
+    const partials = readdirSync(`${BUILT_IN_TEMPLATES_DIR}/${name}`).includes('partials')
+      ? readdirSync(`${BUILT_IN_TEMPLATES_DIR}/${name}/partials`).filter((f) => f.endsWith('.hbs')).map((f) => `partials/${f}`)
+      : [];
+    for (const file of [...files, ...partials].sort()) {
+      const source = readFileSync(`${BUILT_IN_TEMPLATES_DIR}/${name}/${file}`, 'utf8');
+      const spec = Handlebars.precompile(source, COMPILE_OPTIONS);
+      entries.push(`  ${JSON.stringify(`${name}/${file}`)}: { digest: ${JSON.stringify(sourceDigest(source))}, spec: ${spec} },`);
+    }
+  }
+  writeFileSync(PRECOMPILED_TEMPLATES.join('/'), `"use strict";\nexports.templates = {\n${entries.join('\n')}\n};\n`);
 }
 
 const common = {

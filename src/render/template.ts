@@ -4,8 +4,10 @@
  * default's partials and falls back to the rest. Compiled once per run, from
  * strings, in strict mode, with a fixed set of helpers and no prototype access.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, extname, join, resolve, sep } from 'node:path';
+import { createRequire } from 'node:module';
+import { basename, extname, join, relative, resolve, sep } from 'node:path';
 import Handlebars from 'handlebars';
 import { diagnostic, type Diagnostic } from '../diagnostics/message.js';
 import { packagePath } from '../package-root.js';
@@ -88,8 +90,42 @@ function templateDiagnostic(file: string, error: unknown): TemplateError {
 
 const cache = new Map<string, CompiledTemplate>();
 
-/** Compile a template folder, once per run (`fresh` reads it again, for live preview). */
-export function loadTemplate(dir: string = DEFAULT_TEMPLATE_DIR, options: { fresh?: boolean } = {}): CompiledTemplate {
+/** Where the build writes the built-in templates' files precompiled (see scripts/bundle.mjs). */
+export const PRECOMPILED_TEMPLATES = ['dist', 'render', 'precompiled-templates.cjs'] as const;
+/** The options every template file is compiled with, at run time or by the build. */
+export const COMPILE_OPTIONS = { strict: true, preventIndent: true } as const;
+
+/** A template file's digest, which its precompiled form must carry to be used. */
+export function sourceDigest(source: string): string {
+  return createHash('sha256').update(source).digest('hex');
+}
+
+type PrecompiledFile = { digest: string; spec: TemplateSpecification };
+let precompiled: Record<string, PrecompiledFile> | null | undefined;
+
+/**
+ * A built-in template file as the build precompiled it, when it was
+ * precompiled from this very text: compiling at run time costs every run
+ * (and every worker thread) ~25 ms before its first report.
+ */
+function precompiledSpec(file: string, source: string): TemplateSpecification | undefined {
+  if (precompiled === undefined) {
+    try {
+      precompiled = (createRequire(import.meta.url)(packagePath(...PRECOMPILED_TEMPLATES)) as { templates: Record<string, PrecompiledFile> }).templates;
+    } catch {
+      precompiled = null;
+    }
+  }
+  const key = relative(BUILT_IN_TEMPLATES_DIR, file).split(sep).join('/');
+  const entry = precompiled?.[key];
+  return entry && entry.digest === sourceDigest(source) ? entry.spec : undefined;
+}
+
+/**
+ * Compile a template folder, once per run (`fresh` reads it again, for live preview; `precompiled: false`
+ * ignores what the build precompiled, to compare the two).
+ */
+export function loadTemplate(dir: string = DEFAULT_TEMPLATE_DIR, options: { fresh?: boolean; precompiled?: boolean } = {}): CompiledTemplate {
   const cached = options.fresh ? undefined : cache.get(dir);
   if (cached) return cached;
   const fallback = readDir(DEFAULT_TEMPLATE_DIR);
@@ -99,12 +135,14 @@ export function loadTemplate(dir: string = DEFAULT_TEMPLATE_DIR, options: { fres
   const partialFiles = new Map([...fallback.partials, ...own.partials]);
   const compileFile = (file: string) => {
     const source = readFileSync(file, 'utf8');
+    const spec = options.precompiled === false ? undefined : precompiledSpec(file, source);
+    if (spec) return env.template(spec);
     try {
       Handlebars.parse(source); // syntax errors surface now, naming the file and line
     } catch (error) {
       throw templateDiagnostic(file, error);
     }
-    return env.compile(source, { strict: true, preventIndent: true });
+    return env.compile(source, COMPILE_OPTIONS);
   };
   for (const [name, file] of partialFiles) env.registerPartial(name, compileFile(file));
   const compiled = compileFile(own.layout ?? fallback.layout!);
@@ -126,7 +164,7 @@ export function loadTemplate(dir: string = DEFAULT_TEMPLATE_DIR, options: { fres
         allowProtoMethodsByDefault: false,
       }),
   };
-  cache.set(dir, template);
+  if (options.precompiled !== false) cache.set(dir, template);
   return template;
 }
 
