@@ -61,7 +61,8 @@ export class TemplateError extends Error {
   }
 }
 
-function readDir(dir: string): { layout?: string; css?: string; partials: Map<string, string>; files: string[] } {
+/** A template folder's files: its layout, style sheet and partials (those it has). */
+export function readDir(dir: string): { layout?: string; css?: string; partials: Map<string, string>; files: string[] } {
   const partials = new Map<string, string>();
   const files: string[] = [];
   const partialDir = join(dir, 'partials');
