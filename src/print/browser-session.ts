@@ -94,7 +94,7 @@ const SHELL_MARK = 'data-report-shell';
 /**
  * Runs in the isolated world: replaces the shell's content with the report's
  * (attributes of <html>, the head's elements but <meta http-equiv> and
- * <base>, the body), then waits for fonts and images. Returns the title.
+ * <base>, the body), then waits for fonts and images.
  * Nodes parsed by DOMParser are inert (scripts never run), and the shell's
  * Content-Security-Policy governs whatever the report asks to load.
  */
@@ -111,7 +111,6 @@ const SWAP = `async function (html, mark) {
   for (const attribute of [...next.documentElement.attributes]) root.setAttribute(attribute.name, attribute.value);
   await document.fonts.ready;
   await Promise.all([...document.images].map((image) => image.decode().catch(() => undefined)));
-  return document.title;
 }`;
 
 const COUNT = `function (attribute) { return document.querySelectorAll('[' + attribute + ']').length; }`;
@@ -410,7 +409,13 @@ export class BrowserSession {
     const timeout = this.options.timeoutMs;
     let target: PrintPage | undefined;
     const running = (async () => {
-      target = this.idle.pop() ?? (await this.newPage());
+      const opened = this.idle.pop() ?? (await this.newPage());
+      // A page that opened only after the time limit passed is closed, not left open in the browser.
+      if (timedOut) {
+        void settleWithin(opened.page.close(), 2_000);
+        throw new PrintTimeoutError(timeout);
+      }
+      target = opened;
       target.uses++;
       await call(target, SWAP, html, SHELL_MARK);
       return work(loadedDocument(target, timeout));
