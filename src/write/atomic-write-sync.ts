@@ -6,19 +6,16 @@
  * removed before the call returns, none is ever left pending when Ctrl-C is
  * handled on this thread.
  */
-import { randomBytes } from 'node:crypto';
 import { closeSync, lstatSync, mkdirSync, openSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
-import { describeWriteError, WriteError } from './atomic-write.js';
-
-const codeOf = (error: unknown) => (error as NodeJS.ErrnoException).code;
+import { dirname } from 'node:path';
+import { refuseExisting, temporaryPath, writeError } from './atomic-write.js';
 
 function checkTarget(path: string): void {
   const dir = dirname(path);
   try {
     mkdirSync(dir, { recursive: true });
   } catch (error) {
-    throw new WriteError(path, codeOf(error), `Cannot create the folder ${dir}: ${describeWriteError(codeOf(error))}`);
+    throw writeError(path, error, dir);
   }
   let existing;
   try {
@@ -26,8 +23,7 @@ function checkTarget(path: string): void {
   } catch {
     return; // does not exist yet
   }
-  if (existing.isSymbolicLink()) throw new WriteError(path, 'ELOOP', `Refusing to write ${path}: it is a symbolic link`);
-  if (existing.isDirectory()) throw new WriteError(path, 'EISDIR', `Cannot write ${path}: a folder has that name`);
+  refuseExisting(path, existing);
 }
 
 const quietly = (action: () => void) => {
@@ -40,7 +36,7 @@ const quietly = (action: () => void) => {
 
 function writeTemporary(path: string, data: string | Uint8Array): string {
   // Created exclusively, so never through a planted symlink.
-  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  const temp = temporaryPath(path);
   let fd: number | undefined;
   try {
     fd = openSync(temp, 'wx', 0o644);
@@ -52,7 +48,7 @@ function writeTemporary(path: string, data: string | Uint8Array): string {
   } catch (error) {
     if (fd !== undefined) quietly(() => closeSync(fd!));
     quietly(() => unlinkSync(temp));
-    throw new WriteError(path, codeOf(error), `Cannot write ${path}: ${describeWriteError(codeOf(error))}`);
+    throw writeError(path, error);
   }
 }
 
@@ -65,7 +61,7 @@ export function writeAllAtomicSync(outputs: ReadonlyArray<readonly [string, stri
       try {
         renameSync(temp, path);
       } catch (error) {
-        throw new WriteError(path, codeOf(error), `Cannot write ${path}: ${describeWriteError(codeOf(error))}`);
+        throw writeError(path, error);
       }
     }
   } catch (error) {

@@ -4,7 +4,7 @@
  * over the target. A failure leaves no partial file behind.
  */
 import { randomBytes } from 'node:crypto';
-import { unlinkSync } from 'node:fs';
+import { unlinkSync, type Stats } from 'node:fs';
 import { lstat, mkdir, open, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
@@ -57,13 +57,29 @@ export function removePendingTemporaryFiles(): void {
   pending.clear();
 }
 
+/** The error for an output that could not be written (or its folder created, with `folder`). */
+export function writeError(path: string, error: unknown, folder?: string): WriteError {
+  const code = (error as NodeJS.ErrnoException).code;
+  return new WriteError(path, code, folder ? `Cannot create the folder ${folder}: ${describeWriteError(code)}` : `Cannot write ${path}: ${describeWriteError(code)}`);
+}
+
+/** What already has an output's name and must not be written over: a symbolic link or a folder. */
+export function refuseExisting(path: string, existing: Stats): void {
+  if (existing.isSymbolicLink()) throw new WriteError(path, 'ELOOP', `Refusing to write ${path}: it is a symbolic link`);
+  if (existing.isDirectory()) throw new WriteError(path, 'EISDIR', `Cannot write ${path}: a folder has that name`);
+}
+
+/** A temporary file beside the output, with a name no one can have planted (it is created exclusively). */
+export function temporaryPath(path: string): string {
+  return join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+}
+
 async function checkTarget(path: string): Promise<void> {
   const dir = dirname(path);
   try {
     await mkdir(dir, { recursive: true });
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new WriteError(path, code, `Cannot create the folder ${dir}: ${describeWriteError(code)}`);
+    throw writeError(path, error, dir);
   }
   let existing;
   try {
@@ -71,15 +87,14 @@ async function checkTarget(path: string): Promise<void> {
   } catch {
     return; // does not exist yet
   }
-  if (existing.isSymbolicLink()) throw new WriteError(path, 'ELOOP', `Refusing to write ${path}: it is a symbolic link`);
-  if (existing.isDirectory()) throw new WriteError(path, 'EISDIR', `Cannot write ${path}: a folder has that name`);
+  refuseExisting(path, existing);
 }
 
 /** What an output holds: its text or bytes, or chunks produced one after another (never all in memory at once). */
 export type OutputData = string | Uint8Array | (() => AsyncIterable<string | Uint8Array>);
 
 async function writeTemporary(path: string, data: OutputData): Promise<string> {
-  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  const temp = temporaryPath(path);
   pending.add(temp);
   let handle;
   try {
@@ -95,8 +110,7 @@ async function writeTemporary(path: string, data: OutputData): Promise<string> {
     await handle?.close().catch(() => undefined);
     await unlink(temp).catch(() => undefined);
     pending.delete(temp);
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new WriteError(path, code, `Cannot write ${path}: ${describeWriteError(code)}`);
+    throw writeError(path, error);
   }
 }
 
@@ -114,8 +128,7 @@ export async function writeAllAtomic(outputs: ReadonlyArray<readonly [string, Ou
       try {
         await rename(temp, path);
       } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code;
-        throw new WriteError(path, code, `Cannot write ${path}: ${describeWriteError(code)}`);
+        throw writeError(path, error);
       } finally {
         pending.delete(temp);
       }
