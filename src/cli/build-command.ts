@@ -52,11 +52,14 @@ function parseFormats(value: unknown): Set<OutputFormat> {
   return formats;
 }
 
-function positiveInteger(value: unknown, name: string, max: number): number {
+/** A flag's whole number from `min` to `max` (an empty value is not 0). */
+function wholeNumber(value: unknown, name: string, max: number, min = 0): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > max) throw new RunError(`Expected ${name} to be a whole number from 1 to ${max}, not \`${String(value)}\``);
+  if (String(value).trim() === '' || !Number.isInteger(n) || n < min || n > max) throw new RunError(`Expected ${name} to be a whole number from ${min} to ${max}, not \`${String(value)}\``);
   return n;
 }
+
+const positiveInteger = (value: unknown, name: string, max: number) => wholeNumber(value, name, max, 1);
 
 /**
  * Pages printing at once: one more than the cores, so that a core never waits while a page is between steps
@@ -64,12 +67,6 @@ function positiveInteger(value: unknown, name: string, max: number): number {
  */
 function defaultConcurrency(cpuCount: number): number {
   return Math.max(1, Math.min(4, cpuCount + 1));
-}
-
-function wholeNumber(value: unknown, name: string, max: number): number {
-  const n = Number(value);
-  if (String(value).trim() === '' || !Number.isInteger(n) || n < 0 || n > max) throw new RunError(`Expected ${name} to be a whole number from 0 to ${max}, not \`${String(value)}\``);
-  return n;
 }
 
 function resolveTemplate(value: string | undefined, base: string): CompiledTemplate {
