@@ -18,9 +18,19 @@ const referenceWithFrontmatter = unified().use(remarkParse).use(remarkGfm).use(r
 const fast = gfmParser();
 const fastWithFrontmatter = gfmParser({ frontmatter: true });
 
+/** The tree, or the error: under the test runner, the mdast utilities' development builds assert on some inputs. */
+const outcome = (parse: () => unknown) => {
+  try {
+    return { tree: parse() };
+  } catch (error) {
+    return { error: String((error as Error)?.message ?? error) };
+  }
+};
+
+/** The same outcome as remark-gfm, whatever it is (an upstream assertion on `*\r\n[x] a`, for one). */
 const same = (text: string) => {
-  expect(fast(text)).toEqual(reference.parse(text));
-  expect(fastWithFrontmatter(text)).toEqual(referenceWithFrontmatter.parse(text));
+  expect(outcome(() => fast(text))).toEqual(outcome(() => reference.parse(text)));
+  expect(outcome(() => fastWithFrontmatter(text))).toEqual(outcome(() => referenceWithFrontmatter.parse(text)));
 };
 
 const markdownFiles = (dir: string): string[] =>
@@ -37,6 +47,7 @@ describe('the faster GFM parser', () => {
 
   it('finds every kind of autolink and table, and leaves the rest alone', () => {
     for (const text of [
+      '*\r\n[x] a',
       'Write to contact@example.org or jane.doe+x@mail.example.eu. Not a@b, not a/b@example.org.',
       'See www.example.com, WWW.EXAMPLE.COM/a?b, http://example.com and HTTPS://example.com/x_(y).',
       'mailto:jane@example.org xmpp:jane@example.org/home',
