@@ -8,11 +8,6 @@ import { setFlagsFromString } from 'node:v8';
 // optimising compiler spends as much CPU as the run itself, on functions that run for a moment. Tiering up ~9x
 // later halves that (an HTML batch of 200 files: -25 % CPU) and leaves the hot loops fast. Threads share the flag.
 setFlagsFromString('--interrupt-budget=600000');
-// Each file's garbage that outlives a young-generation collection (its notes, model and HTML) lands in the old
-// generation, which V8 by default lets grow a long way before collecting: peak memory then grows with the batch
-// although nothing is retained (1,000 files: 1.5x the peak of 100). Growing it by only 5 % over what is alive after
-// each collection keeps a batch's memory flat (1.1-1.2x) for ~10 % more time on an HTML batch.
-setFlagsFromString('--heap-growing-percent=5');
 
 // The bundled CLI starts faster; the module tree is the fallback (and what tests import from sources).
 const bundle = new URL('../dist/report.bundle.js', import.meta.url);

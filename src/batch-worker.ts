@@ -6,6 +6,7 @@
  * and timings, plus the model only when the catalogue or the cache needs it.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { heapBudget } from './heap-budget.js';
 import { processFile, type FileResult, type PipelineOptions } from './pipeline.js';
 import type { InputFile } from './read/expand-inputs.js';
 import { loadTemplate } from './render/template.js';
@@ -62,6 +63,7 @@ if (parentPort && settings) {
   const options = optionsFrom(settings);
   const reply = (message: WorkerReply) => port.postMessage(message);
   let stopping = false;
+  const afterFile = heapBudget();
   port.on('message', async (message: WorkerRequest) => {
     if (message.type === 'cleanup') {
       // The run is being interrupted: outputs are written with blocking calls, so no temporary file is half-way
@@ -73,6 +75,7 @@ if (parentPort && settings) {
     if (stopping) return;
     try {
       const result = await processFile(message.input, options);
+      afterFile();
       if (!settings.keepReport || result.status !== 'built') delete result.report;
       reply({ type: 'result', id: message.id, result });
     } catch (error) {

@@ -1,6 +1,7 @@
 /**
  * Markdown with GFM (remark-parse + remark-gfm) -> mdast: the same trees,
- * faster on prose.
+ * faster on prose. Sections in plain Markdown skip micromark altogether
+ * (see plain-markdown.ts); the rest goes through micromark, narrowed here.
  *
  * Two GFM constructs cost as much as the rest of the parse on ordinary notes:
  * - email autolinks are tried at the start of every word (`contact@example.org`
@@ -24,6 +25,7 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified, type Processor } from 'unified';
+import { parseInSections, type ParseMarkdown } from './plain-markdown.js';
 
 /** The text being parsed (parsing is synchronous: set just before, cleared just after). */
 let source = '';
@@ -142,8 +144,16 @@ const MAY_HOLD_TABLE = /\||:-|-:/;
 
 /** A parser of GFM Markdown (with YAML front matter when asked), as `unified().use(remarkParse).use(remarkGfm)` would parse. */
 export function gfmParser(options: { frontmatter?: boolean } = {}): (text: string) => Root {
-  const withTables = processor(options.frontmatter === true, true);
-  const withoutTables = processor(options.frontmatter === true, false);
+  const frontmatter = options.frontmatter === true;
+  const whole = micromarkParser(frontmatter);
+  const section = frontmatter ? micromarkParser(false) : whole;
+  return (text) => parseInSections(text, frontmatter, whole, section);
+}
+
+/** The micromark-based parser, with the narrowed constructs above. */
+function micromarkParser(frontmatter: boolean): ParseMarkdown {
+  const withTables = processor(frontmatter, true);
+  const withoutTables = processor(frontmatter, false);
   return (text) => {
     const outer = source;
     const outerBom = bom;

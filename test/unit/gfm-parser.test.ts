@@ -10,6 +10,10 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+// @ts-expect-error: the benchmark's corpus generator is plain JavaScript
+import { generateCorpus } from '../../bench/corpus.js';
 import { gfmParser } from '../../src/parse/gfm-parser.js';
 import { EXAMPLES, ROOT } from '../helpers/cli.js';
 
@@ -81,6 +85,53 @@ describe('the faster GFM parser', () => {
         same(pieces.join(''));
       }),
       { numRuns: 2000 },
+    );
+  });
+
+  it('parses the benchmark corpus as remark-gfm does', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'report-corpus-'));
+    try {
+      generateCorpus(dir, 24, 11);
+      const files = markdownFiles(dir);
+      expect(files).toHaveLength(24);
+      for (const file of files) same(readFileSync(file, 'utf8'));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  // Notes-like text: lines that the plain sections take (headings, paragraphs, `- ` items, bold names), mixed with
+  // lines and words that must send a section to micromark, and with front matter of every shape.
+  it('parses generated notes-like text as remark-gfm does', () => {
+    const plainWord = fc.constantFrom('a', 'policy', 'Łódź', 'é', '😀', 'α', '10', '2024', 'x:', ',', '.', '(', ')', '–', '**A**', '**Álvaro Gil**', '(**b**)', '**a**,');
+    const otherWord = fc.constantFrom(
+      'e\u0301', ':', '!', '?', '-', '#', '=', '+', '1.', '2)', '**', '*', '**x.**', '**10**', '**a**b', 'a**b**', '**a** **b**', '***a***', '**a*', '** a**',
+      '_', '_a_', '`', '[', ']', '[^1]', '<', '>', '&', '~', '@', 'a@b.org', 'www.x.org', 'http://x.org', '\\', '|', '\u00a0', '\u3000', '\u200b', '',
+    );
+    const word = fc.oneof({ weight: 12, arbitrary: plainWord }, { weight: 1, arbitrary: otherWord });
+    const words = fc.array(word, { maxLength: 8 }).chain((ws) => fc.constantFrom(' ', '', '  ').map((sep) => ws.join(sep)));
+    const line = fc.oneof(
+      { weight: 6, arbitrary: words },
+      { weight: 3, arbitrary: fc.tuple(fc.constantFrom('# ', '## ', '### ', '#### ', '###### ', '#', '##  ', '####### ', '#tag ', '  # ', '    # '), words).map(([h, w]) => h + w) },
+      { weight: 3, arbitrary: fc.tuple(fc.constantFrom('- ', '-  ', '-', '* ', '+ ', '1. ', '2) ', '> ', '- [ ] ', '- # ', '- - ', '  - ', '   '), words).map(([m, w]) => m + w) },
+      { weight: 3, arbitrary: fc.constantFrom('', '', '', ' ', '---', '***', '===', '- - -', ':-', '-:', 'Figures:', 'Country: X', '**Jane Doe** from A, b.', '#', '##', '# a #', '# a ', 'a ', 'a  ', '```', '~~~', '<div>', '[a]: /b') },
+    );
+    const front = fc.constantFrom('', '', '---\ntitle: x\n---\n', '---\n---\n', '---\n# c\n---\n\n', '---\na: 1\n--- \n---\n', '---\na: 1\n', '--- \na\n---\n', '---\na\n---', '---\na: 1\r---\r\nb\n---\n', '---\na: |\n  x\n---\n', '---\na: 1\n---\n---\nb\n---\n');
+    // Plain lines only, so that whole sections take the plain path, with a slip now and then.
+    const plainWords = fc.array(fc.oneof({ weight: 40, arbitrary: plainWord }, { weight: 1, arbitrary: otherWord }), { minLength: 1, maxLength: 6 }).map((ws) => ws.join(' '));
+    const plainLine = fc.oneof(
+      { weight: 4, arbitrary: plainWords },
+      { weight: 2, arbitrary: fc.tuple(fc.constantFrom('# ', '## ', '### ', '#### ', '- ', '- ', '- ', '* ', '1. '), plainWords).map(([m, w]) => m + w) },
+      { weight: 3, arbitrary: fc.constant('') },
+    );
+    const tail = fc.constantFrom('', '\n', '\n\n');
+    fc.assert(
+      fc.property(front, fc.array(plainLine, { maxLength: 16 }), tail, (head, lines, end) => same(head + lines.join('\n') + end)),
+      { numRuns: 1500 },
+    );
+    fc.assert(
+      fc.property(front, fc.array(line, { maxLength: 24 }), tail, (head, lines, end) => same(head + lines.join('\n') + end)),
+      { numRuns: 1500 },
     );
   });
 });
