@@ -47,7 +47,7 @@ type Process = (input: InputFile) => Promise<FileResult>;
 /**
  * Below this many files a batch stays on the main thread with `workers: 'auto'`. A worker loads in ~0.1 s, but
  * then compiles (JIT) the same code the main thread already has, on the same cores: measured on 2 cores, a
- * worker breaks even at ~50 files and saves ~10% at 75-100 files, ~20% at 200.
+ * worker breaks even at ~40 files and saves ~10% at 64 files, ~15% at 100, ~25% at 200.
  */
 export const MIN_FILES_FOR_WORKERS = 64;
 /** Files handed to one worker at a time: it always has the next one queued, so it never waits for a round trip. */

@@ -7,8 +7,8 @@
  * and keeps the pages it has grown to. A batch of 100 files ends before the
  * first such collection; 1,000 files reach it on every thread, so their peak
  * was ~1.3x higher although nothing was retained. A full collection every
- * 100 files (~10 ms on the ~15 MiB a thread keeps alive) holds the peak flat
- * for ~5 % more time on an HTML batch, less on one with PDFs.
+ * 100 files (~10 ms on the ~15 MiB a thread keeps alive) holds the peak flat;
+ * its cost does not show in an HTML batch's time.
  */
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
