@@ -27,6 +27,8 @@ export type ParseMarkdown = (text: string) => Root;
 /** In the body, anything that could make sections depend on each other or shift columns: then the document is parsed whole. */
 const NOT_SECTIONABLE = /[\t\uFEFF|]|\]:|^ {0,3}(?:```|~~~|<)/m;
 const ANYWHERE_NOT_SECTIONABLE = /[\r\0]/;
+/** Runs of sections for micromark above which the document is parsed whole. */
+const MAX_SECTION_RUNS = 32;
 /** An ATX heading line, where a section starts. */
 const HEADING_LINE = /^#{1,6}(?: |$)/gm;
 /** Inline syntax (code, emphasis, links, HTML, references, escapes, strikethrough, autolinks) other than `**name**`. */
@@ -92,13 +94,26 @@ export function parseInSections(text: string, frontmatter: boolean, whole: Parse
   for (let match = HEADING_LINE.exec(text); match; match = HEADING_LINE.exec(text)) {
     if (match.index > bodyStart) starts.push(match.index);
   }
-  for (let i = 0; i < starts.length; i++) {
+  starts.push(text.length);
+  // Plain sections become blocks at once; the others are kept as runs of consecutive sections, each parsed by
+  // micromark in one call.
+  const parts: Array<RootContent[] | { start: number; end: number }> = [];
+  for (let i = 0; i + 1 < starts.length; i++) {
     const start = starts[i]!;
-    const end = i + 1 < starts.length ? starts[i + 1]! : text.length;
+    const end = starts[i + 1]!;
     if (start >= end) continue;
     const plain = plainSection(lines, lines.lineOf(start), end);
-    if (plain) for (const node of plain) children.push(node);
-    else for (const node of moved(section(text.slice(start, end)).children, lines.lineOf(start), start)) children.push(node);
+    const last = parts.at(-1);
+    if (plain) parts.push(plain);
+    else if (last && !Array.isArray(last)) last.end = end;
+    else parts.push({ start, end });
+  }
+  // Each call costs micromark's set-up: many short runs (thousands of empty headings between plain ones) are
+  // cheaper parsed whole.
+  if (parts.filter((part) => !Array.isArray(part)).length > MAX_SECTION_RUNS) return whole(text);
+  for (const part of parts) {
+    const blocks = Array.isArray(part) ? part : moved(section(text.slice(part.start, part.end)).children, lines.lineOf(part.start), part.start);
+    for (const node of blocks) children.push(node);
   }
   return {
     type: 'root',
