@@ -69,6 +69,9 @@ describe('the faster GFM parser', () => {
       '---\ntitle: x@y.org\n---\n\nBody with x@y.org',
       'Made by references and escapes: contact&#64;example.org, jane&#x40;example.org, www\\.example.com, http\\://example.com, &#119;ww.example.com',
       'Plain paragraph.\n\nAnother with a@b.org.\n\n> quote www.example.com\n\n- list http://example.com\n\n| a |\n| - |\n| x@y.org |',
+      // Plain sections between others, under and over the number of runs that makes the document parse whole.
+      '# Plain\n\ntext\n\n## With a [link](x)\n\n## And *emphasis*\n\n# Plain again\n\n- a\n- b\n'.repeat(20),
+      '# Plain\n\ntext\n\n## With a [link](x)\n'.repeat(40),
     ]) {
       same(text);
     }
