@@ -236,7 +236,7 @@ export async function runBuild(inputs: string[], flags: Record<string, unknown>,
         results.push({ ...result, report: undefined });
         reported.push(result.file);
         if (result.status === 'built' && !event.skipped) await cache?.store(event.input, result);
-        if (result.report && result.status === 'built') catalogue?.add(result);
+        if (result.report && result.status === 'built') await catalogue?.add(result);
         progress.fileDone(result, event.skipped);
       },
     );

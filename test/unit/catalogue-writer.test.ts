@@ -1,0 +1,46 @@
+/** The catalogue spools models as reports finish, with back-pressure, and writes them in date order at the end. */
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { CatalogueWriter } from '../../src/cli/catalogue.js';
+import type { FileResult } from '../../src/pipeline.js';
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+function built(dir: string, index: number): FileResult {
+  const date = `2024-01-${String((index % 28) + 1).padStart(2, '0')}`;
+  const report = { date, title: `Event ${index}`, subtitle: '', kind: 'Workshop', language: 'en', place: { city: 'Vilnius', country: 'Lithuania' }, highlights: { themes: [] } };
+  return {
+    file: { path: join(dir, `e${index}.md`), displayPath: `e${index}.md`, messages: [] },
+    status: 'built',
+    outputs: { html: join(dir, `e${index}.html`) },
+    timings: {},
+    report: report as never,
+  } as FileResult;
+}
+
+describe('CatalogueWriter', () => {
+  it('lets 16 writes queue, then makes the caller wait for the spool; writes every model in date order', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'report-catalogue-'));
+    dirs.push(dir);
+    const writer = new CatalogueWriter(dir);
+    const done: boolean[] = [];
+    const adds = Array.from({ length: 40 }, (_, i) => writer.add(built(dir, i)).then(() => void (done[i] = true)));
+    // Microtasks only: no spool write (a thread-pool round trip) can have finished yet.
+    for (let i = 0; i < 5; i++) await Promise.resolve();
+    expect(done.filter(Boolean)).toHaveLength(16);
+    expect(done.slice(0, 16).every(Boolean)).toBe(true);
+    await Promise.all(adds);
+    await writer.finish();
+    const catalogue = JSON.parse(readFileSync(join(dir, 'catalogue.json'), 'utf8'));
+    expect(catalogue.count).toBe(40);
+    const dates = catalogue.events.map((e: { report: { date: string } }) => e.report.date);
+    expect(dates).toEqual([...dates].sort().reverse());
+    expect(new Set(catalogue.events.map((e: { report: { title: string } }) => e.report.title)).size).toBe(40);
+    expect(readdirSync(dir).sort()).toEqual(['catalogue.json', 'index.html']);
+  });
+});
