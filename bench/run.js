@@ -60,9 +60,10 @@ function children() {
   }
   return map;
 }
-function rssKiB(pid) {
+/** VmRSS (now) or VmHWM (the kernel's high-water mark of the process, exact up to this sample) in KiB. */
+function rssKiB(pid, field = 'VmRSS') {
   try {
-    const m = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    const m = new RegExp(`${field}:\\s+(\\d+)`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
     return m ? Number(m[1]) : 0;
   } catch {
     return 0;
@@ -79,7 +80,9 @@ function sampleTree(rootPid) {
       queue.push(child);
     }
   }
-  const own = rssKiB(rootPid);
+  // Our own process: its high-water mark, so that a short peak between two samples is not missed. Chromium's
+  // processes peak at different moments: the sum of their current sizes.
+  const own = rssKiB(rootPid, 'VmHWM');
   const browser = descendants.filter((d) => /chrom/i.test(d.comm)).reduce((sum, d) => sum + rssKiB(d.pid), 0);
   return { own, browser };
 }
@@ -175,7 +178,8 @@ const mib = (kib) => `${fmt(kib / 1024, 0)} MiB`;
 
 /** Peak RSS of `report build` for 100 and 1,000 files: it must stay flat as the batch grows. */
 async function measureMemory() {
-  // Peak RSS is sampled every 50 ms and moves by several MiB between runs: the median of three runs per size.
+  // The peak (the process's high-water mark, read every 50 ms) moves by several MiB between runs: the median of
+  // three runs per size.
   const peaks = {};
   for (const n of [100, 1000]) {
     const dir = join(WORK, `mem-${n}`);
