@@ -14,8 +14,8 @@
  *
  * Why sections at headings are safe to parse apart: an ATX heading at the
  * start of a line ends every open block (paragraph, list, quote, indented
- * code) except those this module never splits (fenced code, HTML blocks,
- * tables: a document with any of them is parsed whole), and the only
+ * code, a table without pipes) except fenced code and HTML blocks (a
+ * document with either, or with a `|`, is parsed whole), and the only
  * document-wide state, link and footnote definitions, cannot occur without
  * `]:` (a document with one is parsed whole as well).
  */
@@ -24,7 +24,7 @@ import type { Point } from 'unist';
 
 export type ParseMarkdown = (text: string) => Root;
 
-/** In the body, anything that could make sections depend on each other or shift columns: then the document is parsed whole. */
+/** In the body, anything that could make sections depend on each other or shift columns: the document is parsed whole. */
 const NOT_SECTIONABLE = /[\t\uFEFF|]|\]:|^ {0,3}(?:```|~~~|<)/m;
 const ANYWHERE_NOT_SECTIONABLE = /[\r\0]/;
 /** Runs of sections for micromark above which the document is parsed whole. */
@@ -177,7 +177,7 @@ function plainSection(lines: Lines, first: number, end: number): RootContent[] |
         items.push({ type: 'listItem', spread: false, checked: null, children: [paragraph], position: span(lines, itemStart, itemEnd) });
         index++;
       }
-      const list: List = { type: 'list', ordered: false, start: null, spread: false, children: items, position: span(lines, items[0]!.position!.start.offset!, items.at(-1)!.position!.end.offset!) };
+      const list: List = { type: 'list', ordered: false, start: null, spread: false, children: items, position: span(lines, start, lineEnd(index - 1)) };
       blocks.push(list);
       afterList = true;
       continue;
@@ -207,7 +207,8 @@ function isHeadingLine(text: string, start: number): boolean {
 
 /** `- ` and a plain start: a bullet list item this module builds (anything else after `-` goes to the full parser). */
 function isListItem(text: string, start: number, end: number): boolean {
-  return text.charCodeAt(start) === 45 /* - */ && text.charCodeAt(start + 1) === 32 && end > start + 2 && !NOT_PARAGRAPH_START.test(text.slice(start + 2, end)) && text.charCodeAt(end - 1) !== 32;
+  if (text.charCodeAt(start) !== 45 /* - */ || text.charCodeAt(start + 1) !== 32 || end <= start + 2) return false;
+  return text.charCodeAt(end - 1) !== 32 && !NOT_PARAGRAPH_START.test(text.slice(start + 2, end));
 }
 
 function plainHeading(lines: Lines, start: number, end: number): Heading | undefined {
