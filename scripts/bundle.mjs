@@ -1,7 +1,8 @@
 // The build's second step, after tsc: precompiles the JSON Schemas and the built-in templates, and bundles the
 // CLI into one file (dist/report.bundle.js) so that a run does not load several hundred small modules before it
 // starts (~0.15 s less per run). pdf.js and the font package stay outside (loaded from node_modules); Puppeteer
-// gets a bundle of its own.
+// gets a bundle of its own. Last, it writes the build's identity (dist/build-id.txt).
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import standaloneCode from 'ajv/dist/standalone/index.js';
@@ -65,3 +66,18 @@ const vendoredPuppeteer = {
 await build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/report.bundle.js', plugins: [vendoredPuppeteer] });
 // The worker thread for batches without PDF, so that each thread also starts fast.
 await build({ ...common, entryPoints: ['src/batch-worker.ts'], outfile: 'dist/batch-worker.bundle.js' });
+
+// The build's identity, part of the build cache's key: reports built by other code are rebuilt, even under the
+// same version number (a git checkout, a development build). A digest of every script the build wrote.
+const scripts = [];
+const collect = (dir) => {
+  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    const path = `${dir}/${entry.name}`;
+    if (entry.isDirectory()) collect(path);
+    else if (/\.c?js$/.test(entry.name)) scripts.push(path);
+  }
+};
+collect('dist');
+const buildDigest = createHash('sha256');
+for (const path of scripts) buildDigest.update(path).update(readFileSync(path));
+writeFileSync('dist/build-id.txt', buildDigest.digest('hex').slice(0, 16) + '\n');

@@ -1,7 +1,8 @@
 /**
  * Incremental builds: a report is skipped when the hash of its notes, the
- * template's files, the build options and the tool version match the last
- * successful build and its outputs are still there. One small file per
+ * template's files, the build options and the tool (its version and the
+ * digest of its build) match the last successful build and its outputs are
+ * still there. One small file per
  * input under `.report-cache/`, so an interrupted run loses nothing.
  */
 import { createHash } from 'node:crypto';

@@ -25,9 +25,11 @@ import type { CliIo } from './io.js';
 import { createProgress } from './progress.js';
 import { RunError } from './run-error.js';
 
-interface CommandContext {
+export interface CommandContext {
   validateOnly: boolean;
   version: string;
+  /** The build's identity: with the version, what the build cache knows the tool by. */
+  build: string;
 }
 
 export function colours(io: CliIo, stream: 'stdout' | 'stderr'): Colours {
@@ -200,7 +202,7 @@ export async function runBuild(inputs: string[], flags: Record<string, unknown>,
 
   const cache =
     !context.validateOnly && flags.cache !== false && template
-      ? new BuildCache({ outDir, cwd: io.cwd, version: context.version, template, options: { formats: [...formats].sort(), pageSize, language: language ?? null, defaultLanguage: config.language ?? null, strict: pipeline.strict } })
+      ? new BuildCache({ outDir, cwd: io.cwd, version: `${context.version}+${context.build}`, template, options: { formats: [...formats].sort(), pageSize, language: language ?? null, defaultLanguage: config.language ?? null, strict: pipeline.strict } })
       : undefined;
 
   const progress = createProgress(io, files.length, context.validateOnly, colours(io, 'stderr'));

@@ -6,7 +6,7 @@
  * proceed (bad flag, unreadable config, no browser, output clash).
  */
 import { Command, CommanderError, Option } from 'commander';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { packagePath } from '../package-root.js';
 import { runBuild } from './build-command.js';
 import { runInit } from './init-command.js';
@@ -19,6 +19,8 @@ import { RunError } from './run-error.js';
 export type { CliIo } from './io.js';
 
 export const VERSION: string = (JSON.parse(readFileSync(packagePath('package.json'), 'utf8')) as { version: string }).version;
+/** The build's identity (a digest of its scripts, written by `npm run build`), or '' without one. */
+export const BUILD_ID: string = existsSync(packagePath('dist', 'build-id.txt')) ? readFileSync(packagePath('dist', 'build-id.txt'), 'utf8').trim() : '';
 
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
   let exitCode = 0;
@@ -61,7 +63,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       .option('--report <file>', 'write a machine-readable run report (JSON) to this file')
       .option('--no-catalogue', 'do not write index.html and catalogue.json for a batch'),
   ).action(async (inputs: string[], options: Record<string, unknown>) => {
-    exitCode = await runBuild(inputs, options, io, { validateOnly: false, version: VERSION });
+    exitCode = await runBuild(inputs, options, io, { validateOnly: false, version: VERSION, build: BUILD_ID });
   });
 
   buildLike(
@@ -75,7 +77,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     if (options.format) options.diagnostics = options.format;
     // For validate, --format names the report format, not outputs to build.
     delete options.format;
-    exitCode = await runBuild(inputs, options, io, { validateOnly: true, version: VERSION });
+    exitCode = await runBuild(inputs, options, io, { validateOnly: true, version: VERSION, build: BUILD_ID });
   });
 
   program

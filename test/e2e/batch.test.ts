@@ -6,6 +6,8 @@ import { cpSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } 
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MIN_FILES_FOR_WORKERS, workerCount } from '../../src/batch.js';
+import { runBuild } from '../../src/cli/build-command.js';
+import { BUILD_ID, VERSION, type CliIo } from '../../src/cli/main.js';
 import { ROOT, runCli, runMain, tempDir } from '../helpers/cli.js';
 
 const dir = tempDir();
@@ -104,6 +106,23 @@ describe('the build cache', () => {
     expect((await build()).stderr).toMatch(/2 built, 0 up to date/);
 
     expect((await build('--force')).stderr).toMatch(/2 built, 0 up to date/);
+  });
+
+  it('rebuilds what another build of report made, even under the same version number', async () => {
+    const src = join(dir.path, 'cached-build');
+    cpSync(join(archive, '2023'), src, { recursive: true });
+    const out = join(dir.path, 'cached-build-out');
+    let stderr = '';
+    const io: CliIo = { stdout: { write: () => true, isTTY: false }, stderr: { write: (s: string) => (stderr += s), isTTY: false }, cwd: ROOT, env: { NO_COLOR: '1' }, platform: process.platform, isRoot: false, cpuCount: 2 };
+    const build = async (id: string) => {
+      stderr = '';
+      await runBuild([src], { out, format: 'html', catalogue: false }, io, { validateOnly: false, version: VERSION, build: id });
+      return stderr;
+    };
+    expect(await build('one')).toMatch(/2 built, 0 up to date/);
+    expect(await build('one')).toMatch(/0 built, 2 up to date/);
+    expect(await build('two')).toMatch(/2 built, 0 up to date/);
+    expect(BUILD_ID).toMatch(/^[0-9a-f]{16}$/);
   });
 });
 
