@@ -1,37 +1,44 @@
 import type { Point, Position } from './message.js';
 
-/** Line starts of a text, computed once per text. */
-const lineStarts = new WeakMap<object, number[]>();
-const boxes = new Map<string, { starts: number[] }>();
+/** The offsets at which the lines of `text` start. */
+export function lineStartsOf(text: string): number[] {
+  const list = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) list.push(i + 1);
+  return list;
+}
 
-function starts(text: string): number[] {
-  // Strings cannot key a WeakMap; keep the last few texts.
-  let entry = boxes.get(text);
-  if (!entry) {
-    const list = [0];
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) list.push(i + 1);
-    entry = { starts: list };
-    boxes.set(text, entry);
-    if (boxes.size > 8) boxes.delete(boxes.keys().next().value!);
+/** The 0-based index of the line holding `offset`, given the text's line starts. */
+export function lineIndexOf(starts: readonly number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
   }
-  void lineStarts;
-  return entry.starts;
+  return lo;
+}
+
+/** Line starts of the last few texts asked about (strings cannot key a WeakMap). */
+const recent = new Map<string, number[]>();
+
+function cachedLineStarts(text: string): number[] {
+  let list = recent.get(text);
+  if (!list) {
+    list = lineStartsOf(text);
+    recent.set(text, list);
+    if (recent.size > 8) recent.delete(recent.keys().next().value!);
+  }
+  return list;
 }
 
 /** 1-based line and column (in characters, not UTF-16 units) of an offset. */
 export function pointAt(text: string, offset: number): Point {
-  const list = starts(text);
-  let lo = 0;
-  let hi = list.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (list[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  const lineStart = list[lo]!;
+  const list = cachedLineStarts(text);
+  const line = lineIndexOf(list, offset);
   let column = 1;
-  for (const _ of text.slice(lineStart, offset)) column++;
-  return { line: lo + 1, column, offset };
+  for (const _ of text.slice(list[line]!, offset)) column++;
+  return { line: line + 1, column, offset };
 }
 
 export function rangeAt(text: string, start: number, end: number): Position {

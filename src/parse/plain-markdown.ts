@@ -21,6 +21,7 @@
  */
 import type { Heading, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Text } from 'mdast';
 import type { Point } from 'unist';
+import { lineIndexOf, lineStartsOf } from '../diagnostics/position.js';
 
 export type ParseMarkdown = (text: string) => Root;
 
@@ -43,22 +44,15 @@ const WORD_AT_BOTH_ENDS = /^[\p{L}\p{N}](?:[^]*[\p{L}\p{N}])?$/u;
 const BEFORE_STRONG = new Set(['', ' ', '\n', '(']);
 const AFTER_STRONG = new Set(['', ' ', '\n', ',', '.', ';', ':', '!', '?', ')']);
 
-/** Offsets -> points for one document. */
+/** Offsets -> points for one document (columns in UTF-16 units, as micromark counts them). */
 class Lines {
-  readonly starts: number[] = [0];
+  readonly starts: number[];
   constructor(readonly text: string) {
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+    this.starts = lineStartsOf(text);
   }
   /** The index of the line holding `offset` (0-based). */
   lineOf(offset: number): number {
-    let low = 0;
-    let high = this.starts.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if (this.starts[middle]! <= offset) low = middle;
-      else high = middle - 1;
-    }
-    return low;
+    return lineIndexOf(this.starts, offset);
   }
   point(offset: number): Point {
     const line = this.lineOf(offset);
