@@ -6,7 +6,7 @@ import { existsSync, statSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { Chalk } from 'chalk';
 import { runBatch } from '../batch.js';
-import { findConfig, loadConfig, type WrittenConfig } from '../config/load-config.js';
+import { resolveConfig, type WrittenConfig } from '../config/load-config.js';
 import { diagnostic } from '../diagnostics/message.js';
 import { formatReport, toJsonMessage, type Colours, type ReportFormat } from '../diagnostics/reporters.js';
 import { displayPathOf, type SourceFile } from '../diagnostics/source-file.js';
@@ -96,19 +96,18 @@ export async function runBuild(inputs: string[], flags: Record<string, unknown>,
 
   // --- config: defaults < config file < flags ----------------------------
   const firstInputDir = inputs[0] && !/[*?]/.test(inputs[0]) ? resolve(io.cwd, inputs[0]) : io.cwd;
-  const configPath = flags.config
-    ? resolve(io.cwd, String(flags.config))
-    : findConfig(existsSync(firstInputDir) && statSync(firstInputDir).isDirectory() ? firstInputDir : dirname(firstInputDir));
-  let config: WrittenConfig = {};
-  if (configPath) {
-    if (flags.config && !existsSync(configPath)) throw new RunError(`The config file ${String(flags.config)} does not exist`);
-    const loaded = loadConfig(configPath, relative(io.cwd, configPath) || configPath);
-    if (loaded.file && loaded.file.messages.some((m) => m.severity === 'error')) {
-      reportStream.write(formatReport(diagnosticsFormat, [loaded.file], { colours: colours(io, 'stderr') }));
-      throw new RunError('The config file has errors; fix them and run again');
-    }
-    config = loaded.values;
+  if (flags.config && !existsSync(resolve(io.cwd, String(flags.config)))) throw new RunError(`The config file ${String(flags.config)} does not exist`);
+  const resolvedConfig = resolveConfig({
+    cwd: io.cwd,
+    startDir: existsSync(firstInputDir) && statSync(firstInputDir).isDirectory() ? firstInputDir : dirname(firstInputDir),
+    explicit: flags.config ? resolve(io.cwd, String(flags.config)) : undefined,
+  });
+  const configFiles = resolvedConfig.loaded.flatMap((l) => (l.file ? [l.file] : []));
+  if (configFiles.some((f) => f.messages.some((m) => m.severity === 'error'))) {
+    reportStream.write(formatReport(diagnosticsFormat, configFiles.filter((f) => f.messages.length > 0), { colours: colours(io, 'stderr') }));
+    throw new RunError('The config file has errors; fix them and run again');
   }
+  const config: WrittenConfig = resolvedConfig.values;
 
   const formats = parseFormats(flags.format ?? config.formats ?? 'html,pdf');
   const outDir = flags.out ? resolve(io.cwd, String(flags.out)) : config.out;
@@ -129,7 +128,7 @@ export async function runBuild(inputs: string[], flags: Record<string, unknown>,
     }
   }
   const templateValue = (flags.template as string | undefined) ?? config.template;
-  const template = context.validateOnly ? undefined : resolveTemplate(templateValue, flags.template ? io.cwd : configPath ? dirname(configPath) : io.cwd);
+  const template = context.validateOnly ? undefined : resolveTemplate(templateValue, flags.template ? io.cwd : resolvedConfig.base);
   const allowedRoot = flags.allowRoot ? resolve(io.cwd, String(flags.allowRoot)) : config.allowRoot;
 
   // --- inputs ----------------------------------------------------------------
