@@ -167,6 +167,10 @@ export async function runBuild(inputs: string[], flags: Record<string, unknown>,
   let sessionFactory: (() => BrowserSession) | undefined;
   if (!context.validateOnly && formats.has('pdf') && files.length > 0) {
     const found = findBrowser((flags.browser as string | undefined) ? resolve(io.cwd, String(flags.browser)) : config.browser, io.env, io.platform);
+    if (!found.path && found.refused?.length) {
+      const { path, reason } = found.refused[0]!;
+      throw new RunError(`Refusing to run \`${path}\` as the browser: ${reason}. Name a Chrome or Chromium with \`--browser <path>\` (Debian/Ubuntu: /usr/bin/chromium).`);
+    }
     if (!found.path) {
       const named = found.rejected.length ? `Not an executable browser: ${found.rejected.join(', ')}. ` : '';
       throw new RunError(named + INSTALL_HINT);
