@@ -9,6 +9,7 @@ import { runBatch } from '../batch.js';
 import { resolveConfig, type WrittenConfig } from '../config/load-config.js';
 import { diagnostic } from '../diagnostics/message.js';
 import { formatReport, toJsonMessage, type Colours, type ReportFormat } from '../diagnostics/reporters.js';
+import { printable } from '../diagnostics/printable-text.js';
 import { displayPathOf, type SourceFile } from '../diagnostics/source-file.js';
 import type { FileResult, PipelineOptions } from '../pipeline.js';
 import { BrowserSession } from '../print/browser-session.js';
@@ -290,7 +291,7 @@ export async function runBuild(inputs: string[], flags: Record<string, unknown>,
     const summary = `${what}, ${failed} failed (${files.length + problemFiles.length} file${files.length + problemFiles.length === 1 ? '' : 's'}, ${seconds.toFixed(1)} s)`;
     io.stderr.write((failed ? c.red : c.green)(summary) + '\n');
     if (failed > 1 && !context.validateOnly) {
-      io.stderr.write(c.bold('Failed:') + '\n' + reported.filter((f) => f.messages.some((m) => m.fatal || m.severity === 'error')).map((f) => `  ${f.displayPath}`).join('\n') + '\n');
+      io.stderr.write(c.bold('Failed:') + '\n' + reported.filter((f) => f.messages.some((m) => m.fatal || m.severity === 'error')).map((f) => `  ${printable(f.displayPath)}`).join('\n') + '\n');
     }
   }
 
