@@ -96,12 +96,14 @@ export function parseYaml(text: string, origin: TextOrigin = { offset: 0, line: 
   }
 
   if (messages.length === 0) checkNodes(doc, toPosition, messages);
-  if (messages.length === 0) checkAliasExpansion(doc, text.length, toPosition, messages);
 
   let data: unknown;
   if (messages.length === 0) {
     try {
       data = doc.toJS({ maxAliasCount: YAML_LIMITS.maxAliasCount });
+      // toJS shares what aliases stand for (cheap); what they would add to a report is checked after it.
+      checkAliasExpansion(doc, text.length, toPosition, messages);
+      if (messages.length > 0) data = undefined;
     } catch (error) {
       messages.push(
         diagnostic(
