@@ -39,6 +39,21 @@ describe('browser paths', () => {
     expect(existsSync(join(dir.path, 'glob', 'notes.pdf'))).toBe(false);
   });
 
+  it('keeps such a file an input with the documented forms: `./*.md`, `-- *.md` and a quoted glob', () => {
+    const marker = join(dir.path, 'glob-ran');
+    for (const command of ['build ./*.md --format pdf --no-cache', 'build --format pdf --no-cache -- *.md', "build '*.md' --format pdf --no-cache"]) {
+      const result = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" ${command}`], {
+        cwd: join(dir.path, 'glob'),
+        env: { ...process.env, NO_COLOR: '1' },
+        encoding: 'utf8',
+      });
+      expect(result.status, result.stderr).toBe(1);
+      expect(result.stderr).toMatch(/^(\.\/)?--browser=pwn\.md(:\d+:\d+)? error /m);
+      expect(result.stderr).toMatch(/1 built, 0 up to date, 2 failed \(3 files/);
+    }
+    expect(existsSync(marker)).toBe(false);
+  });
+
   it('refuses scripts, whatever their name and wherever the path comes from', () => {
     const marker = join(dir.path, 'script-ran');
     const chromium = plant('scripts', 'chromium', script(marker));
