@@ -6,9 +6,10 @@ import { existsSync, statSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { Chalk } from 'chalk';
 import { runBatch } from '../batch.js';
-import { findConfig, loadConfig, type WrittenConfig } from '../config/load-config.js';
+import { resolveConfig, type WrittenConfig } from '../config/load-config.js';
 import { diagnostic } from '../diagnostics/message.js';
 import { formatReport, toJsonMessage, type Colours, type ReportFormat } from '../diagnostics/reporters.js';
+import { printable } from '../diagnostics/printable-text.js';
 import { displayPathOf, type SourceFile } from '../diagnostics/source-file.js';
 import type { FileResult, PipelineOptions } from '../pipeline.js';
 import { BrowserSession } from '../print/browser-session.js';
@@ -96,19 +97,18 @@ export async function runBuild(inputs: string[], flags: Record<string, unknown>,
 
   // --- config: defaults < config file < flags ----------------------------
   const firstInputDir = inputs[0] && !/[*?]/.test(inputs[0]) ? resolve(io.cwd, inputs[0]) : io.cwd;
-  const configPath = flags.config
-    ? resolve(io.cwd, String(flags.config))
-    : findConfig(existsSync(firstInputDir) && statSync(firstInputDir).isDirectory() ? firstInputDir : dirname(firstInputDir));
-  let config: WrittenConfig = {};
-  if (configPath) {
-    if (flags.config && !existsSync(configPath)) throw new RunError(`The config file ${String(flags.config)} does not exist`);
-    const loaded = loadConfig(configPath, relative(io.cwd, configPath) || configPath);
-    if (loaded.file && loaded.file.messages.some((m) => m.severity === 'error')) {
-      reportStream.write(formatReport(diagnosticsFormat, [loaded.file], { colours: colours(io, 'stderr') }));
-      throw new RunError('The config file has errors; fix them and run again');
-    }
-    config = loaded.values;
+  if (flags.config && !existsSync(resolve(io.cwd, String(flags.config)))) throw new RunError(`The config file ${String(flags.config)} does not exist`);
+  const resolvedConfig = resolveConfig({
+    cwd: io.cwd,
+    startDir: existsSync(firstInputDir) && statSync(firstInputDir).isDirectory() ? firstInputDir : dirname(firstInputDir),
+    explicit: flags.config ? resolve(io.cwd, String(flags.config)) : undefined,
+  });
+  const configFiles = resolvedConfig.loaded.flatMap((l) => (l.file ? [l.file] : []));
+  if (configFiles.some((f) => f.messages.some((m) => m.severity === 'error'))) {
+    reportStream.write(formatReport(diagnosticsFormat, configFiles.filter((f) => f.messages.length > 0), { colours: colours(io, 'stderr') }));
+    throw new RunError('The config file has errors; fix them and run again');
   }
+  const config: WrittenConfig = resolvedConfig.values;
 
   const formats = parseFormats(flags.format ?? config.formats ?? 'html,pdf');
   const outDir = flags.out ? resolve(io.cwd, String(flags.out)) : config.out;
@@ -129,7 +129,7 @@ export async function runBuild(inputs: string[], flags: Record<string, unknown>,
     }
   }
   const templateValue = (flags.template as string | undefined) ?? config.template;
-  const template = context.validateOnly ? undefined : resolveTemplate(templateValue, flags.template ? io.cwd : configPath ? dirname(configPath) : io.cwd);
+  const template = context.validateOnly ? undefined : resolveTemplate(templateValue, flags.template ? io.cwd : resolvedConfig.base);
   const allowedRoot = flags.allowRoot ? resolve(io.cwd, String(flags.allowRoot)) : config.allowRoot;
 
   // --- inputs ----------------------------------------------------------------
@@ -168,6 +168,10 @@ export async function runBuild(inputs: string[], flags: Record<string, unknown>,
   let sessionFactory: (() => BrowserSession) | undefined;
   if (!context.validateOnly && formats.has('pdf') && files.length > 0) {
     const found = findBrowser((flags.browser as string | undefined) ? resolve(io.cwd, String(flags.browser)) : config.browser, io.env, io.platform);
+    if (!found.path && found.refused?.length) {
+      const { path, reason } = found.refused[0]!;
+      throw new RunError(`Refusing to run \`${path}\` as the browser: ${reason}. Name a Chrome or Chromium with \`--browser <path>\` (Debian/Ubuntu: /usr/bin/chromium).`);
+    }
     if (!found.path) {
       const named = found.rejected.length ? `Not an executable browser: ${found.rejected.join(', ')}. ` : '';
       throw new RunError(named + INSTALL_HINT);
@@ -287,7 +291,7 @@ export async function runBuild(inputs: string[], flags: Record<string, unknown>,
     const summary = `${what}, ${failed} failed (${files.length + problemFiles.length} file${files.length + problemFiles.length === 1 ? '' : 's'}, ${seconds.toFixed(1)} s)`;
     io.stderr.write((failed ? c.red : c.green)(summary) + '\n');
     if (failed > 1 && !context.validateOnly) {
-      io.stderr.write(c.bold('Failed:') + '\n' + reported.filter((f) => f.messages.some((m) => m.fatal || m.severity === 'error')).map((f) => `  ${f.displayPath}`).join('\n') + '\n');
+      io.stderr.write(c.bold('Failed:') + '\n' + reported.filter((f) => f.messages.some((m) => m.fatal || m.severity === 'error')).map((f) => `  ${printable(f.displayPath)}`).join('\n') + '\n');
     }
   }
 

@@ -151,7 +151,7 @@ function indexHtml(entries: Entry[]): string {
     .map((e) => {
       const links = (['html', 'pdf', 'json'] as const)
         .filter((k) => e.links[k])
-        .map((k) => `<a href="${escapeHtml(encodeURI(e.links[k]!))}">${k.toUpperCase()}</a>`)
+        .map((k) => `<a href="${escapeHtml(catalogueHref(e.links[k]!))}">${k.toUpperCase()}</a>`)
         .join(' · ');
       return `<tr data-search="${escapeHtml(e.search)}"><td><time datetime="${escapeHtml(e.date)}">${escapeHtml(formatDate(e.date, e.language))}</time></td><td>${escapeHtml(e.place)}</td><td lang="${escapeHtml(e.language)}">${escapeHtml(e.title)}</td><td>${links}</td></tr>`;
     })
@@ -190,6 +190,15 @@ ${rows}
 </body>
 </html>
 `;
+}
+
+/**
+ * A link from the catalogue to a report: a relative path, each segment percent-encoded, starting with `./` (or
+ * `../`), so that a file named `javascript:alert(1).md` can never become a link with a scheme.
+ */
+export function catalogueHref(relativePath: string): string {
+  const encoded = relativePath.split('/').map((segment) => (segment === '..' || segment === '.' ? segment : encodeURIComponent(segment))).join('/');
+  return encoded.startsWith('../') ? encoded : `./${encoded}`;
 }
 
 /**

@@ -15,6 +15,10 @@ import { runSchema } from './schema-command.js';
 import { runTemplates } from './templates-command.js';
 import type { CliIo } from './io.js';
 import { RunError } from './run-error.js';
+import { printable } from '../diagnostics/printable-text.js';
+
+/** Text printed by the CLI itself, which may quote paths and values: printable, keeping its own line breaks. */
+const printableLines = (text: string) => text.split('\n').map(printable).join('\n');
 
 export type { CliIo } from './io.js';
 
@@ -30,7 +34,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     .description('Turn workshop notes (Markdown or YAML) into validated HTML and PDF event reports.')
     .version(VERSION, '-v, --version')
     .showHelpAfterError('(run `report --help` for usage)')
-    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
+    // Commander repeats arguments (unknown options, bad values) in its errors: printable, line by line.
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(printableLines(s)) })
     .exitOverride();
 
   const buildLike = (cmd: Command) =>
@@ -125,11 +130,11 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       return error.exitCode === 0 ? 0 : 2;
     }
     if (error instanceof RunError) {
-      io.stderr.write(`report: ${error.message}\n`);
+      io.stderr.write(`report: ${printableLines(error.message)}\n`);
       return error.exitCode;
     }
     io.stderr.write(
-      `report: internal error: ${(error as Error)?.stack ?? String(error)}\n` +
+      `report: internal error: ${printableLines((error as Error)?.stack ?? String(error))}\n` +
         'This is a bug in report, not in your notes. Please report it with the command you ran.\n',
     );
     return 2;

@@ -5,9 +5,9 @@
  */
 import { watch, type FSWatcher } from 'node:fs';
 import { createServer, type ServerResponse } from 'node:http';
-import { readFile } from 'node:fs/promises';
 import { dirname, relative, resolve } from 'node:path';
-import { findConfig, loadConfig } from '../config/load-config.js';
+import { resolveConfig, type WrittenConfig } from '../config/load-config.js';
+import { printable } from '../diagnostics/printable-text.js';
 import { formatStylish } from '../diagnostics/reporters.js';
 import type { SourceFile } from '../diagnostics/source-file.js';
 import { normalise } from '../model/normalise.js';
@@ -15,6 +15,7 @@ import type { EventNotes } from '../model/types.js';
 import { notesFormatOf, parseNotes } from '../parse/index.js';
 import { locateText } from '../parse/parsed-notes.js';
 import { findImageReferences, resolveImages } from '../read/images.js';
+import { readNotes } from '../read/read-notes.js';
 import { prepareReport } from '../render/index.js';
 import { BUILT_IN_TEMPLATES_DIR, loadTemplate, TemplateError } from '../render/template.js';
 import { validateNotes } from '../validate/index.js';
@@ -41,46 +42,65 @@ export async function startPreview(input: string, options: { port?: number; temp
 
   const build = async (): Promise<void> => {
     const file: SourceFile = { path, displayPath: display, messages: [] };
+    /** Config files with problems: shown with the notes' own; errors there stop the build, not the preview. */
+    let extraFiles: SourceFile[] = [];
     let html: string | undefined;
     try {
-      const configPath = findConfig(dirname(path));
-      const config = configPath ? loadConfig(configPath, relative(io.cwd, configPath)).values : {};
-      const templateName = options.template ?? config.template;
-      const templateDir = !templateName ? undefined : /[\\/]/.test(templateName) ? resolve(io.cwd, templateName) : resolve(BUILT_IN_TEMPLATES_DIR, templateName);
-      const template = loadTemplate(templateDir, { fresh: true });
-      watchedFiles = [path, ...(configPath ? [configPath] : []), ...template.files];
-      const parsed = parseNotes(await readFile(path, 'utf8'), format);
-      file.messages.push(...parsed.messages);
-      if (parsed.data !== undefined) {
-        file.messages.push(...validateNotes(parsed));
-        if (!file.messages.some((m) => m.severity === 'error')) {
-          const notes = parsed.data as EventNotes;
-          const report = normalise(config.language && !notes.language ? { ...notes, language: config.language } : notes);
-          const images = await resolveImages(findImageReferences(report), path, (p, needle) => locateText(parsed, p, needle));
-          file.messages.push(...images.messages);
-          html = prepareReport(report, { template, language: options.language, resolveImage: (src) => images.dataUrls.get(src) }).html();
-        }
-      }
+      const config = resolveConfig({ cwd: io.cwd, startDir: dirname(path) });
+      const configFiles = config.loaded.flatMap((l) => (l.file ? [l.file] : []));
+      watchedFiles = [path, ...configFiles.map((f) => f.path)];
+      extraFiles = configFiles.filter((f) => f.messages.length > 0);
+      if (!extraFiles.some((f) => f.messages.some((m) => m.severity === 'error'))) html = await render(config.values);
     } catch (error) {
       const reason = error instanceof TemplateError ? error.message : String((error as Error).message ?? error);
       file.messages.push({ ruleId: 'preview', severity: 'error', reason });
     }
-    const report = formatStylish([file]);
+
+    async function render(config: WrittenConfig): Promise<string | undefined> {
+      const templateName = options.template ?? config.template;
+      const templateDir = !templateName ? undefined : /[\\/]/.test(templateName) ? resolve(io.cwd, templateName) : resolve(BUILT_IN_TEMPLATES_DIR, templateName);
+      const template = loadTemplate(templateDir, { fresh: true });
+      watchedFiles.push(...template.files);
+      // The build's reader: size, encoding and non-regular files (a FIFO, /dev/zero) are refused, never waited on.
+      const read = await readNotes(path);
+      file.messages.push(...read.messages);
+      if (read.text === undefined) return undefined;
+      const parsed = parseNotes(read.text, format!);
+      file.messages.push(...parsed.messages);
+      if (parsed.data === undefined) return undefined;
+      file.messages.push(...validateNotes(parsed));
+      if (file.messages.some((m) => m.severity === 'error')) return undefined;
+      const notes = parsed.data as EventNotes;
+      const report = normalise(config.language && !notes.language ? { ...notes, language: config.language } : notes);
+      const images = await resolveImages(findImageReferences(report), path, (p, needle) => locateText(parsed, p, needle));
+      file.messages.push(...images.messages);
+      return prepareReport(report, { template, language: options.language, resolveImage: (src) => images.dataUrls.get(src) }).html();
+    }
+    const report = formatStylish([...extraFiles, file]);
     if (report) io.stderr.write(report);
-    io.stderr.write(`${new Date().toLocaleTimeString()} ${html ? 'rebuilt' : 'has problems'}: ${display}\n`);
+    io.stderr.write(`${new Date().toLocaleTimeString()} ${html ? 'rebuilt' : 'has problems'}: ${printable(display)}\n`);
     const problems = report ? `<pre class="report-preview-problems" style="background:#fff3f3;color:#8a1010;padding:1em;white-space:pre-wrap;border-bottom:2px solid #c00;margin:0">${escapeHtml(report)}</pre>` : '';
     const body = html ?? '<!DOCTYPE html><html><head><meta charset="utf-8"><title>report preview</title></head><body></body></html>';
     // The preview adds its reload script; the report's own CSP is relaxed for it only here.
+    // Replacement functions, not strings: text from the notes may hold `$'` or `$&`, which a string would expand.
     page = body
-      .replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, '')
-      .replace('<body>', `<body>${problems}`)
-      .replace('</body>', `<script>${RELOAD_SCRIPT}</script></body>`);
+      .replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, () => '')
+      .replace('<body>', () => `<body>${problems}`)
+      .replace('</body>', () => `<script>${RELOAD_SCRIPT}</script></body>`);
     for (const client of clients) client.write('data: reload\n\n');
   };
 
   await build();
 
+  let allowedHosts = new Set<string>();
   const server = createServer((request, response) => {
+    // DNS rebinding: a page of another site whose name now resolves to 127.0.0.1 sends its own Host (and Origin).
+    const origin = request.headers.origin;
+    if (!allowedHosts.has(request.headers.host ?? '') || (origin !== undefined && !allowedHosts.has(origin.replace(/^http:\/\//, '')))) {
+      response.writeHead(403, { 'Content-Type': 'text/plain' });
+      response.end('Forbidden: the preview answers only http://127.0.0.1 and http://localhost on its own port');
+      return;
+    }
     if (request.url === '/__events') {
       response.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
       response.write(': connected\n\n');
@@ -96,12 +116,19 @@ export async function startPreview(input: string, options: { port?: number; temp
     response.writeHead(404, { 'Content-Type': 'text/plain' });
     response.end('Not found');
   });
+  const port = options.port ?? 4321;
   await new Promise<void>((resolvePromise, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 4321, '127.0.0.1', () => resolvePromise());
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EADDRINUSE') reject(new RunError(`Port ${port} on 127.0.0.1 is already in use; choose another with \`--port <n>\`, or \`--port 0\` for a free one`));
+      else if (error.code === 'EACCES') reject(new RunError(`Port ${port} on 127.0.0.1 may not be used by this user; choose one above 1023 with \`--port <n>\`, or \`--port 0\` for a free one`));
+      else reject(error);
+    });
+    server.listen(port, '127.0.0.1', () => resolvePromise());
   });
   const address = server.address();
-  const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : options.port}/`;
+  const boundPort = typeof address === 'object' && address ? address.port : port;
+  allowedHosts = new Set([`127.0.0.1:${boundPort}`, `localhost:${boundPort}`]);
+  const url = `http://127.0.0.1:${boundPort}/`;
 
   // Watch the folders (editors replace files on save, which ends a watch on the file itself).
   let timer: NodeJS.Timeout | undefined;

@@ -3,6 +3,7 @@
  * a terminal; one plain line per file otherwise (CI logs).
  */
 import type { Colours } from '../diagnostics/reporters.js';
+import { printable } from '../diagnostics/printable-text.js';
 import { displayPathOf } from '../diagnostics/source-file.js';
 import type { FileResult } from '../pipeline.js';
 import type { CliIo } from './io.js';
@@ -44,7 +45,7 @@ export function createProgress(io: CliIo, total: number, validateOnly: boolean, 
             : outputs.length
               ? `-> ${outputs.join(', ')} (${(ms / 1000).toFixed(1)} s)`
               : 'valid';
-      io.stderr.write(`${mark} [${done}/${total}] ${result.file.displayPath} ${detail}\n`);
+      io.stderr.write(`${mark} [${done}/${total}] ${printable(result.file.displayPath)} ${detail}\n`);
     },
     finish() {
       if (tty && done > 0) io.stderr.write('\n');

@@ -1,7 +1,9 @@
 /**
- * Reporting is a pure function from files (with their messages) to text.
+ * Reporting is a pure function from files (with their messages) to text. File names, messages and notes carry
+ * text from the notes: every format prints them through `printable` (src/diagnostics/printable-text.ts).
  */
 import type { Diagnostic } from './message.js';
+import { printable, printableJson, xmlText as xml } from './printable-text.js';
 import { sortMessages, type SourceFile } from './source-file.js';
 
 export type ReportFormat = 'stylish' | 'json' | 'github' | 'junit';
@@ -41,10 +43,11 @@ export function formatStylish(files: readonly SourceFile[], options: ReportOptio
     for (const m of visible(file, options)) {
       if (m.severity === 'error') errors++;
       else if (m.severity === 'warning') warnings++;
-      const where = m.place ? `${file.displayPath}:${m.place.start.line}:${m.place.start.column}` : file.displayPath;
+      const path = printable(file.displayPath);
+      const where = m.place ? `${path}:${m.place.start.line}:${m.place.start.column}` : path;
       const severity = m.severity === 'error' ? c.red('error') : m.severity === 'warning' ? c.yellow('warning') : c.blue('info');
-      lines.push(`${c.bold(where)} ${severity} ${m.reason} ${c.dim(`[${m.ruleId}]`)}`);
-      if (m.note) lines.push(`  ${c.dim('note:')} ${m.note}`);
+      lines.push(`${c.bold(where)} ${severity} ${printable(m.reason)} ${c.dim(`[${printable(m.ruleId)}]`)}`);
+      if (m.note) lines.push(`  ${c.dim('note:')} ${printable(m.note)}`);
     }
   }
   if (errors + warnings > 0) {
@@ -55,7 +58,7 @@ export function formatStylish(files: readonly SourceFile[], options: ReportOptio
 }
 
 export function formatJson(files: readonly SourceFile[], options: ReportOptions = {}): string {
-  return (
+  return printableJson(
     JSON.stringify(
       files.map((file) => ({
         path: file.displayPath,
@@ -65,7 +68,7 @@ export function formatJson(files: readonly SourceFile[], options: ReportOptions 
       })),
       null,
       2,
-    ) + '\n'
+    ) + '\n',
   );
 }
 
@@ -86,7 +89,7 @@ export function toJsonMessage(m: Diagnostic) {
   };
 }
 
-const escapeData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+const escapeData = (s: string) => printable(s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
 const escapeProperty = (s: string) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 
 /** GitHub Actions workflow commands: each message becomes an annotation on its line. */
@@ -107,14 +110,6 @@ export function formatGithub(files: readonly SourceFile[], options: ReportOption
   return lines.length ? lines.join('\n') + '\n' : '';
 }
 
-const xml = (s: string) =>
-  s
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;');
-
 /** JUnit XML: a test case per file, a failure per error. */
 export function formatJunit(files: readonly SourceFile[], options: ReportOptions = {}): string {
   const failing = (m: Diagnostic) => m.severity === 'error' || (options.strict === true && m.severity === 'warning');
@@ -131,7 +126,7 @@ export function formatJunit(files: readonly SourceFile[], options: ReportOptions
     }
     const others = messages.filter((m) => !failing(m));
     if (others.length) {
-      out.push(`      <system-out>${xml(others.map((m) => `${m.place ? `${m.place.start.line}:${m.place.start.column} ` : ''}${m.severity} ${m.reason} [${m.ruleId}]`).join('\n'))}</system-out>`);
+      out.push(`      <system-out>${others.map((m) => xml(`${m.place ? `${m.place.start.line}:${m.place.start.column} ` : ''}${m.severity} ${m.reason} [${m.ruleId}]`)).join('\n')}</system-out>`);
     }
     out.push(`    </testcase>`);
   }

@@ -1,5 +1,6 @@
 import { relative } from 'node:path';
 import type { Diagnostic } from './message.js';
+import { printable } from './printable-text.js';
 
 /**
  * One notes file as it travels through the pipeline, with the messages
@@ -37,9 +38,9 @@ export function sortMessages(messages: Diagnostic[]): Diagnostic[] {
 
 /**
  * A path as shown in reports: relative to the working directory, with control
- * characters escaped, so a file name cannot forge lines of the report.
+ * and bidi characters escaped, so a file name cannot forge lines of the report.
  */
 export function displayPathOf(cwd: string, path: string): string {
   const rel = relative(cwd, path) || path;
-  return rel.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return printable(rel);
 }

@@ -7,7 +7,7 @@
  * - The `Document` is kept so that a JSON pointer from a schema error can be
  *   walked back to the node and its line and column.
  */
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import { diagnostic, quote, type Diagnostic, type Position } from '../diagnostics/message.js';
 import { pointAt } from '../diagnostics/position.js';
 
@@ -16,6 +16,8 @@ export const YAML_LIMITS = {
   maxAliasCount: 50,
   /** Mappings and sequences nested inside each other. */
   maxDepth: 32,
+  /** Characters that aliases may add in all: as many as the text holds, and at least this many. */
+  minAliasExpansion: 64 * 1024,
 } as const;
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
@@ -99,6 +101,9 @@ export function parseYaml(text: string, origin: TextOrigin = { offset: 0, line: 
   if (messages.length === 0) {
     try {
       data = doc.toJS({ maxAliasCount: YAML_LIMITS.maxAliasCount });
+      // toJS shares what aliases stand for (cheap); what they would add to a report is checked after it.
+      checkAliasExpansion(doc, text.length, toPosition, messages);
+      if (messages.length > 0) data = undefined;
     } catch (error) {
       messages.push(
         diagnostic(
@@ -163,6 +168,47 @@ function checkNodes(doc: Document, toPosition: ToPosition, messages: Diagnostic[
     }
   };
   visit(doc.contents, 0);
+}
+
+/**
+ * Aliases are capped by count above; this caps what they add: 50 aliases of a 400 KB anchor would otherwise make
+ * a 20 MB report. Each alias adds the size of what it stands for (its own aliases included); the alias at which
+ * the sum passes the limit is reported.
+ */
+function checkAliasExpansion(doc: Document, textLength: number, toPosition: ToPosition, messages: Diagnostic[]): void {
+  const limit = Math.max(YAML_LIMITS.minAliasExpansion, textLength);
+  const sizes = new Map<unknown, number>();
+  const sizeOf = (node: unknown): number => {
+    if (node === null || node === undefined) return 0;
+    const known = sizes.get(node);
+    if (known !== undefined) return known;
+    // A node that contains an alias to itself counts once.
+    sizes.set(node, 0);
+    let size: number;
+    if (isAlias(node)) size = sizeOf(node.resolve(doc));
+    else if (isScalar(node)) size = String(node.source ?? node.value).length + 1;
+    else if (isMap(node)) size = node.items.reduce((sum, pair) => sum + sizeOf(pair.key) + sizeOf(pair.value) + 2, 2);
+    else if (isSeq(node)) size = node.items.reduce((sum: number, item) => sum + sizeOf(item) + 1, 2);
+    else size = 0;
+    sizes.set(node, size);
+    return size;
+  };
+  let added = 0;
+  let found: Diagnostic | undefined;
+  visit(doc, {
+    Alias: (_key, alias) => {
+      added += sizeOf(alias.resolve(doc));
+      if (added <= limit) return undefined;
+      found = diagnostic(
+        'yaml-alias-limit',
+        `Aliases repeat too much text: at most ${limit.toLocaleString('en')} characters in all (as many as the file holds, at least ${YAML_LIMITS.minAliasExpansion.toLocaleString('en')}); this one brings the total to ${added.toLocaleString('en')}`,
+        toPosition(alias.range ?? undefined),
+        { fatal: true },
+      );
+      return visit.BREAK;
+    },
+  });
+  if (found) messages.push(found);
 }
 
 function locateInDocument(

@@ -51,7 +51,7 @@ describe('a folder of notes', () => {
     expect(catalogue.events[0]).toMatchObject({ html: '2024/c.html', json: '2024/c.json' });
     const index = readFileSync(join(out, 'index.html'), 'utf8');
     expect(index.indexOf('Event C')).toBeLessThan(index.indexOf('Event A'));
-    expect(index).toContain('<a href="2023/spring/a.html">HTML</a>');
+    expect(index).toContain('<a href="./2023/spring/a.html">HTML</a>');
     expect(index).toContain('<input id="q" type="search"');
   });
 

@@ -1,7 +1,7 @@
 /**
  * The executable as a user meets it: help, version, bad flags, bad input.
  */
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli, tempDir } from '../helpers/cli.js';
@@ -44,9 +44,13 @@ describe('report (the executable)', () => {
 
   it('exits 2 when the browser found cannot start, trying it once only', () => {
     const out = join(dir.path, 'bad-browser');
-    const result = runCli(['build', 'examples/vilnius-2024.md', 'examples/lille-2025-fr.md', '--out', out, '--format', 'pdf', '--browser', '/bin/false', '--no-cache']);
+    // A native program named like a browser passes the browser check, then fails to start.
+    const broken = join(dir.path, 'chromium');
+    copyFileSync('/bin/false', broken);
+    const result = runCli(['build', 'examples/vilnius-2024.md', 'examples/lille-2025-fr.md', '--out', out, '--format', 'pdf', '--browser', broken, '--no-cache']);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/report: Could not start the browser at \/bin\/false: .*Check that it is a working Chrome or Chromium/);
+    expect(result.stderr).toContain(`report: Could not start the browser at ${broken}: `);
+    expect(result.stderr).toMatch(/Check that it is a working Chrome or Chromium/);
     expect(existsSync(join(out, 'vilnius-2024.pdf'))).toBe(false);
   });
 
