@@ -11,25 +11,78 @@ import { join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 
 /**
- * Puppeteer's own launch flags (24.x, `ChromeLauncher.defaultArgs`) that matter for printing, plus ours.
- * `--export-tagged-pdf` and `--generate-pdf-document-outline` make tagged PDFs and bookmarks possible at all.
+ * The browser's own networking, off: none of these services has anything to do with printing, and each would
+ * contact Google (component and model updates, time, variations, metrics, safe browsing...) on every run. Request
+ * interception sees only the page's requests, never these.
  */
-const CHROMIUM_ARGS = [
-  '--headless=new',
-  '--remote-debugging-pipe',
-  '--allow-pre-commit-input',
+const NO_BROWSER_NETWORKING = [
   '--disable-background-networking',
-  '--disable-background-timer-throttling',
-  '--disable-backgrounding-occluded-windows',
   '--disable-breakpad',
   '--disable-client-side-phishing-detection',
   '--disable-component-extensions-with-background-pages',
   '--disable-component-update',
   '--disable-crash-reporter',
   '--disable-default-apps',
-  '--disable-dev-shm-usage',
+  '--disable-domain-reliability',
   '--disable-extensions',
-  '--disable-features=Translate,AcceptCHFrame,MediaRouter,OptimizationHints,WebUIReloadButton,ProcessPerSiteUpToMainFrameThreshold,IsolateSandboxedIframes',
+  '--disable-field-trial-config',
+  '--disable-sync',
+  '--dns-prefetch-disable',
+  '--metrics-recording-only',
+  '--no-pings',
+  '--no-service-autorun',
+  '--safebrowsing-disable-auto-update',
+  '--force-webrtc-ip-handling-policy=disable_non_proxied_udp',
+  /*
+   * The backstop, for whatever the flags above miss (Chromium 156 still fetches its on-device model manifest from
+   * update.googleapis.com "on demand", past --disable-component-update): no host name resolves, IP literals
+   * included, and every connection would go through a proxy that cannot be reached (it does not resolve either).
+   * The printed page is unaffected: its shell and fonts are answered from memory by request interception, before
+   * any name is looked up. (test/hostile/network-namespace.test.ts sees every DNS query and connection.)
+   */
+  '--host-resolver-rules=MAP * ~NOTFOUND',
+  '--proxy-server=127.0.0.1:9',
+  '--proxy-bypass-list=<-loopback>',
+];
+
+/** Features that would reach the network (or a local one: MediaRouter, DIAL), and Puppeteer's own choices. */
+const DISABLED_FEATURES = [
+  'AcceptCHFrame',
+  'AutofillServerCommunication',
+  'CertificateTransparencyComponentUpdater',
+  'DialMediaRouteProvider',
+  'DnsOverHttps',
+  'GlobalMediaControls',
+  'InterestFeedContentSuggestions',
+  'IsolateSandboxedIframes',
+  'LensOverlay',
+  'MediaRouter',
+  'NetworkTimeServiceQuerying',
+  'OptimizationGuideModelDownloading',
+  'OptimizationGuideOnDeviceModel',
+  'OptimizationHints',
+  'OptimizationHintsFetching',
+  'OptimizationTargetPrediction',
+  'PrivacySandboxSettings4',
+  'ProcessPerSiteUpToMainFrameThreshold',
+  'Translate',
+  'WebUIReloadButton',
+];
+
+/**
+ * Puppeteer's own launch flags (24.x, `ChromeLauncher.defaultArgs`) that matter for printing, plus ours.
+ * `--export-tagged-pdf` and `--generate-pdf-document-outline` make tagged PDFs and bookmarks possible at all.
+ * (Chromium reads only the last `--disable-features`: there is one.)
+ */
+export const CHROMIUM_ARGS = [
+  '--headless=new',
+  '--remote-debugging-pipe',
+  '--allow-pre-commit-input',
+  ...NO_BROWSER_NETWORKING,
+  `--disable-features=${DISABLED_FEATURES.join(',')}`,
+  '--disable-background-timer-throttling',
+  '--disable-backgrounding-occluded-windows',
+  '--disable-dev-shm-usage',
   '--disable-gpu',
   '--disable-hang-monitor',
   '--disable-infobars',
@@ -39,14 +92,12 @@ const CHROMIUM_ARGS = [
   '--disable-quic',
   '--disable-renderer-backgrounding',
   '--disable-search-engine-choice-screen',
-  '--disable-sync',
   '--enable-automation',
   '--export-tagged-pdf',
   '--font-render-hinting=none',
   '--force-color-profile=srgb',
   '--generate-pdf-document-outline',
   '--hide-scrollbars',
-  '--metrics-recording-only',
   '--mute-audio',
   '--no-default-browser-check',
   '--no-first-run',
