@@ -93,19 +93,20 @@ const SHELL_MARK = 'data-report-shell';
 
 /**
  * Runs in the isolated world: replaces the shell's content with the report's
- * (attributes of <html>, the head's elements but <meta http-equiv> and
- * <base>, the body), then waits for fonts and images.
- * Nodes parsed by DOMParser are inert (scripts never run), and the shell's
- * Content-Security-Policy governs whatever the report asks to load.
+ * (attributes of <html>, the head's elements, the body), then waits for fonts
+ * and images. Nodes parsed by DOMParser are inert (scripts never run), and the
+ * shell's Content-Security-Policy governs whatever the report asks to load.
+ * Left out, wherever they are: every <link> (a preconnect or dns-prefetch
+ * opens a connection that neither the policy nor request interception sees;
+ * the tool's own styles are inline <style>), <meta http-equiv> and <base>
+ * (they would override the shell's policy and URLs).
  */
 const SWAP = `async function (html, mark) {
   const next = new DOMParser().parseFromString(html, 'text/html');
+  for (const node of next.querySelectorAll('link, meta[http-equiv], base')) node.remove();
   const root = document.documentElement;
   for (const node of [...document.head.childNodes]) if (!(node.nodeType === 1 && node.hasAttribute(mark))) node.remove();
-  for (const node of [...next.head.childNodes]) {
-    if (node.nodeType === 1 && node.matches('meta[http-equiv], base')) continue;
-    document.head.appendChild(document.adoptNode(node));
-  }
+  for (const node of [...next.head.childNodes]) document.head.appendChild(document.adoptNode(node));
   document.body.replaceWith(document.adoptNode(next.body));
   for (const attribute of [...root.attributes]) root.removeAttribute(attribute.name);
   for (const attribute of [...next.documentElement.attributes]) root.setAttribute(attribute.name, attribute.value);
@@ -358,6 +359,8 @@ export class BrowserSession {
     return (
       `<!DOCTYPE html><html><head><meta charset="utf-8">` +
       `<meta http-equiv="Content-Security-Policy" content="${SHELL_POLICY}">` +
+      // Links in reports are printed, never resolved ahead (and this cannot be turned back on by the page).
+      `<meta http-equiv="x-dns-prefetch-control" content="off">` +
       `<style ${SHELL_MARK}>${(this.options.sharedCss ?? '').replace(/<\//g, '<\\/')}</style></head><body></body></html>`
     );
   }

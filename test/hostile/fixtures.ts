@@ -115,6 +115,8 @@ export interface Canary {
   port: number;
   url: (path?: string) => string;
   requests: string[];
+  /** TCP connections accepted, with or without a request (a preconnect sends none). */
+  connections: { count: number };
   close: () => Promise<void>;
 }
 
@@ -126,12 +128,15 @@ export async function startCanary(): Promise<Canary> {
     res.writeHead(200, { 'content-type': 'text/plain' });
     res.end(SECRET);
   });
+  const connections = { count: 0 };
+  server.on('connection', () => connections.count++);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
   return {
     server,
     port,
     requests,
+    connections,
     url: (path = '/') => `http://127.0.0.1:${port}${path}`,
     close: () =>
       new Promise<void>((resolve) => {

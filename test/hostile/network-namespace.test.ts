@@ -63,4 +63,18 @@ describe.skipIf(unavailable !== undefined)(`a PDF build in a network namespace w
     expect(ns.events, 'DNS queries and connections the canary saw').toEqual([]);
     expect(r.leftovers, 'left in the temporary folder').toEqual([]);
   });
+
+  it('prints a template holding resource hints to real host names and addresses without a query or connection', async () => {
+    const hints = ['https://hint.example.com', 'http://203.0.113.9', '//dns.example.net']
+      .flatMap((base) => ['preconnect', 'dns-prefetch', 'prefetch', 'prerender', 'modulepreload', 'stylesheet'].map((rel) => `<link rel="${rel}" href="${base}/${rel}">`))
+      .join('\n');
+    writeFiles(dir.path, {
+      'hints/partials/title-block.hbs': `${hints}\n<header><h1>{{title}}</h1><p><a href="https://read.example.org/">to read</a></p></header>\n`,
+    });
+    const out = join(dir.path, 'out-hints');
+    const r = await build([join(EXAMPLES, 'vilnius-2024.md'), '--out', out, '--format', 'pdf', '--template', join(dir.path, 'hints')]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(pdfPages(join(out, 'vilnius-2024.pdf')).join('\n')).toContain('to read');
+    expect(ns.events, 'DNS queries and connections the canary saw').toEqual([]);
+  });
 });
