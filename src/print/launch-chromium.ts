@@ -5,9 +5,9 @@
  * Puppeteer then connects to the running browser through `pipeTransport`.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readlinkSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 
 /**
@@ -120,7 +120,14 @@ export interface LaunchedChromium {
   exited: Promise<void>;
   /** The last lines Chromium wrote to stderr, to say why it did not start. */
   stderrTail(): string;
-  /** Removes the throwaway profile (never throws); call once the process has exited. */
+  /**
+   * SIGKILL the browser and every process it started (renderers, zygotes, utilities: its process group), at once.
+   * A frozen browser (SIGSTOP, a hang) ends too. Synchronous; never throws.
+   */
+  kill(): void;
+  /** Whether `kill()` was called: the browser ended because we ended it, not by itself. */
+  readonly killed: boolean;
+  /** Removes the throwaway profile and Chromium's own temporary folder (never throws); call once it has exited. */
   removeProfile(): void;
 }
 
@@ -128,8 +135,10 @@ export function launchChromium(executablePath: string, options: { sandbox: boole
   const profile = mkdtempSync(join(tmpdir(), 'report-chromium-'));
   const args = [...CHROMIUM_ARGS, ...(options.sandbox ? [] : ['--no-sandbox', '--disable-setuid-sandbox']), `--user-data-dir=${profile}`, 'about:blank'];
   // fd 3: what Chromium reads (our commands); fd 4: what it writes (responses and events).
-  const child = spawn(executablePath, args, { stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'], detached: false });
+  // Its own process group (detached), so that one signal ends it and every process it started.
+  const child = spawn(executablePath, args, { stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'], detached: true });
   let stderr = '';
+  let killed = false;
   child.stderr?.setEncoding('utf8');
   child.stderr?.on('data', (chunk: string) => {
     stderr = (stderr + chunk).slice(-4000);
@@ -139,6 +148,8 @@ export function launchChromium(executablePath: string, options: { sandbox: boole
     child.once('exit', () => resolve());
     child.once('error', () => resolve());
   });
+  // A process the browser started and that outlived it would hold stderr open, and with it this process.
+  void exited.then(() => setTimeout(() => child.stderr?.destroy(), 200).unref());
   const transport = pipeTransport(child.stdio[3] as Writable, child.stdio[4] as Readable);
   // An executable that cannot start (ENOENT, EACCES) ends the transport, so a waiting connect fails at once.
   child.once('error', (error) => {
@@ -156,14 +167,45 @@ export function launchChromium(executablePath: string, options: { sandbox: boole
         .filter(Boolean)
         .slice(-3)
         .join(' '),
+    get killed() {
+      return killed;
+    },
+    kill: () => {
+      killed = true;
+      if (child.pid === undefined) return;
+      // (the group first: the browser's own pid, as leader, names it; SIGKILL ends stopped processes too)
+      for (const target of [-child.pid, child.pid]) {
+        try {
+          process.kill(target, 'SIGKILL');
+        } catch {
+          // Already gone.
+        }
+      }
+      transport.close();
+    },
     removeProfile: () => {
       try {
+        const singleton = singletonFolder(profile);
         rmSync(profile, { recursive: true, force: true, maxRetries: 3 });
+        if (singleton) rmSync(singleton, { recursive: true, force: true });
       } catch {
         // Best effort: a profile that cannot be removed is left in the temporary folder, not a failed run.
       }
     },
   };
+}
+
+/**
+ * The folder Chromium made itself for its singleton socket (`<tmp>/org.chromium.Chromium.XXXXXX`), which the
+ * profile's `SingletonSocket` symlink points into: a browser that was killed leaves it behind.
+ */
+function singletonFolder(profile: string): string | undefined {
+  try {
+    const folder = dirname(readlinkSync(join(profile, 'SingletonSocket')));
+    return /^org\.chromium\.Chromium\.[A-Za-z0-9]+$/.test(basename(folder)) && dirname(folder) === tmpdir() ? folder : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** DevTools over a pipe: each message is JSON followed by a NUL byte. */

@@ -90,9 +90,14 @@ export function expectDiagnostic(
  * The real executable as a subprocess, awaited without blocking this process's
  * event loop (so an in-process canary server can still answer while it runs).
  */
-export function runCliAwait(args: string[], cwd: string, onSpawn?: (pid: number) => void): Promise<CliResult & { pid: number }> {
+export function runCliAwait(
+  args: string[],
+  cwd: string,
+  onSpawn?: (pid: number) => void,
+  env?: Record<string, string | undefined>,
+): Promise<CliResult & { pid: number }> {
   return new Promise((resolve, reject) => {
-    const child = runCliAsync(args, { cwd });
+    const child = runCliAsync(args, { cwd, env });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (s: string) => (stdout += s));
