@@ -5,8 +5,8 @@
  * Puppeteer then connects to the running browser through `pipeTransport`.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readlinkSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
+import { hostname, tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 
@@ -132,7 +132,10 @@ export interface LaunchedChromium {
 }
 
 export function launchChromium(executablePath: string, options: { sandbox: boolean }): LaunchedChromium {
-  const profile = mkdtempSync(join(tmpdir(), 'report-chromium-'));
+  removeAbandonedProfiles();
+  const profile = mkdtempSync(join(tmpdir(), PROFILE_PREFIX));
+  // Who the profile belongs to, so that a later run can remove it if this one is killed outright (SIGKILL).
+  writeFileSync(join(profile, OWNER_FILE), `${hostname()} ${process.pid}\n`);
   const args = [...CHROMIUM_ARGS, ...(options.sandbox ? [] : ['--no-sandbox', '--disable-setuid-sandbox']), `--user-data-dir=${profile}`, 'about:blank'];
   // fd 3: what Chromium reads (our commands); fd 4: what it writes (responses and events).
   // Its own process group (detached), so that one signal ends it and every process it started.
@@ -193,6 +196,44 @@ export function launchChromium(executablePath: string, options: { sandbox: boole
       }
     },
   };
+}
+
+const PROFILE_PREFIX = 'report-chromium-';
+const OWNER_FILE = 'report-owner';
+
+/**
+ * Profiles left by runs that were killed outright (nothing of theirs could clean up): those whose owner, on this
+ * host, no longer runs. A profile without an owner file, or whose owner lives, is never touched.
+ */
+function removeAbandonedProfiles(): void {
+  let names: string[];
+  try {
+    names = readdirSync(tmpdir()).filter((name) => name.startsWith(PROFILE_PREFIX));
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const profile = join(tmpdir(), name);
+    try {
+      const [host, pid] = readFileSync(join(profile, OWNER_FILE), 'utf8').trim().split(' ');
+      if (host !== hostname() || !/^\d+$/.test(pid ?? '') || isRunning(Number(pid))) continue;
+      const singleton = singletonFolder(profile);
+      rmSync(profile, { recursive: true, force: true });
+      if (singleton) rmSync(singleton, { recursive: true, force: true });
+    } catch {
+      // Not ours, or gone meanwhile.
+    }
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // (EPERM: it runs, as someone else)
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 /**

@@ -147,3 +147,32 @@ describe('a signal while a file is still being parsed', () => {
     await expectNothingLeft();
   });
 });
+
+describe('a run killed outright (SIGKILL)', () => {
+  it('takes its browser with it, and the next run removes the profile it could not', async () => {
+    writeFiles(dir, { 'notes/slow.md': FRONT('Slow') + '\n## Summary\n\n' + '- '.repeat(3000) + 'x\n', 'good/good.md': GOOD_MD('Next run') });
+    let killed = false;
+    const first = await run(
+      ['build', 'notes/slow.md', '--out', 'out', '--format', 'pdf', '--no-cache'],
+      (cliPid) => {
+        if (!killed && seen.size > 0 && readdirSync(tmp).some((f) => f.startsWith('report-chromium-'))) {
+          killed = true;
+          process.kill(cliPid, 'SIGKILL');
+        }
+      },
+      40_000,
+    );
+    expect(killed).toBe(true);
+    expect(first.code).toBe(null);
+    // Chromium ends by itself once its pipe to the run is gone; the profile stays (nothing of the run is left).
+    let left: number[] = [];
+    for (let attempt = 0; attempt < 50 && (left = [...seen].filter(alive)).length > 0; attempt++) await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(left, 'Chromium processes of the killed run').toEqual([]);
+    expect(readdirSync(tmp).filter((f) => f.startsWith('report-chromium-'))).toHaveLength(1);
+
+    const next = await run(['build', 'good/good.md', '--out', 'out', '--format', 'pdf', '--no-cache'], () => undefined, 40_000);
+    expect(next.code, next.stderr).toBe(0);
+    expect(existsSync(join(dir, 'out', 'good.pdf'))).toBe(true);
+    await expectNothingLeft();
+  });
+});
