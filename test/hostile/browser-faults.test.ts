@@ -89,7 +89,7 @@ describe('a Chromium frozen (SIGSTOP) while a batch prints', () => {
     writeFiles(dir, files);
     const stopped: number[] = [];
     const r = await run(
-      ['build', 'notes', '--out', 'out', '--format', 'pdf', '--concurrency', '1', '--no-cache', '--no-catalogue', '--timeout', '3'],
+      ['build', 'notes', '--out', 'out', '--format', 'pdf', '--concurrency', '1', '--no-cache', '--no-catalogue', '--timeout', '5'],
       (cliPid) => {
         if (stopped.length > 0) return;
         // The first browser, as soon as it runs: every process it has at that moment.
@@ -107,9 +107,9 @@ describe('a Chromium frozen (SIGSTOP) while a batch prints', () => {
     expect(stopped.length, 'Chromium processes stopped').toBeGreaterThan(0);
     expect(r.code, r.stderr).toBe(1);
     // (whichever file was printing when the browser froze)
-    const timedOut = ['1', '2', '3'].filter((i) => r.stderr.includes(`notes/report-${i}.md error Printing took longer than 3 s`));
+    const timedOut = ['1', '2', '3'].filter((i) => r.stderr.includes(`notes/report-${i}.md error Printing took longer than 5 s`));
     expect(timedOut, r.stderr).toHaveLength(1);
-    expectDiagnostic(r.stderr, `notes/report-${timedOut[0]}.md`, 'print-timeout', 'Printing took longer than 3 s and was stopped', null);
+    expectDiagnostic(r.stderr, `notes/report-${timedOut[0]}.md`, 'print-timeout', 'Printing took longer than 5 s and was stopped', null);
     // One file's time limit, the browser killed, a fresh one for the others: far below the 40 s bound.
     expect(r.seconds, r.stderr).toBeLessThan(30);
     expect(r.stderr).toMatch(/2 built, 0 up to date, 1 failed/);

@@ -6,7 +6,7 @@
  * never sees the browser's own traffic (component updates, network time,
  * prefetching...); this does. Skipped, saying why, without root or iproute2.
  */
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, EXAMPLES, tempDir } from '../helpers/cli.js';
@@ -60,6 +60,7 @@ describe.skipIf(unavailable !== undefined)(`a PDF build in a network namespace w
     expect(existsSync(join(out, 'vilnius-2024.pdf'))).toBe(true);
     // Printed with the tool's own fonts and shell, which interception answers from memory despite the backstops.
     expect(pdfPages(join(out, 'vilnius-2024.pdf')).join('\n')).toContain('Digital Transformation');
+    expect(readFileSync(join(out, 'vilnius-2024.pdf')).toString('latin1'), 'the fonts served by interception').toMatch(/NotoSans/);
     expect(ns.events, 'DNS queries and connections the canary saw').toEqual([]);
     expect(r.leftovers, 'left in the temporary folder').toEqual([]);
   });
