@@ -247,8 +247,9 @@ export async function runBuild(inputs: string[], flags: Record<string, unknown>,
       },
     );
   } finally {
-    unregister?.();
+    // (a signal while the browser closes waits for this same close, rather than exiting with its profile left)
     await session?.close();
+    unregister?.();
     progress.finish();
   }
 

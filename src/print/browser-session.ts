@@ -85,6 +85,12 @@ interface PrintPage {
   width?: number;
 }
 
+/**
+ * close() waits at most this long for a starting browser, twice as long for a polite close, then kills: it ends
+ * within ~4.5 s whatever the browser does (bin/report.js gives the whole cleanup after a signal 8 s).
+ */
+const CLOSE_STEP_MS = 1_000;
+
 /** Reports printed in one page before it is replaced by a fresh one (bounds whatever a document leaves behind). */
 const USES_PER_PAGE = 100;
 
@@ -93,19 +99,20 @@ const SHELL_MARK = 'data-report-shell';
 
 /**
  * Runs in the isolated world: replaces the shell's content with the report's
- * (attributes of <html>, the head's elements but <meta http-equiv> and
- * <base>, the body), then waits for fonts and images.
- * Nodes parsed by DOMParser are inert (scripts never run), and the shell's
- * Content-Security-Policy governs whatever the report asks to load.
+ * (attributes of <html>, the head's elements, the body), then waits for fonts
+ * and images. Nodes parsed by DOMParser are inert (scripts never run), and the
+ * shell's Content-Security-Policy governs whatever the report asks to load.
+ * Left out, wherever they are: every <link> (a preconnect or dns-prefetch
+ * opens a connection that neither the policy nor request interception sees;
+ * the tool's own styles are inline <style>), <meta http-equiv> and <base>
+ * (they would override the shell's policy and URLs).
  */
 const SWAP = `async function (html, mark) {
   const next = new DOMParser().parseFromString(html, 'text/html');
+  for (const node of next.querySelectorAll('link, meta[http-equiv], base')) node.remove();
   const root = document.documentElement;
   for (const node of [...document.head.childNodes]) if (!(node.nodeType === 1 && node.hasAttribute(mark))) node.remove();
-  for (const node of [...next.head.childNodes]) {
-    if (node.nodeType === 1 && node.matches('meta[http-equiv], base')) continue;
-    document.head.appendChild(document.adoptNode(node));
-  }
+  for (const node of [...next.head.childNodes]) document.head.appendChild(document.adoptNode(node));
   document.body.replaceWith(document.adoptNode(next.body));
   for (const attribute of [...root.attributes]) root.removeAttribute(attribute.name);
   for (const attribute of [...next.documentElement.attributes]) root.setAttribute(attribute.name, attribute.value);
@@ -206,6 +213,10 @@ export class BrowserSession {
   /** Launches that failed: the run cannot print at all, which is not any document's fault. */
   launchFailures = 0;
   private child: ChildProcess | undefined;
+  /** The browser the session uses now (the last one started). */
+  private current: LaunchedChromium | undefined;
+  /** Set once close() has begun: a second call (Ctrl-C while the run closes) waits for the same. */
+  private closing: Promise<void> | undefined;
   /** Every Chromium this session started (a crashed one is replaced), to make sure all have ended at close. */
   private readonly chromiums: LaunchedChromium[] = [];
   /** Puppeteer, once asked for. */
@@ -213,12 +224,15 @@ export class BrowserSession {
   /** The tab the browser opened at start, not yet used. */
   private blank: Page | undefined;
 
-  /** Kill the browser at once (watchdog, or the process is exiting). Synchronous on purpose. */
+  /**
+   * Kill the current browser and every process it started, at once (watchdog: it did not answer in time, or is
+   * frozen). Synchronous on purpose. Its profile goes as soon as it has exited; the next file starts a fresh one.
+   */
   killNow(): void {
-    const child = this.child;
-    if (child && child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    this.current?.kill();
     this.browser = undefined;
     this.idle = [];
+    this.blank = undefined;
   }
 
   constructor(private readonly options: SessionOptions) {}
@@ -242,6 +256,7 @@ export class BrowserSession {
       }
       this.chromiums.push(chromium);
       this.child = chromium.process;
+      this.current = chromium;
       void chromium.exited.then(() => chromium.removeProfile());
       this.puppeteer ??= importPuppeteer();
       const launching = this.puppeteer
@@ -264,11 +279,17 @@ export class BrowserSession {
           return browser;
         })
         .catch(async (error: unknown) => {
+          // Killed by us while it started (frozen, or the run is closing): not a browser that cannot start.
+          if (chromium.killed) {
+            if (this.browser === launching) this.browser = undefined;
+            throw new Error('The browser was stopped while it started');
+          }
           // A browser that could not start usually says why on its way out.
           await settleWithin(chromium.exited, 1_000);
           const { exitCode, signalCode } = chromium.process;
           const ended = exitCode !== null || signalCode !== null ? new Error(`it exited at start (${exitCode !== null ? `code ${exitCode}` : signalCode})`) : error;
-          chromium.process.kill('SIGKILL');
+          chromium.kill();
+          if (this.browser !== launching) throw ended;
           throw this.launchFailed(ended, chromium.stderrTail());
         });
       // Not started within a minute: give up (the connection would otherwise wait for ever).
@@ -358,6 +379,8 @@ export class BrowserSession {
     return (
       `<!DOCTYPE html><html><head><meta charset="utf-8">` +
       `<meta http-equiv="Content-Security-Policy" content="${SHELL_POLICY}">` +
+      // Links in reports are printed, never resolved ahead (and this cannot be turned back on by the page).
+      `<meta http-equiv="x-dns-prefetch-control" content="off">` +
       `<style ${SHELL_MARK}>${(this.options.sharedCss ?? '').replace(/<\//g, '<\\/')}</style></head><body></body></html>`
     );
   }
@@ -433,9 +456,9 @@ export class BrowserSession {
       return result;
     } catch (error) {
       running.catch(() => undefined);
-      // A page that failed or hung is not reused; a browser that cannot even close it is killed
-      // (watchdog) and relaunched for the files still to print.
-      const closed = target ? await settleWithin(target.page.close(), 2_000) : true;
+      // A page that failed or hung is not reused; a browser that cannot even close it, or that could not even
+      // open one in time (frozen as it started), is killed (watchdog) and relaunched for the files still to print.
+      const closed = target ? await settleWithin(target.page.close(), 2_000) : !timedOut;
       if (!closed) this.killNow();
       if (timedOut) throw new PrintTimeoutError(timeout);
       throw error;
@@ -450,20 +473,32 @@ export class BrowserSession {
     return this.child?.pid;
   }
 
-  async close(): Promise<void> {
+  /**
+   * Close the browser, within a few seconds whatever it does: asked politely first, then every process of every
+   * browser this session started is killed, and each throwaway profile removed. Safe to call again (the same close).
+   */
+  close(): Promise<void> {
+    this.closing ??= this.shutDown();
+    return this.closing;
+  }
+
+  private async shutDown(): Promise<void> {
     this.closed = true;
     const launching = this.browser;
     this.browser = undefined;
     this.idle = [];
     this.blank = undefined;
-    const browser = await launching?.catch(() => undefined);
-    if (browser) await settleWithin(browser.close(), 5_000);
-    // Whatever did not end by itself (a hung or half-started browser) is killed; each profile goes with it.
+    for (const wake of this.waiters.splice(0)) wake();
+    // A browser still starting (or frozen as it started) is not waited for long.
+    let browser: Browser | undefined;
+    if (launching) await settleWithin(launching.then((b) => (browser = b)), CLOSE_STEP_MS);
+    if (browser) await settleWithin((browser as Browser).close(), 2 * CLOSE_STEP_MS);
     await Promise.all(
       this.chromiums.map(async (chromium) => {
-        if (chromium.process.exitCode === null && chromium.process.signalCode === null && !(await settleWithin(chromium.exited, 1_000))) {
-          chromium.process.kill('SIGKILL');
-          await settleWithin(chromium.exited, 2_000);
+        const ended = chromium.process.exitCode !== null || chromium.process.signalCode !== null;
+        if (!ended && !(await settleWithin(chromium.exited, CLOSE_STEP_MS / 2))) {
+          chromium.kill();
+          await settleWithin(chromium.exited, CLOSE_STEP_MS);
         }
         chromium.removeProfile();
       }),

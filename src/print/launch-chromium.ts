@@ -5,31 +5,84 @@
  * Puppeteer then connects to the running browser through `pipeTransport`.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
+import { hostname, tmpdir } from 'node:os';
+import { basename, dirname, join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 
 /**
- * Puppeteer's own launch flags (24.x, `ChromeLauncher.defaultArgs`) that matter for printing, plus ours.
- * `--export-tagged-pdf` and `--generate-pdf-document-outline` make tagged PDFs and bookmarks possible at all.
+ * The browser's own networking, off: none of these services has anything to do with printing, and each would
+ * contact Google (component and model updates, time, variations, metrics, safe browsing...) on every run. Request
+ * interception sees only the page's requests, never these.
  */
-const CHROMIUM_ARGS = [
-  '--headless=new',
-  '--remote-debugging-pipe',
-  '--allow-pre-commit-input',
+const NO_BROWSER_NETWORKING = [
   '--disable-background-networking',
-  '--disable-background-timer-throttling',
-  '--disable-backgrounding-occluded-windows',
   '--disable-breakpad',
   '--disable-client-side-phishing-detection',
   '--disable-component-extensions-with-background-pages',
   '--disable-component-update',
   '--disable-crash-reporter',
   '--disable-default-apps',
-  '--disable-dev-shm-usage',
+  '--disable-domain-reliability',
   '--disable-extensions',
-  '--disable-features=Translate,AcceptCHFrame,MediaRouter,OptimizationHints,WebUIReloadButton,ProcessPerSiteUpToMainFrameThreshold,IsolateSandboxedIframes',
+  '--disable-field-trial-config',
+  '--disable-sync',
+  '--dns-prefetch-disable',
+  '--metrics-recording-only',
+  '--no-pings',
+  '--no-service-autorun',
+  '--safebrowsing-disable-auto-update',
+  '--force-webrtc-ip-handling-policy=disable_non_proxied_udp',
+  /*
+   * The backstop, for whatever the flags above miss (Chromium 156 still fetches its on-device model manifest from
+   * update.googleapis.com "on demand", past --disable-component-update): no host name resolves, IP literals
+   * included, and every connection would go through a proxy that cannot be reached (it does not resolve either).
+   * The printed page is unaffected: its shell and fonts are answered from memory by request interception, before
+   * any name is looked up. (test/hostile/network-namespace.test.ts sees every DNS query and connection.)
+   */
+  '--host-resolver-rules=MAP * ~NOTFOUND',
+  '--proxy-server=127.0.0.1:9',
+  '--proxy-bypass-list=<-loopback>',
+];
+
+/** Features that would reach the network (or a local one: MediaRouter, DIAL), and Puppeteer's own choices. */
+const DISABLED_FEATURES = [
+  'AcceptCHFrame',
+  'AutofillServerCommunication',
+  'CertificateTransparencyComponentUpdater',
+  'DialMediaRouteProvider',
+  'DnsOverHttps',
+  'GlobalMediaControls',
+  'InterestFeedContentSuggestions',
+  'IsolateSandboxedIframes',
+  'LensOverlay',
+  'MediaRouter',
+  'NetworkTimeServiceQuerying',
+  'OptimizationGuideModelDownloading',
+  'OptimizationGuideOnDeviceModel',
+  'OptimizationHints',
+  'OptimizationHintsFetching',
+  'OptimizationTargetPrediction',
+  'PrivacySandboxSettings4',
+  'ProcessPerSiteUpToMainFrameThreshold',
+  'Translate',
+  'WebUIReloadButton',
+];
+
+/**
+ * Puppeteer's own launch flags (24.x, `ChromeLauncher.defaultArgs`) that matter for printing, plus ours.
+ * `--export-tagged-pdf` and `--generate-pdf-document-outline` make tagged PDFs and bookmarks possible at all.
+ * (Chromium reads only the last `--disable-features`: there is one.)
+ */
+export const CHROMIUM_ARGS = [
+  '--headless=new',
+  '--remote-debugging-pipe',
+  '--allow-pre-commit-input',
+  ...NO_BROWSER_NETWORKING,
+  `--disable-features=${DISABLED_FEATURES.join(',')}`,
+  '--disable-background-timer-throttling',
+  '--disable-backgrounding-occluded-windows',
+  '--disable-dev-shm-usage',
   '--disable-gpu',
   '--disable-hang-monitor',
   '--disable-infobars',
@@ -39,14 +92,12 @@ const CHROMIUM_ARGS = [
   '--disable-quic',
   '--disable-renderer-backgrounding',
   '--disable-search-engine-choice-screen',
-  '--disable-sync',
   '--enable-automation',
   '--export-tagged-pdf',
   '--font-render-hinting=none',
   '--force-color-profile=srgb',
   '--generate-pdf-document-outline',
   '--hide-scrollbars',
-  '--metrics-recording-only',
   '--mute-audio',
   '--no-default-browser-check',
   '--no-first-run',
@@ -69,16 +120,28 @@ export interface LaunchedChromium {
   exited: Promise<void>;
   /** The last lines Chromium wrote to stderr, to say why it did not start. */
   stderrTail(): string;
-  /** Removes the throwaway profile (never throws); call once the process has exited. */
+  /**
+   * SIGKILL the browser and every process it started (renderers, zygotes, utilities: its process group), at once.
+   * A frozen browser (SIGSTOP, a hang) ends too. Synchronous; never throws.
+   */
+  kill(): void;
+  /** Whether `kill()` was called: the browser ended because we ended it, not by itself. */
+  readonly killed: boolean;
+  /** Removes the throwaway profile and Chromium's own temporary folder (never throws); call once it has exited. */
   removeProfile(): void;
 }
 
 export function launchChromium(executablePath: string, options: { sandbox: boolean }): LaunchedChromium {
-  const profile = mkdtempSync(join(tmpdir(), 'report-chromium-'));
+  removeAbandonedProfiles();
+  const profile = mkdtempSync(join(tmpdir(), PROFILE_PREFIX));
+  // Who the profile belongs to, so that a later run can remove it if this one is killed outright (SIGKILL).
+  writeFileSync(join(profile, OWNER_FILE), `${hostname()} ${process.pid}\n`);
   const args = [...CHROMIUM_ARGS, ...(options.sandbox ? [] : ['--no-sandbox', '--disable-setuid-sandbox']), `--user-data-dir=${profile}`, 'about:blank'];
   // fd 3: what Chromium reads (our commands); fd 4: what it writes (responses and events).
-  const child = spawn(executablePath, args, { stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'], detached: false });
+  // Its own process group (detached), so that one signal ends it and every process it started.
+  const child = spawn(executablePath, args, { stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'], detached: true });
   let stderr = '';
+  let killed = false;
   child.stderr?.setEncoding('utf8');
   child.stderr?.on('data', (chunk: string) => {
     stderr = (stderr + chunk).slice(-4000);
@@ -88,6 +151,8 @@ export function launchChromium(executablePath: string, options: { sandbox: boole
     child.once('exit', () => resolve());
     child.once('error', () => resolve());
   });
+  // A process the browser started and that outlived it would hold stderr open, and with it this process.
+  void exited.then(() => setTimeout(() => child.stderr?.destroy(), 200).unref());
   const transport = pipeTransport(child.stdio[3] as Writable, child.stdio[4] as Readable);
   // An executable that cannot start (ENOENT, EACCES) ends the transport, so a waiting connect fails at once.
   child.once('error', (error) => {
@@ -105,14 +170,83 @@ export function launchChromium(executablePath: string, options: { sandbox: boole
         .filter(Boolean)
         .slice(-3)
         .join(' '),
+    get killed() {
+      return killed;
+    },
+    kill: () => {
+      killed = true;
+      if (child.pid === undefined) return;
+      // (the group first: the browser's own pid, as leader, names it; SIGKILL ends stopped processes too)
+      for (const target of [-child.pid, child.pid]) {
+        try {
+          process.kill(target, 'SIGKILL');
+        } catch {
+          // Already gone.
+        }
+      }
+      transport.close();
+    },
     removeProfile: () => {
       try {
+        const singleton = singletonFolder(profile);
         rmSync(profile, { recursive: true, force: true, maxRetries: 3 });
+        if (singleton) rmSync(singleton, { recursive: true, force: true });
       } catch {
         // Best effort: a profile that cannot be removed is left in the temporary folder, not a failed run.
       }
     },
   };
+}
+
+const PROFILE_PREFIX = 'report-chromium-';
+const OWNER_FILE = 'report-owner';
+
+/**
+ * Profiles left by runs that were killed outright (nothing of theirs could clean up): those whose owner, on this
+ * host, no longer runs. A profile without an owner file, or whose owner lives, is never touched.
+ */
+function removeAbandonedProfiles(): void {
+  let names: string[];
+  try {
+    names = readdirSync(tmpdir()).filter((name) => name.startsWith(PROFILE_PREFIX));
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const profile = join(tmpdir(), name);
+    try {
+      const [host, pid] = readFileSync(join(profile, OWNER_FILE), 'utf8').trim().split(' ');
+      if (host !== hostname() || !/^\d+$/.test(pid ?? '') || isRunning(Number(pid))) continue;
+      const singleton = singletonFolder(profile);
+      rmSync(profile, { recursive: true, force: true });
+      if (singleton) rmSync(singleton, { recursive: true, force: true });
+    } catch {
+      // Not ours, or gone meanwhile.
+    }
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // (EPERM: it runs, as someone else)
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * The folder Chromium made itself for its singleton socket (`<tmp>/org.chromium.Chromium.XXXXXX`), which the
+ * profile's `SingletonSocket` symlink points into: a browser that was killed leaves it behind.
+ */
+function singletonFolder(profile: string): string | undefined {
+  try {
+    const folder = dirname(readlinkSync(join(profile, 'SingletonSocket')));
+    return /^org\.chromium\.Chromium\.[A-Za-z0-9]+$/.test(basename(folder)) && dirname(folder) === tmpdir() ? folder : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** DevTools over a pipe: each message is JSON followed by a NUL byte. */

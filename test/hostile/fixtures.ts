@@ -90,9 +90,14 @@ export function expectDiagnostic(
  * The real executable as a subprocess, awaited without blocking this process's
  * event loop (so an in-process canary server can still answer while it runs).
  */
-export function runCliAwait(args: string[], cwd: string, onSpawn?: (pid: number) => void): Promise<CliResult & { pid: number }> {
+export function runCliAwait(
+  args: string[],
+  cwd: string,
+  onSpawn?: (pid: number) => void,
+  env?: Record<string, string | undefined>,
+): Promise<CliResult & { pid: number }> {
   return new Promise((resolve, reject) => {
-    const child = runCliAsync(args, { cwd });
+    const child = runCliAsync(args, { cwd, env });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (s: string) => (stdout += s));
@@ -115,6 +120,8 @@ export interface Canary {
   port: number;
   url: (path?: string) => string;
   requests: string[];
+  /** TCP connections accepted, with or without a request (a preconnect sends none). */
+  connections: { count: number };
   close: () => Promise<void>;
 }
 
@@ -126,12 +133,15 @@ export async function startCanary(): Promise<Canary> {
     res.writeHead(200, { 'content-type': 'text/plain' });
     res.end(SECRET);
   });
+  const connections = { count: 0 };
+  server.on('connection', () => connections.count++);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
   return {
     server,
     port,
     requests,
+    connections,
     url: (path = '/') => `http://127.0.0.1:${port}${path}`,
     close: () =>
       new Promise<void>((resolve) => {

@@ -8,6 +8,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { BrowserSession } from '../../src/print/browser-session.js';
+import { findBrowser } from '../../src/print/find-browser.js';
+import { fontAssets } from '../../src/render/fonts.js';
+import { printerFontCss } from '../../src/render/index.js';
 import { tempDir } from '../helpers/cli.js';
 import { pdfInfo, pdfPages } from '../helpers/pdf.js';
 import {
@@ -39,6 +43,7 @@ beforeAll(async () => {
   expect(await res.text()).toBe(SECRET);
   expect(canary.requests).toEqual(['GET /control']);
   canary.requests.length = 0;
+  canary.connections.count = 0;
 });
 afterAll(async () => {
   await canary.close();
@@ -48,6 +53,7 @@ beforeEach(() => {
   secretFile = join(dir, 'secret.txt');
   writeFileSync(secretFile, SECRET + '\n');
   canary.requests.length = 0;
+  canary.connections.count = 0;
 });
 afterEach(() => cleanup());
 
@@ -60,6 +66,7 @@ async function build(name: string, formats = 'html,pdf') {
 
 function expectNoLeak(): void {
   expect(canary.requests, 'requests the canary server received').toEqual([]);
+  expect(canary.connections.count, 'connections the canary server accepted').toBe(0);
   expectSecretAbsent(join(dir, 'out'));
   expectNoTempFiles(dir);
 }
@@ -183,5 +190,54 @@ describe('links, CSS and markup that would make the printer fetch', () => {
     expect(listOutputs(join(dir, 'out'))).toEqual(['notes.html', 'notes.pdf']);
     expect(readFileSync(join(dir, 'out', 'notes.html'), 'utf8')).toContain('src="data:image/svg+xml;base64,');
     expectNoLeak();
+  });
+});
+
+/** `<link>`s a template could hold that would open connections by themselves (preconnect needs no request at all). */
+const HINTS = (base: string) =>
+  [
+    `<link rel="preconnect" href="${base}/preconnect">`,
+    `<link rel="dns-prefetch" href="${base}/dns-prefetch">`,
+    `<link rel="prefetch" href="${base}/prefetch">`,
+    `<link rel="preload" as="image" href="${base}/preload.png">`,
+    `<link rel="preload" as="font" type="font/woff2" crossorigin href="${base}/preload.woff2">`,
+    `<link rel="prerender" href="${base}/prerender">`,
+    `<link rel="modulepreload" href="${base}/module.js">`,
+    `<link rel="stylesheet" href="${base}/style.css">`,
+    `<link rel="icon" href="${base}/favicon.ico">`,
+  ].join('\n');
+
+describe('a template with resource hints and <link>s', () => {
+  it('prints a real PDF without the canary server seeing a connection', async () => {
+    const template = join(dir, 'hinting-template');
+    writeFiles(dir, {
+      'hinting-template/partials/title-block.hbs': `${HINTS(canary.url().replace(/\/$/, ''))}\n<header><h1>{{title}}</h1></header>\n`,
+      'notes/notes.md': FRONT('Hinted') + '\n## Summary\n\nText.\n',
+    });
+    const r = await runCliAwait(['build', 'notes.md', '--out', '../out', '--format', 'pdf', '--template', template, '--no-cache', '--timeout', '60'], join(dir, 'notes'));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(r.code, r.stderr).toBe(0);
+    expect(pdfPages(join(dir, 'out', 'notes.pdf')).join('\n')).toContain('Hinted');
+    expect(canary.connections.count, 'connections the canary server accepted').toBe(0);
+    expectNoLeak();
+  });
+
+  it('are taken out of the page before it is printed, wherever they are; links to read stay', async () => {
+    const executablePath = findBrowser(undefined, process.env, process.platform).path!;
+    const session = new BrowserSession({ executablePath, sandbox: process.getuid?.() !== 0, concurrency: 1, timeoutMs: 30_000, assets: fontAssets(), sharedCss: printerFontCss() });
+    const base = canary.url().replace(/\/$/, '');
+    const html =
+      `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">${HINTS(base)}<title>T</title></head>` +
+      `<body>${HINTS(base)}<p><a href="${base}/read">a link to read</a></p><svg xmlns="http://www.w3.org/2000/svg"><a href="${base}/svg">x</a></svg></body></html>`;
+    try {
+      const found = await session.withDocument(html, async (doc) => ({ rel: await doc.count('rel'), href: await doc.count('href') }));
+      // Only the two links to read are left (<a> in HTML and SVG): no element with a rel, so no <link>.
+      expect(found).toEqual({ rel: 0, href: 2 });
+    } finally {
+      await session.close();
+    }
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(canary.connections.count).toBe(0);
+    expect(canary.requests).toEqual([]);
   });
 });
