@@ -172,10 +172,12 @@ export async function processFile(input: InputFile, options: PipelineOptions): P
     return result;
   }
 
+  // A warning found while printing (contents-pages) fails the file under --strict: then nothing is written.
+  if (stop()) return result;
   try {
     const outputs = [...planned].map(([f, path]) => [path, contents[f]!] as const);
-    if (options.syncIo) writeAllAtomicSync(outputs);
-    else await writeAllAtomic(outputs);
+    if (options.syncIo) writeAllAtomicSync(outputs, { below: options.outDir });
+    else await writeAllAtomic(outputs, { below: options.outDir });
     for (const [f, path] of planned) result.outputs[f] = path;
     lap('write');
   } catch (error) {
