@@ -4,10 +4,10 @@
  * catalogue that cannot be written. Nothing may be written outside `--out`,
  * no input replaced, and no failure reported as success.
  */
-import { mkdirSync, readFileSync, symlinkSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runMain, tempDir } from '../helpers/cli.js';
+import { ROOT, runMain, tempDir } from '../helpers/cli.js';
 import { expectNoTempFiles, GOOD_MD, listFiles, listOutputs, runCliAwait, writeFiles } from './fixtures.js';
 
 let dir: string;
@@ -100,6 +100,40 @@ describe('the catalogue', () => {
     const r = await runMain(['build', '.', '--out', '../out', '--format', 'html'], { cwd: join(dir, 'notes') });
     expect(r.stderr).toContain('report: cannot write the catalogue: Cannot write');
     expect(r.code).toBe(1);
+    expectNoTempFiles(dir);
+  });
+});
+
+describe('--strict with a warning found while printing', () => {
+  /**
+   * A template whose contents numbers can never hold: a one-digit number (100 px wide) leaves room for a tall spacer
+   * (a container query on the space beside it, in a 200 px box), which pushes every section past page 9; a two-digit number takes that room, the
+   * spacer goes, and the sections come back to the first pages. So the printer gives up with `contents-pages`.
+   */
+  function oscillatingTemplate(): string {
+    const template = join(dir, 'template');
+    cpSync(join(ROOT, 'templates', 'default'), template, { recursive: true });
+    const contents = join(template, 'partials', 'contents.hbs');
+    const oscillator =
+      '{{#if @first}}{{#if page}}<li class="osc"><span class="osc-num" data-toc-page="{{anchor}}">{{page}}</span><span class="osc-probe"><span class="osc-spacer"></span></span></li>{{/if}}{{/if}}';
+    writeFileSync(contents, readFileSync(contents, 'utf8').replace('{{/each}}', `${oscillator}\n    {{/each}}`));
+    writeFileSync(join(template, 'template.json'), JSON.stringify({ name: 'oscillating', description: 'Contents numbers that never hold' }));
+    appendFileSync(
+      join(template, 'style.css'),
+      '\n.osc { display: block; list-style: none; width: 200px; }\n.osc-num { float: left; font-size: 100px; line-height: 1; }\n' +
+        '.osc-probe { display: flow-root; container-type: inline-size; }\n' +
+        '@container (min-width: 120px) { .osc-spacer { display: block; height: 2600mm; } }\n',
+    );
+    return template;
+  }
+
+  it('writes no output for a file that fails on contents-pages, and exits 1', { timeout: 120_000 }, async () => {
+    const template = oscillatingTemplate();
+    writeFiles(dir, { 'notes/notes.md': GOOD_MD() });
+    const r = await runCliAwait(['build', 'notes.md', '--out', '../out', '--format', 'html,pdf', '--template', template, '--strict', '--no-cache'], join(dir, 'notes'));
+    expect(r.stderr).toContain('[contents-pages]');
+    expect(r.code, r.stderr).toBe(1);
+    expect(listOutputs(join(dir, 'out'))).toEqual([]);
     expectNoTempFiles(dir);
   });
 });
