@@ -15,7 +15,7 @@ import type { BrowserSession } from './print/browser-session.js';
 import { PrintTimeoutError } from './print/browser-session.js';
 import { pageGeometry, printReport } from './print/print-report.js';
 import type { InputFile } from './read/expand-inputs.js';
-import { resolveImages } from './read/images.js';
+import { resolveImages, type EmbeddedImage } from './read/images.js';
 import { readNotes } from './read/read-notes.js';
 import { findImageReferences } from './render/image-references.js';
 import { prepareReport } from './render/index.js';
@@ -63,6 +63,8 @@ export interface FileResult {
   /** The validated model, for the catalogue. */
   report?: EventReport;
   pdfPasses?: number;
+  /** The local images embedded, with their digests (for the build cache). */
+  images?: EmbeddedImage[];
 }
 
 export async function processFile(input: InputFile, options: PipelineOptions): Promise<FileResult> {
@@ -106,6 +108,7 @@ export async function processFile(input: InputFile, options: PipelineOptions): P
 
   const images = await resolveImages(findImageReferences(report), input.path, (p, needle) => locateText(parsed, p, needle), { allowedRoot: options.allowedRoot });
   file.messages.push(...images.messages);
+  result.images = images.files;
   lap('images');
   if (stop()) return result;
   if (options.validateOnly) {

@@ -20,7 +20,7 @@ import { printerFontCss } from '../render/index.js';
 import { BUILT_IN_TEMPLATES_DIR, loadTemplate, TemplateError, type CompiledTemplate } from '../render/template.js';
 import { removePendingTemporaryFiles, writeAtomic } from '../write/atomic-write.js';
 import { outputPath, type OutputFormat } from '../write/output-paths.js';
-import { BuildCache } from './build-cache.js';
+import { BuildCache, cacheKey } from './build-cache.js';
 import { CATALOGUE_FILES, CatalogueWriter } from './catalogue.js';
 import type { CliIo } from './io.js';
 import { createProgress } from './progress.js';
@@ -228,9 +228,18 @@ export async function runBuild(inputs: string[], flags: Record<string, unknown>,
     validateOnly: context.validateOnly,
   };
 
+  // Without a key to authenticate its entries (none given, none can be made) the cache is off: built, not trusted.
+  const cacheSecret = !context.validateOnly && flags.cache !== false && template ? cacheKey(io.env) : undefined;
   const cache =
-    !context.validateOnly && flags.cache !== false && template
-      ? new BuildCache({ outDir, cwd: io.cwd, version: `${context.version}+${context.build}`, template, options: { formats: [...formats].sort(), pageSize, language: language ?? null, defaultLanguage: config.language ?? null, strict: pipeline.strict } })
+    cacheSecret && template
+      ? new BuildCache({
+          outDir,
+          cwd: io.cwd,
+          version: `${context.version}+${context.build}`,
+          template,
+          secret: cacheSecret,
+          options: { formats: [...formats].sort(), pageSize, language: language ?? null, defaultLanguage: config.language ?? null, strict: pipeline.strict, allowedRoot: allowedRoot ?? null },
+        })
       : undefined;
 
   const progress = createProgress(io, files.length, context.validateOnly, colours(io, 'stderr'));
@@ -332,7 +341,8 @@ export async function runBuild(inputs: string[], flags: Record<string, unknown>,
           outputs: Object.fromEntries(Object.entries(r.outputs).map(([k, v]) => [k, relative(io.cwd, v!)])),
           timings: r.timings,
           ...(r.pdfPasses ? { pdfPasses: r.pdfPasses } : {}),
-          diagnostics: r.file.messages.map(toJsonMessage),
+          // A skipped file's messages are those of the build that wrote its outputs, replayed from the cache.
+          diagnostics: r.file.messages.map((m) => (r.timings.cached ? { ...toJsonMessage(m), fromCache: true } : toJsonMessage(m))),
         })),
       ],
     };
