@@ -209,7 +209,8 @@ export class BuildCache {
     const text = JSON.stringify(entry);
     const signed: SignedEntry = { entry: text, mac: this.mac(text) };
     try {
-      await writeAtomic(this.entryPath(input), JSON.stringify(signed), { below: this.settings.outDir });
+      // `.report-cache/` is a real folder, never a planted link to one.
+      await writeAtomic(this.entryPath(input), JSON.stringify(signed), { below: this.settings.outDir ?? dirname(input.path) });
     } catch {
       /* a cache that cannot be written only costs a rebuild next time */
     }
