@@ -177,18 +177,28 @@ export async function runBuild(inputs: string[], flags: Record<string, unknown>,
   const catalogueDir = !context.validateOnly && isBatch && flags.catalogue !== false ? (outDir ?? commonDir(files.map((f) => f.root))) : undefined;
   // An input named index.md or catalogue.md would have its report replaced by the catalogue: refused before
   // anything is written, rather than renamed behind the author's back.
+  // (Names compare without case where the file system usually ignores it: `Index.md` writes over `index.html` there.)
+  const sameFile = io.platform === 'darwin' || io.platform === 'win32' ? (a: string, b: string) => a.toLowerCase() === b.toLowerCase() : (a: string, b: string) => a === b;
   if (catalogueDir) {
     for (const name of CATALOGUE_FILES) {
       const target = resolve(catalogueDir, name);
       for (const file of files) {
         for (const f of formats) {
-          if (outputPath(file.path, file.root, outDir, f) !== target) continue;
+          if (!sameFile(outputPath(file.path, file.root, outDir, f), target)) continue;
           throw new RunError(
             `${relative(io.cwd, file.path)} would write ${relative(io.cwd, target)}, where the catalogue of the batch goes; rename the notes file, or build without a catalogue (--no-catalogue)`,
           );
         }
       }
     }
+  }
+
+  // Nor does the run report replace a report or the catalogue.
+  if (runReportPath && !context.validateOnly) {
+    const outputs = files.flatMap((file) => [...formats].map((f) => outputPath(file.path, file.root, outDir, f)));
+    if (catalogueDir) outputs.push(...CATALOGUE_FILES.map((name) => resolve(catalogueDir, name)));
+    const clash = outputs.find((out) => sameFile(out, runReportPath));
+    if (clash) throw new RunError(`--report ${String(flags.report)} would replace the output ${relative(io.cwd, clash)}; name another file for the run report`);
   }
 
   // --- browser (only when a PDF is wanted) --------------------------------

@@ -70,6 +70,23 @@ describe('--report', () => {
   });
 });
 
+describe('--report and the outputs', () => {
+  it('refuses a run report that would replace a report output (exit 2)', async () => {
+    writeFiles(dir, { 'notes/notes.md': GOOD_MD() });
+    const r = await runMain(['build', 'notes.md', '--out', '../out', '--format', 'html,json', '--report', '../out/notes.json'], { cwd: join(dir, 'notes') });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--report ../out/notes.json would replace the output ../out/notes.json');
+    expect(listFiles(join(dir, 'out'))).toEqual([]);
+  });
+
+  it('refuses a run report that would replace the catalogue (exit 2)', async () => {
+    writeFiles(dir, { 'notes/a.md': GOOD_MD('A'), 'notes/b.md': GOOD_MD('B') });
+    const r = await runMain(['build', '.', '--out', '../out', '--format', 'html', '--report', '../out/catalogue.json'], { cwd: join(dir, 'notes') });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('would replace the output ../out/catalogue.json');
+  });
+});
+
 describe('the catalogue', () => {
   it('refuses inputs whose outputs the catalogue would overwrite, before anything is written (exit 2)', async () => {
     writeFiles(dir, { 'notes/index.md': GOOD_MD('Index'), 'notes/other.md': GOOD_MD('Other') });
