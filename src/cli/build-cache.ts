@@ -51,16 +51,16 @@ const MAX_ENTRY_BYTES = 64 * 1024 * 1024;
 /**
  * The key that authenticates cache entries: `REPORT_CACHE_KEY` when set, else a random key kept in
  * `$XDG_CACHE_HOME/report/cache-key` (or `~/.cache/report/cache-key`), created on first use, readable by its owner
- * only. Undefined when there is none and none can be made: the run then builds everything and caches nothing.
+ * only. When there is none and none can be made, says where it looked: the run then builds everything.
  */
-export function cacheKey(env: Readonly<Record<string, string | undefined>>): Buffer | undefined {
-  if (env.REPORT_CACHE_KEY) return Buffer.from(env.REPORT_CACHE_KEY, 'utf8');
+export function cacheKey(env: Readonly<Record<string, string | undefined>>): { key: Buffer } | { missing: string } {
+  if (env.REPORT_CACHE_KEY) return { key: Buffer.from(env.REPORT_CACHE_KEY, 'utf8') };
   const base = env.XDG_CACHE_HOME && isAbsolute(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : join(env.HOME || homedir(), '.cache');
   const file = join(base, 'report', 'cache-key');
   const existing = () => {
     try {
       const key = readFileSync(file);
-      return key.length >= 32 ? key : undefined;
+      return key.length >= 32 ? { key } : undefined;
     } catch {
       return undefined;
     }
@@ -71,10 +71,10 @@ export function cacheKey(env: Readonly<Record<string, string | undefined>>): Buf
     mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
     const key = randomBytes(32);
     writeFileSync(file, key, { flag: 'wx', mode: 0o600 });
-    return key;
+    return { key };
   } catch {
     // Another run made it meanwhile, or the folder cannot be written.
-    return existing();
+    return existing() ?? { missing: file };
   }
 }
 

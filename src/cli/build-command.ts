@@ -239,7 +239,9 @@ export async function runBuild(inputs: string[], flags: Record<string, unknown>,
   };
 
   // Without a key to authenticate its entries (none given, none can be made) the cache is off: built, not trusted.
-  const cacheSecret = !context.validateOnly && flags.cache !== false && template ? cacheKey(io.env) : undefined;
+  const secret = !context.validateOnly && flags.cache !== false && template ? cacheKey(io.env) : undefined;
+  if (secret && 'missing' in secret) io.stderr.write(`report: the build cache is off: cannot create its key ${secret.missing}; set REPORT_CACHE_KEY, or pass --no-cache\n`);
+  const cacheSecret = secret && 'key' in secret ? secret.key : undefined;
   const cache =
     cacheSecret && template
       ? new BuildCache({

@@ -104,6 +104,14 @@ describe('what the cache trusts', () => {
     expect(other.stderr).toMatch(/1 built, 0 up to date/);
   });
 
+  it('is off, and says so, when its key cannot be made (everything is built)', async () => {
+    writeFiles(dir, { 'notes/notes.md': GOOD_MD(), 'home-cache': 'a file where the cache folder should be' });
+    expect((await build()).stderr).toContain('report: the build cache is off: cannot create its key');
+    const r = await build();
+    expect(r.stderr).toMatch(/1 built, 0 up to date/);
+    expect(r.code).toBe(0);
+  });
+
   it('keeps its key outside the notes folder, readable by the operator only', async () => {
     writeFiles(dir, { 'notes/notes.md': GOOD_MD() });
     await build();
