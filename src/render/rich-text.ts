@@ -36,7 +36,6 @@ const toHtml = unified()
   .use(rehypeSanitize, sanitizeSchema)
   .use(rehypeStringify);
 
-
 const ALLOWED_HREF = /^(#|https?:|mailto:)/i;
 
 function toHast(markdown: string, resolveImage?: ImageResolver): HastRoot {
