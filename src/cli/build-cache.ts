@@ -14,7 +14,7 @@
  * elsewhere is a miss, never trusted.
  */
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { constants, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { constants, linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { lstat, open, realpath } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { dirname, isAbsolute, join } from 'node:path';
@@ -67,14 +67,24 @@ export function cacheKey(env: Readonly<Record<string, string | undefined>>): { k
   };
   const found = existing();
   if (found) return found;
+  // Written whole to a temporary name, then linked into place (fails if another run got there first, and no run
+  // ever reads a half-written key).
+  const temp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
   try {
     mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
     const key = randomBytes(32);
-    writeFileSync(file, key, { flag: 'wx', mode: 0o600 });
+    writeFileSync(temp, key, { flag: 'wx', mode: 0o600 });
+    linkSync(temp, file);
     return { key };
   } catch {
     // Another run made it meanwhile, or the folder cannot be written.
     return existing() ?? { missing: file };
+  } finally {
+    try {
+      rmSync(temp, { force: true });
+    } catch {
+      /* never made */
+    }
   }
 }
 
