@@ -15,8 +15,9 @@ import type { BrowserSession } from './print/browser-session.js';
 import { PrintTimeoutError } from './print/browser-session.js';
 import { pageGeometry, printReport } from './print/print-report.js';
 import type { InputFile } from './read/expand-inputs.js';
-import { findImageReferences, resolveImages } from './read/images.js';
+import { resolveImages, type EmbeddedImage } from './read/images.js';
 import { readNotes } from './read/read-notes.js';
+import { findImageReferences } from './render/image-references.js';
 import { prepareReport } from './render/index.js';
 import { plainText } from './render/rich-text.js';
 import type { CompiledTemplate } from './render/template.js';
@@ -62,6 +63,8 @@ export interface FileResult {
   /** The validated model, for the catalogue. */
   report?: EventReport;
   pdfPasses?: number;
+  /** The local images embedded, with their digests (for the build cache). */
+  images?: EmbeddedImage[];
 }
 
 export async function processFile(input: InputFile, options: PipelineOptions): Promise<FileResult> {
@@ -105,6 +108,7 @@ export async function processFile(input: InputFile, options: PipelineOptions): P
 
   const images = await resolveImages(findImageReferences(report), input.path, (p, needle) => locateText(parsed, p, needle), { allowedRoot: options.allowedRoot });
   file.messages.push(...images.messages);
+  result.images = images.files;
   lap('images');
   if (stop()) return result;
   if (options.validateOnly) {
@@ -171,10 +175,12 @@ export async function processFile(input: InputFile, options: PipelineOptions): P
     return result;
   }
 
+  // A warning found while printing (contents-pages) fails the file under --strict: then nothing is written.
+  if (stop()) return result;
   try {
     const outputs = [...planned].map(([f, path]) => [path, contents[f]!] as const);
-    if (options.syncIo) writeAllAtomicSync(outputs);
-    else await writeAllAtomic(outputs);
+    if (options.syncIo) writeAllAtomicSync(outputs, { below: options.outDir });
+    else await writeAllAtomic(outputs, { below: options.outDir });
     for (const [f, path] of planned) result.outputs[f] = path;
     lap('write');
   } catch (error) {

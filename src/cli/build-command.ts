@@ -7,10 +7,11 @@ import { dirname, relative, resolve } from 'node:path';
 import { Chalk } from 'chalk';
 import { runBatch } from '../batch.js';
 import { resolveConfig, type WrittenConfig } from '../config/load-config.js';
-import { diagnostic } from '../diagnostics/message.js';
+import { diagnostic, quote } from '../diagnostics/message.js';
 import { formatReport, toJsonMessage, type Colours, type ReportFormat } from '../diagnostics/reporters.js';
 import { printable } from '../diagnostics/printable-text.js';
 import { displayPathOf, type SourceFile } from '../diagnostics/source-file.js';
+import { notesFormatOf } from '../parse/index.js';
 import type { FileResult, PipelineOptions } from '../pipeline.js';
 import { BrowserSession } from '../print/browser-session.js';
 import { findBrowser, INSTALL_HINT } from '../print/find-browser.js';
@@ -20,8 +21,8 @@ import { printerFontCss } from '../render/index.js';
 import { BUILT_IN_TEMPLATES_DIR, loadTemplate, TemplateError, type CompiledTemplate } from '../render/template.js';
 import { removePendingTemporaryFiles, writeAtomic } from '../write/atomic-write.js';
 import { outputPath, type OutputFormat } from '../write/output-paths.js';
-import { BuildCache } from './build-cache.js';
-import { CatalogueWriter } from './catalogue.js';
+import { BuildCache, cacheKey } from './build-cache.js';
+import { CATALOGUE_FILES, CatalogueWriter } from './catalogue.js';
 import type { CliIo } from './io.js';
 import { createProgress } from './progress.js';
 import { RunError } from './run-error.js';
@@ -163,6 +164,43 @@ export async function runBuild(inputs: string[], flags: Record<string, unknown>,
     }
   }
 
+  // The run report is JSON of the tool's own: it never replaces an input, nor takes a name notes could have.
+  const runReportPath = flags.report ? resolve(io.cwd, String(flags.report)) : undefined;
+  if (runReportPath) {
+    const input = files.find((f) => f.path === runReportPath);
+    if (input) throw new RunError(`--report ${String(flags.report)} would replace the input ${relative(io.cwd, input.path)}; name a .json file that is not an input`);
+    if (notesFormatOf(runReportPath)) throw new RunError(`Expected --report to name a file like \`run.json\`, not one with a notes file's extension: ${quote(String(flags.report))}`);
+  }
+
+  // A batch (several files, a folder or a glob) also gets a catalogue, spooled as reports finish.
+  const isBatch = files.length > 1 || inputs.some((i) => /[*?]/.test(i) || (existsSync(resolve(io.cwd, i)) && statSync(resolve(io.cwd, i)).isDirectory()));
+  const catalogueDir = !context.validateOnly && isBatch && flags.catalogue !== false ? (outDir ?? commonDir(files.map((f) => f.root))) : undefined;
+  // An input named index.md or catalogue.md would have its report replaced by the catalogue: refused before
+  // anything is written, rather than renamed behind the author's back.
+  // (Names compare without case where the file system usually ignores it: `Index.md` writes over `index.html` there.)
+  const sameFile = io.platform === 'darwin' || io.platform === 'win32' ? (a: string, b: string) => a.toLowerCase() === b.toLowerCase() : (a: string, b: string) => a === b;
+  if (catalogueDir) {
+    for (const name of CATALOGUE_FILES) {
+      const target = resolve(catalogueDir, name);
+      for (const file of files) {
+        for (const f of formats) {
+          if (!sameFile(outputPath(file.path, file.root, outDir, f), target)) continue;
+          throw new RunError(
+            `${relative(io.cwd, file.path)} would write ${relative(io.cwd, target)}, where the catalogue of the batch goes; rename the notes file, or build without a catalogue (--no-catalogue)`,
+          );
+        }
+      }
+    }
+  }
+
+  // Nor does the run report replace a report or the catalogue.
+  if (runReportPath && !context.validateOnly) {
+    const outputs = files.flatMap((file) => [...formats].map((f) => outputPath(file.path, file.root, outDir, f)));
+    if (catalogueDir) outputs.push(...CATALOGUE_FILES.map((name) => resolve(catalogueDir, name)));
+    const clash = outputs.find((out) => sameFile(out, runReportPath));
+    if (clash) throw new RunError(`--report ${String(flags.report)} would replace the output ${relative(io.cwd, clash)}; name another file for the run report`);
+  }
+
   // --- browser (only when a PDF is wanted) --------------------------------
   let session: BrowserSession | undefined;
   let sessionFactory: (() => BrowserSession) | undefined;
@@ -204,18 +242,26 @@ export async function runBuild(inputs: string[], flags: Record<string, unknown>,
     validateOnly: context.validateOnly,
   };
 
+  // Without a key to authenticate its entries (none given, none can be made) the cache is off: built, not trusted.
+  const secret = !context.validateOnly && flags.cache !== false && template ? cacheKey(io.env) : undefined;
+  if (secret && 'missing' in secret) io.stderr.write(`report: the build cache is off: cannot create its key ${secret.missing}; set REPORT_CACHE_KEY, or pass --no-cache\n`);
+  const cacheSecret = secret && 'key' in secret ? secret.key : undefined;
   const cache =
-    !context.validateOnly && flags.cache !== false && template
-      ? new BuildCache({ outDir, cwd: io.cwd, version: `${context.version}+${context.build}`, template, options: { formats: [...formats].sort(), pageSize, language: language ?? null, defaultLanguage: config.language ?? null, strict: pipeline.strict } })
+    cacheSecret && template
+      ? new BuildCache({
+          outDir,
+          cwd: io.cwd,
+          version: `${context.version}+${context.build}`,
+          template,
+          secret: cacheSecret,
+          options: { formats: [...formats].sort(), pageSize, language: language ?? null, defaultLanguage: config.language ?? null, strict: pipeline.strict, allowedRoot: allowedRoot ?? null },
+        })
       : undefined;
 
   const progress = createProgress(io, files.length, context.validateOnly, colours(io, 'stderr'));
   const results: FileResult[] = [];
   const reported: SourceFile[] = [...problemFiles];
-  // A batch (several files, a folder or a glob) also gets a catalogue, spooled as reports finish.
-  const isBatch = files.length > 1 || inputs.some((i) => /[*?]/.test(i) || (existsSync(resolve(io.cwd, i)) && statSync(resolve(io.cwd, i)).isDirectory()));
-  const catalogue =
-    !context.validateOnly && isBatch && flags.catalogue !== false ? new CatalogueWriter(outDir ?? commonDir(files.map((f) => f.root))) : undefined;
+  const catalogue = catalogueDir !== undefined ? new CatalogueWriter(catalogueDir) : undefined;
   const unregister = io.onInterrupt?.(async () => {
     removePendingTemporaryFiles();
     await Promise.all([session?.close(), catalogue?.abandon()]);
@@ -263,9 +309,12 @@ export async function runBuild(inputs: string[], flags: Record<string, unknown>,
     );
   }
 
+  // A catalogue that cannot be written is an output of the run that failed, like a report's: exit 1.
+  let catalogueFailed = false;
   try {
     await catalogue?.finish();
   } catch (error) {
+    catalogueFailed = true;
     io.stderr.write(`report: cannot write the catalogue: ${(error as Error).message}\n`);
   }
 
@@ -309,14 +358,15 @@ export async function runBuild(inputs: string[], flags: Record<string, unknown>,
           outputs: Object.fromEntries(Object.entries(r.outputs).map(([k, v]) => [k, relative(io.cwd, v!)])),
           timings: r.timings,
           ...(r.pdfPasses ? { pdfPasses: r.pdfPasses } : {}),
-          diagnostics: r.file.messages.map(toJsonMessage),
+          // A skipped file's messages are those of the build that wrote its outputs, replayed from the cache.
+          diagnostics: r.file.messages.map((m) => (r.timings.cached ? { ...toJsonMessage(m), fromCache: true } : toJsonMessage(m))),
         })),
       ],
     };
-    await writeAtomic(resolve(io.cwd, String(flags.report)), JSON.stringify(runReport, null, 2) + '\n');
+    await writeAtomic(runReportPath!, JSON.stringify(runReport, null, 2) + '\n');
   }
 
-  return failed > 0 || strictFailed > 0 ? 1 : 0;
+  return failed > 0 || strictFailed > 0 || catalogueFailed ? 1 : 0;
 }
 
 function commonDir(dirs: string[]): string {

@@ -32,6 +32,9 @@ interface Entry {
   length: number;
 }
 
+/** The files the catalogue writes in its folder (no report may have these names there). */
+export const CATALOGUE_FILES = ['catalogue.json', 'index.html'] as const;
+
 /** Spool writes that may be queued before `add` waits for them. */
 const MAX_PENDING_WRITES = 16;
 
@@ -133,10 +136,13 @@ export class CatalogueWriter {
         }
         yield '  ]\n}\n';
       }
-      await writeAllAtomic([
-        [join(this.dir, 'catalogue.json'), catalogueJson],
-        [join(this.dir, 'index.html'), indexHtml(sorted)],
-      ]);
+      await writeAllAtomic(
+        [
+          [join(this.dir, CATALOGUE_FILES[0]), catalogueJson],
+          [join(this.dir, CATALOGUE_FILES[1]), indexHtml(sorted)],
+        ],
+        { below: this.dir },
+      );
     } finally {
       await this.spool?.close().catch(() => undefined);
       await rm(this.spoolPath, { force: true });

@@ -4,13 +4,13 @@
  * the data: URLs the pipeline embedded for local files.
  */
 import type { Element, Root as HastRoot } from 'hast';
-import type { Image, Root as MdastRoot } from 'mdast';
 import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { gfmParser } from '../parse/gfm-parser.js';
+import { resolveImageNodes } from './image-references.js';
 
 export type ImageResolver = (src: string) => string | undefined;
 
@@ -36,17 +36,12 @@ const toHtml = unified()
   .use(rehypeSanitize, sanitizeSchema)
   .use(rehypeStringify);
 
-function resolveImages(tree: MdastRoot, resolveImage: ImageResolver | undefined): void {
-  visit(tree, 'image', (node: Image) => {
-    node.url = (resolveImage && resolveImage(node.url)) ?? '';
-  });
-}
-
 const ALLOWED_HREF = /^(#|https?:|mailto:)/i;
 
 function toHast(markdown: string, resolveImage?: ImageResolver): HastRoot {
   const mdast = parse(markdown);
-  resolveImages(mdast, resolveImage);
+  // Every image, reference-style ones too, shows only what the pipeline checked and embedded.
+  resolveImageNodes(mdast, resolveImage);
   const tree = toHtml.runSync(mdast) as HastRoot;
   // Relative links would point at files next to the report: keep only the allowed kinds.
   visit(tree, 'element', (node: Element) => {

@@ -8,14 +8,23 @@
  */
 import { closeSync, lstatSync, mkdirSync, openSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { refuseExisting, temporaryPath, writeError } from './atomic-write.js';
+import { foldersBelow, refuseExisting, refuseNonFolder, temporaryPath, writeError, type WriteOptions } from './atomic-write.js';
 
-function checkTarget(path: string): void {
+function checkTarget(path: string, below: string | undefined): void {
   const dir = dirname(path);
+  const folders = below === undefined ? [] : foldersBelow(path, below);
   try {
-    mkdirSync(dir, { recursive: true });
+    mkdirSync(below ?? dir, { recursive: true });
   } catch (error) {
-    throw writeError(path, error, dir);
+    throw writeError(path, error, below ?? dir);
+  }
+  for (const folder of folders) {
+    try {
+      mkdirSync(folder);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw writeError(path, error, folder);
+    }
+    refuseNonFolder(path, folder, lstatSync(folder));
   }
   let existing;
   try {
@@ -52,8 +61,8 @@ function writeTemporary(path: string, data: string | Uint8Array): string {
   }
 }
 
-export function writeAllAtomicSync(outputs: ReadonlyArray<readonly [string, string | Uint8Array]>): void {
-  for (const [path] of outputs) checkTarget(path);
+export function writeAllAtomicSync(outputs: ReadonlyArray<readonly [string, string | Uint8Array]>, options: WriteOptions = {}): void {
+  for (const [path] of outputs) checkTarget(path, options.below);
   const temps: Array<[string, string]> = [];
   try {
     for (const [path, data] of outputs) temps.push([writeTemporary(path, data), path]);

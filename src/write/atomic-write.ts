@@ -1,12 +1,15 @@
 /**
  * Outputs are written atomically: to a temporary file in the same folder
  * (created exclusively, so never through a planted symlink), then renamed
- * over the target. A failure leaves no partial file behind.
+ * over the target. A failure leaves no partial file behind. Below the output
+ * folder (`below`, the operator's `--out`), every folder on the way is a real
+ * folder, created one at a time without following links: a symlinked
+ * sub-folder planted there is refused, not written through.
  */
 import { randomBytes } from 'node:crypto';
 import { unlinkSync, type Stats } from 'node:fs';
 import { lstat, mkdir, open, rename, unlink } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
 
 export class WriteError extends Error {
   constructor(
@@ -74,13 +77,49 @@ export function temporaryPath(path: string): string {
   return join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
 }
 
-async function checkTarget(path: string): Promise<void> {
+/** Where outputs may go: below `below` (the operator's output folder, itself taken as it is), every folder real. */
+export interface WriteOptions {
+  below?: string;
+}
+
+/** The folders from `below` (excluded) down to the output's folder, or an error when the output is not below it. */
+export function foldersBelow(path: string, below: string): string[] {
+  const rel = relative(below, dirname(path));
+  if (rel === '') return [];
+  if (rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) throw new WriteError(path, 'EXDEV', `Refusing to write ${path}: it is not inside the output folder ${below}`);
+  const folders: string[] = [];
+  let current = below;
+  for (const part of rel.split(sep)) folders.push((current = join(current, part)));
+  return folders;
+}
+
+/** What is at a folder's place below the output folder must be a real folder, not a link to one. */
+export function refuseNonFolder(path: string, folder: string, stats: Stats): void {
+  if (stats.isSymbolicLink()) throw new WriteError(path, 'ELOOP', `Refusing to write ${path}: ${folder} is a symbolic link`);
+  if (!stats.isDirectory()) throw new WriteError(path, 'ENOTDIR', `Cannot write ${path}: ${folder} is a file, not a folder`);
+}
+
+async function makeFolders(path: string, below: string | undefined): Promise<void> {
   const dir = dirname(path);
+  const folders = below === undefined ? [] : foldersBelow(path, below);
   try {
-    await mkdir(dir, { recursive: true });
+    await mkdir(below ?? dir, { recursive: true });
   } catch (error) {
-    throw writeError(path, error, dir);
+    throw writeError(path, error, below ?? dir);
   }
+  for (const folder of folders) {
+    // mkdir never follows a link at its last component: an existing one is EEXIST, then seen by lstat.
+    try {
+      await mkdir(folder);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw writeError(path, error, folder);
+    }
+    refuseNonFolder(path, folder, await lstat(folder));
+  }
+}
+
+async function checkTarget(path: string, below: string | undefined): Promise<void> {
+  await makeFolders(path, below);
   let existing;
   try {
     existing = await lstat(path);
@@ -119,8 +158,8 @@ async function writeTemporary(path: string, data: OutputData): Promise<string> {
  * and every temporary file written before any is renamed into place, so a
  * failure leaves none of them behind.
  */
-export async function writeAllAtomic(outputs: ReadonlyArray<readonly [string, OutputData]>): Promise<void> {
-  for (const [path] of outputs) await checkTarget(path);
+export async function writeAllAtomic(outputs: ReadonlyArray<readonly [string, OutputData]>, options: WriteOptions = {}): Promise<void> {
+  for (const [path] of outputs) await checkTarget(path, options.below);
   const temps: Array<[string, string]> = [];
   try {
     for (const [path, data] of outputs) temps.push([await writeTemporary(path, data), path]);
@@ -140,6 +179,6 @@ export async function writeAllAtomic(outputs: ReadonlyArray<readonly [string, Ou
   }
 }
 
-export async function writeAtomic(path: string, data: string | Uint8Array): Promise<void> {
-  await writeAllAtomic([[path, data]]);
+export async function writeAtomic(path: string, data: string | Uint8Array, options: WriteOptions = {}): Promise<void> {
+  await writeAllAtomic([[path, data]], options);
 }

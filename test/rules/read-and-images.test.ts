@@ -112,7 +112,7 @@ describe('images in YAML notes (the `images` list): the message points at the `s
     ['image-outside-root', '/etc/hostname', 'Image paths must be relative to the notes file, not absolute: `/etc/hostname`'],
     ['remote-image', 'https://www.example.org/panel.png', 'Remote images are not fetched: `https://www.example.org/panel.png`; save the image next to the notes and use a relative path'],
     ['image-path', 'data:image/png;base64,iVBORw0KGgo=', 'Expected a relative path to an image file, not `data:image/png;base64,iVBORw0KGgo=`'],
-    ['image-path', 'images/folder.png', 'Expected `images/folder.png` to be an image file'],
+    ['image-path', 'images/folder.png', 'Expected `images/folder.png` to be an image file, not a folder, pipe or device'],
     ['image-type', 'images/notes.png', '`images/notes.png` is not a PNG, JPEG, GIF, WebP or SVG image'],
     ['image-too-large', 'images/huge.png', 'The image `images/huge.png` is larger than 10 MiB'],
   ])('%s: %s', async (rule, src, message) => {
@@ -145,7 +145,7 @@ describe('images in Markdown notes: the message points at the paragraph', () => 
     ['image-outside-root', '../outside.png', "The image `../outside.png` is outside the notes' folder; only files inside it may be used"],
     ['image-outside-root', '/etc/hostname', 'Image paths must be relative to the notes file, not absolute: `/etc/hostname`'],
     ['image-path', 'data:image/png;base64,iVBORw0KGgo=', 'Expected a relative path to an image file, not `data:image/png;base64,iVBORw0KGgo=`'],
-    ['image-path', 'images/folder.png', 'Expected `images/folder.png` to be an image file'],
+    ['image-path', 'images/folder.png', 'Expected `images/folder.png` to be an image file, not a folder, pipe or device'],
     ['image-type', 'images/notes.png', '`images/notes.png` is not a PNG, JPEG, GIF, WebP or SVG image'],
     ['image-too-large', 'images/huge.png', 'The image `images/huge.png` is larger than 10 MiB'],
   ])('%s: %s', async (rule, src, message) => {
