@@ -14,6 +14,7 @@
  *  and the time to the first PDF for a single file, ours against the baseline's (bench/baseline-single.js,
  *  run as a process the way ours is).
  * With --memory: peak RSS of `report build` for 100 and 1,000 files (--memory-only: that alone).
+ *      (--rounds N: (a) and (e) alternate N times, default 3, and their medians are compared)
  * With --html-only: (a), (d) and (e) alone (no Chromium), for a quick look at the HTML figures.
  */
 import { spawn, spawnSync } from 'node:child_process';
@@ -255,16 +256,33 @@ async function main() {
   if (html.code !== 0) throw new Error(`report build (html) failed:\n${html.stderr}`);
   results.html = COUNT / html.seconds;
 
-  // (e) pandoc over the same files, right after (a), so both meet the same load on a shared machine. Its
-  // warm-up (a few files) loads its binary into the page cache as (a)'s own start-up is part of its time.
+  // (e) pandoc over the same files, alternating with (a) for --rounds rounds (default 3; (a)'s run above is the
+  // first), so both meet the same load on a shared machine; the ratio is that of the medians. pandoc's time is
+  // mostly 200 process start-ups, which a busy machine slows more than one long process. A warm-up of a few files
+  // first loads its binary into the page cache.
   const pandoc = findPandoc();
+  const rounds = Math.max(1, Number(flag('rounds', 3)));
+  const htmlRuns = [html.seconds];
+  const pandocRuns = [];
   if (pandoc) {
     await pandocBatch(pandoc, notesFiles.slice(0, 4), join(WORK, 'out-pandoc'), 2);
-    results.pandoc = COUNT / (await pandocBatch(pandoc, notesFiles, join(WORK, 'out-pandoc'), 2));
+    for (let round = 0; round < rounds; round++) {
+      if (round > 0) {
+        const again = await runReport(['build', notesDir, '--out', outHtml, '--format', 'html', '--no-cache', '--no-catalogue']);
+        if (again.code !== 0) throw new Error(`report build (html) failed:\n${again.stderr}`);
+        htmlRuns.push(again.seconds);
+      }
+      pandocRuns.push(await pandocBatch(pandoc, notesFiles, join(WORK, 'out-pandoc'), 2));
+    }
+    results.html = COUNT / median(htmlRuns);
+    results.pandoc = COUNT / median(pandocRuns);
   }
   const printPandoc = () => {
-    if (pandoc) console.log(`HTML batch / pandoc (2 processes):    ${fmt(results.html / results.pandoc, 2)}x   (target >= 3.00; ${fmt(results.html)} vs ${fmt(results.pandoc)} docs/s, ${pandoc.version})`);
-    else console.log('HTML batch / pandoc: skipped, pandoc is not installed (Debian: apt-get install -y pandoc)');
+    if (pandoc) {
+      const ratios = pandocRuns.map((seconds, i) => seconds / htmlRuns[i]).sort((a, b) => a - b);
+      const spread = ratios.length > 1 ? `; ${fmt(ratios[0], 2)}-${fmt(ratios.at(-1), 2)}x over ${ratios.length} alternated rounds` : '';
+      console.log(`HTML batch / pandoc (2 processes):    ${fmt(results.html / results.pandoc, 2)}x   (target >= 3.00; medians ${fmt(results.html)} vs ${fmt(results.pandoc)} docs/s${spread}; ${pandoc.version})`);
+    } else console.log('HTML batch / pandoc: skipped, pandoc is not installed (Debian: apt-get install -y pandoc)');
   };
   if (args.includes('--html-only')) {
     console.log('docs/second');
