@@ -285,7 +285,14 @@ describe.each(cases)('$notes', ({ notes, facts }) => {
     const { pdfText, pdfLinks: links, code, stderr } = built();
     if (pdfText === undefined || !links) throw new Error(`no PDF: exit ${code}\n${stderr}`);
     const text = loose(pdfText);
-    const phrases = [facts.title, ...(facts.names ?? []), ...(facts.figures ?? []), ...(facts.recommendations ?? []), ...(facts.contacts ?? []), ...(facts.projects ?? []), ...(facts.countries ?? []), ...(facts.regions ?? [])];
+    const phrases = [facts.title, ...(facts.names ?? []), ...(facts.recommendations ?? []), ...(facts.contacts ?? []), ...(facts.projects ?? []), ...(facts.countries ?? []), ...(facts.regions ?? [])];
+    // A key figure prints as a tile, its number set large above its label, and tiles sit side by side: the number
+    // and the label are looked for apart (a unit such as `million` may go with either).
+    for (const figure of facts.figures ?? []) {
+      const [, number, label] = /^([\d.,\s\u00a0\u202f]*\d[\d.,]*\s*%?)\s*(.*)$/u.exec(spaced(figure)) ?? [undefined, undefined, figure];
+      const labelFound = text.includes(loose(label!)) || text.includes(loose(label!.replace(/^\S+\s+/u, '')));
+      expect((number === undefined || text.includes(loose(number))) && labelFound, figure).toBe(true);
+    }
     for (const entry of facts.texts ?? []) phrases.push(typeof entry === 'string' ? entry : entry.text);
     for (const phrase of phrases) expect(text.includes(loose(phrase)), phrase).toBe(true);
     for (const link of facts.links ?? []) expect([...links], link).toContain(href(link));
