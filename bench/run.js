@@ -9,12 +9,16 @@
  *      files with page.setContent + page.pdf, sequentially and with 2 pages in parallel
  *  (d) baseline HTML: a bare in-process pipeline (remark-parse -> remark-rehype ->
  *      rehype-stringify -> one compiled Handlebars template; no validation, no writes)
+ *  (e) pandoc, the reference Markdown converter: `pandoc -f gfm -t html5 --standalone` over the same notes
+ *      files, one process per file (pandoc converts one document per run), two processes at a time
  *  and the time to the first PDF for a single file, ours against the baseline's (bench/baseline-single.js,
  *  run as a process the way ours is).
  * With --memory: peak RSS of `report build` for 100 and 1,000 files (--memory-only: that alone).
+ *      (--rounds N: (a) and (e) alternate N times, default 3, and their medians are compared)
+ * With --html-only: (a), (d) and (e) alone (no Chromium), for a quick look at the HTML figures.
  */
-import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism, cpus, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -173,6 +177,38 @@ function bareHtmlPipeline(notesFiles) {
   return { seconds: (performance.now() - started) / 1000, bytes };
 }
 
+/** The pandoc on the PATH, or null: the bench runs without it and says so. */
+function findPandoc() {
+  const probe = spawnSync('pandoc', ['--version'], { encoding: 'utf8' });
+  if (probe.error || probe.status !== 0) return null;
+  return { command: 'pandoc', version: probe.stdout.split('\n')[0].trim() };
+}
+
+/** One pandoc process per file, `parallel` at a time, each writing its HTML file; seconds for all of them. */
+async function pandocBatch(pandoc, notesFiles, outDir, parallel) {
+  rmSync(outDir, { recursive: true, force: true });
+  mkdirSync(outDir, { recursive: true });
+  const convert = (file, out) =>
+    new Promise((resolvePromise, reject) => {
+      const child = spawn(pandoc.command, ['-f', 'gfm', '-t', 'html5', '--standalone', file, '-o', out], { stdio: ['ignore', 'ignore', 'pipe'] });
+      let stderr = '';
+      child.stderr.on('data', (d) => (stderr += d));
+      child.on('error', reject);
+      child.on('close', (code) => (code === 0 ? resolvePromise() : reject(new Error(`pandoc failed on ${file} (exit ${code}):\n${stderr}`))));
+    });
+  const started = performance.now();
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: parallel }, async () => {
+      while (next < notesFiles.length) {
+        const index = next++;
+        await convert(notesFiles[index], join(outDir, `${String(index).padStart(5, '0')}.html`));
+      }
+    }),
+  );
+  return (performance.now() - started) / 1000;
+}
+
 const fmt = (n, digits = 1) => n.toFixed(digits);
 const mib = (kib) => `${fmt(kib / 1024, 0)} MiB`;
 
@@ -220,6 +256,45 @@ async function main() {
   if (html.code !== 0) throw new Error(`report build (html) failed:\n${html.stderr}`);
   results.html = COUNT / html.seconds;
 
+  // (e) pandoc over the same files, alternating with (a) for --rounds rounds (default 3; (a)'s run above is the
+  // first), so both meet the same load on a shared machine; the ratio is that of the medians. pandoc's time is
+  // mostly 200 process start-ups, which a busy machine slows more than one long process. A warm-up of a few files
+  // first loads its binary into the page cache.
+  const pandoc = findPandoc();
+  const rounds = Math.max(1, Number(flag('rounds', 3)));
+  const htmlRuns = [html.seconds];
+  const pandocRuns = [];
+  if (pandoc) {
+    await pandocBatch(pandoc, notesFiles.slice(0, 4), join(WORK, 'out-pandoc'), 2);
+    for (let round = 0; round < rounds; round++) {
+      if (round > 0) {
+        const again = await runReport(['build', notesDir, '--out', outHtml, '--format', 'html', '--no-cache', '--no-catalogue']);
+        if (again.code !== 0) throw new Error(`report build (html) failed:\n${again.stderr}`);
+        htmlRuns.push(again.seconds);
+      }
+      pandocRuns.push(await pandocBatch(pandoc, notesFiles, join(WORK, 'out-pandoc'), 2));
+    }
+    results.html = COUNT / median(htmlRuns);
+    results.pandoc = COUNT / median(pandocRuns);
+  }
+  const printPandoc = () => {
+    if (pandoc) {
+      const ratios = pandocRuns.map((seconds, i) => seconds / htmlRuns[i]).sort((a, b) => a - b);
+      const spread = ratios.length > 1 ? `; ${fmt(ratios[0], 2)}-${fmt(ratios.at(-1), 2)}x over ${ratios.length} alternated rounds` : '';
+      console.log(`HTML batch / pandoc (2 processes):    ${fmt(results.html / results.pandoc, 2)}x   (target >= 3.00; medians ${fmt(results.html)} vs ${fmt(results.pandoc)} docs/s${spread}; ${pandoc.version})`);
+    } else console.log('HTML batch / pandoc: skipped, pandoc is not installed (Debian: apt-get install -y pandoc)');
+  };
+  if (args.includes('--html-only')) {
+    console.log('docs/second');
+    console.log(`  ${'(d) baseline: bare HTML pipeline, in-process'.padEnd(50)} ${fmt(results.bareHtml).padStart(8)}`);
+    console.log(`  ${'(a) report build --format html'.padEnd(50)} ${fmt(results.html).padStart(8)}`);
+    if (pandoc) console.log(`  ${'(e) pandoc -f gfm -t html5 --standalone, 2 procs'.padEnd(50)} ${fmt(results.pandoc).padStart(8)}`);
+    console.log('');
+    console.log(`HTML batch / bare HTML pipeline:      ${fmt(results.html / results.bareHtml, 2)}x   (target >= 0.70)`);
+    printPandoc();
+    return;
+  }
+
   // (b) ours, HTML + PDF
   const pdf = await runReport(['build', notesDir, '--out', outPdf, '--format', 'html,pdf', '--no-cache', '--no-catalogue']);
   if (pdf.code !== 0) throw new Error(`report build (pdf) failed:\n${pdf.stderr}`);
@@ -251,6 +326,7 @@ async function main() {
   const rows = [
     ['(d) baseline: bare HTML pipeline, in-process', results.bareHtml],
     ['(a) report build --format html', results.html],
+    ...(pandoc ? [['(e) pandoc -f gfm -t html5 --standalone, 2 procs', results.pandoc]] : []),
     ['(c) baseline: Puppeteer setContent+pdf, 1 page', results.baselineSeq],
     ['(c) baseline: Puppeteer setContent+pdf, 2 pages', results.baselinePar],
     ['(b) report build --format html,pdf', results.pdf],
@@ -260,6 +336,7 @@ async function main() {
   console.log('');
   console.log(`PDF batch / best baseline:           ${fmt(results.pdf / bestBaseline, 2)}x   (target >= 0.90)`);
   console.log(`HTML batch / bare HTML pipeline:      ${fmt(results.html / results.bareHtml, 2)}x   (target >= 0.70)`);
+  printPandoc();
   console.log(`Single file to PDF: report ${fmt(single.seconds, 2)} s, baseline script ${fmt(singleScript, 2)} s -> ${fmt(single.seconds / singleScript, 2)}x   (target <= 1.30; medians of 5 processes each)`);
   console.log(`  (the baseline inside a process that has already imported Puppeteer: ${fmt(singleBaseline, 2)} s -> ${fmt(single.seconds / singleBaseline, 2)}x)`);
   console.log(`Peak RSS, PDF batch: report ${mib(pdf.peak.own)}, Chromium ${mib(pdf.peak.browser)}; HTML batch: report ${mib(html.peak.own)}`);
