@@ -2,7 +2,7 @@
  * Diagnostics of the parsers (src/parse/markdown.ts, src/parse/yaml.ts,
  * src/parse/index.ts) as printed by `report validate`.
  */
-import { parseMarkdownNotes } from '../../src/parse/markdown.js';
+import { parseMarkdownNotes } from '../../src/parse/markdown/index.js';
 import { describe, expect, it } from 'vitest';
 import { markdown, text, workspace } from './harness.js';
 
