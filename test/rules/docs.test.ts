@@ -18,7 +18,7 @@ for (const m of DOC.matchAll(/^### `([a-z-]+)`\n([\s\S]*?)(?=^##)/gm)) sections.
 const OTHER_IDS = [
   'input', 'read-error', 'file-too-large', 'encoding',
   'yaml-syntax', 'yaml-duplicate-key', 'yaml-tag', 'yaml-alias-limit', 'yaml-depth', 'yaml-forbidden-key', 'yaml-complex-key', 'notes-shape',
-  'front-matter-language', 'front-matter-shape', 'unknown-heading', 'duplicate-part',
+  'front-matter-language', 'front-matter-shape', 'unknown-heading', 'duplicate-part', 'same-value-twice', 'unknown-key-line',
   'required', 'unknown-key', 'type', 'pattern', 'url', 'empty-value', 'too-short', 'enum', 'format', 'schema',
   'missing-image', 'image-outside-root', 'remote-image', 'image-path', 'image-type', 'image-too-large',
 ];

@@ -15,6 +15,7 @@ import { diagnostic, quote, type Diagnostic } from '../../diagnostics/message.js
 import type { PartName } from '../../i18n/locales.js';
 import { MARKDOWN_LIMITS, tooDeep } from '../complexity.js';
 import { pathKey, type ParsedNotes } from '../parsed-notes.js';
+import { classifyHeading } from '../section-names.js';
 import type { Notes } from './body.js';
 import { writeFreeSections } from './free-sections.js';
 import { readFrontMatter } from './front-matter.js';
@@ -50,14 +51,22 @@ export function parseMarkdownNotes(text: string): ParsedNotes {
   const { out } = ctx;
   const { preamble, roots } = splitSections(bodyBlocks, ctx.source);
 
-  // A single level-1 heading is the title; its sections are the top level.
+  // The first level-1 heading is the title, and its sections the top level; unless the front matter has the title
+  // and the body is parts at level 1 (Word, Google Docs and pandoc exports), which are then parts.
   let topLevel = roots;
-  if (roots.length >= 1 && roots[0]!.depth === 1) {
-    const titleSection = roots[0]!;
-    out.set(['title'], titleSection.title, titleSection.heading);
-    out.placed('field', ['title'], titleSection.heading, 'the first level-1 heading', titleSection.title);
-    preamble.push(...titleSection.blocks);
-    topLevel = [...titleSection.children, ...roots.slice(1)];
+  const frontTitle = typeof front.data.title === 'string' ? front.data.title : undefined;
+  const first = roots[0];
+  const levelOneParts =
+    frontTitle !== undefined &&
+    first !== undefined &&
+    !sameWords(first.title, frontTitle) &&
+    roots.every((r) => r.depth === 1) &&
+    (roots.length > 1 || classifyHeading(first.title, language) !== undefined);
+  if (first && first.depth === 1 && !levelOneParts) {
+    out.set(['title'], first.title, first.heading);
+    out.placed('field', ['title'], first.heading, 'the first level-1 heading', first.title);
+    preamble.push(...first.blocks);
+    topLevel = [...first.children, ...roots.slice(1)];
   }
   if (preamble.length) addSummary(preamble, preamble[0]!, ctx, 'text before the first part');
 
@@ -65,20 +74,30 @@ export function parseMarkdownNotes(text: string): ParsedNotes {
   writeFreeSections(ctx);
   messages.push(...out.messages);
 
-  // Merge: front matter facts + body parts; a part written twice is an error, never an overwrite.
+  // Merge: front matter facts + body parts. A thing written twice with the same value is merged (with a warning);
+  // with two different values it is an error that shows both, never an overwrite.
   const data: Notes = { ...front.data };
   for (const [key, value] of Object.entries(out.body)) {
-    if (Object.hasOwn(front.data, key)) {
+    if (!Object.hasOwn(front.data, key)) {
+      data[key] = value;
+      continue;
+    }
+    const bodyPlace = positionOf(ctx.seenParts.get(key as PartName) ?? {}) ?? out.places.get(pathKey([key])) ?? front.locate([key], 'key');
+    const frontLine = front.locate([key], 'key')?.start.line;
+    if (sameValue(front.data[key], value)) {
       messages.push(
-        diagnostic(
-          'duplicate-part',
-          `${quote(key)} is set in the front matter and again in the body; keep one`,
-          positionOf(ctx.seenParts.get(key as PartName) ?? {}) ?? out.places.get(pathKey([key])) ?? front.locate([key], 'key'),
-        ),
+        diagnostic('same-value-twice', `${quote(key)} is written in the front matter (line ${frontLine}) and again in the body with the same value; the two are one`, bodyPlace, {
+          severity: 'warning',
+          note: 'Keep one of them.',
+        }),
       );
       continue;
     }
-    data[key] = value;
+    messages.push(
+      diagnostic('duplicate-part', `${quote(key)} is set in the front matter and again in the body; keep one`, bodyPlace, {
+        note: `Front matter (line ${frontLine}): ${quote(preview(front.data[key]))}; body: ${quote(preview(value))}.`,
+      }),
+    );
   }
 
   const locate: ParsedNotes['locate'] = (path, target = 'value') => {
@@ -91,4 +110,26 @@ export function parseMarkdownNotes(text: string): ParsedNotes {
     return undefined;
   };
   return { data, messages, locate, placements: out.placements };
+}
+
+const sameWords = (a: string, b: string): boolean => a.replace(/\s+/g, ' ').trim().toLowerCase() === b.replace(/\s+/g, ' ').trim().toLowerCase();
+
+/** Equal as data: the same strings, numbers, lists and mappings (key order aside). */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a === 'string' && typeof b === 'string') return sameWords(a, b);
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => sameValue(x, b[i]));
+  if (a && b && typeof a === 'object' && typeof b === 'object' && !Array.isArray(a) && !Array.isArray(b)) {
+    const ka = Object.keys(a);
+    const kb = Object.keys(b);
+    return ka.length === kb.length && ka.every((k) => Object.hasOwn(b, k) && sameValue((a as Notes)[k], (b as Notes)[k]));
+  }
+  return false;
+}
+
+/** A value on one line, for a message. */
+function preview(value: unknown): string {
+  const text = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
+  const line = text.replace(/\s+/g, ' ').trim();
+  return line.length > 80 ? line.slice(0, 79) + '…' : line;
 }

@@ -1,33 +1,64 @@
 /**
- * Key lines in a practice: `Country: Italy`, `**Presenter:** Jane Doe`,
- * `Figures:` before a list. The key names come from the label packs (English
- * and the notes' language), matched without regard to case.
+ * Key lines: `Country: Italy`, `**Presenter:** Jane Doe`, `Figures:` (or
+ * `Key Figures` alone) before a list. Key names come from the label packs'
+ * `keys` (English and the notes' language) and are matched without regard to
+ * case or bold marks.
  */
 import type { Paragraph } from 'mdast';
+import { KEY_NAMES, labelPack, type KeyName } from '../../i18n/locales.js';
 import type { Source } from './tree.js';
 
-export type KeyName = 'project' | 'presenter' | 'role' | 'organisation' | 'region' | 'country' | 'link' | 'figures' | 'speakers';
+export type { KeyName } from '../../i18n/locales.js';
 
-const FIELD_KEYS = new Map<string, KeyName>([
-  ['project', 'project'],
-  ['presenter', 'presenter'],
-  ['speaker', 'presenter'],
-  ['role', 'role'],
-  ['organisation', 'organisation'],
-  ['organization', 'organisation'],
-  ['region', 'region'],
-  ['country', 'country'],
-  ['link', 'link'],
-  ['website', 'link'],
-  ['figures', 'figures'],
-  ['key figures', 'figures'],
-]);
+/** Written key words (lower case) -> the key they name. */
+export type KeyWords = ReadonlyMap<string, KeyName>;
 
-const FIELD_LINE = /^\**([A-Za-z][A-Za-z ]{1,20}?)\**\s*:\**\s*(.*)$/;
+/** Where key lines stand: a practice takes every key but `speakers`, a theme only `speakers`. */
+export type KeyPlace = 'practice' | 'theme';
+
+/** Keys whose value may be the list after the line. */
+const LIST_KEYS: ReadonlySet<KeyName> = new Set(['figures', 'speakers']);
+
+const cache = new Map<string, KeyWords>();
+
+/** The key words of a place, in English and the notes' language (English first when a word is in both). */
+export function keyWordsFor(language: string | undefined, place: KeyPlace): KeyWords {
+  const packs = [labelPack('en'), labelPack(language)];
+  const id = `${packs[1]!.code}/${place}`;
+  let words = cache.get(id);
+  if (!words) {
+    words = keyWordsOf(packs.map((p) => p.keys), place);
+    cache.set(id, words);
+  }
+  return words;
+}
+
+/** The key words of a place from packs' `keys` (first pack first). */
+export function keyWordsOf(packs: ReadonlyArray<Record<KeyName, string[]>>, place: KeyPlace): KeyWords {
+  const words = new Map<string, KeyName>();
+  for (const keys of packs) {
+    for (const name of KEY_NAMES) {
+      if ((name === 'speakers') !== (place === 'theme')) continue;
+      for (const word of keys[name] ?? []) {
+        const normal = normaliseKey(word);
+        if (normal && !words.has(normal)) words.set(normal, name);
+      }
+    }
+  }
+  return words;
+}
+
+const normaliseKey = (written: string): string => written.replace(/[*_]/g, '').replace(/\s+/g, ' ').trim().toLowerCase();
+
+/** `Word: value` with the word in letters (any script), bold or not. */
+const KEY_LINE = /^(?:\*\*|__)?\s*(\p{L}[\p{L}\p{M} '’.-]{0,30}?)\s*(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*(.*)$/u;
+/** A key alone on its line (`Key Figures`, `**Figures**`), no colon. */
+const KEY_ALONE = /^(?:\*\*|__)?\s*(\p{L}[\p{L}\p{M} '’.-]{0,30}?)\s*(?:\*\*|__)?$/u;
 
 export interface KeyLine {
   /** The key as written, in lower case. */
   written: string;
+  /** The key it names; undefined for a `Word:` line of no known key. */
   key: KeyName | undefined;
   value: string;
   /** 0-based index of the line in the paragraph. */
@@ -38,26 +69,52 @@ export interface KeyLine {
   line: string;
 }
 
-/** A line `Key: value`, or undefined when the line is not one. */
-export function keyLine(line: string, index = 0, _language?: string): KeyLine | undefined {
-  const match = FIELD_LINE.exec(line.trim());
-  if (!match) return undefined;
-  const written = match[1]!.toLowerCase().replace(/\*/g, '').trim();
-  return { written, key: FIELD_KEYS.get(written), value: match[2]!.trim(), index, column: line.length - line.trimStart().length + 1, line };
+/** A line `Key: value` (known key or not), or undefined when the line is not one. */
+export function keyLine(line: string, words: KeyWords, index = 0): KeyLine | undefined {
+  const trimmed = line.trim();
+  const match = KEY_LINE.exec(trimmed);
+  if (!match || match[2]!.startsWith('//')) return undefined;
+  const written = normaliseKey(match[1]!);
+  return { written, key: words.get(written), value: match[2]!.replace(/\s*(?:\*\*|__)$/, '').trim(), index, column: line.length - line.trimStart().length + 1, line };
 }
 
-/** The paragraph's key lines when every line of it is one with a known key, else undefined. */
-export function keyLinesOf(paragraph: Paragraph, source: Source, language?: string): KeyLine[] | undefined {
+/** A key that takes a list, written alone on its line without a colon (`Key Figures`). */
+export function listKeyAlone(line: string, words: KeyWords, index = 0): KeyLine | undefined {
+  const match = KEY_ALONE.exec(line.trim());
+  if (!match) return undefined;
+  const written = normaliseKey(match[1]!);
+  const key = words.get(written);
+  if (!key || !LIST_KEYS.has(key)) return undefined;
+  return { written, key, value: '', index, column: line.length - line.trimStart().length + 1, line };
+}
+
+export interface KeyParagraph {
+  /** Lines of known keys. */
+  keys: KeyLine[];
+  /** `Word:` lines of no known key: kept as text. */
+  unknown: KeyLine[];
+  /** The last line names a key that takes the list after the paragraph (`Figures:` or `Key Figures`). */
+  takesList: KeyLine | undefined;
+}
+
+/**
+ * A paragraph of key lines: every line is `Word: value` (the last may be a list key alone) and at least one names a
+ * known key. Undefined for any other paragraph, which stays text.
+ */
+export function keyParagraph(paragraph: Paragraph, source: Source, words: KeyWords): KeyParagraph | undefined {
   const lines = source.slice(paragraph).split(/\r?\n/);
-  const found: KeyLine[] = [];
-  let nonEmpty = 0;
+  const keys: KeyLine[] = [];
+  const unknown: KeyLine[] = [];
+  let last: KeyLine | undefined;
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index]!;
     if (!line.trim()) continue;
-    nonEmpty++;
-    const key = keyLine(line, index, language);
-    if (!key || !key.key) return undefined;
-    found.push(key);
+    const found = keyLine(line, words, index) ?? (index === lines.length - 1 ? listKeyAlone(line, words, index) : undefined);
+    if (!found) return undefined;
+    (found.key ? keys : unknown).push(found);
+    last = found;
   }
-  return nonEmpty > 0 ? found : undefined;
+  if (!keys.length) return undefined;
+  const takesList = last && last.key && LIST_KEYS.has(last.key) && !last.value ? last : undefined;
+  return { keys, unknown, takesList };
 }

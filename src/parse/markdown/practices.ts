@@ -5,9 +5,11 @@
 import type { List, Paragraph, RootContent } from 'mdast';
 import type { Path } from './body.js';
 import type { ReaderContext } from './context.js';
-import { keyLinesOf, type KeyLine } from './key-lines.js';
+import { diagnostic, quote } from '../../diagnostics/message.js';
+import { didYouMean } from '../../diagnostics/suggest.js';
+import { keyParagraph, keyWordsFor, type KeyLine, type KeyWords } from './key-lines.js';
 import { allBlocks, splitNestedParts, type Section } from './sections.js';
-import { isTextBlock, span } from './tree.js';
+import { isTextBlock, positionOf, span } from './tree.js';
 
 export function buildPractices(section: Section, ctx: ReaderContext, reason: string): void {
   const { out, source } = ctx;
@@ -44,32 +46,60 @@ export function buildPractice(section: Section, path: Path, ctx: ReaderContext, 
   if (project) out.set([...path, 'project'], project, section.heading);
   out.set([...path, 'title'], title, section.heading);
   out.placed('practice', path, section.heading, reason, title);
+  const words = keyWordsFor(ctx.language, 'practice');
   const blocks = allBlocks(section);
-  const description: RootContent[] = [];
+  /** The description's paragraphs, and the blocks they come from (for its place). */
+  const description: string[] = [];
+  const descriptionBlocks: RootContent[] = [];
   for (let i = 0; i < blocks.length; i++) {
     const block = blocks[i]!;
-    const keys = block.type === 'paragraph' ? keyLinesOf(block, source, ctx.language) : undefined;
+    const keys = block.type === 'paragraph' ? keyParagraph(block, source, words) : undefined;
     if (keys) {
       const next = blocks[i + 1];
-      if (readKeyLines(block as Paragraph, keys, next && next.type === 'list' ? next : undefined, path, ctx)) i++;
+      const list = keys.takesList && next && next.type === 'list' ? next : undefined;
+      readKeyLines(block as Paragraph, keys.keys, keys.takesList ? list : undefined, path, ctx);
+      if (list) i++;
+      for (const line of keys.unknown) {
+        warnUnknownKey(block as Paragraph, line, words, ctx);
+        description.push(line.line.trim());
+        descriptionBlocks.push(block);
+      }
       continue;
     }
-    if (isTextBlock(block)) description.push(block);
+    if (isTextBlock(block)) {
+      const text = source.paragraphs([block]);
+      if (text) description.push(text);
+      descriptionBlocks.push(block);
+    }
   }
-  const text = source.paragraphs(description);
-  if (text) out.set([...path, 'description'], text, span(description));
+  if (description.length) out.set([...path, 'description'], description.join('\n\n'), span(descriptionBlocks));
 }
 
-/** Sets the practice's fields from its key lines; true when the list after them was taken as the figures. */
-function readKeyLines(paragraph: Paragraph, keys: readonly KeyLine[], list: List | undefined, path: Path, ctx: ReaderContext): boolean {
+/** The place of one line of a paragraph (offsets are not needed: messages and `locate` use lines and columns). */
+function linePlace(paragraph: Paragraph, key: KeyLine) {
+  const lineNo = paragraph.position!.start.line + key.index;
+  return { position: { start: { line: lineNo, column: key.column, offset: 0 }, end: { line: lineNo, column: key.line.length + 1, offset: 0 } } };
+}
+
+function warnUnknownKey(paragraph: Paragraph, line: KeyLine, words: KeyWords, ctx: ReaderContext): void {
+  const guess = didYouMean(line.written, [...words.keys()]);
+  ctx.out.report(
+    diagnostic('unknown-key-line', `Line ${quote(line.line.trim())} names no key of a practice; it is kept in the description`, positionOf(linePlace(paragraph, line)), {
+      severity: 'warning',
+      note: guess ? `Did you mean ${quote(guess + ':')}?` : `Keys of a practice: ${PRACTICE_KEYS}.`,
+    }),
+  );
+}
+
+const PRACTICE_KEYS = 'Project, Presenter, Role, Organisation, Region, Country, Link, Figures';
+
+/** Sets the practice's fields from its key lines, and the figures from `list` when given. */
+function readKeyLines(paragraph: Paragraph, keys: readonly KeyLine[], list: List | undefined, path: Path, ctx: ReaderContext): void {
   const { out, source } = ctx;
-  const startLine = paragraph.position!.start.line;
-  let usedList = false;
   for (const key of keys) {
-    const lineNo = startLine + key.index;
-    const node = { position: { start: { line: lineNo, column: key.column, offset: 0 }, end: { line: lineNo, column: key.line.length + 1, offset: 0 } } };
+    const node = linePlace(paragraph, key);
     const { value } = key;
-    out.placed('field', [...path, key.key!], node, `line ${JSON.stringify(key.written + ':')}`);
+    out.placed(key.key === 'figures' ? 'figures' : 'field', [...path, key.key!], node, `line ${quote(key.line.trim())}`);
     switch (key.key) {
       case 'project':
         out.set([...path, 'project'], value, node);
@@ -98,8 +128,7 @@ function readKeyLines(paragraph: Paragraph, keys: readonly KeyLine[], list: List
       }
       case 'figures': {
         const figures: string[] = value ? value.split(/\s*;\s*/).filter(Boolean) : [];
-        if (!value && list && key === keys[keys.length - 1]) {
-          usedList = true;
+        if (!value && list) {
           list.children.forEach((item, f) => {
             figures.push(source.itemText(item));
             out.place([...path, 'figures', f], item);
@@ -110,7 +139,6 @@ function readKeyLines(paragraph: Paragraph, keys: readonly KeyLine[], list: List
       }
     }
   }
-  return usedList;
 }
 
 /** `ENAIBLER – AI Foundation Certificate` -> project and title. */
