@@ -24,6 +24,8 @@ export class BodyWriter {
   readonly messages: Diagnostic[] = [];
   readonly placements: Placement[] = [];
   readonly freeSections: FreeSection[] = [];
+  /** Contacts found outside a contacts part, added to it at the end. */
+  readonly strayContacts: Array<{ contact: Notes; node: Placed }> = [];
 
   /** Sets the value at `path` (creating objects and arrays on the way) and records where it was written. */
   set(path: Path, value: unknown, node: Placed | undefined): void {

@@ -4,6 +4,7 @@ import type { Notes } from './body.js';
 import type { ReaderContext } from './context.js';
 import { keepAsFreeSection } from './free-sections.js';
 import type { Section } from './sections.js';
+import { warnWithoutAddress } from './stray-contacts.js';
 import { isTextBlock, type Placed } from './tree.js';
 
 export function buildContacts(section: Section, ctx: ReaderContext, reason: string): void {
@@ -20,6 +21,7 @@ export function buildContacts(section: Section, ctx: ReaderContext, reason: stri
   for (const entry of entries) {
     out.place(['contacts', contacts.length], entry.node);
     const contact = parseContact(entry.value);
+    warnWithoutAddress(contact, entry.node, ctx);
     out.placed('contact', ['contacts', contacts.length], entry.node, 'an entry under contacts', contact.name as string);
     contacts.push(contact);
   }

@@ -11,16 +11,22 @@
  * Headings that name no part become free sections, kept in order, with a
  * warning. Nothing the author wrote is dropped silently.
  */
+import type { RootContent } from 'mdast';
 import { diagnostic, quote, type Diagnostic } from '../../diagnostics/message.js';
 import type { PartName } from '../../i18n/locales.js';
 import { MARKDOWN_LIMITS, tooDeep } from '../complexity.js';
 import { pathKey, type ParsedNotes } from '../parsed-notes.js';
-import { classifyHeading } from '../section-names.js';
+import { classifyHeading, normaliseHeading } from '../section-names.js';
 import type { Notes } from './body.js';
 import { writeFreeSections } from './free-sections.js';
 import { readFrontMatter } from './front-matter.js';
 import { readerContext } from './parts.js';
 import { splitSections } from './sections.js';
+import { footerWords, isContentsHeading, isContentsList, leaveOutContentsList, leaveOutContentsPart, leaveOutFooterLine, repeatsFooter } from './left-out.js';
+import { warnPlaceholderLinks } from './placeholder-links.js';
+import { contactEntries, takeStrayContacts } from './stray-contacts.js';
+import type { ReaderContext } from './context.js';
+import type { Section } from './sections.js';
 import { addSummary } from './summary.js';
 import { parseMarkdownTree, positionOf } from './tree.js';
 
@@ -68,10 +74,13 @@ export function parseMarkdownNotes(text: string): ParsedNotes {
     preamble.push(...first.blocks);
     topLevel = [...first.children, ...roots.slice(1)];
   }
+  topLevel = leaveOutBeforeReading(preamble, topLevel, front.data, ctx);
   if (preamble.length) addSummary(preamble, preamble[0]!, ctx, 'text before the first part');
 
   for (const section of topLevel) ctx.handle(section, false);
+  addStrayContacts(ctx);
   writeFreeSections(ctx);
+  warnPlaceholderLinks(bodyBlocks, ctx);
   messages.push(...out.messages);
 
   // Merge: front matter facts + body parts. A thing written twice with the same value is merged (with a warning);
@@ -132,4 +141,63 @@ function preview(value: unknown): string {
   const text = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
   const line = text.replace(/\s+/g, ' ').trim();
   return line.length > 80 ? line.slice(0, 79) + '…' : line;
+}
+
+/**
+ * Before the parts are read: a pasted contents list is left out, and at the very end of the notes, closing lines
+ * that repeat the footer are left out and lines with e-mail addresses after the last part are taken as contacts.
+ * Returns the top-level sections to read.
+ */
+function leaveOutBeforeReading(preamble: RootContent[], topLevel: Section[], front: Notes, ctx: ReaderContext): Section[] {
+  const headings = new Set<string>();
+  const collect = (sections: readonly Section[]): void => sections.forEach((s) => (headings.add(normaliseHeading(s.title)), collect(s.children)));
+  collect(topLevel);
+  const kept = topLevel.filter((section) => {
+    if (!isContentsHeading(section.title, ctx.language)) return true;
+    leaveOutContentsPart(section, ctx);
+    return false;
+  });
+  for (let i = preamble.length - 1; i >= 0; i--) {
+    if (isContentsList(preamble[i]!, headings)) {
+      leaveOutContentsList(preamble[i]!, ctx);
+      preamble.splice(i, 1);
+    }
+  }
+
+  // The deepest last section, and whether it stands in a contacts part.
+  let last = kept[kept.length - 1];
+  let inContacts = false;
+  while (last) {
+    if (classifyHeading(last.title, ctx.language) === 'contacts') inContacts = true;
+    if (!last.children.length) break;
+    last = last.children[last.children.length - 1];
+  }
+  const trailing = last?.blocks ?? preamble;
+  const footer = footerWords(front);
+  const strays: RootContent[] = [];
+  let removed = 0;
+  for (; trailing.length; removed++) {
+    const block = trailing[trailing.length - 1]!;
+    if (repeatsFooter(block, footer)) leaveOutFooterLine(block, ctx);
+    else if (block.type === 'thematicBreak' && removed > 0) ctx.out.placed('left-out', [], block, 'a rule before the closing lines');
+    else if (last && !inContacts && contactEntries(block, ctx)) strays.unshift(block);
+    else break;
+    trailing.pop();
+  }
+  for (const block of strays) takeStrayContacts(contactEntries(block, ctx)!, 'after the last part', ctx);
+  return kept;
+}
+
+/** Contacts found outside the contacts part join it (or make it). */
+function addStrayContacts(ctx: ReaderContext): void {
+  const { out } = ctx;
+  if (!out.strayContacts.length) return;
+  const contacts = (out.get(['contacts']) as Notes[] | undefined) ?? [];
+  for (const { contact, node } of out.strayContacts) {
+    out.place(['contacts', contacts.length], node);
+    out.placed('contact', ['contacts', contacts.length], node, 'a line with an e-mail address outside a contacts part', contact.name as string);
+    contacts.push(contact);
+  }
+  out.set(['contacts'], contacts, undefined);
+  if (!out.places.has('contacts')) out.place(['contacts'], out.strayContacts[0]!.node);
 }

@@ -4,9 +4,9 @@
  * written twice, is a free section.
  */
 import type { Heading } from 'mdast';
-import { diagnostic } from '../../diagnostics/message.js';
+import { diagnostic, quote } from '../../diagnostics/message.js';
 import type { PartName } from '../../i18n/locales.js';
-import { classifyHeading, NESTABLE_PARTS } from '../section-names.js';
+import { matchHeading, NESTABLE_PARTS } from '../section-names.js';
 import { BodyWriter } from './body.js';
 import { buildContacts } from './contacts.js';
 import type { ReaderContext } from './context.js';
@@ -55,7 +55,8 @@ export function readerContext(text: string, language: string | undefined, out = 
     lastPart: 'start',
     seenParts,
     handle(section, nested) {
-      const part = classifyHeading(section.title, language);
+      const match = matchHeading(section.title, language);
+      const part = match?.part;
       if (!part || (nested && !NESTABLE_PARTS.has(part))) return addFreeSection(section, 'unknown', ctx);
       const earlier = seenParts.get(part);
       if (earlier) {
@@ -67,7 +68,15 @@ export function readerContext(text: string, language: string | undefined, out = 
         return addFreeSection(section, 'duplicate', ctx);
       }
       seenParts.set(part, section.heading);
-      BUILDERS[part](section, ctx, `heading ${JSON.stringify(section.title)}`);
+      if (match.by === 'word') {
+        out.report(
+          diagnostic('heading-matched-by-word', `Heading ${quote(section.title)} is read as the ${PART_WORDS[part]} part by its words ${quote(match.phrase)}`, positionOf(section.heading), {
+            severity: 'warning',
+            note: 'Start the heading with the part’s name to make this certain, or rename it if it is not that part.',
+          }),
+        );
+      }
+      BUILDERS[part](section, ctx, match.by === 'word' ? `heading ${JSON.stringify(section.title)}, by its words "${match.phrase}"` : `heading ${JSON.stringify(section.title)}`);
     },
   };
   return ctx;

@@ -3,6 +3,7 @@ import type { List, RootContent } from 'mdast';
 import type { Notes, Path } from './body.js';
 import type { ReaderContext } from './context.js';
 import type { Section } from './sections.js';
+import { contactEntries, takeStrayContacts } from './stray-contacts.js';
 import { isTextBlock, span } from './tree.js';
 
 export function buildResources(section: Section, ctx: ReaderContext, reason: string): void {
@@ -22,7 +23,11 @@ export function buildResources(section: Section, ctx: ReaderContext, reason: str
         out.placed('resource', path, item, 'a list item under resources', resource.title as string);
         items.push(resource);
       }
-    } else if (isTextBlock(block)) noteBlocks.push(block);
+    } else if (isTextBlock(block)) {
+      const contacts = contactEntries(block, ctx);
+      if (contacts) takeStrayContacts(contacts, 'in the resources’ note', ctx);
+      else noteBlocks.push(block);
+    }
   }
   out.set(['resources', 'items'], items, section.heading);
   const note = source.paragraphs(noteBlocks);
