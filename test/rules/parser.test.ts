@@ -1,5 +1,5 @@
 /**
- * Diagnostics of the parsers (src/parse/markdown.ts, src/parse/yaml.ts,
+ * Diagnostics of the parsers (src/parse/markdown/, src/parse/yaml.ts,
  * src/parse/index.ts) as printed by `report validate`.
  */
 import { parseMarkdownNotes } from '../../src/parse/markdown/index.js';

@@ -67,6 +67,8 @@ export interface KeyLine {
   column: number;
   /** The line as written. */
   line: string;
+  /** Offset of the line's start from the paragraph's start (set for lines of a paragraph). */
+  offset?: number;
 }
 
 /** A line `Key: value` (known key or not), or undefined when the line is not one. */
@@ -102,15 +104,20 @@ export interface KeyParagraph {
  * known key. Undefined for any other paragraph, which stays text.
  */
 export function keyParagraph(paragraph: Paragraph, source: Source, words: KeyWords): KeyParagraph | undefined {
-  const lines = source.slice(paragraph).split(/\r?\n/);
+  const written = source.slice(paragraph);
+  const lines = written.split(/\r?\n/);
   const keys: KeyLine[] = [];
   const unknown: KeyLine[] = [];
   let last: KeyLine | undefined;
+  let offset = 0;
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index]!;
+    const start = offset;
+    offset += line.length + (written[offset + line.length] === '\r' ? 2 : 1);
     if (!line.trim()) continue;
     const found = keyLine(line, words, index) ?? (index === lines.length - 1 ? listKeyAlone(line, words, index) : undefined);
     if (!found) return undefined;
+    found.offset = start;
     (found.key ? keys : unknown).push(found);
     last = found;
   }

@@ -75,10 +75,20 @@ export function buildPractice(section: Section, path: Path, ctx: ReaderContext, 
   if (description.length) out.set([...path, 'description'], description.join('\n\n'), span(descriptionBlocks));
 }
 
-/** The place of one line of a paragraph (offsets are not needed: messages and `locate` use lines and columns). */
+/** The place of one key line of a paragraph. */
 function linePlace(paragraph: Paragraph, key: KeyLine) {
   const lineNo = paragraph.position!.start.line + key.index;
-  return { position: { start: { line: lineNo, column: key.column, offset: 0 }, end: { line: lineNo, column: key.line.length + 1, offset: 0 } } };
+  // The first line starts where the paragraph does; the others at their own start (the paragraph's indentation is in `line`).
+  const column = key.index === 0 ? paragraph.position!.start.column : key.column;
+  const lineStart = (paragraph.position!.start.offset ?? 0) + (key.offset ?? 0);
+  const startOffset = key.index === 0 ? lineStart : lineStart + key.column - 1;
+  const trimmedLength = key.line.trim().length;
+  return {
+    position: {
+      start: { line: lineNo, column, offset: startOffset },
+      end: { line: lineNo, column: column + trimmedLength, offset: startOffset + trimmedLength },
+    },
+  };
 }
 
 function warnUnknownKey(paragraph: Paragraph, line: KeyLine, words: KeyWords, ctx: ReaderContext): void {
