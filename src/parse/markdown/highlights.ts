@@ -35,6 +35,7 @@ export function buildTheme(theme: Section, path: Path, ctx: ReaderContext): void
   const blocks = allBlocks(theme);
   const textBlocks: RootContent[] = [];
   const speakers: Notes[] = [];
+  let speakersAt: RootContent | undefined;
   for (let i = 0; i < blocks.length; i++) {
     const block = blocks[i]!;
     const keys = block.type === 'paragraph' ? keyParagraph(block, source, words) : undefined;
@@ -46,12 +47,13 @@ export function buildTheme(theme: Section, path: Path, ctx: ReaderContext): void
         for (const item of (next as List).children) speakers.push(parseSpeaker(source.itemText(item)));
         i++;
       }
+      speakersAt ??= block;
       out.placed('field', [...path, 'speakers'], block, `line ${JSON.stringify(keys.keys[0]!.line.trim())}`);
       continue;
     }
     if (isTextBlock(block)) textBlocks.push(block);
   }
-  if (speakers.length) out.set([...path, 'speakers'], speakers, undefined);
+  if (speakers.length) out.set([...path, 'speakers'], speakers, speakersAt);
   const text = source.paragraphs(textBlocks);
   if (text) out.set([...path, 'text'], text, span(textBlocks));
 }

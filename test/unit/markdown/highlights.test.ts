@@ -21,6 +21,7 @@ describe('highlights builder', () => {
       speakers: [{ name: 'Jane Doe', role: 'Director', organisation: 'City of Genoa' }, { name: 'John Smith', role: 'CEO', organisation: 'Acme' }],
       text: 'Text.',
     });
+    expect(one.ctx.out.places.get('highlights/themes/0/speakers')?.start.line).toBe(5);
     const list = readBody('## Highlights\n\n### AI\n\n**Speakers**\n- Jane Doe, JRC\n- John Smith\n\nText.\n', buildHighlights);
     expect(list.body.highlights.themes[0].speakers).toEqual([{ name: 'Jane Doe', organisation: 'JRC' }, { name: 'John Smith' }]);
   });
