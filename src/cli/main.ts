@@ -9,6 +9,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { existsSync, readFileSync } from 'node:fs';
 import { packagePath } from '../package-root.js';
 import { runBuild } from './build-command.js';
+import { runExplain } from './explain-command.js';
 import { runInit } from './init-command.js';
 import { runPreview } from './preview-command.js';
 import { runSchema } from './schema-command.js';
@@ -112,6 +113,15 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     .option('-l, --language <tag>', 'language of labels and dates')
     .action(async (notes: string, options: { port?: string; template?: string; language?: string }) => {
       exitCode = await runPreview(notes, options, io);
+    });
+
+  program
+    .command('explain')
+    .description('show what the tool understood of a notes file: an outline with source lines')
+    .argument('<file>', 'a notes file')
+    .addOption(new Option('--format <format>', 'outline as text or JSON').choices(['text', 'json']).default('text'))
+    .action(async (file: string, options: { format?: string }) => {
+      exitCode = await runExplain(file, options, io);
     });
 
   program

@@ -1,6 +1,6 @@
 import { diagnostic } from '../diagnostics/message.js';
 import { complexityProblems } from './complexity.js';
-import { parseMarkdownNotes } from './markdown.js';
+import { parseMarkdownNotes } from './markdown/index.js';
 import type { ParsedNotes } from './parsed-notes.js';
 import { parseYaml } from './yaml.js';
 

@@ -23,20 +23,41 @@ export function normaliseHeading(text: string): string {
 /** Parts that may appear as a sub-heading of another part (as in the reference's "Next steps"). */
 export const NESTABLE_PARTS: ReadonlySet<PartName> = new Set(['participation', 'upcoming', 'resources', 'contacts']);
 
+/** How a heading named its part: it is the phrase, starts with it, or holds it as its main noun. */
+export interface HeadingMatch {
+  part: PartName;
+  by: 'phrase' | 'start' | 'word';
+  phrase: string;
+}
+
+/**
+ * Words that start a qualifier after a heading's main noun ("Recommendations *for* participants"): a phrase
+ * after one of them is not what the heading is about.
+ */
+const QUALIFIERS = new Set(['for', 'of', 'to', 'in', 'on', 'with', 'by', 'from', 'about', 'at', 'among', 'between', 'per', 'pour', 'de', 'du', 'des', 'für', 'von', 'zu', 'mit', 'di', 'del', 'della', 'para', 'por', 'dla', 'voor', 'van', 'för', 'af']);
+
 /**
  * The part a heading names, or undefined. A heading names a part when it is
  * one of the part's phrases or starts with one; nestable parts also match
- * when the phrase appears anywhere as whole words ("Policy Learning Platform
- * Policy briefs and articles").
+ * when the phrase ends the heading's main noun phrase, the words before any
+ * qualifier ("Policy Learning Platform Policy briefs and articles" is
+ * resources; "Thematic recommendations for participants" is not
+ * participation).
  */
 export function classifyHeading(text: string, language: string | undefined): PartName | undefined {
+  return matchHeading(text, language)?.part;
+}
+
+export function matchHeading(text: string, language: string | undefined): HeadingMatch | undefined {
   const words = normaliseHeading(text);
   if (!words) return undefined;
   const { phrases, nestable } = headingPhrases(language);
-  for (const [part, p] of phrases) if (words === p) return part;
-  for (const [part, p] of phrases) if (words.startsWith(p + ' ')) return part;
-  const padded = ' ' + words + ' ';
-  for (const [part, p] of nestable) if (padded.includes(' ' + p + ' ')) return part;
+  for (const [part, p] of phrases) if (words === p) return { part, by: 'phrase', phrase: p };
+  for (const [part, p] of phrases) if (words.startsWith(p + ' ')) return { part, by: 'start', phrase: p };
+  const all = words.split(' ');
+  const cut = all.findIndex((w, i) => i > 0 && QUALIFIERS.has(w));
+  const head = ' ' + (cut > 0 ? all.slice(0, cut) : all).join(' ');
+  for (const [part, p] of nestable) if (head.endsWith(' ' + p)) return { part, by: 'word', phrase: p };
   return undefined;
 }
 

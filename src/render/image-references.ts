@@ -9,7 +9,7 @@
  */
 import type { Definition, Image, Node, Parent, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
-import { gfmParser } from '../parse/gfm-parser.js';
+import { parseRichText } from './markdown-text.js';
 
 export interface ImageReference {
   src: string;
@@ -19,7 +19,7 @@ export interface ImageReference {
   needle?: string;
 }
 
-const parse = gfmParser();
+const parse = parseRichText;
 
 /** The first definition of each label (identifiers are already normalised by the parser). */
 function definitionsOf(tree: Root): Map<string, Definition> {

@@ -204,8 +204,8 @@ describe('names and plain-text fields', () => {
         FRONT() +
         '\n## Good practices\n\n### Topic\n\n#### P1 – A practice\n\nPresenter: Eve <script>alert(1)</script>\nCountry: <b onclick=alert(2)>Italy</b>\n\nDescription.\n',
     });
-    expectDiagnostic(stderr, 'notes.md', 'no-raw-html', '`<script>`', '12:1', 'warning');
-    expectDiagnostic(stderr, 'notes.md', 'no-raw-html', '`<b onclick=alert(2)>`', '13:1', 'warning');
+    expectDiagnostic(stderr, 'notes.md', 'no-raw-html', '`<script>`', '12:16', 'warning');
+    expectDiagnostic(stderr, 'notes.md', 'no-raw-html', '`<b onclick=alert(2)>`', '13:10', 'warning');
     expect(html).toContain('Eve &lt;script&gt;alert(1)&lt;/script&gt;');
     expect(html).not.toMatch(/<b onclick/);
   });

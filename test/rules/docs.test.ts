@@ -18,7 +18,8 @@ for (const m of DOC.matchAll(/^### `([a-z-]+)`\n([\s\S]*?)(?=^##)/gm)) sections.
 const OTHER_IDS = [
   'input', 'read-error', 'file-too-large', 'encoding',
   'yaml-syntax', 'yaml-duplicate-key', 'yaml-tag', 'yaml-alias-limit', 'yaml-depth', 'yaml-forbidden-key', 'yaml-complex-key', 'notes-shape',
-  'front-matter-language', 'front-matter-shape', 'unknown-heading', 'duplicate-part',
+  'front-matter-language', 'front-matter-shape', 'unknown-heading', 'duplicate-part', 'same-value-twice', 'unknown-key-line',
+  'heading-matched-by-word', 'contents-left-out', 'footer-left-out', 'contact-outside-part', 'contact-without-address', 'placeholder-link',
   'required', 'unknown-key', 'type', 'pattern', 'url', 'empty-value', 'too-short', 'enum', 'format', 'schema',
   'missing-image', 'image-outside-root', 'remote-image', 'image-path', 'image-type', 'image-too-large',
 ];
@@ -31,7 +32,7 @@ describe('docs/rules.md', () => {
 
   it.each(OTHER_IDS)('documents %s', (id) => {
     expect(sections.has(id)).toBe(true);
-    expect(sections.get(id)).toMatch(/\*\*(error|warning)/);
+    expect(sections.get(id)).toMatch(/\*\*(error|warning|info)/);
   });
 
   it('documents no rule id that the tests do not know of', () => {
@@ -40,7 +41,7 @@ describe('docs/rules.md', () => {
 
   it('every example message line sits under the section of its rule id', () => {
     for (const [id, body] of sections) {
-      const lines = body.split('\n').filter((l) => /^\S+ (error|warning) .* \[[a-z-]+\]$/.test(l));
+      const lines = body.split('\n').filter((l) => /^\S+ (error|warning|info) .* \[[a-z-]+\]$/.test(l));
       for (const line of lines) expect(line.endsWith(`[${id}]`), line).toBe(true);
       if (id !== 'format') expect(lines.length, `example for ${id}`).toBeGreaterThan(0);
     }

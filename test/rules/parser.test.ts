@@ -1,8 +1,8 @@
 /**
- * Diagnostics of the parsers (src/parse/markdown.ts, src/parse/yaml.ts,
+ * Diagnostics of the parsers (src/parse/markdown/, src/parse/yaml.ts,
  * src/parse/index.ts) as printed by `report validate`.
  */
-import { parseMarkdownNotes } from '../../src/parse/markdown.js';
+import { parseMarkdownNotes } from '../../src/parse/markdown/index.js';
 import { describe, expect, it } from 'vitest';
 import { markdown, text, workspace } from './harness.js';
 
@@ -40,7 +40,10 @@ describe('duplicate-part (Markdown)', () => {
       'duplicate-part.md',
       text('---', 'title: Workshop', 'date: 2024-06-05', 'summary: Sixty participants.', '---', '', '## Summary', '', 'Sixty participants from 19 countries.'),
     );
-    expect(r.report).toEqual(['duplicate-part.md:7:1 error `summary` is set in the front matter and again in the body; keep one [duplicate-part]']);
+    expect(r.report).toEqual([
+      'duplicate-part.md:7:1 error `summary` is set in the front matter and again in the body; keep one [duplicate-part]',
+      '  note: Front matter (line 4): `Sixty participants.`; body: `Sixty participants from 19 countries.`.',
+    ]);
     expect(r.code).toBe(1);
   });
 

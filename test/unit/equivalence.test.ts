@@ -9,7 +9,8 @@ import { EXAMPLES } from '../helpers/cli.js';
 
 const load = (name: string, format: 'markdown' | 'yaml') => {
   const parsed = parseNotes(readFileSync(join(EXAMPLES, name), 'utf8'), format);
-  expect(parsed.messages).toEqual([]);
+  // The reference's "Policy Learning Platform Policy briefs and articles" is resources by its last words: said so.
+  expect(parsed.messages.map((m) => m.ruleId)).toEqual(format === 'markdown' ? ['heading-matched-by-word'] : []);
   expect(validateNotes(parsed)).toEqual([]);
   return normalise(parsed.data as EventNotes);
 };

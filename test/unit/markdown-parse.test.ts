@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseContact, parseMarkdownNotes, parseUpcomingItem, splitProjectTitle } from '../../src/parse/markdown.js';
+import { parseContact, parseMarkdownNotes, parseUpcomingItem, splitProjectTitle } from '../../src/parse/markdown/index.js';
 import { classifyHeading, stripNumbering } from '../../src/parse/section-names.js';
 
 const notes = (body: string, front = 'title: T\ndate: 2024-06-05\n') => parseMarkdownNotes(`---\n${front}---\n\n${body}`);

@@ -1,40 +1,13 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseNotes } from '../../src/parse/index.js';
-import { renderBlock, renderBlockFull, renderInline } from '../../src/render/rich-text.js';
-import { EXAMPLES } from '../helpers/cli.js';
-
-function strings(value: unknown, out: string[] = []): string[] {
-  if (typeof value === 'string') out.push(value);
-  else if (Array.isArray(value)) value.forEach((v) => strings(v, out));
-  else if (value && typeof value === 'object') Object.values(value).forEach((v) => strings(v, out));
-  return out;
-}
+import { renderBlock, renderInline } from '../../src/render/rich-text.js';
 
 describe('rich text', () => {
-  it('renders the same HTML on the fast paths as through the full CommonMark parser', () => {
-    const example = parseNotes(readFileSync(join(EXAMPLES, 'vilnius-2024.md'), 'utf8'), 'markdown').data;
-    const cases = [
-      ...strings(example),
-      'A "quote" here',
-      'x > y',
-      'see [a "link"](https://e.org/x?a=1&b=2) now',
-      'see [a](https://e.org/x%20y) now',
-      'see [a](https://e.org/ä) now',
-      'a * b',
-      '**a** and **b**',
-      '** a**',
-      '**a **',
-      'x**y**z',
-      '[a]',
-      'a [b] c',
-      '[](https://x.y)',
-      '**[link](https://x.y)**',
-      'Line one\nline two',
-      'Para one.\n\nPara **two**.',
-    ];
-    for (const text of cases) expect(renderBlock(text), text).toBe(renderBlockFull(text));
+  it('renders plain prose, strong text and links as HTML', () => {
+    expect(renderBlock('Para one.\n\nPara **two**.')).toBe('<p>Para one.</p>\n<p>Para <strong>two</strong>.</p>');
+    expect(renderInline('see [a "link"](https://e.org/x?a=1&b=2) now')).toBe('see <a href="https://e.org/x?a=1&#x26;b=2" rel="noopener noreferrer">a "link"</a> now');
+    expect(renderInline('x > y & z')).toBe('x > y &#x26; z');
+    expect(renderInline('Line one\nline two')).toBe('Line one\nline two');
+    expect(renderInline('a * b')).toBe('a * b');
   });
 
   it('escapes HTML and drops unsafe links', () => {

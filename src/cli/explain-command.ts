@@ -1,0 +1,58 @@
+/**
+ * `report explain <file>`: what the tool understood of one notes file, as an
+ * outline with source lines (stdout), and the file's problems as `validate`
+ * reports them (stderr). The same stages as a build: read, parse, validate.
+ */
+import { resolve } from 'node:path';
+import { diagnostic } from '../diagnostics/message.js';
+import { formatReport, toJsonMessage } from '../diagnostics/reporters.js';
+import { displayPathOf, hasErrors, sortMessages, type SourceFile } from '../diagnostics/source-file.js';
+import { normalise } from '../model/normalise.js';
+import type { EventNotes } from '../model/types.js';
+import { notesFormatOf, parseNotes } from '../parse/index.js';
+import { readNotes } from '../read/read-notes.js';
+import { formatOutline, outlineOf, type OutlineEntry } from '../render/outline.js';
+import { validateNotes } from '../validate/index.js';
+import { colours } from './build-command.js';
+import type { CliIo } from './io.js';
+
+export async function runExplain(input: string, options: { format?: string }, io: CliIo): Promise<number> {
+  const path = resolve(io.cwd, input);
+  const file: SourceFile = { path, displayPath: displayPathOf(io.cwd, path), messages: [] };
+  let outline: OutlineEntry[] = [];
+  let placements: unknown[] = [];
+  const format = notesFormatOf(path);
+  if (!format) file.messages.push(diagnostic('read-error', 'Expected a notes file ending in .md, .markdown, .yaml or .yml', undefined, { fatal: true }));
+  else {
+    const read = await readNotes(path);
+    file.messages.push(...read.messages);
+    if (read.text !== undefined) {
+      const parsed = parseNotes(read.text, format);
+      file.messages.push(...parsed.messages);
+      if (parsed.data !== undefined) {
+        const problems = validateNotes(parsed);
+        file.messages.push(...problems);
+        outline = outlineOf({ notes: understood(parsed.data, !hasErrors({ ...file, messages: problems })), placements: parsed.placements, locate: (p) => parsed.locate(p) });
+        placements = parsed.placements ?? [];
+      }
+    }
+  }
+  file.messages = sortMessages(file.messages);
+  if (options.format === 'json') {
+    io.stdout.write(JSON.stringify({ file: file.displayPath, outline, placements, messages: file.messages.map(toJsonMessage) }, null, 2) + '\n');
+  } else {
+    if (outline.length) io.stdout.write(formatOutline(outline, file.displayPath));
+    io.stderr.write(formatReport('stylish', [file], { colours: colours(io, 'stderr') }));
+  }
+  return hasErrors(file) ? 1 : 0;
+}
+
+/** The model as a build makes it (speakers and presenters from bold names) when the notes are valid; else as written. */
+function understood(data: unknown, valid: boolean): unknown {
+  if (!valid) return data;
+  try {
+    return normalise(data as EventNotes);
+  } catch {
+    return data;
+  }
+}

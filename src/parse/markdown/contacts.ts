@@ -1,0 +1,51 @@
+/** Contacts: each list item or paragraph is a name and an e-mail address. */
+import type { List } from 'mdast';
+import type { Notes } from './body.js';
+import type { ReaderContext } from './context.js';
+import { keepAsFreeSection } from './free-sections.js';
+import type { Section } from './sections.js';
+import { warnWithoutAddress } from './stray-contacts.js';
+import { isTextBlock, type Placed } from './tree.js';
+
+export function buildContacts(section: Section, ctx: ReaderContext, reason: string): void {
+  const { out, source } = ctx;
+  ctx.lastPart = 'contacts';
+  out.placed('part', ['contacts'], section.heading, reason, section.title);
+  const entries: Array<{ value: string; node: Placed }> = [];
+  for (const block of section.blocks) {
+    if (block.type === 'list') for (const item of (block as List).children) entries.push({ value: source.itemText(item), node: item });
+    else if (block.type === 'paragraph') entries.push({ value: source.slice(block).trim(), node: block });
+    else if (isTextBlock(block)) keepAsFreeSection(block, section, ctx);
+  }
+  const contacts: Notes[] = [];
+  for (const entry of entries) {
+    out.place(['contacts', contacts.length], entry.node);
+    const contact = parseContact(entry.value);
+    warnWithoutAddress(contact, entry.node, ctx);
+    out.placed('contact', ['contacts', contacts.length], entry.node, 'an entry under contacts', contact.name as string);
+    contacts.push(contact);
+  }
+  out.set(['contacts'], contacts, section.heading);
+  for (const child of section.children) ctx.handle(child, true);
+}
+
+/** Anything that looks like an address (checked properly by the valid-email rule). */
+const EMAIL = /<?(?:mailto:)?([^\s<>()[\],;]+@[^\s<>()[\],;]*?)>?(?=$|[\s,;)])/;
+
+/** `Laura Varisco <l.varisco@policylearning.eu>` and friends -> name and email. */
+export function parseContact(value: string): Notes {
+  const flat = value.replace(/\s*\n\s*/g, ' ').trim();
+  const linked = /\[([^\]]*)\]\(mailto:([^)]+)\)/.exec(flat);
+  if (linked) {
+    const name = flat.replace(linked[0], linked[1]!.includes('@') ? '' : linked[1]!).replace(/[\s,;–—-]+$/, '').trim();
+    return { name: name || linked[1]!, email: linked[2]! };
+  }
+  const email = EMAIL.exec(flat);
+  if (!email) return { name: flat };
+  const name = flat
+    .replace(email[0], '')
+    .replace(/[<>()]/g, '')
+    .replace(/[\s,;:–—-]+$/, '')
+    .trim();
+  return { name, email: email[1]! };
+}

@@ -1,0 +1,84 @@
+/**
+ * Highlights: an introduction, then one theme per sub-heading (its text, with
+ * the speakers in bold), and participation.
+ */
+import type { List, RootContent } from 'mdast';
+import type { Notes, Path } from './body.js';
+import { keyParagraph, keyWordsFor } from './key-lines.js';
+import type { ReaderContext } from './context.js';
+import { allBlocks, splitNestedParts, type Section } from './sections.js';
+import { isTextBlock, span } from './tree.js';
+
+export function buildHighlights(section: Section, ctx: ReaderContext, reason: string): void {
+  const { out, source } = ctx;
+  out.set(['highlights', 'title'], section.title, section.heading);
+  out.placed('part', ['highlights'], section.heading, reason, section.title);
+  const introBlocks = section.blocks.filter(isTextBlock);
+  const intro = source.paragraphs(introBlocks);
+  out.mark(['highlights'], section.heading);
+  if (intro) {
+    out.set(['highlights', 'intro'], intro, span(introBlocks));
+    out.placed('intro', ['highlights', 'intro'], span(introBlocks), 'text before the first theme');
+  }
+  ctx.lastPart = 'highlights';
+  const { own, parts } = splitNestedParts(section.children, ctx.language);
+  own.forEach((theme, i) => buildTheme(theme, ['highlights', 'themes', i], ctx));
+  for (const part of parts) ctx.handle(part, true);
+}
+
+export function buildTheme(theme: Section, path: Path, ctx: ReaderContext): void {
+  const { out, source } = ctx;
+  out.set([...path, 'title'], theme.title, theme.heading);
+  out.mark(path, theme.heading);
+  out.placed('theme', path, theme.heading, 'a sub-heading of highlights', theme.title);
+  const words = keyWordsFor(ctx.language, 'theme');
+  const blocks = allBlocks(theme);
+  const textBlocks: RootContent[] = [];
+  const speakers: Notes[] = [];
+  let speakersAt: RootContent | undefined;
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i]!;
+    const keys = block.type === 'paragraph' ? keyParagraph(block, source, words) : undefined;
+    // A paragraph of `Speakers:` lines only (a `Word:` line of another kind keeps it text).
+    if (keys && !keys.unknown.length) {
+      for (const line of keys.keys) for (const value of line.value.split(/\s*;\s*/)) if (value) speakers.push(parseSpeaker(value));
+      const next = blocks[i + 1];
+      if (keys.takesList && next && next.type === 'list') {
+        for (const item of (next as List).children) speakers.push(parseSpeaker(source.itemText(item)));
+        i++;
+      }
+      speakersAt ??= block;
+      out.placed('field', [...path, 'speakers'], block, `line ${JSON.stringify(keys.keys[0]!.line.trim())}`);
+      continue;
+    }
+    if (isTextBlock(block)) textBlocks.push(block);
+  }
+  if (speakers.length) out.set([...path, 'speakers'], speakers, speakersAt);
+  const text = source.paragraphs(textBlocks);
+  if (text) out.set([...path, 'text'], text, span(textBlocks));
+}
+
+/**
+ * One speaker as written on a `Speakers:` line: `Jane Doe (Director, City of Genoa)`, `Jane Doe, Director at City
+ * of Genoa`, `Jane Doe, Director, City of Genoa`, `Jane Doe (City of Genoa)`; one word after the name is the
+ * organisation, as in parentheses.
+ */
+export function parseSpeaker(value: string): Notes {
+  const plain = value.replace(/\*\*|__/g, '').replace(/\s+/g, ' ').trim();
+  const paren = /^([^(]+?)\s*\(([^)]*)\)\s*$/.exec(plain);
+  const comma = /^([^,]+?)\s*,\s*(.+)$/.exec(plain);
+  const name = (paren?.[1] ?? comma?.[1] ?? plain).trim();
+  const rest = (paren?.[2] ?? comma?.[2] ?? '').trim();
+  if (!rest) return { name };
+  const at = paren || rest.includes(',') ? undefined : /^(.+?)\s+(?:at|of|from|with)\s+(.+)$/.exec(rest);
+  const parts = at ? [at[1]!, at[2]!] : rest.split(/\s*,\s*/);
+  if (parts.length === 1) return { name, organisation: parts[0]! };
+  return { name, role: parts[0]!, organisation: parts.slice(1).join(', ') };
+}
+
+export function buildParticipation(section: Section, ctx: ReaderContext, reason: string): void {
+  const textBlocks = section.blocks.filter(isTextBlock);
+  ctx.out.set(['highlights', 'participation'], ctx.source.paragraphs(textBlocks), span(textBlocks) ?? section.heading);
+  ctx.out.placed('part', ['highlights', 'participation'], section.heading, reason, section.title);
+  for (const child of section.children) ctx.handle(child, true);
+}

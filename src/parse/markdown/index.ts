@@ -1,0 +1,94 @@
+/**
+ * Markdown notes -> the written notes object (`EventNotes` shape), with a map
+ * from every value's path to its place in the file and a record of where each
+ * block went.
+ *
+ * The stages, each in its own module:
+ * tree.ts (remark) -> front-matter.ts -> sections.ts (nested sections by
+ * heading) -> parts.ts (which part each section is) -> one builder per part
+ * (summary.ts, highlights.ts, practices.ts, next-steps.ts, upcoming.ts,
+ * resources.ts, contacts.ts, free-sections.ts), with closing.ts and left-out.ts
+ * for what the reader leaves out or moves -> merge.ts (with the front matter).
+ * Headings that name no part become free sections, kept in order, with a
+ * warning. Nothing the author wrote is dropped silently.
+ */
+import { diagnostic, type Diagnostic } from '../../diagnostics/message.js';
+import { MARKDOWN_LIMITS, tooDeep } from '../complexity.js';
+import { pathKey, type ParsedNotes } from '../parsed-notes.js';
+import { classifyHeading } from '../section-names.js';
+import { writeFreeSections } from './free-sections.js';
+import { readFrontMatter } from './front-matter.js';
+import { readerContext } from './parts.js';
+import { splitSections } from './sections.js';
+import { addStrayContacts, leaveOutBeforeReading } from './closing.js';
+import { mergeWithFrontMatter, sameWords } from './merge.js';
+import { warnPlaceholderLinks } from './placeholder-links.js';
+import { addSummary } from './summary.js';
+import { parseMarkdownTree, positionOf } from './tree.js';
+
+export type { Placement, PlacementKind } from '../placement.js';
+export { parseContact } from './contacts.js';
+export { splitProjectTitle } from './practices.js';
+export { parseUpcomingItem } from './upcoming.js';
+export { positionOf } from './tree.js';
+
+export function parseMarkdownNotes(text: string): ParsedNotes {
+  const tree = parseMarkdownTree(text);
+  const deep = tooDeep(tree as never);
+  if (deep) {
+    return {
+      data: undefined,
+      messages: [diagnostic('markdown-depth', `Lists, quotes or emphasis nested more than ${MARKDOWN_LIMITS.maxDepth} levels deep cannot be rendered`, positionOf(deep as { position?: unknown }), { fatal: true })],
+      locate: () => undefined,
+    };
+  }
+
+  const front = readFrontMatter(text, tree);
+  if (front.fatal) return { data: undefined, messages: front.messages, locate: front.locate };
+  const messages: Diagnostic[] = [...front.messages];
+  const language = typeof front.data.language === 'string' ? front.data.language : undefined;
+  const bodyBlocks = tree.children[0]?.type === 'yaml' ? tree.children.slice(1) : tree.children;
+
+  const ctx = readerContext(text, language);
+  const { out } = ctx;
+  const { preamble, roots } = splitSections(bodyBlocks, ctx.source);
+
+  // The first level-1 heading is the title, and its sections the top level; unless the front matter has the title
+  // and the body is parts at level 1 (Word, Google Docs and pandoc exports), which are then parts.
+  let topLevel = roots;
+  const frontTitle = typeof front.data.title === 'string' ? front.data.title : undefined;
+  const first = roots[0];
+  const levelOneParts =
+    frontTitle !== undefined &&
+    first !== undefined &&
+    !sameWords(first.title, frontTitle) &&
+    roots.every((r) => r.depth === 1) &&
+    (roots.length > 1 || classifyHeading(first.title, language) !== undefined);
+  if (first && first.depth === 1 && !levelOneParts) {
+    out.set(['title'], first.title, first.heading);
+    out.placed('field', ['title'], first.heading, 'the first level-1 heading', first.title);
+    preamble.push(...first.blocks);
+    topLevel = [...first.children, ...roots.slice(1)];
+  }
+  topLevel = leaveOutBeforeReading(preamble, topLevel, front.data, ctx);
+  if (preamble.length) addSummary(preamble, preamble[0]!, ctx, 'text before the first part');
+
+  for (const section of topLevel) ctx.handle(section, false);
+  addStrayContacts(ctx);
+  writeFreeSections(ctx);
+  warnPlaceholderLinks(bodyBlocks, ctx);
+  messages.push(...out.messages);
+
+  const data = mergeWithFrontMatter(front, ctx, messages);
+
+  const locate: ParsedNotes['locate'] = (path, target = 'value') => {
+    if (path.length === 0) return front.place ?? { start: { line: 1, column: 1, offset: 0 } };
+    if (Object.hasOwn(front.data, String(path[0]))) return front.locate(path, target);
+    for (let n = path.length; n >= 0; n--) {
+      const place = out.places.get(pathKey(path.slice(0, n)));
+      if (place) return place;
+    }
+    return undefined;
+  };
+  return { data, messages, locate, placements: out.placements };
+}

@@ -1,0 +1,83 @@
+/**
+ * Which part each section is, and the builder that reads it. A heading names
+ * a part by its words (src/parse/section-names.ts); anything else, and a part
+ * written twice, is a free section.
+ */
+import type { Heading } from 'mdast';
+import { diagnostic, quote } from '../../diagnostics/message.js';
+import type { PartName } from '../../i18n/locales.js';
+import { matchHeading, NESTABLE_PARTS } from '../section-names.js';
+import { BodyWriter } from './body.js';
+import { buildContacts } from './contacts.js';
+import type { ReaderContext } from './context.js';
+import { addFreeSection } from './free-sections.js';
+import { buildHighlights, buildParticipation } from './highlights.js';
+import { buildNextSteps } from './next-steps.js';
+import { buildPractices } from './practices.js';
+import { buildResources } from './resources.js';
+import type { Section } from './sections.js';
+import { buildSummary } from './summary.js';
+import { buildUpcoming } from './upcoming.js';
+import { positionOf, Source } from './tree.js';
+
+/** Parts as a person names them, for messages. */
+export const PART_WORDS: Record<PartName, string> = {
+  summary: 'summary',
+  highlights: 'highlights',
+  participation: 'participation',
+  practices: 'good practices',
+  nextSteps: 'next steps',
+  upcoming: 'upcoming activities',
+  resources: 'resources',
+  contacts: 'contacts',
+};
+
+type Builder = (section: Section, ctx: ReaderContext, reason: string) => void;
+
+const BUILDERS: Record<PartName, Builder> = {
+  summary: (section, ctx) => buildSummary(section, ctx),
+  highlights: buildHighlights,
+  participation: buildParticipation,
+  practices: buildPractices,
+  nextSteps: buildNextSteps,
+  upcoming: buildUpcoming,
+  resources: buildResources,
+  contacts: buildContacts,
+};
+
+/** A reader over `text` writing into `out`: `handle` places each section in its part. */
+export function readerContext(text: string, language: string | undefined, out = new BodyWriter()): ReaderContext & { seenParts: Map<PartName, Heading> } {
+  const seenParts = new Map<PartName, Heading>();
+  const ctx: ReaderContext & { seenParts: Map<PartName, Heading> } = {
+    source: new Source(text),
+    language,
+    out,
+    lastPart: 'start',
+    seenParts,
+    handle(section, nested) {
+      const match = matchHeading(section.title, language);
+      const part = match?.part;
+      if (!part || (nested && !NESTABLE_PARTS.has(part))) return addFreeSection(section, 'unknown', ctx);
+      const earlier = seenParts.get(part);
+      if (earlier) {
+        out.report(
+          diagnostic('duplicate-part', `Expected one ${PART_WORDS[part]} section, but found a second one (the first is on line ${earlier.position?.start.line})`, positionOf(section.heading), {
+            note: 'Its content is kept as a free section.',
+          }),
+        );
+        return addFreeSection(section, 'duplicate', ctx);
+      }
+      seenParts.set(part, section.heading);
+      if (match.by === 'word') {
+        out.report(
+          diagnostic('heading-matched-by-word', `Heading ${quote(section.title)} is read as the ${PART_WORDS[part]} part by its words ${quote(match.phrase)}`, positionOf(section.heading), {
+            severity: 'warning',
+            note: 'Start the heading with the part’s name to make this certain, or rename it if it is not that part.',
+          }),
+        );
+      }
+      BUILDERS[part](section, ctx, match.by === 'word' ? `heading ${JSON.stringify(section.title)}, by its words "${match.phrase}"` : `heading ${JSON.stringify(section.title)}`);
+    },
+  };
+  return ctx;
+}

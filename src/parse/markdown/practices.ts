@@ -1,0 +1,159 @@
+/**
+ * Good practices: an introduction, topics (sub-headings), and practices (the
+ * headings below a topic) with their key lines, figures and description.
+ */
+import type { List, Paragraph, RootContent } from 'mdast';
+import type { Path } from './body.js';
+import type { ReaderContext } from './context.js';
+import { diagnostic, quote } from '../../diagnostics/message.js';
+import { didYouMean } from '../../diagnostics/suggest.js';
+import { keyParagraph, keyWordsFor, type KeyLine, type KeyWords } from './key-lines.js';
+import { allBlocks, splitNestedParts, type Section } from './sections.js';
+import { isTextBlock, positionOf, span } from './tree.js';
+
+export function buildPractices(section: Section, ctx: ReaderContext, reason: string): void {
+  const { out, source } = ctx;
+  out.set(['practices', 'title'], section.title, section.heading);
+  out.placed('part', ['practices'], section.heading, reason, section.title);
+  const introBlocks = section.blocks.filter(isTextBlock);
+  const intro = source.paragraphs(introBlocks);
+  out.mark(['practices'], section.heading);
+  if (intro) {
+    out.set(['practices', 'intro'], intro, span(introBlocks));
+    out.placed('intro', ['practices', 'intro'], span(introBlocks), 'text before the first topic');
+  }
+  ctx.lastPart = 'practices';
+  const { own, parts } = splitNestedParts(section.children, ctx.language);
+  own.forEach((topic, t) => buildTopic(topic, ['practices', 'topics', t], ctx));
+  for (const part of parts) ctx.handle(part, true);
+}
+
+export function buildTopic(topic: Section, path: Path, ctx: ReaderContext): void {
+  ctx.out.set([...path, 'title'], topic.title, topic.heading);
+  ctx.out.mark(path, topic.heading);
+  ctx.out.placed('topic', path, topic.heading, 'a sub-heading of good practices', topic.title);
+  // Content written straight under a topic, without practice headings, is a practice of the same title;
+  // a topic with nothing under it stays an empty topic (and validation says so).
+  const hasContent = topic.blocks.some(isTextBlock);
+  const practices = [...(hasContent ? [{ ...topic, children: [] }] : []), ...topic.children];
+  practices.forEach((practice, p) => buildPractice(practice, [...path, 'practices', p], ctx, p === 0 && hasContent ? 'text straight under a topic' : 'a heading under a topic'));
+}
+
+export function buildPractice(section: Section, path: Path, ctx: ReaderContext, reason = 'a heading under a topic'): void {
+  const { out, source } = ctx;
+  out.mark(path, section.heading);
+  const { project, title } = splitProjectTitle(section.title);
+  if (project) out.set([...path, 'project'], project, section.heading);
+  out.set([...path, 'title'], title, section.heading);
+  out.placed('practice', path, section.heading, reason, title);
+  const words = keyWordsFor(ctx.language, 'practice');
+  const blocks = allBlocks(section);
+  /** The description's paragraphs, and the blocks they come from (for its place). */
+  const description: string[] = [];
+  const descriptionBlocks: RootContent[] = [];
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i]!;
+    const keys = block.type === 'paragraph' ? keyParagraph(block, source, words) : undefined;
+    if (keys) {
+      const next = blocks[i + 1];
+      const list = keys.takesList && next && next.type === 'list' ? next : undefined;
+      readKeyLines(block as Paragraph, keys.keys, keys.takesList ? list : undefined, path, ctx);
+      if (list) i++;
+      for (const line of keys.unknown) {
+        warnUnknownKey(block as Paragraph, line, words, ctx);
+        description.push(line.line.trim());
+        descriptionBlocks.push(block);
+      }
+      continue;
+    }
+    if (isTextBlock(block)) {
+      const text = source.paragraphs([block]);
+      if (text) description.push(text);
+      descriptionBlocks.push(block);
+    }
+  }
+  if (description.length) out.set([...path, 'description'], description.join('\n\n'), span(descriptionBlocks));
+}
+
+/** The place of one key line of a paragraph. */
+function linePlace(paragraph: Paragraph, key: KeyLine) {
+  const lineNo = paragraph.position!.start.line + key.index;
+  // The first line starts where the paragraph does; the others at their own start (the paragraph's indentation is in `line`).
+  const column = key.index === 0 ? paragraph.position!.start.column : key.column;
+  const lineStart = (paragraph.position!.start.offset ?? 0) + (key.offset ?? 0);
+  const startOffset = key.index === 0 ? lineStart : lineStart + key.column - 1;
+  const trimmedLength = key.line.trim().length;
+  return {
+    position: {
+      start: { line: lineNo, column, offset: startOffset },
+      end: { line: lineNo, column: column + trimmedLength, offset: startOffset + trimmedLength },
+    },
+  };
+}
+
+function warnUnknownKey(paragraph: Paragraph, line: KeyLine, words: KeyWords, ctx: ReaderContext): void {
+  const guess = didYouMean(line.written, [...words.keys()]);
+  ctx.out.report(
+    diagnostic('unknown-key-line', `Line ${quote(line.line.trim())} names no key of a practice; it is kept in the description`, positionOf(linePlace(paragraph, line)), {
+      severity: 'warning',
+      note: guess ? `Did you mean ${quote(guess + ':')}?` : `Keys of a practice: ${PRACTICE_KEYS}.`,
+    }),
+  );
+}
+
+const PRACTICE_KEYS = 'Project, Presenter, Role, Organisation, Region, Country, Link, Figures';
+
+/** Sets the practice's fields from its key lines, and the figures from `list` when given. */
+function readKeyLines(paragraph: Paragraph, keys: readonly KeyLine[], list: List | undefined, path: Path, ctx: ReaderContext): void {
+  const { out, source } = ctx;
+  for (const key of keys) {
+    const node = linePlace(paragraph, key);
+    const { value } = key;
+    out.placed(key.key === 'figures' ? 'figures' : 'field', [...path, key.key!], node, `line ${quote(key.line.trim())}`);
+    switch (key.key) {
+      case 'project':
+        out.set([...path, 'project'], value, node);
+        break;
+      case 'presenter':
+        out.set([...path, 'presenter', 'name'], value, node);
+        break;
+      case 'role':
+        out.set([...path, 'presenter', 'role'], value, node);
+        break;
+      case 'organisation':
+        out.set([...path, 'presenter', 'organisation'], value, node);
+        break;
+      case 'region':
+        out.set([...path, 'region'], value, node);
+        break;
+      case 'country':
+        out.set([...path, 'country'], value, node);
+        break;
+      case 'link': {
+        const link = /^\[([^\]]+)\]\(([^)\s]+)\)$/.exec(value);
+        const links = ((out.get([...path, 'links']) as unknown[]) ?? []).length;
+        out.set([...path, 'links', links, 'title'], link ? link[1] : value, node);
+        out.set([...path, 'links', links, 'url'], link ? link[2] : value, node);
+        break;
+      }
+      case 'figures': {
+        const figures: string[] = value ? value.split(/\s*;\s*/).filter(Boolean) : [];
+        if (!value && list) {
+          list.children.forEach((item, f) => {
+            figures.push(source.itemText(item));
+            out.place([...path, 'figures', f], item);
+          });
+        }
+        out.set([...path, 'figures'], figures, node);
+        break;
+      }
+    }
+  }
+}
+
+/** `ENAIBLER – AI Foundation Certificate` -> project and title. */
+export function splitProjectTitle(heading: string): { project?: string; title: string } {
+  const match = /^(\S(?:.*?\S)?)\s+[–—]\s+(.+)$/.exec(heading) ?? /^(\S+)\s+-\s+(.+)$/.exec(heading) ?? /^([A-Z0-9][A-Za-z0-9-]{1,24}):\s+(.+)$/.exec(heading);
+  if (match && match[1]!.split(/\s+/).length <= 3) return { project: match[1]!, title: match[2]! };
+  return { title: heading };
+}

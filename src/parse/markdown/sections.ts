@@ -1,0 +1,69 @@
+/**
+ * The body's blocks -> nested sections: each heading opens a section that
+ * holds the blocks up to the next heading of the same or a higher level.
+ */
+import type { Heading, RootContent } from 'mdast';
+import { classifyHeading, NESTABLE_PARTS, stripNumbering } from '../section-names.js';
+import type { Source } from './tree.js';
+
+export interface Section {
+  heading: Heading;
+  /** The heading's words, without numbering or a trailing colon. */
+  title: string;
+  depth: number;
+  blocks: RootContent[];
+  children: Section[];
+}
+
+export interface SplitBody {
+  /** Blocks before the first heading. */
+  preamble: RootContent[];
+  roots: Section[];
+}
+
+export function splitSections(blocks: readonly RootContent[], source: Source): SplitBody {
+  const preamble: RootContent[] = [];
+  const roots: Section[] = [];
+  const stack: Section[] = [];
+  for (const node of blocks) {
+    if (node.type === 'heading') {
+      const section: Section = { heading: node, title: headingTitle(node, source), depth: node.depth, blocks: [], children: [] };
+      while (stack.length && stack[stack.length - 1]!.depth >= node.depth) stack.pop();
+      if (stack.length) stack[stack.length - 1]!.children.push(section);
+      else roots.push(section);
+      stack.push(section);
+    } else if (stack.length) stack[stack.length - 1]!.blocks.push(node);
+    else preamble.push(node);
+  }
+  return { preamble, roots };
+}
+
+/** A heading's text as written (inline Markdown kept), without its `#` marks or setext underline. */
+export function headingTitle(heading: Heading, source: Source): string {
+  const start = heading.children[0]?.position?.start;
+  const end = heading.children[heading.children.length - 1]?.position?.end;
+  if (!start || !end) return '';
+  return stripNumbering(source.inline({ position: { start, end } }));
+}
+
+/** Sub-sections as blocks again (their headings included), for parts whose content is text. */
+export function flattenChildren(sections: readonly Section[]): RootContent[] {
+  return sections.flatMap((s) => [s.heading as RootContent, ...s.blocks, ...flattenChildren(s.children)]);
+}
+
+/** A section's own blocks followed by its sub-sections as blocks. */
+export function allBlocks(section: Section): RootContent[] {
+  return [...section.blocks, ...flattenChildren(section.children)];
+}
+
+/** Children of a part that are themselves parts (e.g. "Stay tuned" under "Next steps"), apart from its own. */
+export function splitNestedParts(children: readonly Section[], language: string | undefined): { own: Section[]; parts: Section[] } {
+  const own: Section[] = [];
+  const parts: Section[] = [];
+  for (const child of children) {
+    const part = classifyHeading(child.title, language);
+    if (part && NESTABLE_PARTS.has(part)) parts.push(child);
+    else own.push(child);
+  }
+  return { own, parts };
+}

@@ -1,0 +1,50 @@
+/**
+ * Contacts written outside a contacts part: lines with an e-mail address after
+ * the last part, or among the resources' note. They are taken as contacts,
+ * with a warning, instead of ending up as text.
+ */
+import type { List, RootContent } from 'mdast';
+import { diagnostic, quote } from '../../diagnostics/message.js';
+import type { Notes } from './body.js';
+import { parseContact } from './contacts.js';
+import type { ReaderContext } from './context.js';
+import { positionOf, type Placed } from './tree.js';
+
+/** Entries (list items, or the paragraph) of a block when every one is a short name with an e-mail address. */
+export function contactEntries(block: RootContent, ctx: ReaderContext): Array<{ contact: Notes; node: Placed }> | undefined {
+  const entries =
+    block.type === 'list'
+      ? (block as List).children.map((item) => ({ value: ctx.source.itemText(item), node: item as Placed }))
+      : block.type === 'paragraph'
+        ? [{ value: ctx.source.slice(block).trim(), node: block as Placed }]
+        : [];
+  if (!entries.length) return undefined;
+  const contacts = entries.map((e) => ({ contact: parseContact(e.value), node: e.node }));
+  const looksLikeContact = ({ contact }: { contact: Notes }) =>
+    typeof contact.email === 'string' && typeof contact.name === 'string' && contact.name.split(/\s+/).length <= 6 && !/[.!?]$/.test(contact.name);
+  return contacts.every(looksLikeContact) ? contacts : undefined;
+}
+
+/** Takes the block's entries as contacts, to be added to the contacts part. */
+export function takeStrayContacts(entries: Array<{ contact: Notes; node: Placed }>, where: string, ctx: ReaderContext): void {
+  for (const entry of entries) {
+    ctx.out.strayContacts.push(entry);
+    ctx.out.report(
+      diagnostic('contact-outside-part', `${quote(String(entry.contact.name || entry.contact.email))} with an e-mail address ${where} is taken as a contact`, positionOf(entry.node), {
+        severity: 'warning',
+        note: 'Put contacts under a `## Contacts` heading to make this certain.',
+      }),
+    );
+  }
+}
+
+/** A contact without an e-mail address is likely a name whose address was forgotten. */
+export function warnWithoutAddress(contact: Notes, node: Placed, ctx: ReaderContext): void {
+  if (typeof contact.email === 'string' && contact.email) return;
+  ctx.out.report(
+    diagnostic('contact-without-address', `Contact ${quote(String(contact.name ?? ''))} has no e-mail address`, positionOf(node), {
+      severity: 'warning',
+      note: 'Write it after the name, like `Jane Doe <jane.doe@example.eu>`.',
+    }),
+  );
+}

@@ -1,0 +1,54 @@
+/** Upcoming activities: one per list item (`Kind: title`, a link, a leading ISO date). */
+import type { List } from 'mdast';
+import type { Notes, Path } from './body.js';
+import type { ReaderContext } from './context.js';
+import { keepAsFreeSection } from './free-sections.js';
+import type { Section } from './sections.js';
+import { isTextBlock } from './tree.js';
+
+export function buildUpcoming(section: Section, ctx: ReaderContext, reason: string): void {
+  const { out, source } = ctx;
+  out.mark(['upcoming'], section.heading);
+  out.set(['upcoming', 'title'], section.title, section.heading);
+  out.placed('part', ['upcoming'], section.heading, reason, section.title);
+  ctx.lastPart = 'upcoming';
+  const items: Notes[] = [];
+  for (const block of section.blocks) {
+    if (block.type !== 'list') {
+      if (isTextBlock(block)) keepAsFreeSection(block, section, ctx);
+      continue;
+    }
+    for (const item of (block as List).children) {
+      const path: Path = ['upcoming', 'items', items.length];
+      out.place(path, item);
+      const activity = parseUpcomingItem(source.itemText(item));
+      out.placed('activity', path, item, 'a list item under upcoming activities', activity.title as string);
+      items.push(activity);
+    }
+  }
+  out.set(['upcoming', 'items'], items, section.heading);
+  for (const child of section.children) ctx.handle(child, true);
+}
+
+/** `Thematic workshop: University-industry collaboration` -> kind and title; `2024-10-10 – …` -> date. */
+export function parseUpcomingItem(value: string): Notes {
+  const item: Notes = {};
+  let rest = value;
+  const date = /^(\d{4}-\d{2}-\d{2})\s*(?:[–—:-]\s*)?(.*)$/.exec(rest);
+  if (date) {
+    item.date = date[1];
+    rest = date[2]!;
+  }
+  const link = /^\[([^\]]+)\]\(<?([^)\s>]+)>?\)$/.exec(rest);
+  const kind = /^([^:[\]()]{2,40}):\s+(.+)$/.exec(rest);
+  if (kind && kind[1]!.trim().split(/\s+/).length <= 4) {
+    item.kind = kind[1]!.trim();
+    rest = kind[2]!.trim();
+  }
+  const innerLink = /^\[([^\]]+)\]\(<?([^)\s>]+)>?\)$/.exec(rest) ?? link;
+  if (innerLink) {
+    item.title = innerLink[1];
+    item.url = innerLink[2];
+  } else item.title = rest;
+  return { title: item.title, ...(item.kind ? { kind: item.kind } : {}), ...(item.date ? { date: item.date } : {}), ...(item.url ? { url: item.url } : {}) };
+}

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { buildHighlights, parseSpeaker } from '../../../src/parse/markdown/highlights.js';
+import { readBody } from './read-body.js';
+
+describe('highlights builder', () => {
+  it('reads the introduction, one theme per sub-heading, and participation as a part of its own', () => {
+    const { body, ctx } = readBody('## Highlights\n\nIntro.\n\n### Interoperability\n\nThe panel with **Alina Brenebel**.\n\n- a point\n\n### Participation\n\nSixty people.\n', buildHighlights);
+    expect(body.highlights).toEqual({
+      title: 'Highlights',
+      intro: 'Intro.',
+      themes: [{ title: 'Interoperability', text: 'The panel with **Alina Brenebel**.\n\na point' }],
+      participation: 'Sixty people.',
+    });
+    expect(ctx.lastPart).toBe('highlights');
+  });
+
+  it('takes a `Speakers:` line, or `Speakers` before a list, as the theme’s speakers', () => {
+    const one = readBody('## Highlights\n\n### AI\n\nSpeakers: Jane Doe (Director, City of Genoa); John Smith, CEO at Acme\n\nText.\n', buildHighlights);
+    expect(one.body.highlights.themes[0]).toEqual({
+      title: 'AI',
+      speakers: [{ name: 'Jane Doe', role: 'Director', organisation: 'City of Genoa' }, { name: 'John Smith', role: 'CEO', organisation: 'Acme' }],
+      text: 'Text.',
+    });
+    expect(one.ctx.out.places.get('highlights/themes/0/speakers')?.start.line).toBe(5);
+    const list = readBody('## Highlights\n\n### AI\n\n**Speakers**\n- Jane Doe, JRC\n- John Smith\n\nText.\n', buildHighlights);
+    expect(list.body.highlights.themes[0].speakers).toEqual([{ name: 'Jane Doe', organisation: 'JRC' }, { name: 'John Smith' }]);
+  });
+
+  it('keeps a paragraph of other `Word:` lines in the theme’s text', () => {
+    const { body, messages } = readBody('## Highlights\n\n### AI\n\nKey message: data first.\n', buildHighlights);
+    expect(body.highlights.themes[0].text).toBe('Key message: data first.');
+    expect(messages).toEqual([]);
+  });
+
+  it('reads one speaker as written', () => {
+    expect(parseSpeaker('**Jane Doe**')).toEqual({ name: 'Jane Doe' });
+    expect(parseSpeaker('Jane Doe, Director, City of Genoa')).toEqual({ name: 'Jane Doe', role: 'Director', organisation: 'City of Genoa' });
+  });
+});

@@ -1,0 +1,54 @@
+/** The builders of parts made of lists: next steps, upcoming activities, resources, contacts; and the summary. */
+import { describe, expect, it } from 'vitest';
+import { buildContacts, parseContact } from '../../../src/parse/markdown/contacts.js';
+import { buildNextSteps } from '../../../src/parse/markdown/next-steps.js';
+import { buildResources } from '../../../src/parse/markdown/resources.js';
+import { buildSummary } from '../../../src/parse/markdown/summary.js';
+import { buildUpcoming, parseUpcomingItem } from '../../../src/parse/markdown/upcoming.js';
+import { readBody } from './read-body.js';
+
+describe('next steps builder', () => {
+  it('reads the introduction and one group per sub-heading, numbering dropped', () => {
+    const { body } = readBody('## Next steps\n\nIntro.\n\n### A) Skills\n\nFor all.\n\n- Train staff.\n- Share data.\n', buildNextSteps);
+    expect(body.nextSteps).toEqual({ title: 'Next steps', intro: 'Intro.', groups: [{ title: 'Skills', intro: 'For all.', items: ['Train staff.', 'Share data.'] }] });
+  });
+});
+
+describe('upcoming builder', () => {
+  it('reads each list item as an activity; other text is kept as a free section', () => {
+    const { body, ctx } = readBody('## Upcoming\n\n- Thematic workshop: Innovation\n- 2024-10-10 – [Webinar on AI](https://example.org/ai)\n\nMore soon.\n', buildUpcoming);
+    expect(body.upcoming.items).toEqual([{ title: 'Innovation', kind: 'Thematic workshop' }, { title: 'Webinar on AI', date: '2024-10-10', url: 'https://example.org/ai' }]);
+    expect(ctx.out.freeSections.map((f) => [f.title, f.body])).toEqual([['Upcoming', 'More soon.']]);
+  });
+  it('reads one activity', () => {
+    expect(parseUpcomingItem('Thematic workshop: University-industry collaboration')).toEqual({ title: 'University-industry collaboration', kind: 'Thematic workshop' });
+  });
+});
+
+describe('resources builder', () => {
+  it('reads links, bare addresses and titles; paragraphs are the note', () => {
+    const { body } = readBody('## Resources\n\n- [Brief](https://x.org/b)\n- https://y.org\n\nSee also the page.\n', buildResources);
+    expect(body.resources).toEqual({ title: 'Resources', items: [{ title: 'Brief', url: 'https://x.org/b' }, { title: 'https://y.org', url: 'https://y.org' }], note: 'See also the page.' });
+  });
+});
+
+describe('contacts builder', () => {
+  it('reads list items and paragraphs as contacts', () => {
+    const { body } = readBody('## Contacts\n\n- Laura Varisco <l.varisco@policylearning.eu>\n\nMarc Pattinson\nm.pattinson@policylearning.eu\n', buildContacts);
+    expect(body.contacts).toEqual([
+      { name: 'Laura Varisco', email: 'l.varisco@policylearning.eu' },
+      { name: 'Marc Pattinson', email: 'm.pattinson@policylearning.eu' },
+    ]);
+  });
+  it('reads one contact', () => {
+    expect(parseContact('Marc Pattinson, m.pattinson@policylearning.eu')).toEqual({ name: 'Marc Pattinson', email: 'm.pattinson@policylearning.eu' });
+    expect(parseContact('[Carl](mailto:c@d.eu)')).toEqual({ name: 'Carl', email: 'c@d.eu' });
+  });
+});
+
+describe('summary builder', () => {
+  it('reads the text under the heading, without comments', () => {
+    const { body } = readBody('## Summary\n\nSixty people.\n\n<!-- draft -->\n\nNineteen countries.\n', buildSummary);
+    expect(body.summary).toBe('Sixty people.\n\nNineteen countries.');
+  });
+});

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { keyWordsOf, keyLine } from '../../../src/parse/markdown/key-lines.js';
+import { buildPractices, splitProjectTitle } from '../../../src/parse/markdown/practices.js';
+import { keysOf } from '../../../src/i18n/locales.js';
+import { readBody } from './read-body.js';
+
+const practice = (lines: string) => readBody(`## Good practices\n\n### Topic\n\n#### P1 – A practice\n\n${lines}\n`, buildPractices);
+
+describe('practices builder', () => {
+  it('reads key lines, a figures list and the description', () => {
+    const { body } = practice('Region: Veneto\nCountry: Italy\nFigures:\n- 10 things\n- 20 more\n\nDescription here.');
+    expect(body.practices.topics[0].practices[0]).toEqual({ project: 'P1', title: 'A practice', region: 'Veneto', country: 'Italy', figures: ['10 things', '20 more'], description: 'Description here.' });
+  });
+
+  it('reads key lines whatever their case, bold or not', () => {
+    const { body } = practice('**Country:** Italy\nPRESENTER: Jane Doe\n**Organization**: City of Genoa\nwebsite: [Site](https://x.org)');
+    expect(body.practices.topics[0].practices[0]).toEqual({
+      project: 'P1', title: 'A practice', country: 'Italy', presenter: { name: 'Jane Doe', organisation: 'City of Genoa' }, links: [{ title: 'Site', url: 'https://x.org' }],
+    });
+  });
+
+  it('takes `Key Figures` alone on a line (no colon) before a list as the figures', () => {
+    const { body } = practice('Country: Ireland\nKey Figures\n- 61 trained\n- 12 weeks\n\nText.');
+    expect(body.practices.topics[0].practices[0]).toMatchObject({ country: 'Ireland', figures: ['61 trained', '12 weeks'], description: 'Text.' });
+    const alone = practice('**Key figures**\n\n- 61 trained\n\nText.');
+    expect(alone.body.practices.topics[0].practices[0]).toMatchObject({ figures: ['61 trained'], description: 'Text.' });
+  });
+
+  it('keeps a `Word:` line of no known key in the description, with a warning at its line', () => {
+    const { body, messages } = practice('Country: Italy\nBudget: 2 million\nConstructor: Acme');
+    expect(body.practices.topics[0].practices[0]).toMatchObject({ country: 'Italy', description: 'Budget: 2 million\n\nConstructor: Acme' });
+    expect(messages.map((m) => [m.ruleId, m.severity, m.place?.start.line])).toEqual([
+      ['unknown-key-line', 'warning', 8],
+      ['unknown-key-line', 'warning', 9],
+    ]);
+  });
+
+  it('leaves prose with a colon as the description', () => {
+    const { body, messages } = practice('Note: the project ended in 2023.');
+    expect(body.practices.topics[0].practices[0].description).toBe('Note: the project ended in 2023.');
+    expect(messages).toEqual([]);
+  });
+
+  it('records where each practice and field went', () => {
+    const { placements } = practice('Country: Italy');
+    expect(placements.map((p) => [p.kind, p.path.join('/'), p.position?.start.line])).toEqual([
+      ['part', 'practices', 1],
+      ['topic', 'practices/topics/0', 3],
+      ['practice', 'practices/topics/0/practices/0', 5],
+      ['field', 'practices/topics/0/practices/0/country', 7],
+    ]);
+  });
+
+  it('splits project and title', () => {
+    expect(splitProjectTitle('ENAIBLER – AI Foundation Certificate')).toEqual({ project: 'ENAIBLER', title: 'AI Foundation Certificate' });
+    expect(splitProjectTitle('Just a title')).toEqual({ title: 'Just a title' });
+  });
+});
+
+describe('key lines', () => {
+  const de = keyWordsOf([keysOf({ country: ['land'], figures: ['kennzahlen'], region: ['région'] })], 'practice');
+  it('are read in the words of a label pack, any script, any case', () => {
+    expect(keyLine('Land: Italien', de)).toMatchObject({ key: 'country', value: 'Italien' });
+    expect(keyLine('**KENNZAHLEN:**', de)).toMatchObject({ key: 'figures', value: '' });
+    expect(keyLine('Région: Hauts-de-France', de)).toMatchObject({ key: 'region', value: 'Hauts-de-France' });
+    expect(keyLine('constructor: x', de)).toMatchObject({ key: undefined, written: 'constructor' });
+    expect(keyLine('https://x.org', de)).toBeUndefined();
+  });
+});
