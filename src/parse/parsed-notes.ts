@@ -1,5 +1,6 @@
 import type { Diagnostic, Position } from '../diagnostics/message.js';
 import { rangeAt } from '../diagnostics/position.js';
+import type { Rewrite } from './canonical/rewrite.js';
 
 /** A path into the notes, like an ajv `instancePath` split on `/`. */
 export type PathKey = string;
@@ -15,6 +16,8 @@ export interface ParsedNotes {
   text?: string;
   /** Where a value (or its key) was written, for pointing diagnostics at it. */
   locate: (path: readonly (string | number)[], target?: 'value' | 'key') => Position | undefined;
+  /** How the written notes were made canonical (src/parse/canonical), for `report fix`. */
+  rewrites?: Rewrite[];
 }
 
 /**

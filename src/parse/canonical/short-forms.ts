@@ -1,0 +1,34 @@
+/** People, contacts and links written as one line of text. */
+import { isAddress, withScheme } from './addresses.js';
+
+const EMAIL = /[^\s<>()\[\],;]+@[^\s<>()\[\],;]+\.[^\s<>()\[\],;]+/;
+
+/** `Name <a@b.eu>`, `Name, a@b.eu`, `Name (a@b.eu)`, `a@b.eu`, or a name alone. */
+export function readContact(text: string): { name: string; email?: string } | undefined {
+  const trimmed = text.trim();
+  if (!trimmed) return undefined;
+  const mail = EMAIL.exec(trimmed.replace(/^mailto:/i, ''));
+  if (!mail) return { name: trimmed };
+  const email = mail[0].replace(/^mailto:/i, '');
+  const name = trimmed
+    .replace(mail[0], '')
+    .replace(/mailto:/i, '')
+    .replace(/[<>()\[\]]/g, '')
+    .replace(/[\s,;:–—-]+$/, '')
+    .replace(/^[\s,;:–—-]+/, '')
+    .trim();
+  return { name: name || email, email };
+}
+
+/** `Title https://x`, `Title: https://x`, `Title – https://x`, `[Title](https://x)`, a bare address (its own title). */
+export function readLink(text: string): { title: string; url: string } | undefined {
+  const trimmed = text.trim();
+  const markdown = /^\[([^\]]+)\]\(([^)\s]+)\)$/.exec(trimmed);
+  if (markdown) return { title: markdown[1]!.trim(), url: withScheme(markdown[2]) ?? markdown[2]! };
+  const words = trimmed.split(/\s+/);
+  const last = words[words.length - 1]!.replace(/^[<(]|[>)]$/g, '');
+  if (!isAddress(last)) return undefined;
+  const url = withScheme(last) ?? last;
+  const title = words.slice(0, -1).join(' ').replace(/[\s:–—-]+$/, '').trim();
+  return { title: title || last, url };
+}
