@@ -216,7 +216,7 @@ class Canonicaliser {
     if (!known) return value;
     if (written !== key) {
       const role = meaning.role ? ` with role ${quote(meaning.role)}` : '';
-      const where = canon.length ? ` in ${quote(canon.filter((p) => typeof p === 'string').join('.'))}` : '';
+      const where = canon.length ? ` in ${quote(fieldOf(canon))}` : '';
       this.info('canonical-key', `Key ${quote(written)}${where} read as ${quote(key)}${role}`, origChild, 'key', `The canonical key is ${quote(key)}; ${FILL_DOCS}`);
       if (!moved) this.rewrites.push({ action: 'rename-key', path: origChild, from: written, to: key, position: this.where(origChild, 'key'), rule: 'canonical-key' });
     }
@@ -536,6 +536,11 @@ class Canonicaliser {
     if (!isMapping(value)) return value;
     return this.mapping('group', value, orig, canon, (key, v, o, c, _m, off) => (key === 'items' ? this.list(v, o, c, off, (x) => x, false) : v));
   }
+}
+
+/** A path for messages: `practices.topics[0].practices[1]`. */
+function fieldOf(path: NotesPath): string {
+  return path.map((p, i) => (typeof p === 'number' || /^\d+$/.test(String(p)) ? `[${p}]` : i ? `.${p}` : String(p))).join('');
 }
 
 /** A path for messages: `highlights.themes`. */
