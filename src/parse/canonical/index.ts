@@ -287,7 +287,7 @@ class Canonicaliser {
       if (!reading) return value;
       const place = Object.fromEntries(Object.entries(reading).filter(([, v]) => v !== undefined));
       for (const key of Object.keys(place)) this.map([...canon, key], orig);
-      this.info('short-form', `Place ${quote(value)} read as ${quote(place)}`, orig, 'value', `The canonical form is a mapping like \`{ city: Vilnius, country: Lithuania }\`; ${FILL_DOCS}`);
+      this.info('short-form', `Place ${quote(value)} read as ${quote(flow(place))}`, orig, 'value', `The canonical form is a mapping like \`{ city: Vilnius, country: Lithuania }\`; ${FILL_DOCS}`);
       this.set(orig, value, place, 'short-form');
       return place;
     }
@@ -318,7 +318,7 @@ class Canonicaliser {
       const to = readContact(value);
       if (!to) return value;
       for (const key of Object.keys(to)) this.map([...canon, key], orig);
-      this.info('short-form', `Contact ${quote(value)} read as ${quote(to)}`, orig, 'value', `Write \`name:\` and \`email:\`, ${FILL_DOCS}`);
+      this.info('short-form', `Contact ${quote(value)} read as ${quote(flow(to))}`, orig, 'value', `Write \`name:\` and \`email:\`, ${FILL_DOCS}`);
       this.set(orig, value, to, 'short-form');
       return to;
     }
@@ -331,7 +331,7 @@ class Canonicaliser {
       if (!to) return value;
       this.map([...canon, 'title'], orig);
       this.map([...canon, 'url'], orig);
-      this.info('short-form', `Link ${quote(value)} read as ${quote(to)}`, orig, 'value', `Write \`title:\` and \`url:\`, ${FILL_DOCS}`);
+      this.info('short-form', `Link ${quote(value)} read as ${quote(flow(to))}`, orig, 'value', `Write \`title:\` and \`url:\`, ${FILL_DOCS}`);
       this.set(orig, value, to, 'short-form');
       return to;
     }
@@ -348,7 +348,7 @@ class Canonicaliser {
       const to = link && link.title !== link.url ? { title: link.title, url: link.url } : { title: value };
       this.map([...canon, 'title'], orig);
       if (link) this.map([...canon, 'url'], orig);
-      this.info('short-form', `Activity ${quote(value)} read as ${quote(to)}`, orig, 'value', `Write \`title:\`${link ? ' and `url:`' : ''}, ${FILL_DOCS}`);
+      this.info('short-form', `Activity ${quote(value)} read as ${quote(flow(to))}`, orig, 'value', `Write \`title:\`${link ? ' and `url:`' : ''}, ${FILL_DOCS}`);
       this.set(orig, value, to, 'short-form');
       return to;
     }
@@ -543,9 +543,14 @@ function fieldOf(path: NotesPath): string {
   return path.map((p, i) => (typeof p === 'number' || /^\d+$/.test(String(p)) ? `[${p}]` : i ? `.${p}` : String(p))).join('');
 }
 
-/** A path for messages: `highlights.themes`. */
+/** A path for messages: `highlights.themes[0].speakers`. */
 function canonName(canon: NotesPath): string {
-  return canon.filter((p) => typeof p === 'string').join('.') || 'the notes';
+  return fieldOf(canon) || 'the notes';
+}
+
+/** A small mapping as YAML writes it on one line: `{ city: Vilnius, country: Lithuania }`. */
+function flow(value: Json): string {
+  return `{ ${Object.entries(value).map(([k, v]) => `${k}: ${String(v)}`).join(', ')} }`;
 }
 
 /** The keys in the order written, except that an `endDate` added by a range follows its `date`. */

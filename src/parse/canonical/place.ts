@@ -42,5 +42,8 @@ export function readPlace(text: string): PlaceReading | undefined {
     }
   }
   if (out.hybrid && out.online === undefined) out.online = true;
-  return out;
+  // In the schema's order, as `report fix` writes it.
+  const ordered: PlaceReading = {};
+  for (const key of ['venue', 'city', 'country', 'online', 'hybrid'] as const) if (out[key] !== undefined) (ordered as Record<string, unknown>)[key] = out[key];
+  return ordered;
 }
