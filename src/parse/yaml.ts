@@ -219,7 +219,8 @@ function lineAround(text: string, offset: number): { start: number; end: number;
 
 /** A whole line for a note, in backticks, not shortened (a fix must be copied as it is). */
 function codeLine(line: string): string {
-  const shown = line.length > 200 ? line.slice(0, 199) + '…' : line;
+  const trimmed = line.trimStart();
+  const shown = trimmed.length > 200 ? trimmed.slice(0, 199) + '…' : trimmed;
   return '`' + shown.replace(/`/g, "'").replace(/[\u0000-\u001f\u007f]/g, ' ') + '`';
 }
 

@@ -21,6 +21,8 @@ const OTHER_IDS = [
   'front-matter-language', 'front-matter-shape', 'unknown-heading', 'duplicate-part',
   'required', 'unknown-key', 'type', 'pattern', 'url', 'empty-value', 'too-short', 'enum', 'format', 'schema',
   'missing-image', 'image-outside-root', 'remote-image', 'image-path', 'image-type', 'image-too-large',
+  'yaml-flow-text', 'yaml-split-number',
+  'canonical-key', 'short-form', 'date-form', 'address-scheme', 'date-ambiguous', 'canonical-conflict', 'fix',
 ];
 
 describe('docs/rules.md', () => {
@@ -31,7 +33,7 @@ describe('docs/rules.md', () => {
 
   it.each(OTHER_IDS)('documents %s', (id) => {
     expect(sections.has(id)).toBe(true);
-    expect(sections.get(id)).toMatch(/\*\*(error|warning)/);
+    expect(sections.get(id)).toMatch(/\*\*(error|warning|info)/);
   });
 
   it('documents no rule id that the tests do not know of', () => {
@@ -40,7 +42,7 @@ describe('docs/rules.md', () => {
 
   it('every example message line sits under the section of its rule id', () => {
     for (const [id, body] of sections) {
-      const lines = body.split('\n').filter((l) => /^\S+ (error|warning) .* \[[a-z-]+\]$/.test(l));
+      const lines = body.split('\n').filter((l) => /^\S+ (error|warning|info) .* \[[a-z-]+\]$/.test(l));
       for (const line of lines) expect(line.endsWith(`[${id}]`), line).toBe(true);
       if (id !== 'format') expect(lines.length, `example for ${id}`).toBeGreaterThan(0);
     }
