@@ -218,8 +218,8 @@ function lineAround(text: string, offset: number): { start: number; end: number;
 }
 
 /** A whole line for a note, in backticks, not shortened (a fix must be copied as it is). */
-function codeLine(line: string): string {
-  const trimmed = line.trimStart();
+function codeLine(line: string, keepIndent = false): string {
+  const trimmed = keepIndent ? line : line.trimStart();
   const shown = trimmed.length > 200 ? trimmed.slice(0, 199) + '…' : trimmed;
   return '`' + shown.replace(/`/g, "'").replace(/[\u0000-\u001f\u007f]/g, ' ') + '`';
 }
@@ -250,7 +250,7 @@ function plainWords(text: string, code: string, offset: number): PlainError | un
     const tab = line.indexOf('\t');
     return {
       reason: 'A tab indents this line; YAML indents with spaces only',
-      note: `Replace the tab with spaces: ${codeLine(line.replace(/\t/g, '  '))}`,
+      note: `Replace the tab with spaces: ${codeLine(line.replace(/\t/g, '  '), true)}`,
       range: [start + Math.max(0, tab), start + Math.max(0, tab) + 1],
     };
   }
