@@ -1,17 +1,21 @@
 /** People, contacts and links written as one line of text. */
 import { isAddress, withScheme } from './addresses.js';
 
-const EMAIL = /[^\s<>()\[\],;]+@[^\s<>()\[\],;]+\.[^\s<>()\[\],;]+/;
+/** The first e-mail address among the words of a line (found word by word: linear in the line's length). */
+function findEmail(text: string): string | undefined {
+  return text.split(/[\s<>()\[\],;]+/).find((word) => /^[^@]+@[^@.]+(\.[^@.]+)+$/.test(word.replace(/^mailto:/i, '')));
+}
 
 /** `Name <a@b.eu>`, `Name, a@b.eu`, `Name (a@b.eu)`, `a@b.eu`, or a name alone. */
 export function readContact(text: string): { name: string; email?: string } | undefined {
   const trimmed = text.trim();
-  if (!trimmed) return undefined;
-  const mail = EMAIL.exec(trimmed.replace(/^mailto:/i, ''));
-  if (!mail) return { name: trimmed };
-  const email = mail[0].replace(/^mailto:/i, '');
+  // A contact line is short; longer text is left for the schema to report.
+  if (!trimmed || trimmed.length > 500) return undefined;
+  const found = findEmail(trimmed);
+  if (!found) return { name: trimmed };
+  const email = found.replace(/^mailto:/i, '');
   const name = trimmed
-    .replace(mail[0], '')
+    .replace(found, '')
     .replace(/mailto:/i, '')
     .replace(/[<>()\[\]]/g, '')
     .replace(/[\s,;:–—-]+$/, '')
@@ -23,6 +27,7 @@ export function readContact(text: string): { name: string; email?: string } | un
 /** `Title https://x`, `Title: https://x`, `Title – https://x`, `[Title](https://x)`, a bare address (its own title). */
 export function readLink(text: string): { title: string; url: string } | undefined {
   const trimmed = text.trim();
+  if (trimmed.length > 4000) return undefined;
   const markdown = /^\[([^\]]+)\]\(([^)\s]+)\)$/.exec(trimmed);
   if (markdown) return { title: markdown[1]!.trim(), url: withScheme(markdown[2]) ?? markdown[2]! };
   const words = trimmed.split(/\s+/);
