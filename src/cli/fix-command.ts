@@ -35,7 +35,7 @@ export async function runFix(inputs: string[], options: { dryRun?: boolean }, io
       failed++;
       continue;
     }
-    const body = result.skipped.length ? ` (${result.skipped.length} in the Markdown body left as written)` : '';
+    const body = result.skipped.length ? ` (${result.skipped.length} not written: values the Markdown body holds, or ones fix cannot place)` : '';
     if (result.text === read.text) {
       io.stderr.write(`${shown}: nothing to fix${body}\n`);
       continue;

@@ -154,7 +154,9 @@ function apply(doc: Document, rewrite: Rewrite): boolean {
       const destination = rewrite.to as NotesPath;
       if (!found) return false;
       const target = nodeAt(doc, destination);
-      if (isSeq(target) && Array.isArray(rewrite.value)) {
+      if (Array.isArray(rewrite.value)) {
+        // Items join a list the file holds; a list the Markdown body made is not the front matter's to change.
+        if (!isSeq(target)) return false;
         for (const item of rewrite.value) target.items.push(newNode(doc, item));
       } else {
         const parent = destination.length === 1 ? doc.contents : nodeAt(doc, destination.slice(0, -1));

@@ -173,7 +173,8 @@ class Canonicaliser {
           this.rewrites = [];
           const items = this.entry(other.written, key, value[other.written], orig, canon, other.meaning, merged.length, known, child, true);
           this.rewrites = kept;
-          const list = Array.isArray(items) ? items : [items];
+          // The same entry written under both keys is one entry.
+          const list = (Array.isArray(items) ? items : [items]).filter((item) => !merged.some((m) => JSON.stringify(m) === JSON.stringify(item)));
           merged.push(...list);
           this.rewrites.push({ action: 'move', path: [...canon, other.written], from: value[other.written], to: [...canon, key], value: list, position: this.where([...orig, other.written], 'key'), rule: 'canonical-key' });
         }
@@ -345,7 +346,7 @@ class Canonicaliser {
   upcomingItem(value: unknown, orig: NotesPath, canon: NotesPath): unknown {
     if (typeof value === 'string') {
       const link = readLink(value);
-      const to = link && link.title !== link.url ? { title: link.title, url: link.url } : { title: value };
+      const to = link ? { title: link.title, url: link.url } : { title: value };
       this.map([...canon, 'title'], orig);
       if (link) this.map([...canon, 'url'], orig);
       this.info('short-form', `Activity ${quote(value)} read as ${quote(flow(to))}`, orig, 'value', `Write \`title:\`${link ? ' and `url:`' : ''}, ${FILL_DOCS}`);

@@ -81,8 +81,6 @@ const SYNONYMS: Record<KeyContext, [string, KeyMeaning][]> = {
     ...s('figures', 'keyfigures', 'numbers', 'figure', 'results'),
     ...s('links', 'link'),
     ...s('images', 'image', 'pictures', 'photos'),
-    ...s('topic', 'theme'),
-    ...s('organisation', 'organization'),
   ],
   nextSteps: [...s('groups', 'items', 'recommendations')],
   group: [...s('title', 'name', 'heading'), ...s('items', 'recommendations', 'points')],
@@ -96,9 +94,9 @@ const SYNONYMS: Record<KeyContext, [string, KeyMeaning][]> = {
 
 /** Words close to a key but not safe to read as it: suggested, never applied. */
 const SUGGESTIONS: Partial<Record<KeyContext, [string, string][]>> = {
-  event: [['when', 'date'], ['city', 'place'], ['country', 'place'], ['speakers', 'highlights'], ['participants', 'highlights'], ['logo', 'logo']],
-  contact: [['phone', 'email'], ['website', 'organisation']],
-  practice: [['url', 'links'], ['website', 'links'], ['organisation', 'presenter']],
+  event: [['when', 'date'], ['city', 'place'], ['country', 'place'], ['speakers', 'highlights'], ['participants', 'highlights']],
+  contact: [['phone', 'email']],
+  practice: [['url', 'links'], ['website', 'links'], ['organisation', 'presenter'], ['organization', 'presenter']],
   theme: [['url', 'links']],
 };
 
@@ -122,7 +120,8 @@ function table(context: KeyContext): Map<string, KeyMeaning> {
 /** The canonical key a written key stands for in this context, or undefined when it is not known. */
 export function resolveKey(context: KeyContext, written: string): KeyMeaning | undefined {
   if (CANONICAL_KEYS[context].includes(written)) return { key: written };
-  return table(context).get(normaliseKey(written));
+  const meaning = table(context).get(normaliseKey(written));
+  return meaning && CANONICAL_KEYS[context].includes(meaning.key) ? meaning : undefined;
 }
 
 /** The context of the mapping at a canonical path of the notes (`['place']` -> `place`). */

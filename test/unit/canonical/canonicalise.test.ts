@@ -95,6 +95,18 @@ describe('canonicalise: short forms', () => {
   });
 });
 
+describe('canonicalise: activities', () => {
+  it('reads activities written as lines, a bare address as a link', () => {
+    expect(run({ upcoming: ['Peer review https://x.eu/p', 'www.x.eu/w', 'Webinar on skills'] }).data).toEqual({
+      upcoming: { items: [{ title: 'Peer review', url: 'https://x.eu/p' }, { title: 'www.x.eu/w', url: 'https://www.x.eu/w' }, { title: 'Webinar on skills' }] },
+    });
+  });
+
+  it('joins equal entries written under a key and its synonym', () => {
+    expect(run({ contacts: ['Ann <a@b.eu>'], contact: 'Ann <a@b.eu>' }).data).toEqual({ contacts: [{ name: 'Ann', email: 'a@b.eu' }] });
+  });
+});
+
 describe('canonicalise: dates and addresses', () => {
   it('reads a range into date and endDate', () => {
     const r = run({ title: 'T', date: '16–17 October 2024', place: 'Online' });
