@@ -68,7 +68,7 @@ describe('report fix', () => {
   });
 
   it('keeps comments beside the values it rewrites', () => {
-    expect(readFileSync(join(dir, 'secretariat.yaml'), 'utf8')).toContain('kind: Thematic workshop # the kind of event');
+    expect(readFileSync(join(dir, 'secretariat.yaml'), 'utf8')).toContain('kind: Thematic workshop   # the kind of event');
   });
 
   it('leaves an ambiguous date for the author, and a file that does not parse alone (exit 1)', async () => {

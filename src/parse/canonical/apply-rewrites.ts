@@ -5,7 +5,7 @@
  * quoting and wording stay as written; nothing is re-serialised from the
  * model. The Markdown body is left as it is.
  */
-import { isMap, isScalar, isSeq, parseDocument, type Document, type Node, type Pair } from 'yaml';
+import { Document, isMap, isScalar, isSeq, parseDocument, type Node, type Pair } from 'yaml';
 import { diagnostic, type Diagnostic } from '../../diagnostics/message.js';
 import { parseNotes, type NotesFormat } from '../index.js';
 import type { NotesPath, Rewrite } from './rewrite.js';
@@ -41,23 +41,120 @@ export function fixNotesText(text: string, format: NotesFormat): FixResult {
     after = text.slice(m[0].length - m[3]!.length);
   }
   const doc = parseDocument(yamlText, { schema: 'core', resolveKnownTags: false, uniqueKeys: true, strict: true, keepSourceTokens: false });
+  const spans = topLevelSpans(doc, yamlText);
   const applied: Rewrite[] = [];
   const skipped: Rewrite[] = [];
   for (const rewrite of ordered(rewrites)) (apply(doc, rewrite) ? applied : skipped).push(rewrite);
   if (applied.length === 0) return { text, applied, skipped, messages: [] };
 
-  const fixed = before + doc.toString({ lineWidth: 0, indent: indentOf(yamlText) }) + after;
-  // A fix must not change what the notes say: the fixed text reads into the very same canonical notes.
-  const check = parseNotes(fixed, format);
-  if (check.messages.some((m) => m.fatal) || JSON.stringify(check.data) !== JSON.stringify(parsed.data)) {
-    return {
-      text,
-      applied: [],
-      skipped: rewrites,
-      messages: [diagnostic('fix', 'These notes could not be rewritten without changing what they say; nothing was written', undefined, { note: 'Run `report validate` and make the changes its messages name' })],
-    };
+  const options = { lineWidth: 0, indent: indentOf(yamlText) };
+  // Only the top-level entries that changed are written anew; the others keep their text byte for byte (a
+  // folded paragraph keeps its line breaks). The whole document written anew is the fallback.
+  const candidates = [() => (spans ? spliced(doc, yamlText, spans, options) : undefined), () => doc.toString(options)];
+  for (const candidate of candidates) {
+    let fixed: string;
+    try {
+      const yaml = candidate();
+      if (yaml === undefined) continue;
+      fixed = before + yaml + after;
+    } catch {
+      // The yaml package refuses to write what it cannot (an alias whose anchor was rewritten away).
+      continue;
+    }
+    // A fix must not change what the notes say: the fixed text reads into the very same canonical notes.
+    const check = parseNotes(fixed, format);
+    if (!check.messages.some((m) => m.fatal) && JSON.stringify(check.data) === JSON.stringify(parsed.data)) return { text: fixed, applied, skipped, messages: [] };
   }
-  return { text: fixed, applied, skipped, messages: [] };
+  return {
+    text,
+    applied: [],
+    skipped: rewrites,
+    messages: [diagnostic('fix', 'These notes could not be rewritten without changing what they say; nothing was written', undefined, { note: 'Run `report validate` and make the changes its messages name' })],
+  };
+}
+
+interface Span {
+  pair: Pair;
+  /** Where its text starts (the key's line) and ends (after its last line). */
+  start: number;
+  end: number;
+  /** The pair as it read before the fix, to tell whether it changed; its value alone, and its key's place. */
+  written: string;
+  writtenValue: string;
+  value: unknown;
+  key: [number, number];
+}
+
+const valueText = (pair: Pair) => JSON.stringify((pair.value as { toJSON?: () => unknown } | null)?.toJSON?.() ?? pair.value ?? null);
+const pairText = (pair: Pair) => JSON.stringify([isScalar(pair.key) ? pair.key.value : null, (pair.value as { toJSON?: () => unknown } | null)?.toJSON?.() ?? pair.value ?? null]);
+
+/** The text of each top-level entry of a block mapping, or undefined when the document is not one. */
+function topLevelSpans(doc: Document, text: string): Span[] | undefined {
+  const root = doc.contents;
+  if (!isMap(root) || root.flow) return undefined;
+  const lineStart = (offset: number) => text.lastIndexOf('\n', offset - 1) + 1;
+  const lineEnd = (offset: number) => {
+    if (offset > 0 && text[offset - 1] === '\n') return offset;
+    const nl = text.indexOf('\n', offset);
+    return nl < 0 ? text.length : nl + 1;
+  };
+  const spans: Span[] = [];
+  for (const pair of root.items as Pair[]) {
+    const key = pair.key as Node | null;
+    const value = pair.value as Node | null;
+    if (!key?.range || (value && !value.range)) return undefined;
+    const start = lineStart(key.range[0]);
+    if (start !== key.range[0]) return undefined; // an indented or inline key: leave it to the whole-document writer
+    const end = lineEnd(value?.range ? value.range[1] : key.range[1]);
+    if (spans.length && start < spans[spans.length - 1]!.end) return undefined;
+    spans.push({ pair, start, end, written: pairText(pair), writtenValue: valueText(pair), value: pair.value, key: [key.range[0], key.range[1]] });
+  }
+  return spans;
+}
+
+/** The original text with each changed top-level entry replaced by its new text. */
+function spliced(doc: Document, text: string, spans: Span[], options: { lineWidth: number; indent: number }): string | undefined {
+  const root = doc.contents;
+  if (!isMap(root)) return undefined;
+  const now = root.items as Pair[];
+  const bySpan = new Map(spans.map((s) => [s.pair, s]));
+  const write = (pair: Pair) => {
+    const one = new Document(null) as Document;
+    const copy = pair.clone() as Pair;
+    const key = copy.key as Node | null;
+    if (key) {
+      key.commentBefore = undefined;
+      key.spaceBefore = false;
+    }
+    one.contents = one.createNode({}) as never;
+    (one.contents as unknown as { items: Pair[] }).items.push(copy);
+    return one.toString(options);
+  };
+  // What follows each original entry: the entries inserted after it.
+  const inserted = new Map<Pair | undefined, Pair[]>();
+  let previous: Pair | undefined;
+  for (const pair of now) {
+    if (bySpan.has(pair)) previous = pair;
+    else inserted.set(previous, [...(inserted.get(previous) ?? []), pair]);
+  }
+  const kept = new Set(now);
+  let out = '';
+  let at = 0;
+  for (const span of spans) {
+    out += text.slice(at, span.start);
+    if (kept.has(span.pair)) {
+      const renamedOnly = span.pair.value === span.value && valueText(span.pair) === span.writtenValue && isScalar(span.pair.key) && /^[A-Za-z$][\w$]*$/.test(String(span.pair.key.value));
+      if (pairText(span.pair) === span.written) out += text.slice(span.start, span.end);
+      // Only the key changed: the new key in the old key's place, the rest of the entry as written.
+      else if (renamedOnly) out += text.slice(span.start, span.key[0]) + String((span.pair.key as { value: unknown }).value) + text.slice(span.key[1], span.end);
+      else out += write(span.pair);
+    }
+    for (const pair of inserted.get(span.pair) ?? []) out += write(pair);
+    at = span.end;
+  }
+  out += text.slice(at);
+  if (inserted.has(undefined)) out = (inserted.get(undefined) ?? []).map(write).join('') + out;
+  return out;
 }
 
 /** set-value deepest first, then rename-key deepest first, then move and insert-key (see Rewrite). */
