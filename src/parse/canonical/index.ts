@@ -196,15 +196,16 @@ class Canonicaliser {
         out.set(key, place);
       } else {
         out.set(key, result);
-        for (const other of others) this.conflict(other.written, key, orig);
+        for (const other of others) this.conflict(other.written, key, orig, [value[primary.written], value[other.written]]);
       }
     }
     return Object.fromEntries(out);
   }
 
-  private conflict(written: string, key: string, orig: NotesPath): void {
+  private conflict(written: string, key: string, orig: NotesPath, values?: [unknown, unknown]): void {
+    const both = values ? `: ${quote(values[0])} and ${quote(values[1])}` : '';
     this.messages.push(
-      diagnostic('canonical-conflict', `Key ${quote(written)} means ${quote(key)}, which is given too`, this.where([...orig, written], 'key'), {
+      diagnostic('canonical-conflict', `Key ${quote(written)} means ${quote(key)}, which is given too${both}`, this.where([...orig, written], 'key'), {
         note: `Keep one of ${quote(written)} and ${quote(key)}`,
       }),
     );
