@@ -106,11 +106,11 @@ describe('type', () => {
     expect(r.code).toBe(1);
   });
 
-  it('YAML: a number where a list is expected, and `yes` where a boolean is expected', async () => {
-    const r = await ws.validate('type-list.yaml', text('title: Workshop', 'date: 2024-06-05', 'organisers: 42', 'place: { online: yes }'));
+  it('YAML: a number where a list is expected, and `maybe` where a boolean is expected', async () => {
+    const r = await ws.validate('type-list.yaml', text('title: Workshop', 'date: 2024-06-05', 'organisers: 42', 'place: { online: maybe }'));
     expect(r.report).toEqual([
       'type-list.yaml:3:13 error Expected `organisers` to be a list, not a number `42` [type]',
-      'type-list.yaml:4:18 error Expected `place.online` to be `true` or `false`, not text `yes` [type]',
+      'type-list.yaml:4:18 error Expected `place.online` to be `true` or `false`, not text `maybe` [type]',
     ]);
     expect(r.code).toBe(1);
   });

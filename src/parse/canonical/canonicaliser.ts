@@ -12,7 +12,8 @@ import { CANONICAL_KEYS, normaliseKey, resolveKey, type KeyContext, type KeyMean
 import { highlights, nextSteps, practices, section } from './parts.js';
 import { readPlace } from './place.js';
 import type { NotesPath, Rewrite } from './rewrite.js';
-import { readContact, readLink } from './short-forms.js';
+import { languageOfName } from './languages.js';
+import { readContact, readLink, readPerson } from './short-forms.js';
 import { canonName, FILL_DOCS, fieldOf, flow, isMapping, type Json } from './wording.js';
 
 /** Lists the model holds, which a synonym's items join instead of clashing with. */
@@ -101,6 +102,10 @@ export class Canonicaliser {
       case 'url':
       case 'website':
         return this.address(value, orig);
+      case 'summary':
+        return this.text(value, orig);
+      case 'language':
+        return this.languageTag(value, orig);
       case 'organisers': {
         const rolled = (item: unknown, o: NotesPath, c: NotesPath) => this.organiser(item, o, c, meaning.role);
         if (!meaning.role) return this.list(value, orig, canon, offset, rolled);
@@ -125,7 +130,7 @@ export class Canonicaliser {
       case 'resources':
         return section(this, value, orig, canon, 'resources', (item, o, c) => this.link(item, o, c));
       case 'sections':
-        return this.list(value, orig, canon, offset, (item, o, c) => (isMapping(item) ? this.mapping('section', item, o, c, (_k, v) => v) : item), false);
+        return this.list(value, orig, canon, offset, (item, o, c) => (isMapping(item) ? this.mapping('section', item, o, c, (k, v, vo) => (k === 'body' ? this.text(v, vo) : v)) : item), false);
       default:
         return value;
     }
@@ -271,6 +276,35 @@ export class Canonicaliser {
     return full;
   }
 
+  /** Text written as a list of paragraphs: one text, its paragraphs separated by a blank line. */
+  text(value: unknown, orig: NotesPath): unknown {
+    if (!Array.isArray(value) || value.length === 0 || !value.every((v) => typeof v === 'string')) return value;
+    const to = value.join('\n\n');
+    this.info('short-form', `A list of ${value.length} paragraph${value.length === 1 ? '' : 's'} where text is expected: read as one text`, orig, 'value', `Write the paragraphs as one text (\`>-\` or \`|\`), ${FILL_DOCS}`);
+    this.set(orig, value, to, 'short-form');
+    return to;
+  }
+
+  /** A language written as its name (`English`, `français`, `Deutsch`): its tag. */
+  languageTag(value: unknown, orig: NotesPath): unknown {
+    const tag = typeof value === 'string' ? languageOfName(value) : undefined;
+    if (!tag) return value;
+    this.info('short-form', `Language ${quote(value)} read as ${quote(tag)}`, orig, 'value', `Write the language's tag, ${quote(tag)}; ${FILL_DOCS}`);
+    this.set(orig, value, tag, 'short-form');
+    return tag;
+  }
+
+  /** `yes`/`no` where `true`/`false` is meant. */
+  yesNo(value: unknown, orig: NotesPath): unknown {
+    if (typeof value !== 'string') return value;
+    const word = value.trim().toLowerCase();
+    const to = ['yes', 'y', 'true', 'on'].includes(word) ? true : ['no', 'n', 'false', 'off'].includes(word) ? false : undefined;
+    if (to === undefined) return value;
+    this.info('short-form', `${quote(value)} read as \`${to}\``, orig, 'value', `Write \`${to}\`, ${FILL_DOCS}`);
+    this.set(orig, value, to, 'short-form');
+    return to;
+  }
+
   place(value: unknown, orig: NotesPath, canon: NotesPath, writtenAsVenue: boolean): unknown {
     if (typeof value === 'string' && writtenAsVenue) {
       this.map([...canon, 'venue'], orig);
@@ -286,16 +320,16 @@ export class Canonicaliser {
       this.set(orig, value, place, 'short-form');
       return place;
     }
-    if (isMapping(value)) return this.mapping('place', value, orig, canon, (_k, v) => v);
+    if (isMapping(value)) return this.mapping('place', value, orig, canon, (k, v, o) => (k === 'online' || k === 'hybrid' ? this.yesNo(v, o) : v));
     return value;
   }
 
   /** `Name` for `{ name }`, or a mapping with its keys made canonical. */
   named(context: 'organiser' | 'person', value: unknown, orig: NotesPath, canon: NotesPath): unknown {
     if (typeof value === 'string' && value.trim()) {
-      const to = { name: value.trim() };
-      this.map([...canon, 'name'], orig);
-      this.info('short-form', `${quote(value)} read as \`{ name: ${value.trim()} }\``, orig, 'value', `Write \`name: ${value.trim()}\`, ${FILL_DOCS}`);
+      const to = context === 'person' ? readPerson(value) : { name: value.trim() };
+      for (const key of Object.keys(to)) this.map([...canon, key], orig);
+      this.info('short-form', `${quote(value)} read as ${quote(flow(to))}`, orig, 'value', `Write \`name: ${to.name}\`${Object.keys(to).length > 1 ? ' and the rest as keys' : ''}, ${FILL_DOCS}`);
       this.set(orig, value, to, 'short-form');
       return to;
     }
@@ -330,7 +364,19 @@ export class Canonicaliser {
       this.set(orig, value, to, 'short-form');
       return to;
     }
-    return isMapping(value) ? this.mapping('link', value, orig, canon, (key, v, o) => (key === 'url' ? this.address(v, o) : v)) : value;
+    if (!isMapping(value)) return value;
+    const keys = Object.keys(value);
+    const only = keys.length === 1 ? value[keys[0]!] : undefined;
+    // `- Innovation procurement: https://…`: a link written as its title and its address.
+    if (keys.length === 1 && !resolveKey('link', keys[0]!) && typeof only === 'string' && readLink(only)?.title === only.trim()) {
+      const to = { title: keys[0]!, url: readLink(only)!.url };
+      this.map([...canon, 'title'], [...orig, keys[0]!]);
+      this.map([...canon, 'url'], [...orig, keys[0]!]);
+      this.info('short-form', `Link ${quote(`${keys[0]}: ${only}`)} read as ${quote(flow(to))}`, [...orig, keys[0]!], 'key', `Write \`title:\` and \`url:\`, ${FILL_DOCS}`);
+      this.set(orig, value, to, 'short-form');
+      return to;
+    }
+    return this.mapping('link', value, orig, canon, (key, v, o) => (key === 'url' ? this.address(v, o) : v));
   }
 
   image(value: unknown, orig: NotesPath, canon: NotesPath): unknown {
@@ -374,6 +420,7 @@ export class Canonicaliser {
       if (key === 'speakers') return this.list(v, o, c, off, (item, io, ic) => this.named('person', item, io, ic));
       if (key === 'links') return this.list(v, o, c, off, (item, io, ic) => this.link(item, io, ic));
       if (key === 'images') return this.list(v, o, c, off, (item, io, ic) => this.image(item, io, ic));
+      if (key === 'text') return this.text(v, o);
       return v;
     });
   }

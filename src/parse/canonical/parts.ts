@@ -21,7 +21,7 @@ export function section(ctx: Canonicaliser, value: unknown, orig: NotesPath, can
     return { items };
   }
   if (!isMapping(value)) return value;
-  return ctx.mapping(context, value, orig, canon, (key, v, o, c, _m, off) => (key === 'items' ? ctx.list(v, o, c, off, item) : v));
+  return ctx.mapping(context, value, orig, canon, (key, v, o, c, _m, off) => (key === 'items' ? ctx.list(v, o, c, off, item) : key === 'note' ? ctx.text(v, o) : v));
 }
 
 export function highlights(ctx: Canonicaliser, value: unknown, orig: NotesPath, canon: NotesPath): unknown {
@@ -48,7 +48,7 @@ export function highlights(ctx: Canonicaliser, value: unknown, orig: NotesPath, 
     ctx.set(orig, value, { themes }, 'short-form');
     return { themes };
   }
-  return ctx.mapping('highlights', value, orig, canon, (key, v, o, c, _m, off) => (key === 'themes' ? ctx.list(v, o, c, off, theme) : v));
+  return ctx.mapping('highlights', value, orig, canon, (key, v, o, c, _m, off) => (key === 'themes' ? ctx.list(v, o, c, off, theme) : key === 'intro' || key === 'participation' ? ctx.text(v, o) : v));
 }
 
 export function practices(ctx: Canonicaliser, value: unknown, orig: NotesPath, canon: NotesPath): unknown {
@@ -73,6 +73,7 @@ export function practices(ctx: Canonicaliser, value: unknown, orig: NotesPath, c
     return { topics };
   }
   return ctx.mapping('practices', value, orig, canon, (key, v, o, c) => {
+    if (key === 'intro') return ctx.text(v, o);
     if (key !== 'topics') return v;
     const looksFlat = Array.isArray(v) && v.some((t) => isMapping(t) && !Object.keys(t).some((k) => resolveKey('topic', k)?.key === 'practices') && Object.keys(t).some((k) => ['project', 'presenter', 'description', 'topic', 'figures', 'country', 'region'].includes(resolveKey('practice', k)?.key ?? '')));
     if (looksFlat) {
@@ -144,10 +145,10 @@ export function nextSteps(ctx: Canonicaliser, value: unknown, orig: NotesPath, c
     ctx.set(orig, value, { groups }, 'short-form');
     return { groups };
   }
-  return ctx.mapping('nextSteps', value, orig, canon, (key, v, o, c, _m, off) => (key === 'groups' ? ctx.list(v, o, c, off, (g, go, gc) => group(ctx, g, go, gc), false) : v));
+  return ctx.mapping('nextSteps', value, orig, canon, (key, v, o, c, _m, off) => (key === 'groups' ? ctx.list(v, o, c, off, (g, go, gc) => group(ctx, g, go, gc), false) : key === 'intro' ? ctx.text(v, o) : v));
 }
 
 export function group(ctx: Canonicaliser, value: unknown, orig: NotesPath, canon: NotesPath): unknown {
   if (!isMapping(value)) return value;
-  return ctx.mapping('group', value, orig, canon, (key, v, o, c, _m, off) => (key === 'items' ? ctx.list(v, o, c, off, (x) => x, false) : v));
+  return ctx.mapping('group', value, orig, canon, (key, v, o, c, _m, off) => (key === 'items' ? ctx.list(v, o, c, off, (x) => x, false) : key === 'intro' ? ctx.text(v, o) : v));
 }

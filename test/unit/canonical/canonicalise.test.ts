@@ -95,6 +95,31 @@ describe('canonicalise: short forms', () => {
   });
 });
 
+describe('canonicalise: more short forms', () => {
+  it('reads text written as a list of paragraphs', () => {
+    expect(run({ summary: ['One.', 'Two.'], highlights: { intro: ['A.'], themes: [{ title: 'T', text: ['x', 'y'] }] } }).data).toEqual({
+      summary: 'One.\n\nTwo.',
+      highlights: { intro: 'A.', themes: [{ title: 'T', text: 'x\n\ny' }] },
+    });
+  });
+
+  it('reads a link written as `Title: address`, and resources so', () => {
+    expect(run({ resources: [{ 'Innovation procurement': 'www.x.eu/p' }] }).data).toEqual({ resources: { items: [{ title: 'Innovation procurement', url: 'https://www.x.eu/p' }] } });
+  });
+
+  it('reads yes and no for online, and a language by its name', () => {
+    expect(run({ place: { city: 'Vilnius', online: 'yes' }, language: 'Français' }).data).toEqual({ place: { city: 'Vilnius', online: true }, language: 'fr' });
+    expect(run({ language: 'German' }).data).toEqual({ language: 'de' });
+    expect(run({ language: 'en_GB' }).data).toEqual({ language: 'en_GB' });
+  });
+
+  it('reads a speaker written as `Name, Role, Organisation` or `Name (Organisation)`', () => {
+    expect(run({ highlights: { themes: [{ title: 'T', speakers: ['Alina Brenebel, Programme Manager, DG DIGIT', 'Marina Manzoni (Joint Research Centre)', 'Ann Lee'] }] } }).data).toEqual({
+      highlights: { themes: [{ title: 'T', speakers: [{ name: 'Alina Brenebel', role: 'Programme Manager', organisation: 'DG DIGIT' }, { name: 'Marina Manzoni', organisation: 'Joint Research Centre' }, { name: 'Ann Lee' }] }] },
+    });
+  });
+});
+
 describe('canonicalise: activities', () => {
   it('reads activities written as lines, a bare address as a link', () => {
     expect(run({ upcoming: ['Peer review https://x.eu/p', 'www.x.eu/w', 'Webinar on skills'] }).data).toEqual({
