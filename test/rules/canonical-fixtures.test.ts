@@ -92,4 +92,16 @@ describe('notes in the styles people write', () => {
     expect(report).toMatchObject({ date: '2024-09-30', endDate: '2024-10-02', place: { city: 'Kraków', country: 'Poland' } });
     expect(report.organisers).toEqual([{ name: 'Interreg Europe', url: 'https://www.interregeurope.eu' }]);
   });
+
+  it('panel-en.yaml: a language by name, a US-style date, speakers in one line, a summary in paragraphs', async () => {
+    const { report } = await build('panel-en.yaml');
+    expect(report).toMatchObject({ language: 'en', date: '2025-02-26', place: { city: 'Évora', country: 'Portugal', online: true } });
+    expect(report.summary).toBe('Rural areas shared how digital services reach villages.\n\nSixty participants joined, half of them online.');
+    expect(report.highlights.themes[0]!.speakers).toEqual([
+      { name: 'Ana Silva', role: 'Mayor', organisation: 'Municipality of Évora' },
+      { name: 'Jan Kowalski', organisation: 'Lublin Region' },
+    ]);
+    expect(report.resources.items).toEqual([{ title: 'Smart villages toolkit', url: 'https://www.interregeurope.eu/smart-villages' }]);
+    expect(mode(report)).toBe('MixedEventAttendanceMode');
+  });
 });
