@@ -172,7 +172,16 @@ export class Canonicaliser {
           const items = this.entry(other.written, key, value[other.written], orig, canon, other.meaning, merged.length, known, child, true);
           this.rewrites = kept;
           // The same entry written under both keys is one entry.
-          const list = (Array.isArray(items) ? items : [items]).filter((item) => !merged.some((m) => JSON.stringify(m) === JSON.stringify(item)));
+          const all = Array.isArray(items) ? items : [items];
+          const list = all.filter((item) => !merged.some((m) => JSON.stringify(m) === JSON.stringify(item)));
+          if (list.length < all.length) {
+            this.messages.push(
+              diagnostic('canonical-key', `${quote(other.written)} repeats ${all.length - list.length === 1 ? 'an entry' : 'entries'} of ${quote(key)}: each is kept once`, this.where([...orig, other.written], 'key'), {
+                severity: 'warning',
+                note: `Write each entry once, under ${quote(key)}`,
+              }),
+            );
+          }
           merged.push(...list);
           this.rewrites.push({ action: 'move', path: [...canon, other.written], from: value[other.written], to: [...canon, key], value: list, position: this.where([...orig, other.written], 'key'), rule: 'canonical-key' });
         }

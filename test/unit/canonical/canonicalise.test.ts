@@ -129,6 +129,7 @@ describe('canonicalise: activities', () => {
 
   it('joins equal entries written under a key and its synonym', () => {
     expect(run({ contacts: ['Ann <a@b.eu>'], contact: 'Ann <a@b.eu>' }).data).toEqual({ contacts: [{ name: 'Ann', email: 'a@b.eu' }] });
+    expect(run({ contacts: ['Ann <a@b.eu>'], contact: 'Ann <a@b.eu>' }).messages).toContainEqual(expect.objectContaining({ ruleId: 'canonical-key', severity: 'warning', reason: '`contact` repeats an entry of `contacts`: each is kept once' }));
   });
 });
 
