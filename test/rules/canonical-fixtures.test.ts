@@ -104,4 +104,12 @@ describe('notes in the styles people write', () => {
     expect(report.resources.items).toEqual([{ title: 'Smart villages toolkit', url: 'https://www.interregeurope.eu/smart-villages' }]);
     expect(mode(report)).toBe('MixedEventAttendanceMode');
   });
+
+  it('infos neither fail a file under --strict nor show under --quiet', async () => {
+    const strict = await runMain(['validate', '--strict', 'secretariat.yaml'], { cwd: FIXTURES });
+    expect(strict.code).toBe(0);
+    expect(strict.stderr).toContain('info Key `Location` read as `place` [canonical-key]');
+    const quiet = await runMain(['validate', '--quiet', 'secretariat.yaml'], { cwd: FIXTURES });
+    expect(quiet.stderr).not.toContain(' info ');
+  });
 });
