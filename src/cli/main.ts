@@ -10,6 +10,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { packagePath } from '../package-root.js';
 import { runBuild } from './build-command.js';
 import { runExplain } from './explain-command.js';
+import { runFix } from './fix-command.js';
 import { runInit } from './init-command.js';
 import { runPreview } from './preview-command.js';
 import { runSchema } from './schema-command.js';
@@ -85,6 +86,15 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     delete options.format;
     exitCode = await runBuild(inputs, options, io, { validateOnly: true, version: VERSION, build: BUILD_ID });
   });
+
+  program
+    .command('fix')
+    .description('rewrite notes into their canonical form (keys, dates, addresses, short forms), keeping comments and wording')
+    .argument('<files...>', 'notes files, folders or globs')
+    .option('-n, --dry-run', 'print a unified diff instead of writing')
+    .action(async (files: string[], options: { dryRun?: boolean }) => {
+      exitCode = await runFix(files, options, io);
+    });
 
   program
     .command('schema')

@@ -36,7 +36,7 @@ const image = (i: Image): Image => compact({ src: i.src, alt: i.alt, caption: i.
 const organisation = (o: Organisation): Organisation => compact({ name: o.name, role: o.role, url: o.url });
 const contact = (c: Contact): Contact => compact({ name: c.name, email: c.email, role: c.role, organisation: c.organisation });
 const upcomingItem = (u: UpcomingItem): UpcomingItem => compact({ title: u.title, kind: u.kind, date: u.date, url: u.url });
-const place = (p: Place | undefined): Place => compact({ city: p?.city, country: p?.country, venue: p?.venue, online: p?.online });
+const place = (p: Place | undefined): Place => compact({ city: p?.city, country: p?.country, venue: p?.venue, online: p?.online || p?.hybrid ? true : p?.online, hybrid: p?.hybrid });
 
 function theme(notes: ThemeNotes): Theme {
   const text = notes.text ?? '';

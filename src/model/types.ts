@@ -43,6 +43,8 @@ export interface Place {
   venue?: string;
   /** True for an online event; may be combined with a city for hybrid events. */
   online?: boolean;
+  /** True for an event held both in person and online, with or without a city. */
+  hybrid?: boolean;
 }
 
 export interface Image {

@@ -1,4 +1,5 @@
 import { diagnostic } from '../diagnostics/message.js';
+import { canonicalise } from './canonical/index.js';
 import { complexityProblems } from './complexity.js';
 import { parseMarkdownNotes } from './markdown/index.js';
 import type { ParsedNotes } from './parsed-notes.js';
@@ -13,8 +14,14 @@ export function notesFormatOf(path: string): NotesFormat | undefined {
   return undefined;
 }
 
-/** Parse notes text of either format into the written notes and their positions. */
+/** Parse notes text of either format into the written notes, made canonical, and their positions. */
 export function parseNotes(text: string, format: NotesFormat): ParsedNotes {
+  const parsed = parseWritten(text, format);
+  return parsed.data === undefined || parsed.messages.some((m) => m.fatal) ? parsed : canonicalise(parsed);
+}
+
+/** The notes as written, before canonicalisation. */
+export function parseWritten(text: string, format: NotesFormat): ParsedNotes {
   // Checked before parsing: the Markdown parser is slow on these, whichever format carries them.
   const tooComplex = complexityProblems(text);
   if (tooComplex.length) return { data: undefined, messages: tooComplex, locate: () => undefined, text };

@@ -1,6 +1,7 @@
 import type { Diagnostic, Position } from '../diagnostics/message.js';
 import { rangeAt } from '../diagnostics/position.js';
 import type { Placement } from './placement.js';
+import type { Rewrite } from './canonical/rewrite.js';
 
 /** A path into the notes, like an ajv `instancePath` split on `/`. */
 export type PathKey = string;
@@ -18,6 +19,8 @@ export interface ParsedNotes {
   locate: (path: readonly (string | number)[], target?: 'value' | 'key') => Position | undefined;
   /** Where the Markdown reader put each block of the notes, and why (Markdown notes only). */
   placements?: Placement[];
+  /** How the written notes were made canonical (src/parse/canonical), for `report fix`. */
+  rewrites?: Rewrite[];
 }
 
 /**

@@ -71,12 +71,22 @@ export function parseYaml(text: string, origin: TextOrigin = { offset: 0, line: 
 
   for (const error of doc.errors) {
     const ruleId = error.code === 'DUPLICATE_KEY' ? 'yaml-duplicate-key' : 'yaml-syntax';
+    const plain = plainWords(text, error.code, error.pos[0]);
+    if (plain) {
+      messages.push(diagnostic(ruleId, plain.reason, toPosition(plain.range ?? error.pos), { fatal: true, note: plain.note }));
+      continue;
+    }
     // The parser notices an unclosed quote at the end of the input: point at the quote left open instead.
     if (error.code === 'MISSING_CHAR' && /closing "?quote|closing ['"]/i.test(error.message)) {
       const quoteChar = /closing "quote/.test(error.message) ? '"' : /closing 'quote/.test(error.message) ? "'" : undefined;
       const open = quoteChar ? text.lastIndexOf(quoteChar, Math.max(0, error.pos[0] - 1)) : -1;
       if (open >= 0) {
-        messages.push(diagnostic(ruleId, `YAML syntax error: ${firstLine(error.message)}; the quote opened here is never closed`, toPosition([open, open + 1]), { fatal: true }));
+        messages.push(
+          diagnostic(ruleId, `YAML syntax error: ${firstLine(error.message)}; the quote opened here is never closed`, toPosition([open, open + 1]), {
+            fatal: true,
+            note: `Close it where the text ends: ${codeLine(closeQuoteOnLine(text, open, quoteChar!))}`,
+          }),
+        );
         continue;
       }
     }
@@ -95,10 +105,10 @@ export function parseYaml(text: string, origin: TextOrigin = { offset: 0, line: 
     messages.push(diagnostic(ruleId, reason, toPosition(warning.pos), { fatal: true }));
   }
 
-  if (messages.length === 0) checkNodes(doc, toPosition, messages);
+  if (messages.length === 0) checkNodes(doc, toPosition, messages, text);
 
   let data: unknown;
-  if (messages.length === 0) {
+  if (!messages.some((m) => m.fatal)) {
     try {
       data = doc.toJS({ maxAliasCount: YAML_LIMITS.maxAliasCount });
       // toJS shares what aliases stand for (cheap); what they would add to a report is checked after it.
@@ -130,7 +140,7 @@ function firstLine(message: string): string {
 type ToPosition = (range: readonly [number, number] | [number, number, number] | undefined) => Position | undefined;
 
 /** Tags, nesting depth and prototype keys, checked on the syntax tree before any data is used. */
-function checkNodes(doc: Document, toPosition: ToPosition, messages: Diagnostic[]): void {
+function checkNodes(doc: Document, toPosition: ToPosition, messages: Diagnostic[], text: string): void {
   let aliases = 0;
   const visit = (node: unknown, depth: number): void => {
     if (messages.length > 20) return;
@@ -147,6 +157,7 @@ function checkNodes(doc: Document, toPosition: ToPosition, messages: Diagnostic[
     if (n && typeof n === 'object' && 'tag' in n && n.tag && !PLAIN_TAGS.has(n.tag)) {
       messages.push(diagnostic('yaml-tag', `Custom YAML tags are not allowed: ${quote(n.tag)}`, toPosition(n.range ?? undefined), { fatal: true }));
     }
+    if ((isMap(n) || isSeq(n)) && n.flow) checkFlow(n, text, toPosition, messages);
     if (isMap(n) || isSeq(n)) {
       if (depth > YAML_LIMITS.maxDepth) {
         messages.push(
@@ -234,4 +245,133 @@ function locateInDocument(
   }
   const chosen = (target === 'key' && keyNode ? keyNode : node) as Node | null;
   return toPosition(chosen?.range ?? undefined);
+}
+
+// ---------------------------------------------------------------------------
+// YAML mistakes in plain words: what happened, where, and the line as it should be.
+
+interface PlainError {
+  reason: string;
+  note: string;
+  range?: [number, number];
+}
+
+function lineAround(text: string, offset: number): { start: number; end: number; line: string } {
+  const start = text.lastIndexOf('\n', Math.max(0, offset - 1)) + 1;
+  const nl = text.indexOf('\n', offset);
+  const end = nl < 0 ? text.length : nl;
+  return { start, end, line: text.slice(start, end).replace(/\r$/, '') };
+}
+
+/** A whole line for a note, in backticks, not shortened (a fix must be copied as it is). */
+function codeLine(line: string, keepIndent = false): string {
+  const trimmed = keepIndent ? line : line.trimStart();
+  const shown = trimmed.length > 200 ? trimmed.slice(0, 199) + '…' : trimmed;
+  return '`' + shown.replace(/`/g, "'").replace(/[\u0000-\u001f\u007f]/g, ' ') + '`';
+}
+
+/** A value in quotes YAML reads back as the same text. */
+export function quoteYamlText(value: string): string {
+  return value.includes('"') && !value.includes("'") ? `'${value}'` : `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+}
+
+/** The line holding `from`, with the text from `from` to `to` quoted. */
+function lineWithQuoted(text: string, from: number, to: number): string {
+  const { start, line } = lineAround(text, from);
+  const a = from - start;
+  const b = Math.min(line.length, to - start);
+  return line.slice(0, a) + quoteYamlText(line.slice(a, b).trim()) + line.slice(b);
+}
+
+function closeQuoteOnLine(text: string, open: number, quoteChar: string): string {
+  const { start, line } = lineAround(text, open);
+  const rest = line.slice(open - start + 1).replace(/\s+#.*$/, '').replace(/\s+$/, '');
+  return line.slice(0, open - start + 1) + rest + quoteChar;
+}
+
+/** The parser's errors people meet most, said in plain words with the fix. */
+function plainWords(text: string, code: string, offset: number): PlainError | undefined {
+  const { start, line } = lineAround(text, offset);
+  if (code === 'TAB_AS_INDENT') {
+    const tab = line.indexOf('\t');
+    return {
+      reason: 'A tab indents this line; YAML indents with spaces only',
+      note: `Replace the tab with spaces: ${codeLine(line.replace(/\t/g, '  '), true)}`,
+      range: [start + Math.max(0, tab), start + Math.max(0, tab) + 1],
+    };
+  }
+  if (code === 'BLOCK_AS_IMPLICIT_KEY' || code === 'BLOCK_IN_FLOW') {
+    // `summary: Vilnius: the capital …`: the second `: ` starts a key inside a value.
+    const m = /^(\s*(?:-\s+)?)([^:#{}\[\]]+?):\s+(.+?)\s*$/.exec(line);
+    if (!m || !/:\s/.test(m[3]!) || /^["'|>]/.test(m[3]!)) return undefined;
+    if (m[3]!.startsWith('{') || m[3]!.startsWith('[')) {
+      return {
+        reason: `Text inside \`{ }\` or \`[ ]\` holds \`: \`, which YAML reads as a key; the value of ${quote(m[2]!.trim())} cannot be read`,
+        note: 'Put the text that holds `: ` in quotes, or write the mapping on separate lines',
+        range: [start + m[1]!.length, start + line.length],
+      };
+    }
+    const vs = start + line.indexOf(m[3]!, m[1]!.length + m[2]!.length + 1);
+    return {
+      reason: `The value of ${quote(m[2]!.trim())} holds \`: \`, which YAML reads as the start of another key`,
+      note: `Put the value in quotes: ${codeLine(lineWithQuoted(text, vs, vs + m[3]!.length))}`,
+      range: [vs, vs + m[3]!.length],
+    };
+  }
+  return undefined;
+}
+
+/** Flow collections (`{ }`, `[ ]`) that parse, but not into what was meant. */
+function checkFlow(node: Node, text: string, toPosition: ToPosition, messages: Diagnostic[]): void {
+  if (isMap(node)) {
+    node.items.forEach((pair, i) => {
+      const key = pair.key as Node | null;
+      if (!isScalar(key) || !key.range || pair.value !== null) return;
+      // `{ city: Vilnius, Lithuania }`: the comma ended the value, and `Lithuania` became a key without a value.
+      const after = text.slice(key.range[1]).match(/^\s*(.)/)?.[1];
+      const previous = i > 0 ? node.items[i - 1] : undefined;
+      if (after === ':' || !previous || !isScalar(previous.value) || !previous.value.range) return;
+      const from = previous.value.range[0];
+      const to = key.range[1];
+      messages.push(
+        diagnostic('yaml-flow-text', `Inside \`{ }\` a \`,\` ends a value: ${quote(key.value)} became a key of its own`, toPosition([key.range[0], key.range[1]]), {
+          severity: 'warning',
+          note: `If the comma is part of the text, quote it: ${codeLine(lineWithQuoted(text, from, to))}`,
+        }),
+      );
+    });
+  }
+  if (isSeq(node)) {
+    node.items.forEach((item, i) => {
+      const itemNode = item as Node | null;
+      // `[Vilnius: the capital, …]`: `: ` made the item a mapping.
+      if ((isPair(item) || (isMap(item) && item.items.length === 1 && item.range && text[item.range[0]] !== '{')) && itemNode) {
+        const pair = isPair(item) ? item : (item as { items: unknown[] }).items[0];
+        const k = isPair(pair) ? (pair.key as Node | null) : null;
+        const v = isPair(pair) ? (pair.value as Node | null) : null;
+        const from = k?.range?.[0];
+        const to = v?.range?.[1] ?? k?.range?.[1];
+        if (from === undefined || to === undefined) return;
+        messages.push(
+          diagnostic('yaml-flow-text', `Inside \`[ ]\`, \`: \` made ${quote(text.slice(from, to))} a mapping, not text`, toPosition([from, to]), {
+            severity: 'warning',
+            note: `Quote the text: ${codeLine(lineWithQuoted(text, from, to))}`,
+          }),
+        );
+        return;
+      }
+      // `[138,000 citizens]`: the comma split one figure into two items.
+      const next = node.items[i + 1] as Node | undefined;
+      if (!isScalar(item) || !isScalar(next) || !item.range || !next.range || item.type !== 'PLAIN' || next.type !== 'PLAIN') return;
+      const first = text.slice(item.range[0], item.range[1]);
+      const second = text.slice(next.range[0], next.range[1]);
+      if (!/^\d{1,3}$/.test(first) || !/^\d{3}(?!\d)/.test(second) || text.slice(item.range[1], next.range[0]) !== ',') return;
+      messages.push(
+        diagnostic('yaml-split-number', `${quote(`${first},${second}`)} became two items, ${quote(first)} and ${quote(second)}: inside \`[ ]\` a comma separates items`, toPosition([item.range[0], next.range[1]]), {
+          severity: 'warning',
+          note: `Quote it: ${codeLine(lineWithQuoted(text, item.range[0], next.range[1]))}`,
+        }),
+      );
+    });
+  }
 }

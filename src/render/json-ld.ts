@@ -29,8 +29,8 @@ export function toJsonLd(report: EventReport): Record<string, unknown> {
     ...(report.summary ? { description: plainText(report.summary) } : {}),
     startDate: report.date,
     ...(report.endDate ? { endDate: report.endDate } : {}),
-    eventAttendanceMode: report.place.online
-      ? report.place.city
+    eventAttendanceMode: report.place.online || report.place.hybrid
+      ? report.place.hybrid || report.place.city
         ? 'https://schema.org/MixedEventAttendanceMode'
         : 'https://schema.org/OnlineEventAttendanceMode'
       : 'https://schema.org/OfflineEventAttendanceMode',

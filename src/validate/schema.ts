@@ -10,6 +10,7 @@ import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.
 import addFormatsModule from 'ajv-formats';
 import { diagnostic, quote, type Diagnostic } from '../diagnostics/message.js';
 import { didYouMean } from '../diagnostics/suggest.js';
+import { suggestKey } from '../parse/canonical/keys.js';
 import { packagePath } from '../package-root.js';
 import type { ParsedNotes } from '../parse/parsed-notes.js';
 
@@ -140,7 +141,7 @@ function toDiagnostic(error: ErrorObject, parsed: ParsedNotes): Diagnostic {
     case 'additionalProperties': {
       const key = (error.params as { additionalProperty: string }).additionalProperty;
       const known = Object.keys((parentSchema.properties ?? {}) as object);
-      const guess = didYouMean(key, known);
+      const guess = suggestKey(key, path, known);
       const severity = parentSchema['x-unknownKeySeverity'] === 'warning' ? 'warning' : 'error';
       const where = path.length ? `in ${quote(field)}` : 'at the top level';
       return diagnostic('unknown-key', `Unknown key ${quote(key)} ${where}${severity === 'warning' ? '; it is ignored' : ''}`, at([...path, key], 'key'), {

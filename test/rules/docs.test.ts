@@ -22,6 +22,8 @@ const OTHER_IDS = [
   'heading-matched-by-word', 'contents-left-out', 'footer-left-out', 'contact-outside-part', 'contact-without-address', 'placeholder-link',
   'required', 'unknown-key', 'type', 'pattern', 'url', 'empty-value', 'too-short', 'enum', 'format', 'schema',
   'missing-image', 'image-outside-root', 'remote-image', 'image-path', 'image-type', 'image-too-large',
+  'yaml-flow-text', 'yaml-split-number',
+  'canonical-key', 'short-form', 'date-form', 'address-scheme', 'date-ambiguous', 'canonical-conflict', 'fix',
 ];
 
 describe('docs/rules.md', () => {

@@ -26,8 +26,9 @@ const markdownReport = (file: string, src: string) => [
   // 1. a misspelled front matter key
   `${file}:3:1 warning Unknown key \`subtilte\` at the top level; it is ignored [unknown-key]`,
   '  note: Did you mean `subtitle`?',
-  // 2. a date not written as YYYY-MM-DD
-  `${file}:4:7 error Expected \`date\` to be a date like \`2024-06-05\`, not \`5th June 2024\` [pattern]`,
+  // 2. a date that can be read two ways
+  `${file}:4:7 error The date \`03/06/2024\` can be read two ways: \`2024-06-03\` (day first) or \`2024-03-06\` (month first) [date-ambiguous]`,
+  '  note: Write the one you mean as `2024-06-03` or `2024-03-06`',
   // 3. an invalid language tag
   `${file}:6:11 error Expected \`language\` to be a language tag like \`en\` or \`fr-BE\`, not \`en_GB\` [valid-language]`,
   // 4. a javascript: link
@@ -52,8 +53,9 @@ const yamlReport = (file: string, src: string) => [
   // 1. a misspelled top-level key
   `${file}:2:1 warning Unknown key \`subtilte\` at the top level; it is ignored [unknown-key]`,
   '  note: Did you mean `subtitle`?',
-  // 2. a date not written as YYYY-MM-DD
-  `${file}:3:7 error Expected \`date\` to be a date like \`2024-06-05\`, not \`5th June 2024\` [pattern]`,
+  // 2. a date that can be read two ways
+  `${file}:3:7 error The date \`03/06/2024\` can be read two ways: \`2024-06-03\` (day first) or \`2024-03-06\` (month first) [date-ambiguous]`,
+  '  note: Write the one you mean as `2024-06-03` or `2024-03-06`',
   // 3. an invalid language tag
   `${file}:5:11 error Expected \`language\` to be a language tag like \`en\` or \`fr-BE\`, not \`en_GB\` [valid-language]`,
   // 4. a javascript: link
@@ -61,7 +63,7 @@ const yamlReport = (file: string, src: string) => [
   // 5. a bidirectional control character
   `${file}:12:18 error Text contains the invisible bidirectional control character U+202E; remove it [no-bidi-control]`,
   // 6. a misspelled nested key (the YAML counterpart of a misspelled heading)
-  `${file}:20:43 error Unknown key \`organization\` in \`practices.topics[0].practices[0].presenter\` [unknown-key]`,
+  `${file}:20:43 error Unknown key \`organisaton\` in \`practices.topics[0].practices[0].presenter\` [unknown-key]`,
   '  note: Did you mean `organisation`?',
   // 7. the same practice twice
   `${file}:23:18 error The practice \`AI Foundation Certificate\` appears twice (first on line 19) [unique-practice]`,
@@ -125,7 +127,7 @@ describe('ten mistakes, one run', () => {
     const [file] = JSON.parse(r.stdout) as Array<{ errorCount: number; warningCount: number; messages: Array<{ ruleId: string; line: number; column: number }> }>;
     expect(file!.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}`)).toEqual([
       '3:1 unknown-key',
-      '4:7 pattern',
+      '4:7 date-ambiguous',
       '6:11 valid-language',
       '17:118 valid-url',
       '21:37 no-bidi-control',

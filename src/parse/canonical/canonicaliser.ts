@@ -1,0 +1,458 @@
+/**
+ * The walk over written notes that makes them canonical: keys, lists, values
+ * (dates, addresses, places, people, links), recording for every change its
+ * message, its rewrite for `report fix` and where it was written. The parts'
+ * short forms (highlights, practices, next steps …) are in ./parts.ts.
+ */
+import { diagnostic, quote, type Diagnostic, type Position } from '../../diagnostics/message.js';
+import { pathKey, type ParsedNotes } from '../parsed-notes.js';
+import { withScheme } from './addresses.js';
+import { readDate } from './dates.js';
+import { CANONICAL_KEYS, normaliseKey, resolveKey, type KeyContext, type KeyMeaning } from './keys.js';
+import { highlights, nextSteps, practices, section } from './parts.js';
+import { readPlace } from './place.js';
+import type { NotesPath, Rewrite } from './rewrite.js';
+import { languageOfName } from './languages.js';
+import { readContact, readLink, readPerson } from './short-forms.js';
+import { canonName, FILL_DOCS, fieldOf, flow, isMapping, type Json } from './wording.js';
+
+/** Lists the model holds, which a synonym's items join instead of clashing with. */
+const LIST_KEYS = new Set(['organisers', 'contacts', 'speakers', 'figures', 'links', 'images', 'items', 'groups', 'themes', 'topics', 'practices', 'sections']);
+
+type ChildFn = (key: string, value: unknown, orig: NotesPath, canon: NotesPath, meaning: KeyMeaning, offset: number) => unknown;
+
+export class Canonicaliser {
+  readonly messages: Diagnostic[] = [];
+  rewrites: Rewrite[] = [];
+  /** canonical path -> the path as written, wherever they differ. */
+  readonly origin = new Map<string, NotesPath>();
+  readonly language: string | undefined;
+
+  constructor(
+    private readonly parsed: ParsedNotes,
+    data: Json,
+  ) {
+    this.language = typeof data.language === 'string' ? data.language : undefined;
+  }
+
+  where(orig: NotesPath, target: 'value' | 'key' = 'value'): Position | undefined {
+    for (let n = orig.length; n >= 0; n--) {
+      const at = this.parsed.locate(orig.slice(0, n), n === orig.length ? target : 'value');
+      if (at) return at;
+    }
+    return undefined;
+  }
+
+  map(canon: NotesPath, orig: NotesPath): void {
+    if (pathKey(canon) !== pathKey(orig)) this.origin.set(pathKey(canon), orig);
+  }
+
+  info(rule: string, reason: string, orig: NotesPath, target: 'value' | 'key' = 'value', note?: string): void {
+    this.messages.push(diagnostic(rule, reason, this.where(orig, target), { severity: 'info', ...(note ? { note } : {}) }));
+  }
+
+  /** Record that the value written at `orig` is now `to`. */
+  set(orig: NotesPath, from: unknown, to: unknown, rule: string): void {
+    this.rewrites.push({ action: 'set-value', path: orig, from, to, position: this.where(orig), rule });
+  }
+
+  /** Run `work` keeping its messages but not its rewrites (a whole value replaced above it holds them). */
+  quietly<T>(work: () => T): T {
+    const kept = this.rewrites;
+    this.rewrites = [];
+    try {
+      return work();
+    } finally {
+      this.rewrites = kept;
+    }
+  }
+
+  // -------------------------------------------------------------------------
+
+  event(data: Json): Json {
+    const out = this.mapping('event', data, [], [], (key, value, orig, canon, meaning, offset) => this.eventValue(key, value, orig, canon, meaning, offset));
+    const range = this.pendingEnd;
+    if (range) {
+      if (out.endDate === undefined) {
+        out.endDate = range.value;
+        this.map(['endDate'], range.orig);
+        this.rewrites.push({ action: 'insert-key', path: ['endDate'], from: undefined, to: range.value, after: 'date', position: this.where(range.orig), rule: 'date-form' });
+      } else if (out.endDate !== range.value) {
+        this.messages.push(
+          diagnostic('date-form', `The range ends on ${quote(range.value)}, but \`endDate\` is ${quote(out.endDate)}`, this.where(range.orig), {
+            severity: 'warning',
+            note: 'Keep one end date: write `date` as one day, or remove `endDate`',
+          }),
+        );
+      }
+    }
+    return endDateAfterDate(out);
+  }
+
+  private pendingEnd: { value: string; orig: NotesPath } | undefined;
+
+  private eventValue(key: string, value: unknown, orig: NotesPath, canon: NotesPath, meaning: KeyMeaning, offset: number): unknown {
+    switch (key) {
+      case 'date':
+        return this.date(value, orig, true);
+      case 'endDate':
+        return this.date(value, orig, false);
+      case 'place':
+        return this.place(value, orig, canon, normaliseKey(String(orig[orig.length - 1])) === 'venue');
+      case 'url':
+      case 'website':
+        return this.address(value, orig);
+      case 'summary':
+        return this.text(value, orig);
+      case 'language':
+        return this.languageTag(value, orig);
+      case 'organisers': {
+        const rolled = (item: unknown, o: NotesPath, c: NotesPath) => this.organiser(item, o, c, meaning.role);
+        if (!meaning.role) return this.list(value, orig, canon, offset, rolled);
+        // `host: …`: every organiser it names gets the role the word gives.
+        const before = value;
+        const list = this.quietly(() => this.list(value, orig, canon, offset, rolled));
+        if (JSON.stringify(list) !== JSON.stringify(before)) this.set(orig, before, list, 'canonical-key');
+        return list;
+      }
+      case 'contacts':
+        return this.list(value, orig, canon, offset, (item, o, c) => this.contact(item, o, c));
+      case 'logo':
+        return isMapping(value) ? this.mapping('image', value, orig, canon, (_k, v) => v) : value;
+      case 'highlights':
+        return highlights(this, value, orig, canon);
+      case 'practices':
+        return practices(this, value, orig, canon);
+      case 'nextSteps':
+        return nextSteps(this, value, orig, canon);
+      case 'upcoming':
+        return section(this, value, orig, canon, 'upcoming', (item, o, c) => this.upcomingItem(item, o, c));
+      case 'resources':
+        return section(this, value, orig, canon, 'resources', (item, o, c) => this.link(item, o, c));
+      case 'sections':
+        return this.list(value, orig, canon, offset, (item, o, c) => (isMapping(item) ? this.mapping('section', item, o, c, (k, v, vo) => (k === 'body' ? this.text(v, vo) : v)) : item), false);
+      default:
+        return value;
+    }
+  }
+
+  /**
+   * A mapping with its keys made canonical. A synonym of a key written too
+   * (`host` beside `organisers`) joins its list; any other clash is an error.
+   */
+  mapping(context: KeyContext, value: Json, orig: NotesPath, canon: NotesPath, child: ChildFn): Json {
+    const groups = new Map<string, { written: string; meaning: KeyMeaning }[]>();
+    const order: string[] = [];
+    for (const written of Object.keys(value)) {
+      const meaning = resolveKey(context, written) ?? { key: written };
+      const list = groups.get(meaning.key);
+      if (list) list.push({ written, meaning });
+      else {
+        groups.set(meaning.key, [{ written, meaning }]);
+        order.push(meaning.key);
+      }
+    }
+    const out = new Map<string, unknown>();
+    for (const key of order) {
+      const entries = groups.get(key)!;
+      // The entry written with the canonical key keeps its place; the others join it.
+      const primary = entries.find((e) => e.written === key) ?? entries[0]!;
+      const others = entries.filter((e) => e !== primary);
+      const known = CANONICAL_KEYS[context].includes(key);
+      const result = this.entry(primary.written, key, value[primary.written], orig, canon, primary.meaning, 0, known, child);
+      if (others.length === 0) {
+        out.set(key, result);
+        continue;
+      }
+      if (Array.isArray(result) && LIST_KEYS.has(key)) {
+        const merged = [...result];
+        for (const other of others) {
+          const kept = this.rewrites;
+          this.rewrites = [];
+          const items = this.entry(other.written, key, value[other.written], orig, canon, other.meaning, merged.length, known, child, true);
+          this.rewrites = kept;
+          // The same entry written under both keys is one entry.
+          const all = Array.isArray(items) ? items : [items];
+          const list = all.filter((item) => !merged.some((m) => JSON.stringify(m) === JSON.stringify(item)));
+          if (list.length < all.length) {
+            this.messages.push(
+              diagnostic('canonical-key', `${quote(other.written)} repeats ${all.length - list.length === 1 ? 'an entry' : 'entries'} of ${quote(key)}: each is kept once`, this.where([...orig, other.written], 'key'), {
+                severity: 'warning',
+                note: `Write each entry once, under ${quote(key)}`,
+              }),
+            );
+          }
+          merged.push(...list);
+          this.rewrites.push({ action: 'move', path: [...canon, other.written], from: value[other.written], to: [...canon, key], value: list, position: this.where([...orig, other.written], 'key'), rule: 'canonical-key' });
+        }
+        out.set(key, merged);
+      } else if (isMapping(result) && others.every((o) => typeof value[o.written] === 'string' && key === 'place')) {
+        // `venue: …` beside `place: …`: the venue joins the place.
+        const place = { ...result };
+        for (const other of others) {
+          const venue = value[other.written] as string;
+          if (place.venue !== undefined && place.venue !== venue) {
+            this.conflict(other.written, key, orig);
+            continue;
+          }
+          place.venue = venue;
+          this.map([...canon, key, 'venue'], [...orig, other.written]);
+          this.info('canonical-key', `Key ${quote(other.written)} read as \`place.venue\``, [...orig, other.written], 'key');
+          this.rewrites.push({ action: 'move', path: [...canon, other.written], from: venue, to: [...canon, key, 'venue'], value: venue, position: this.where([...orig, other.written], 'key'), rule: 'canonical-key' });
+        }
+        out.set(key, place);
+      } else {
+        out.set(key, result);
+        for (const other of others) this.conflict(other.written, key, orig, [value[primary.written], value[other.written]]);
+      }
+    }
+    return Object.fromEntries(out);
+  }
+
+  private conflict(written: string, key: string, orig: NotesPath, values?: [unknown, unknown]): void {
+    const both = values ? `: ${quote(values[0])} and ${quote(values[1])}` : '';
+    this.messages.push(
+      diagnostic('canonical-conflict', `Key ${quote(written)} means ${quote(key)}, which is given too${both}`, this.where([...orig, written], 'key'), {
+        note: `Keep one of ${quote(written)} and ${quote(key)}`,
+      }),
+    );
+  }
+
+  private entry(written: string, key: string, value: unknown, orig: NotesPath, canon: NotesPath, meaning: KeyMeaning, offset: number, known: boolean, child: ChildFn, moved = false): unknown {
+    const origChild = [...orig, written];
+    const canonChild = [...canon, key];
+    if (offset === 0) this.map(canonChild, origChild);
+    if (!known) return value;
+    if (written !== key) {
+      const role = meaning.role ? ` with role ${quote(meaning.role)}` : '';
+      const where = canon.length ? ` in ${quote(fieldOf(canon))}` : '';
+      this.info('canonical-key', `Key ${quote(written)}${where} read as ${quote(key)}${role}`, origChild, 'key', `The canonical key is ${quote(key)}; ${FILL_DOCS}`);
+      if (!moved) this.rewrites.push({ action: 'rename-key', path: origChild, from: written, to: key, position: this.where(origChild, 'key'), rule: 'canonical-key' });
+    }
+    return child(key, value, origChild, canonChild, meaning, offset);
+  }
+
+  /**
+   * A list, or one value where a list is expected (read as a list of one).
+   * `offset`: where its items start in the canonical list (after a merge).
+   */
+  list(value: unknown, orig: NotesPath, canon: NotesPath, offset: number, item: (value: unknown, orig: NotesPath, canon: NotesPath) => unknown, wrapMappings = true): unknown {
+    if (Array.isArray(value)) {
+      return value.map((v, i) => {
+        this.map([...canon, offset + i], [...orig, i]);
+        return item(v, [...orig, i], [...canon, offset + i]);
+      });
+    }
+    if (typeof value === 'string' || (wrapMappings && isMapping(value))) {
+      this.map([...canon, offset], orig);
+      const one = item(value, orig, [...canon, offset]);
+      this.info('short-form', `One value where ${quote(canonName(canon))} expects a list: read as a list of one`, orig, 'value', `Write it as a list (\`- …\`), ${FILL_DOCS}`);
+      this.set(orig, value, [one], 'short-form');
+      return [one];
+    }
+    return value;
+  }
+
+  // --- values --------------------------------------------------------------
+
+  date(value: unknown, orig: NotesPath, range: boolean): unknown {
+    const reading = readDate(value, this.language);
+    if (!reading) return value;
+    const written = value instanceof Date ? value.toISOString().slice(0, 10) : String(value);
+    if ('ambiguous' in reading) {
+      const [dayFirst, monthFirst] = reading.ambiguous;
+      this.messages.push(
+        diagnostic('date-ambiguous', `The date ${quote(written)} can be read two ways: ${quote(dayFirst)} (day first) or ${quote(monthFirst)} (month first)`, this.where(orig), {
+          note: `Write the one you mean as ${quote(dayFirst)} or ${quote(monthFirst)}`,
+        }),
+      );
+      return value;
+    }
+    const { date, endDate } = reading.ok;
+    const canonical = !range && endDate ? endDate : date;
+    if (range && endDate) this.pendingEnd = { value: endDate, orig };
+    const ends = range && endDate ? ` with \`endDate\` ${quote(endDate)}` : '';
+    this.info('date-form', `Date ${quote(written)} read as ${quote(canonical)}${ends}`, orig, 'value', `Dates are written YYYY-MM-DD; ${FILL_DOCS}`);
+    this.set(orig, value, canonical, 'date-form');
+    return canonical;
+  }
+
+  address(value: unknown, orig: NotesPath): unknown {
+    const full = withScheme(value);
+    if (!full) return value;
+    this.info('address-scheme', `Address ${quote(value)} has no \`https://\`: read as ${quote(full)}`, orig, 'value', `Write ${quote(full)}, ${FILL_DOCS}`);
+    this.set(orig, value, full, 'address-scheme');
+    return full;
+  }
+
+  /** Text written as a list of paragraphs: one text, its paragraphs separated by a blank line. */
+  text(value: unknown, orig: NotesPath): unknown {
+    if (!Array.isArray(value) || value.length === 0 || !value.every((v) => typeof v === 'string')) return value;
+    const to = value.join('\n\n');
+    this.info('short-form', `A list of ${value.length} paragraph${value.length === 1 ? '' : 's'} where text is expected: read as one text`, orig, 'value', `Write the paragraphs as one text (\`>-\` or \`|\`), ${FILL_DOCS}`);
+    this.set(orig, value, to, 'short-form');
+    return to;
+  }
+
+  /** A language written as its name (`English`, `français`, `Deutsch`): its tag. */
+  languageTag(value: unknown, orig: NotesPath): unknown {
+    const tag = typeof value === 'string' ? languageOfName(value) : undefined;
+    if (!tag) return value;
+    this.info('short-form', `Language ${quote(value)} read as ${quote(tag)}`, orig, 'value', `Write the language's tag, ${quote(tag)}; ${FILL_DOCS}`);
+    this.set(orig, value, tag, 'short-form');
+    return tag;
+  }
+
+  /** `yes`/`no` where `true`/`false` is meant. */
+  yesNo(value: unknown, orig: NotesPath): unknown {
+    if (typeof value !== 'string') return value;
+    const word = value.trim().toLowerCase();
+    const to = ['yes', 'y', 'true', 'on'].includes(word) ? true : ['no', 'n', 'false', 'off'].includes(word) ? false : undefined;
+    if (to === undefined) return value;
+    this.info('short-form', `${quote(value)} read as \`${to}\``, orig, 'value', `Write \`${to}\`, ${FILL_DOCS}`);
+    this.set(orig, value, to, 'short-form');
+    return to;
+  }
+
+  place(value: unknown, orig: NotesPath, canon: NotesPath, writtenAsVenue: boolean): unknown {
+    if (typeof value === 'string' && writtenAsVenue) {
+      this.map([...canon, 'venue'], orig);
+      this.set(orig, value, { venue: value }, 'short-form');
+      return { venue: value };
+    }
+    if (typeof value === 'string') {
+      const reading = readPlace(value);
+      if (!reading) return value;
+      const place = Object.fromEntries(Object.entries(reading).filter(([, v]) => v !== undefined));
+      for (const key of Object.keys(place)) this.map([...canon, key], orig);
+      this.info('short-form', `Place ${quote(value)} read as ${quote(flow(place))}`, orig, 'value', `The canonical form is a mapping like \`{ city: Vilnius, country: Lithuania }\`; ${FILL_DOCS}`);
+      this.set(orig, value, place, 'short-form');
+      return place;
+    }
+    if (isMapping(value)) return this.mapping('place', value, orig, canon, (k, v, o) => (k === 'online' || k === 'hybrid' ? this.yesNo(v, o) : v));
+    return value;
+  }
+
+  /** `Name` for `{ name }`, or a mapping with its keys made canonical. */
+  named(context: 'organiser' | 'person', value: unknown, orig: NotesPath, canon: NotesPath): unknown {
+    if (typeof value === 'string' && value.trim()) {
+      const to = context === 'person' ? readPerson(value) : { name: value.trim() };
+      for (const key of Object.keys(to)) this.map([...canon, key], orig);
+      this.info('short-form', `${quote(value)} read as ${quote(flow(to))}`, orig, 'value', `Write \`name: ${to.name}\`${Object.keys(to).length > 1 ? ' and the rest as keys' : ''}, ${FILL_DOCS}`);
+      this.set(orig, value, to, 'short-form');
+      return to;
+    }
+    if (isMapping(value)) return this.mapping(context, value, orig, canon, (key, v, o) => (key === 'url' ? this.address(v, o) : v));
+    return value;
+  }
+
+  organiser(value: unknown, orig: NotesPath, canon: NotesPath, role: string | undefined): unknown {
+    const out = this.named('organiser', value, orig, canon);
+    return role && isMapping(out) && out.role === undefined ? { ...out, role } : out;
+  }
+
+  contact(value: unknown, orig: NotesPath, canon: NotesPath): unknown {
+    if (typeof value === 'string') {
+      const to = readContact(value);
+      if (!to) return value;
+      for (const key of Object.keys(to)) this.map([...canon, key], orig);
+      this.info('short-form', `Contact ${quote(value)} read as ${quote(flow(to))}`, orig, 'value', `Write \`name:\` and \`email:\`, ${FILL_DOCS}`);
+      this.set(orig, value, to, 'short-form');
+      return to;
+    }
+    return isMapping(value) ? this.mapping('contact', value, orig, canon, (_k, v) => v) : value;
+  }
+
+  link(value: unknown, orig: NotesPath, canon: NotesPath): unknown {
+    if (typeof value === 'string') {
+      const to = readLink(value);
+      if (!to) return value;
+      this.map([...canon, 'title'], orig);
+      this.map([...canon, 'url'], orig);
+      this.info('short-form', `Link ${quote(value)} read as ${quote(flow(to))}`, orig, 'value', `Write \`title:\` and \`url:\`, ${FILL_DOCS}`);
+      this.set(orig, value, to, 'short-form');
+      return to;
+    }
+    if (!isMapping(value)) return value;
+    const keys = Object.keys(value);
+    const only = keys.length === 1 ? value[keys[0]!] : undefined;
+    // `- Innovation procurement: https://…`: a link written as its title and its address.
+    if (keys.length === 1 && !resolveKey('link', keys[0]!) && typeof only === 'string' && readLink(only)?.title === only.trim()) {
+      const to = { title: keys[0]!, url: readLink(only)!.url };
+      this.map([...canon, 'title'], [...orig, keys[0]!]);
+      this.map([...canon, 'url'], [...orig, keys[0]!]);
+      this.info('short-form', `Link ${quote(`${keys[0]}: ${only}`)} read as ${quote(flow(to))}`, [...orig, keys[0]!], 'key', `Write \`title:\` and \`url:\`, ${FILL_DOCS}`);
+      this.set(orig, value, to, 'short-form');
+      return to;
+    }
+    return this.mapping('link', value, orig, canon, (key, v, o) => (key === 'url' ? this.address(v, o) : v));
+  }
+
+  image(value: unknown, orig: NotesPath, canon: NotesPath): unknown {
+    return isMapping(value) ? this.mapping('image', value, orig, canon, (_k, v) => v) : value;
+  }
+
+  upcomingItem(value: unknown, orig: NotesPath, canon: NotesPath): unknown {
+    if (typeof value === 'string') {
+      const link = readLink(value);
+      const to = link ? { title: link.title, url: link.url } : { title: value };
+      this.map([...canon, 'title'], orig);
+      if (link) this.map([...canon, 'url'], orig);
+      this.info('short-form', `Activity ${quote(value)} read as ${quote(flow(to))}`, orig, 'value', `Write \`title:\`${link ? ' and `url:`' : ''}, ${FILL_DOCS}`);
+      this.set(orig, value, to, 'short-form');
+      return to;
+    }
+    if (!isMapping(value)) return value;
+    return this.mapping('upcomingItem', value, orig, canon, (key, v, o) => (key === 'url' ? this.address(v, o) : key === 'date' ? this.date(v, o, false) : v));
+  }
+
+  theme(value: unknown, orig: NotesPath, canon: NotesPath): unknown {
+    if (typeof value === 'string') {
+      const to = { title: value };
+      this.map([...canon, 'title'], orig);
+      this.set(orig, value, to, 'short-form');
+      return to;
+    }
+    if (!isMapping(value)) return value;
+    const keys = Object.keys(value);
+    // `- Interoperability: what was said …`: a theme written as its title and its text.
+    if (keys.length === 1 && !resolveKey('theme', keys[0]!) && (typeof value[keys[0]!] === 'string' || value[keys[0]!] === null)) {
+      const title = keys[0]!;
+      const to: Json = { title, ...(typeof value[title] === 'string' ? { text: value[title] } : {}) };
+      this.map([...canon, 'title'], [...orig, title]);
+      this.map([...canon, 'text'], [...orig, title]);
+      this.info('short-form', `Theme ${quote(title)} read as its title and text`, [...orig, title], 'key', `Write \`title: ${title}\` and \`text: …\`, ${FILL_DOCS}`);
+      this.set(orig, value, to, 'short-form');
+      return to;
+    }
+    return this.mapping('theme', value, orig, canon, (key, v, o, c, _m, off) => {
+      if (key === 'speakers') return this.list(v, o, c, off, (item, io, ic) => this.named('person', item, io, ic));
+      if (key === 'links') return this.list(v, o, c, off, (item, io, ic) => this.link(item, io, ic));
+      if (key === 'images') return this.list(v, o, c, off, (item, io, ic) => this.image(item, io, ic));
+      if (key === 'text') return this.text(v, o);
+      return v;
+    });
+  }
+
+  practice(value: unknown, orig: NotesPath, canon: NotesPath): unknown {
+    if (!isMapping(value)) return value;
+    return this.mapping('practice', value, orig, canon, (key, v, o, c, _m, off) => {
+      if (key === 'presenter') return this.named('person', Array.isArray(v) && v.length === 1 ? v[0] : v, Array.isArray(v) && v.length === 1 ? [...o, 0] : o, c);
+      if (key === 'figures') return this.list(v, o, c, off, (item) => item, false);
+      if (key === 'links') return this.list(v, o, c, off, (item, io, ic) => this.link(item, io, ic));
+      if (key === 'images') return this.list(v, o, c, off, (item, io, ic) => this.image(item, io, ic));
+      return v;
+    });
+  }
+
+}
+
+/** The keys in the order written, except that an `endDate` added by a range follows its `date`. */
+function endDateAfterDate(out: Json): Json {
+  if (!Object.hasOwn(out, 'endDate') || !Object.hasOwn(out, 'date')) return out;
+  const entries = Object.entries(out).filter(([k]) => k !== 'endDate');
+  const at = entries.findIndex(([k]) => k === 'date');
+  entries.splice(at + 1, 0, ['endDate', out.endDate]);
+  return Object.fromEntries(entries);
+}
+

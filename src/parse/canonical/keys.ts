@@ -1,0 +1,157 @@
+/**
+ * The keys of each mapping in the notes, and the other words authors use for
+ * them. Keys are compared case-insensitively with spaces, underscores, hyphens
+ * and dots ignored, so `End Date`, `end_date` and `endDate` are one key.
+ */
+import { didYouMean } from '../../diagnostics/suggest.js';
+import { foldText } from './dates.js';
+
+/** The kinds of mapping in the notes, each with its own keys. */
+export type KeyContext =
+  | 'event' | 'place' | 'organiser' | 'contact' | 'person' | 'highlights' | 'theme' | 'practices' | 'topic' | 'practice'
+  | 'nextSteps' | 'group' | 'upcoming' | 'upcomingItem' | 'resources' | 'link' | 'image' | 'section';
+
+export const CANONICAL_KEYS: Record<KeyContext, readonly string[]> = {
+  event: ['$schema', 'title', 'subtitle', 'series', 'kind', 'date', 'endDate', 'place', 'url', 'website', 'organisers', 'language', 'logo', 'summary', 'highlights', 'practices', 'nextSteps', 'upcoming', 'resources', 'contacts', 'sections'],
+  place: ['city', 'country', 'venue', 'online', 'hybrid'],
+  organiser: ['name', 'role', 'url'],
+  contact: ['name', 'email', 'role', 'organisation'],
+  person: ['name', 'role', 'organisation'],
+  highlights: ['title', 'intro', 'themes', 'participation'],
+  theme: ['title', 'text', 'speakers', 'links', 'images'],
+  practices: ['title', 'intro', 'topics'],
+  topic: ['title', 'practices'],
+  // `topic` is not a key of a practice in the schema: a flat list of practices names its topic so.
+  practice: ['$schema', 'project', 'title', 'presenter', 'region', 'country', 'description', 'figures', 'links', 'images', 'topic'],
+  nextSteps: ['title', 'intro', 'groups'],
+  group: ['title', 'intro', 'items'],
+  upcoming: ['title', 'items'],
+  upcomingItem: ['title', 'kind', 'date', 'url'],
+  resources: ['title', 'items', 'note'],
+  link: ['title', 'url'],
+  image: ['src', 'alt', 'caption'],
+  section: ['title', 'body', 'after'],
+};
+
+/** What a synonym stands for: the canonical key, and for organisers the role the word gives. */
+export interface KeyMeaning {
+  key: string;
+  role?: string;
+}
+
+const s = (key: string, ...words: string[]): [string, KeyMeaning][] => words.map((w) => [w, { key }]);
+const role = (r: string, ...words: string[]): [string, KeyMeaning][] => words.map((w) => [w, { key: 'organisers', role: r }]);
+
+/** Synonyms per context, written in their normalised form (see `normaliseKey`). */
+const SYNONYMS: Record<KeyContext, [string, KeyMeaning][]> = {
+  event: [
+    ...s('kind', 'type', 'format', 'eventtype', 'eventkind', 'kindofevent', 'typeofevent', 'eventformat'),
+    ...s('place', 'location', 'where', 'venue'),
+    ...s('date', 'startdate', 'start', 'eventdate', 'from', 'day'),
+    ...s('endDate', 'end', 'until', 'to', 'lastday', 'finish'),
+    ...s('url', 'link', 'eventurl', 'eventpage', 'eventlink', 'page', 'webpage', 'eventwebsite'),
+    ...s('website', 'web', 'site', 'homepage', 'programmewebsite', 'programwebsite', 'programmesite'),
+    ...s('organisers', 'organiser', 'organizer', 'organizers', 'organisedby', 'organizedby', 'organisations', 'organizations'),
+    ...role('host', 'host', 'hosts', 'hostedby'),
+    ...role('partner', 'partner', 'partners'),
+    ...role('co-organiser', 'coorganiser', 'coorganisers', 'coorganizer', 'coorganizers'),
+    ...s('contacts', 'contact', 'contactperson', 'contactpersons', 'contactpeople'),
+    ...s('summary', 'abstract', 'overview', 'description'),
+    ...s('language', 'lang', 'locale'),
+    ...s('series', 'programme', 'program'),
+    ...s('highlights', 'keyhighlights', 'themes', 'sessions'),
+    ...s('practices', 'goodpractices', 'examples', 'goodpracticesandexamples'),
+    ...s('nextSteps', 'recommendations', 'conclusions', 'followup'),
+    ...s('upcoming', 'upcomingactivities', 'forthcoming', 'forthcomingactivities', 'calendar', 'staytuned', 'events'),
+    ...s('resources', 'furtherreading', 'publications', 'reading', 'readings', 'policybriefs'),
+    ...s('sections', 'freesections', 'othersections'),
+  ],
+  place: [...s('city', 'town'), ...s('venue', 'building', 'location'), ...s('online', 'virtual', 'remote')],
+  organiser: [...s('name', 'organisation', 'organization'), ...s('url', 'website', 'web', 'link', 'site', 'homepage')],
+  contact: [...s('name', 'fullname', 'person'), ...s('email', 'mail', 'emailaddress'), ...s('organisation', 'organization', 'org', 'affiliation')],
+  person: [...s('name', 'fullname'), ...s('role', 'jobtitle', 'position', 'function'), ...s('organisation', 'organization', 'org', 'affiliation', 'company')],
+  highlights: [...s('themes', 'sessions', 'items', 'topics')],
+  theme: [...s('title', 'name', 'theme', 'session'), ...s('text', 'description', 'summary', 'notes', 'body'), ...s('speakers', 'speaker', 'presenters', 'presenter', 'panellists', 'panelists'), ...s('links', 'link'), ...s('images', 'image', 'pictures', 'photos')],
+  practices: [...s('topics', 'items')],
+  topic: [...s('title', 'name', 'topic'), ...s('practices', 'items', 'examples')],
+  practice: [
+    ...s('title', 'name'),
+    ...s('presenter', 'speaker', 'presentedby', 'presenters'),
+    ...s('description', 'text', 'summary', 'body'),
+    ...s('figures', 'keyfigures', 'numbers', 'figure', 'results'),
+    ...s('links', 'link'),
+    ...s('images', 'image', 'pictures', 'photos'),
+  ],
+  nextSteps: [...s('groups', 'items', 'recommendations')],
+  group: [...s('title', 'name', 'heading'), ...s('items', 'recommendations', 'points')],
+  upcoming: [...s('items', 'activities', 'events')],
+  upcomingItem: [...s('title', 'name'), ...s('kind', 'type', 'format'), ...s('url', 'link', 'website', 'web')],
+  resources: [...s('items', 'links', 'publications')],
+  link: [...s('title', 'name', 'text', 'label'), ...s('url', 'link', 'href', 'address', 'website')],
+  image: [...s('src', 'path', 'file'), ...s('alt', 'alttext', 'description')],
+  section: [...s('body', 'text', 'content')],
+};
+
+/** Words close to a key but not safe to read as it: suggested, never applied. */
+const SUGGESTIONS: Partial<Record<KeyContext, [string, string][]>> = {
+  event: [['when', 'date'], ['city', 'place'], ['country', 'place'], ['speakers', 'highlights'], ['participants', 'highlights']],
+  contact: [['phone', 'email']],
+  practice: [['url', 'links'], ['website', 'links'], ['organisation', 'presenter'], ['organization', 'presenter']],
+  theme: [['url', 'links']],
+};
+
+export function normaliseKey(key: string): string {
+  return foldText(key).replace(/[\s_\-.]+/g, '');
+}
+
+const tables = new Map<KeyContext, Map<string, KeyMeaning>>();
+
+function table(context: KeyContext): Map<string, KeyMeaning> {
+  let found = tables.get(context);
+  if (!found) {
+    found = new Map();
+    for (const key of CANONICAL_KEYS[context]) found.set(normaliseKey(key), { key });
+    for (const [word, meaning] of SYNONYMS[context]) if (!found.has(word)) found.set(word, meaning);
+    tables.set(context, found);
+  }
+  return found;
+}
+
+/** The canonical key a written key stands for in this context, or undefined when it is not known. */
+export function resolveKey(context: KeyContext, written: string): KeyMeaning | undefined {
+  if (CANONICAL_KEYS[context].includes(written)) return { key: written };
+  const meaning = table(context).get(normaliseKey(written));
+  return meaning && CANONICAL_KEYS[context].includes(meaning.key) ? meaning : undefined;
+}
+
+/** The context of the mapping at a canonical path of the notes (`['place']` -> `place`). */
+export function contextOf(path: readonly (string | number)[]): KeyContext | undefined {
+  const names = path.filter((p) => typeof p === 'string' && !/^\d+$/.test(p)).map(String);
+  if (names.length === 0) return 'event';
+  const byPath: Record<string, KeyContext> = {
+    place: 'place', organisers: 'organiser', contacts: 'contact', logo: 'image', highlights: 'highlights', 'highlights/themes': 'theme',
+    'highlights/themes/speakers': 'person', 'highlights/themes/links': 'link', 'highlights/themes/images': 'image', practices: 'practices',
+    'practices/topics': 'topic', 'practices/topics/practices': 'practice', 'practices/topics/practices/presenter': 'person',
+    'practices/topics/practices/links': 'link', 'practices/topics/practices/images': 'image', nextSteps: 'nextSteps', 'nextSteps/groups': 'group',
+    upcoming: 'upcoming', 'upcoming/items': 'upcomingItem', resources: 'resources', 'resources/items': 'link', sections: 'section',
+  };
+  const joined = names.join('/');
+  return Object.hasOwn(byPath, joined) ? byPath[joined] : undefined;
+}
+
+/**
+ * "Did you mean" for a key the schema does not know: by synonym (a key that
+ * means something here, or a misspelt synonym) as well as by spelling.
+ */
+export function suggestKey(written: string, parentPath: readonly (string | number)[], known: readonly string[]): string | undefined {
+  const context = contextOf(parentPath);
+  const normal = normaliseKey(written);
+  if (context) {
+    for (const [word, key] of SUGGESTIONS[context] ?? []) if (word === normal && known.includes(key) && key !== written) return key;
+    const words = [...table(context).keys()];
+    const close = didYouMean(normal, words);
+    const meaning = close ? table(context).get(close) : undefined;
+    if (meaning && known.includes(meaning.key)) return meaning.key;
+  }
+  return didYouMean(written, known);
+}

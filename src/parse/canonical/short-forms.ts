@@ -1,0 +1,49 @@
+/** People, contacts and links written as one line of text. */
+import { isAddress, withScheme } from './addresses.js';
+
+/** The first e-mail address among the words of a line (found word by word: linear in the line's length). */
+function findEmail(text: string): string | undefined {
+  return text.split(/[\s<>()\[\],;]+/).find((word) => /^[^@]+@[^@.]+(\.[^@.]+)+$/.test(word.replace(/^mailto:/i, '')));
+}
+
+/** `Name <a@b.eu>`, `Name, a@b.eu`, `Name (a@b.eu)`, `a@b.eu`, or a name alone. */
+export function readContact(text: string): { name: string; email?: string } | undefined {
+  const trimmed = text.trim();
+  // A contact line is short; longer text is left for the schema to report.
+  if (!trimmed || trimmed.length > 500) return undefined;
+  const found = findEmail(trimmed);
+  if (!found) return { name: trimmed };
+  const email = found.replace(/^mailto:/i, '');
+  const name = trimmed
+    .replace(found, '')
+    .replace(/mailto:/i, '')
+    .replace(/[<>()\[\]]/g, '')
+    .replace(/[\s,;:–—-]+$/, '')
+    .replace(/^[\s,;:–—-]+/, '')
+    .trim();
+  return { name: name || email, email };
+}
+
+/** `Title https://x`, `Title: https://x`, `Title – https://x`, `[Title](https://x)`, a bare address (its own title). */
+export function readLink(text: string): { title: string; url: string } | undefined {
+  const trimmed = text.trim();
+  if (trimmed.length > 4000) return undefined;
+  const markdown = /^\[([^\]]+)\]\(([^)\s]+)\)$/.exec(trimmed);
+  if (markdown) return { title: markdown[1]!.trim(), url: withScheme(markdown[2]) ?? markdown[2]! };
+  const words = trimmed.split(/\s+/);
+  const last = words[words.length - 1]!.replace(/^[<(]|[>)]$/g, '');
+  if (!isAddress(last)) return undefined;
+  const url = withScheme(last) ?? last;
+  const title = words.slice(0, -1).join(' ').replace(/[\s:–—-]+$/, '').trim();
+  return { title: title || last, url };
+}
+
+/** A person as one line: `Name`, `Name (Organisation)`, `Name, Role, Organisation`. */
+export function readPerson(text: string): { name: string; role?: string; organisation?: string } {
+  const trimmed = text.trim();
+  const inBrackets = /^([^(),]+?)\s*\(([^()]+)\)$/.exec(trimmed);
+  if (inBrackets) return { name: inBrackets[1]!.trim(), organisation: inBrackets[2]!.trim() };
+  const parts = trimmed.split(/\s*,\s*/);
+  if (parts.length === 3 && parts.every(Boolean)) return { name: parts[0]!, role: parts[1]!, organisation: parts[2]! };
+  return { name: trimmed };
+}

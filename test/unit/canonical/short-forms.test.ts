@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { withScheme } from '../../../src/parse/canonical/addresses.js';
+import { readPlace } from '../../../src/parse/canonical/place.js';
+import { readContact, readLink } from '../../../src/parse/canonical/short-forms.js';
+
+describe('short forms', () => {
+  it.each([
+    ['Laura Varisco <l.varisco@policylearning.eu>', { name: 'Laura Varisco', email: 'l.varisco@policylearning.eu' }],
+    ['Marc Pattinson, m.pattinson@policylearning.eu', { name: 'Marc Pattinson', email: 'm.pattinson@policylearning.eu' }],
+    ['Ann Lee (ann@lee.eu)', { name: 'Ann Lee', email: 'ann@lee.eu' }],
+    ['mailto:ann@lee.eu', { name: 'ann@lee.eu', email: 'ann@lee.eu' }],
+    ['Ann Lee', { name: 'Ann Lee' }],
+  ])('reads the contact %s', (text, expected) => expect(readContact(text)).toEqual(expected));
+
+  it.each([
+    ['Innovation procurement https://x.eu/a', { title: 'Innovation procurement', url: 'https://x.eu/a' }],
+    ['Brief: www.x.eu/b', { title: 'Brief', url: 'https://www.x.eu/b' }],
+    ['Brief – <https://x.eu>', { title: 'Brief', url: 'https://x.eu' }],
+    ['[Brief](x.eu)', { title: 'Brief', url: 'https://x.eu' }],
+    ['https://x.eu', { title: 'https://x.eu', url: 'https://x.eu' }],
+  ])('reads the link %s', (text, expected) => expect(readLink(text)).toEqual(expected));
+
+  it('is no link without an address', () => expect(readLink('Just a title')).toBeUndefined());
+
+  it.each([
+    ['www.example.eu/x', 'https://www.example.eu/x'],
+    ['example.eu/path?q=1', 'https://example.eu/path?q=1'],
+    ['interregeurope.eu', 'https://interregeurope.eu'],
+  ])('adds https:// to %s', (text, expected) => expect(withScheme(text)).toBe(expected));
+
+  it.each(['https://x.eu', 'mailto:a@b.eu', '#top', 'a@b.eu', 'not an address', 'v1.2', 'file.pdf', 'images/photo.jpg', '', 'x'.repeat(3000) + '.eu'])('leaves %s', (text) => {
+    expect(withScheme(text)).toBeUndefined();
+  });
+
+  it('reads places', () => {
+    expect(readPlace('Online')).toEqual({ online: true });
+    expect(readPlace('Vilnius / online')).toEqual({ city: 'Vilnius', online: true, hybrid: true });
+    expect(readPlace('Hybrid – Vilnius, Lithuania')).toEqual({ city: 'Vilnius', country: 'Lithuania', online: true, hybrid: true });
+    expect(readPlace('Vilnius / Kaunas')).toBeUndefined();
+  });
+});
