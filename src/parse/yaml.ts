@@ -112,8 +112,10 @@ export function parseYaml(text: string, origin: TextOrigin = { offset: 0, line: 
     try {
       data = doc.toJS({ maxAliasCount: YAML_LIMITS.maxAliasCount });
       // toJS shares what aliases stand for (cheap); what they would add to a report is checked after it.
+      const before = messages.length;
       checkAliasExpansion(doc, text.length, toPosition, messages);
-      if (messages.length > 0) data = undefined;
+      // (warnings found earlier, like `: ` inside `[ ]`, leave the data usable; only a refused alias does not)
+      if (messages.length > before) data = undefined;
     } catch (error) {
       messages.push(
         diagnostic(
@@ -270,6 +272,29 @@ function codeLine(line: string, keepIndent = false): string {
   return '`' + shown.replace(/`/g, "'").replace(/[\u0000-\u001f\u007f]/g, ' ') + '`';
 }
 
+/**
+ * In a one-level flow collection (`{ a: b, venue: Grand Palais: Hall 3 }`, `[x, a: b]`), the span of the first
+ * item's text that holds `: ` as text: a mapping value after its key, or a list item. Offsets into `flow`.
+ */
+function flowTextWithColon(flow: string): [number, number] | undefined {
+  const mapping = flow.startsWith('{');
+  const inner = flow.replace(/^[{[]/, ' ').replace(/[}\]]\s*$/, ' ');
+  if (/[{}[\]"']/.test(inner)) return undefined;
+  let at = 0;
+  for (const item of inner.split(',')) {
+    const from = at;
+    at += item.length + 1;
+    const lead = item.length - item.trimStart().length;
+    const text = item.trim();
+    const colon = text.indexOf(': ');
+    if (colon < 0) continue;
+    const valueStart = mapping ? text.slice(colon + 2).search(/\S/) + colon + 2 : 0;
+    if (mapping && !text.slice(valueStart).includes(': ')) continue;
+    return [from + lead + valueStart, from + lead + text.length];
+  }
+  return undefined;
+}
+
 /** A value in quotes YAML reads back as the same text. */
 export function quoteYamlText(value: string): string {
   return value.includes('"') && !value.includes("'") ? `'${value}'` : `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
@@ -305,10 +330,13 @@ function plainWords(text: string, code: string, offset: number): PlainError | un
     const m = /^(\s*(?:-\s+)?)([^:#{}\[\]]+?):\s+(.+?)\s*$/.exec(line);
     if (!m || !/:\s/.test(m[3]!) || /^["'|>]/.test(m[3]!)) return undefined;
     if (m[3]!.startsWith('{') || m[3]!.startsWith('[')) {
+      const flowStart = start + line.indexOf(m[3]!, m[1]!.length + m[2]!.length + 1);
+      const culprit = flowTextWithColon(m[3]!);
+      const fixed = culprit ? ` in quotes: ${codeLine(lineWithQuoted(text, flowStart + culprit[0], flowStart + culprit[1]))}` : ' in quotes';
       return {
         reason: `Text inside \`{ }\` or \`[ ]\` holds \`: \`, which YAML reads as a key; the value of ${quote(m[2]!.trim())} cannot be read`,
-        note: 'Put the text that holds `: ` in quotes, or write the mapping on separate lines',
-        range: [start + m[1]!.length, start + line.length],
+        note: `Put the text that holds \`: \`${fixed}, or write the mapping on separate lines`,
+        range: culprit ? [flowStart + culprit[0], flowStart + culprit[1]] : [start + m[1]!.length, start + line.length],
       };
     }
     const vs = start + line.indexOf(m[3]!, m[1]!.length + m[2]!.length + 1);

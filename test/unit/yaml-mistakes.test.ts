@@ -18,6 +18,18 @@ describe('YAML mistakes in plain words', () => {
     });
   });
 
+  it('`: ` inside `{ }` names the value to quote and shows the line with it quoted', () => {
+    const m = first('place: { city: Lille, country: France, venue: Grand Palais: Hall 3 }\n');
+    expect(m).toMatchObject({ at: '1:47', ruleId: 'yaml-syntax', severity: 'error' });
+    expect(m.note).toBe('Put the text that holds `: ` in quotes: `place: { city: Lille, country: France, venue: "Grand Palais: Hall 3" }`, or write the mapping on separate lines');
+  });
+
+  it('a warning about the text of a flow collection leaves the data usable', () => {
+    const parsed = parseYaml('title: T\nresources: [a, Note: see this]\n');
+    expect(parsed.messages.map((m) => m.ruleId)).toEqual(['yaml-flow-text']);
+    expect(parsed.data).toEqual({ title: 'T', resources: ['a', { Note: 'see this' }] });
+  });
+
   it('a comma inside `{ }`', () => {
     const m = first('place: { city: Vilnius, Lithuania }\n');
     expect(m).toMatchObject({ at: '1:25', ruleId: 'yaml-flow-text', severity: 'warning' });

@@ -34,7 +34,8 @@ const EMAIL = /<?(?:mailto:)?([^\s<>()[\],;]+@[^\s<>()[\],;]*?)>?(?=$|[\s,;)])/;
 
 /** `Laura Varisco <l.varisco@policylearning.eu>` and friends -> name and email. */
 export function parseContact(value: string): Notes {
-  const flat = value.replace(/\s*\n\s*/g, ' ').trim();
+  // A line break inside the entry (soft, or hard: a trailing `\` or two spaces, as Word exports write) is a space.
+  const flat = value.replace(/(?:\\|[ \t]*)\r?\n\s*/g, ' ').trim();
   const linked = /\[([^\]]*)\]\(mailto:([^)]+)\)/.exec(flat);
   if (linked) {
     const name = flat.replace(linked[0], linked[1]!.includes('@') ? '' : linked[1]!).replace(/[\s,;–—-]+$/, '').trim();
