@@ -52,8 +52,11 @@ export function affiliationAfter(rest: string): { role?: string; organisation?: 
     const organisation = leadingPhrase(from[1]!);
     return organisation ? { organisation } : {};
   }
-  const roleAt = /^\s*,\s*(.+?)\s+(?:at|of|from|with)\s+(.*)$/su.exec(rest);
-  if (roleAt) {
+  // `, Head of Procurement at the City of Kraków`: `at`/`from`/`with` end the role before `of` does, so a role
+  // that holds `of` stays whole; `, Mayor of Genoa` (no `at`) still splits at `of`.
+  for (const pattern of [/^\s*,\s*(.+?)\s+(?:at|from|with)\s+(.*)$/su, /^\s*,\s*(.+?)\s+of\s+(.*)$/su]) {
+    const roleAt = pattern.exec(rest);
+    if (!roleAt) continue;
     const role = leadingPhrase(roleAt[1]!);
     if (role && role === roleAt[1]!.trim()) {
       const organisation = leadingPhrase(roleAt[2]!);
