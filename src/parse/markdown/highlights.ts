@@ -6,24 +6,12 @@ import type { List, RootContent } from 'mdast';
 import type { Notes, Path } from './body.js';
 import { keyParagraph, keyWordsFor } from './key-lines.js';
 import type { ReaderContext } from './context.js';
-import { allBlocks, splitNestedParts, type Section } from './sections.js';
+import { buildPartWithItems } from './part-with-items.js';
+import { allBlocks, type Section } from './sections.js';
 import { isTextBlock, span } from './tree.js';
 
 export function buildHighlights(section: Section, ctx: ReaderContext, reason: string): void {
-  const { out, source } = ctx;
-  out.set(['highlights', 'title'], section.title, section.heading);
-  out.placed('part', ['highlights'], section.heading, reason, section.title);
-  const introBlocks = section.blocks.filter(isTextBlock);
-  const intro = source.paragraphs(introBlocks);
-  out.mark(['highlights'], section.heading);
-  if (intro) {
-    out.set(['highlights', 'intro'], intro, span(introBlocks));
-    out.placed('intro', ['highlights', 'intro'], span(introBlocks), 'text before the first theme');
-  }
-  ctx.lastPart = 'highlights';
-  const { own, parts } = splitNestedParts(section.children, ctx.language);
-  own.forEach((theme, i) => buildTheme(theme, ['highlights', 'themes', i], ctx));
-  for (const part of parts) ctx.handle(part, true);
+  buildPartWithItems(section, ctx, reason, { part: 'highlights', items: 'themes', itemWord: 'theme', buildItem: buildTheme });
 }
 
 export function buildTheme(theme: Section, path: Path, ctx: ReaderContext): void {

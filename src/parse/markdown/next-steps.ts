@@ -2,24 +2,12 @@
 import type { List, RootContent } from 'mdast';
 import type { Path } from './body.js';
 import type { ReaderContext } from './context.js';
-import { allBlocks, splitNestedParts, type Section } from './sections.js';
+import { buildPartWithItems } from './part-with-items.js';
+import { allBlocks, type Section } from './sections.js';
 import { isTextBlock, span } from './tree.js';
 
 export function buildNextSteps(section: Section, ctx: ReaderContext, reason: string): void {
-  const { out, source } = ctx;
-  out.set(['nextSteps', 'title'], section.title, section.heading);
-  out.placed('part', ['nextSteps'], section.heading, reason, section.title);
-  const introBlocks = section.blocks.filter(isTextBlock);
-  const intro = source.paragraphs(introBlocks);
-  out.mark(['nextSteps'], section.heading);
-  if (intro) {
-    out.set(['nextSteps', 'intro'], intro, span(introBlocks));
-    out.placed('intro', ['nextSteps', 'intro'], span(introBlocks), 'text before the first group');
-  }
-  ctx.lastPart = 'nextSteps';
-  const { own, parts } = splitNestedParts(section.children, ctx.language);
-  own.forEach((group, g) => buildGroup(group, ['nextSteps', 'groups', g], ctx));
-  for (const part of parts) ctx.handle(part, true);
+  buildPartWithItems(section, ctx, reason, { part: 'nextSteps', items: 'groups', itemWord: 'group', buildItem: buildGroup });
 }
 
 export function buildGroup(group: Section, path: Path, ctx: ReaderContext): void {

@@ -5,27 +5,15 @@
 import type { List, Paragraph, RootContent } from 'mdast';
 import type { Path } from './body.js';
 import type { ReaderContext } from './context.js';
+import { buildPartWithItems } from './part-with-items.js';
 import { diagnostic, quote } from '../../diagnostics/message.js';
 import { didYouMean } from '../../diagnostics/suggest.js';
 import { keyParagraph, keyWordsFor, type KeyLine, type KeyWords } from './key-lines.js';
-import { allBlocks, splitNestedParts, type Section } from './sections.js';
+import { allBlocks, type Section } from './sections.js';
 import { isTextBlock, positionOf, span } from './tree.js';
 
 export function buildPractices(section: Section, ctx: ReaderContext, reason: string): void {
-  const { out, source } = ctx;
-  out.set(['practices', 'title'], section.title, section.heading);
-  out.placed('part', ['practices'], section.heading, reason, section.title);
-  const introBlocks = section.blocks.filter(isTextBlock);
-  const intro = source.paragraphs(introBlocks);
-  out.mark(['practices'], section.heading);
-  if (intro) {
-    out.set(['practices', 'intro'], intro, span(introBlocks));
-    out.placed('intro', ['practices', 'intro'], span(introBlocks), 'text before the first topic');
-  }
-  ctx.lastPart = 'practices';
-  const { own, parts } = splitNestedParts(section.children, ctx.language);
-  own.forEach((topic, t) => buildTopic(topic, ['practices', 'topics', t], ctx));
-  for (const part of parts) ctx.handle(part, true);
+  buildPartWithItems(section, ctx, reason, { part: 'practices', items: 'topics', itemWord: 'topic', buildItem: buildTopic });
 }
 
 export function buildTopic(topic: Section, path: Path, ctx: ReaderContext): void {
