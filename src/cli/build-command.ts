@@ -192,6 +192,7 @@ export async function runBuild(inputs: string[], flags: Record<string, unknown>,
     language,
     defaultLanguage: config.language,
     pageSize,
+    pdfStandard: flags.pdfStandard as PipelineOptions['pdfStandard'],
     strict: flags.strict === true,
     allowedRoot,
     session: sessionFactory,
@@ -202,7 +203,7 @@ export async function runBuild(inputs: string[], flags: Record<string, unknown>,
 
   const cache =
     !context.validateOnly && flags.cache !== false && template
-      ? new BuildCache({ outDir, cwd: io.cwd, version: `${context.version}+${context.build}`, template, options: { formats: [...formats].sort(), pageSize, language: language ?? null, defaultLanguage: config.language ?? null, strict: pipeline.strict } })
+      ? new BuildCache({ outDir, cwd: io.cwd, version: `${context.version}+${context.build}`, template, options: { formats: [...formats].sort(), pageSize, pdfStandard: pipeline.pdfStandard ?? null, language: language ?? null, defaultLanguage: config.language ?? null, strict: pipeline.strict } })
       : undefined;
 
   const progress = createProgress(io, files.length, context.validateOnly, colours(io, 'stderr'));

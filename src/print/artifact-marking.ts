@@ -1,0 +1,112 @@
+/**
+ * Marks everything a page paints outside tagged content as an artifact.
+ *
+ * Chromium tags what the HTML holds, but paints the running header, footer
+ * and page numbers (CSS page-margin boxes), the contents' dot leaders and
+ * some rules outside any marked-content sequence; PDF/UA-1 (7.1) wants each
+ * of them either tagged or marked `/Artifact`. Runs of untagged painting are
+ * wrapped whole in one `/Artifact` sequence: text as a pagination artifact
+ * (it is only ever the page-margin boxes), anything else as a layout one.
+ */
+import { contentOperations, type ContentOperation } from './content-operations.js';
+
+const SHOWS_TEXT = new Set(['Tj', 'TJ', "'", '"']);
+const BUILDS_PATH = new Set(['m', 'l', 'c', 'v', 'y', 'h', 're']);
+const ENDS_PATH = new Set(['S', 's', 'f', 'F', 'f*', 'B', 'B*', 'b', 'b*', 'n']);
+const PAINTS_ALONE = new Set(['sh', 'BI']);
+
+export const PAGINATION_ARTIFACT = '/Artifact <</Type /Pagination>> BDC\n';
+export const LAYOUT_ARTIFACT = '/Artifact <</Type /Layout>> BDC\n';
+
+export interface MarkingResult {
+  text: string;
+  /** How many artifact sequences were added. */
+  added: number;
+}
+
+/**
+ * The content stream with its untagged painting wrapped as artifacts.
+ * `formHoldsTags(name)` says whether the XObject `name` painted by `Do` has
+ * tagged content of its own (then it is never wrapped).
+ */
+export function markArtifacts(text: string, formHoldsTags: (name: string) => boolean = () => false): MarkingResult {
+  const ops = contentOperations(text);
+  const insertions: Array<{ at: number; text: string }> = [];
+  let depth = 0;
+  let group: { open: number; close: number; text: boolean } | undefined;
+  const extend = (from: ContentOperation, to: ContentOperation, isText: boolean) => {
+    group ??= { open: from.start, close: to.end, text: false };
+    group.close = to.end;
+    group.text ||= isText;
+  };
+  const close = () => {
+    if (!group) return;
+    insertions.push({ at: group.open, text: group.text ? PAGINATION_ARTIFACT : LAYOUT_ARTIFACT }, { at: group.close, text: '\nEMC' });
+    group = undefined;
+  };
+
+  for (let i = 0; i < ops.length; i++) {
+    const op = ops[i]!;
+    const name = op.operator;
+    if (name === 'BDC' || name === 'BMC') {
+      if (depth === 0) close();
+      depth++;
+      continue;
+    }
+    if (name === 'EMC') {
+      depth = Math.max(0, depth - 1);
+      continue;
+    }
+    if (depth > 0) continue;
+    if (name === 'BT') {
+      let j = i + 1;
+      let paints = false;
+      let tagged = false;
+      while (j < ops.length && ops[j]!.operator !== 'ET') {
+        const inner = ops[j]!.operator;
+        if (SHOWS_TEXT.has(inner)) paints = true;
+        if (inner === 'BDC' || inner === 'BMC' || inner === 'EMC') tagged = true;
+        j++;
+      }
+      if (tagged) {
+        // Marked content inside a text object: wrap each untagged show on its own, inside the text object.
+        close();
+        let innerDepth = 0;
+        for (let k = i + 1; k < j; k++) {
+          const inner = ops[k]!;
+          if (inner.operator === 'BDC' || inner.operator === 'BMC') innerDepth++;
+          else if (inner.operator === 'EMC') innerDepth = Math.max(0, innerDepth - 1);
+          else if (innerDepth === 0 && SHOWS_TEXT.has(inner.operator)) {
+            insertions.push({ at: inner.start, text: PAGINATION_ARTIFACT }, { at: inner.end, text: '\nEMC' });
+          }
+        }
+      } else if (paints) extend(op, ops[Math.min(j, ops.length - 1)]!, true);
+      i = j;
+      continue;
+    }
+    if (BUILDS_PATH.has(name)) {
+      let j = i;
+      while (j < ops.length && !ENDS_PATH.has(ops[j]!.operator)) j++;
+      const last = ops[Math.min(j, ops.length - 1)]!;
+      if (last.operator !== 'n') extend(op, last, false);
+      i = j;
+      continue;
+    }
+    if (PAINTS_ALONE.has(name) || (name === 'Do' && !formHoldsTags(op.operands[0]?.slice(1) ?? ''))) extend(op, op, false);
+    else if (name === 'Do') close();
+  }
+  close();
+  if (insertions.length === 0) return { text, added: 0 };
+  // In stream order; the sort is stable, so insertions at one offset keep the order they were made in.
+  insertions.sort((a, b) => a.at - b.at);
+  let out = '';
+  let at = 0;
+  for (const insertion of insertions) {
+    out += text.slice(at, insertion.at);
+    out += insertion.at > 0 && !/\s/.test(text[insertion.at - 1] ?? ' ') && insertion.text.startsWith('/') ? '\n' + insertion.text : insertion.text;
+    at = insertion.at;
+  }
+  out += text.slice(at);
+  if (!/\s$/.test(out)) out += '\n';
+  return { text: out, added: insertions.length / 2 };
+}

@@ -1,0 +1,206 @@
+/**
+ * Repairs to the structure tree Chromium writes, for PDF/UA-1:
+ * - a RoleMap for the PDF 2.0 types it uses (`Strong`, `Em`) that PDF 1.7 does not know;
+ * - each list item's content wrapped in `LBody` (Chromium puts it straight under `LI`);
+ * - each link annotation's `/Contents` taken from the text of its `Link` element.
+ * Everything else in the tree (and the parent tree that maps content back to
+ * it) is kept, with the moved children pointing at their new parent.
+ */
+import { PDFArray, PDFDict, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString, type PDFDocument, type PDFObject } from '@cantoo/pdf-lib';
+import { textByMcid } from './marked-content-text.js';
+
+/** The standard structure types of PDF 1.7 (ISO 32000-1, 14.8.4). */
+export const STANDARD_STRUCTURE_TYPES = new Set(
+  ('Document Part Art Sect Div BlockQuote Caption TOC TOCI Index NonStruct Private P H H1 H2 H3 H4 H5 H6 L LI Lbl LBody ' +
+    'Table TR TH TD THead TBody TFoot Span Quote Note Reference BibEntry Code Link Annot Ruby RB RT RP Warichu WT WP Figure Formula Form').split(' '),
+);
+
+/** What PDF 2.0 (and HTML) types mean in PDF 1.7; anything else unknown is mapped to `Span`. */
+const ROLE_OF = new Map([
+  ['Strong', 'Span'],
+  ['Em', 'Span'],
+  ['Mark', 'Span'],
+  ['Sub', 'Span'],
+  ['Title', 'P'],
+  ['FENote', 'Note'],
+  ['Aside', 'Div'],
+  ['DocumentFragment', 'Div'],
+]);
+
+const K = PDFName.of('K');
+const S = PDFName.of('S');
+const P = PDFName.of('P');
+const PG = PDFName.of('Pg');
+const TYPE = PDFName.of('Type');
+
+export interface StructureRepairs {
+  roleMapped: string[];
+  listBodies: number;
+  linkContents: number;
+}
+
+interface Element {
+  ref: PDFRef | undefined;
+  dict: PDFDict;
+}
+
+export function repairStructure(doc: PDFDocument): StructureRepairs {
+  const context = doc.context;
+  const root = doc.catalog.lookupMaybe(PDFName.of('StructTreeRoot'), PDFDict);
+  const result: StructureRepairs = { roleMapped: [], listBodies: 0, linkContents: 0 };
+  if (!root) return result;
+
+  const elements: Element[] = [];
+  const seen = new Set<PDFDict>();
+  const walk = (value: PDFObject | undefined, depth: number) => {
+    if (depth > 256 || value === undefined) return;
+    const ref = value instanceof PDFRef ? value : undefined;
+    const dict = ref ? context.lookup(ref) : value;
+    if (dict instanceof PDFArray) return dict.asArray().forEach((v) => walk(v, depth + 1));
+    if (!(dict instanceof PDFDict) || seen.has(dict)) return;
+    const type = dict.get(TYPE)?.toString();
+    if (type === '/MCR' || type === '/OBJR') return;
+    seen.add(dict);
+    if (dict.get(S)) elements.push({ ref, dict });
+    walk(dict.get(K), depth + 1);
+  };
+  walk(root.get(K), 0);
+  const typeOf = (dict: PDFDict) => dict.lookupMaybe(S, PDFName)?.decodeText() ?? '';
+
+  // RoleMap: every type used that PDF 1.7 does not define, unless the document maps it already.
+  const roleMap = root.lookupMaybe(PDFName.of('RoleMap'), PDFDict) ?? context.obj({});
+  for (const type of new Set(elements.map((e) => typeOf(e.dict)))) {
+    if (!type || STANDARD_STRUCTURE_TYPES.has(type) || roleMap.has(PDFName.of(type))) continue;
+    roleMap.set(PDFName.of(type), PDFName.of(ROLE_OF.get(type) ?? 'Span'));
+    result.roleMapped.push(type);
+  }
+  if (roleMap.keys().length > 0) root.set(PDFName.of('RoleMap'), roleMap);
+
+  const parents = new ParentTree(doc, root);
+  const pageRefs = doc.getPages().map((p) => p.ref);
+
+  // List items: their content (everything but labels) into LBody, keeping the order.
+  for (const { ref, dict } of elements) {
+    if (typeOf(dict) !== 'LI' || !ref) continue;
+    const kids = asList(dict.get(K));
+    const kindOf = (kid: PDFObject) => {
+      const d = kid instanceof PDFRef ? context.lookup(kid) : kid;
+      return d instanceof PDFDict && d.get(S) ? typeOf(d) : '';
+    };
+    if (kids.every((kid) => ['Lbl', 'LBody'].includes(kindOf(kid)))) continue;
+    const out: PDFObject[] = [];
+    let body: { ref: PDFRef; kids: PDFArray } | undefined;
+    for (const kid of kids) {
+      const kind = kindOf(kid);
+      if (kind === 'Lbl' || kind === 'LBody') {
+        out.push(kid);
+        body = undefined;
+        continue;
+      }
+      if (!body) {
+        const kidsArray = context.obj([]);
+        const lbody = context.obj({ Type: 'StructElem', S: 'LBody', P: ref, K: kidsArray });
+        const pg = dict.get(PG);
+        if (pg) lbody.set(PG, pg);
+        body = { ref: context.register(lbody), kids: kidsArray };
+        out.push(body.ref);
+        result.listBodies++;
+      }
+      body.kids.push(kid);
+      parents.reparent(kid, body.ref, dict.get(PG));
+    }
+    dict.set(K, context.obj(out));
+  }
+
+  // Link annotations: /Contents from the text their Link element shows.
+  const textsByPage = new Map<string, Map<number, string>>();
+  const pages = doc.getPages();
+  const pageText = (pg: PDFObject | undefined, mcid: number): string => {
+    if (!(pg instanceof PDFRef)) return '';
+    const index = pageRefs.findIndex((r) => r === pg || r.toString() === pg.toString());
+    if (index < 0) return '';
+    let texts = textsByPage.get(pg.toString());
+    if (!texts) textsByPage.set(pg.toString(), (texts = textByMcid(pages[index]!)));
+    return texts.get(mcid) ?? '';
+  };
+  const textOf = (value: PDFObject | undefined, pg: PDFObject | undefined, depth: number): string => {
+    if (value === undefined || depth > 64) return '';
+    if (value instanceof PDFNumber) return pageText(pg, value.asNumber());
+    const d = value instanceof PDFRef ? context.lookup(value) : value;
+    if (d instanceof PDFArray) return d.asArray().map((v) => textOf(v, pg, depth + 1)).join('');
+    if (!(d instanceof PDFDict)) return '';
+    const type = d.get(TYPE)?.toString();
+    if (type === '/OBJR') return '';
+    if (type === '/MCR') return pageText(d.get(PG) ?? pg, d.lookupMaybe(PDFName.of('MCID'), PDFNumber)?.asNumber() ?? -1);
+    const alt = d.lookupMaybe(PDFName.of('Alt'), PDFString, PDFHexString)?.decodeText();
+    if (alt) return alt;
+    return textOf(d.get(K), d.get(PG) ?? pg, depth + 1);
+  };
+  for (const { dict } of elements) {
+    if (typeOf(dict) !== 'Link') continue;
+    const annotations = asList(dict.get(K))
+      .map((kid) => (kid instanceof PDFRef ? context.lookup(kid) : kid))
+      .filter((kid): kid is PDFDict => kid instanceof PDFDict && kid.get(TYPE)?.toString() === '/OBJR')
+      .map((objr) => objr.lookupMaybe(PDFName.of('Obj'), PDFDict))
+      .filter((a): a is PDFDict => a !== undefined);
+    if (annotations.length === 0) continue;
+    const text = textOf(dict.get(K), dict.get(PG), 0).replace(/\s+/g, ' ').trim();
+    for (const annotation of annotations) {
+      if (annotation.has(PDFName.of('Contents'))) continue;
+      const fallback = annotation.lookupMaybe(PDFName.of('A'), PDFDict)?.lookupMaybe(PDFName.of('URI'), PDFString, PDFHexString)?.decodeText() ?? 'Link';
+      annotation.set(PDFName.of('Contents'), PDFHexString.fromText(text || fallback));
+      result.linkContents++;
+    }
+  }
+  return result;
+}
+
+const asList = (value: PDFObject | undefined): PDFObject[] => (value === undefined ? [] : value instanceof PDFArray ? value.asArray() : [value]);
+
+/**
+ * The parent tree (a number tree from a page's `/StructParents` or an
+ * annotation's `/StructParent` to structure elements), to point moved
+ * content at its new parent.
+ */
+class ParentTree {
+  private readonly slots = new Map<number, { array: PDFArray; index: number }>();
+
+  constructor(
+    private readonly doc: PDFDocument,
+    root: PDFDict,
+  ) {
+    const visit = (node: PDFDict | undefined, depth: number) => {
+      if (!node || depth > 32) return;
+      const nums = node.lookupMaybe(PDFName.of('Nums'), PDFArray);
+      if (nums) for (let i = 0; i + 1 < nums.size(); i += 2) this.slots.set((nums.lookup(i) as PDFNumber).asNumber(), { array: nums, index: i + 1 });
+      const kids = node.lookupMaybe(PDFName.of('Kids'), PDFArray);
+      if (kids) for (let i = 0; i < kids.size(); i++) visit(kids.lookupMaybe(i, PDFDict), depth + 1);
+    };
+    visit(root.lookupMaybe(PDFName.of('ParentTree'), PDFDict), 0);
+  }
+
+  /** Point the parent tree entry of `kid` (marked content or an annotation) at `parent`; elements get a new `/P`. */
+  reparent(kid: PDFObject, parent: PDFRef, pg: PDFObject | undefined): void {
+    const context = this.doc.context;
+    if (kid instanceof PDFNumber) return this.setMcidParent(pg, kid.asNumber(), parent);
+    const dict = kid instanceof PDFRef ? context.lookup(kid) : kid;
+    if (!(dict instanceof PDFDict)) return;
+    const type = dict.get(TYPE)?.toString();
+    if (type === '/MCR') return this.setMcidParent(dict.get(PG) ?? pg, dict.lookupMaybe(PDFName.of('MCID'), PDFNumber)?.asNumber() ?? -1, parent);
+    if (type === '/OBJR') {
+      const key = dict.lookupMaybe(PDFName.of('Obj'), PDFDict)?.lookupMaybe(PDFName.of('StructParent'), PDFNumber)?.asNumber();
+      const slot = key === undefined ? undefined : this.slots.get(key);
+      if (slot) slot.array.set(slot.index, parent);
+      return;
+    }
+    dict.set(P, parent);
+  }
+
+  private setMcidParent(pg: PDFObject | undefined, mcid: number, parent: PDFRef): void {
+    const page = pg instanceof PDFRef ? this.doc.context.lookup(pg) : undefined;
+    const key = page instanceof PDFDict ? page.lookupMaybe(PDFName.of('StructParents'), PDFNumber)?.asNumber() : undefined;
+    const slot = key === undefined ? undefined : this.slots.get(key);
+    const array = slot ? slot.array.lookup(slot.index) : undefined;
+    if (array instanceof PDFArray && mcid >= 0 && mcid < array.size()) array.set(mcid, parent);
+  }
+}

@@ -1,0 +1,132 @@
+/**
+ * Every example's PDF, in both built-in templates, read back against the
+ * machine-checkable rules of PDF/UA-1 and the identification of PDF/A-2b,
+ * and against Chromium's own print (`--pdf-standard none`): same pages, text,
+ * bookmarks and language.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PDFName, PDFString } from '@cantoo/pdf-lib';
+import { runCli, tempDir } from '../helpers/cli.js';
+import { pdfInfo, pdfPages } from '../helpers/pdf.js';
+import { headingSkips, linkProblems, listItemChildren, nonStandardTypes, outputIntent, readPdf, trailerId, unmarkedPainting, xmpText } from '../helpers/pdf-rules.js';
+
+const dir = tempDir();
+afterAll(() => dir.cleanup());
+
+const TEMPLATES = ['default', 'brief'] as const;
+const EXAMPLES = readdirSync('examples').filter((f) => /\.(md|ya?ml)$/.test(f));
+
+/** examples/x.md -> <out>/<template>/md/x.pdf (the .md and .yaml of one example would write the same name). */
+const pdfOf = (template: string, example: string, standard = 'default') => join(dir.path, standard, template, example.split('.').pop()!, example.replace(/\.[^.]+$/, '.pdf'));
+
+function build(template: string, standard?: string) {
+  for (const ext of new Set(EXAMPLES.map((e) => e.split('.').pop()!))) {
+    const inputs = EXAMPLES.filter((e) => e.endsWith(`.${ext}`)).map((e) => join('examples', e));
+    const out = join(dir.path, standard ?? 'default', template, ext);
+    const result = runCli(['build', ...inputs, '--out', out, '--format', 'pdf', '--template', template, '--no-cache', '--no-catalogue', ...(standard ? ['--pdf-standard', standard] : [])]);
+    expect(result.code, result.stderr).toBe(0);
+  }
+}
+
+beforeAll(() => {
+  for (const template of TEMPLATES) build(template);
+  build('default', 'none');
+});
+
+describe.each(TEMPLATES)('every example in the %s template', (template) => {
+  it.each(EXAMPLES)('%s meets the structure rules of PDF/UA-1', async (example) => {
+    const pdf = await readPdf(pdfOf(template, example));
+    expect(nonStandardTypes(pdf), 'types outside PDF 1.7 without a RoleMap entry').toEqual([]);
+    expect(listItemChildren(pdf), 'LI children other than Lbl/LBody').toEqual([]);
+    expect(linkProblems(pdf)).toEqual([]);
+    expect(headingSkips(pdf)).toEqual([]);
+    expect(pdf.elements.filter((e) => e.type === 'Link').length).toBeGreaterThan(0);
+  });
+
+  it.each(EXAMPLES)('%s paints nothing outside marked content (tagged or artifact)', async (example) => {
+    expect(await unmarkedPainting(pdfOf(template, example))).toEqual([]);
+  });
+
+  it.each(EXAMPLES)('%s declares PDF/UA-1 and PDF/A-2b: XMP, output intent, /ID', async (example) => {
+    const path = pdfOf(template, example);
+    const pdf = await readPdf(path);
+    expect(pdfInfo(path)['Metadata Stream']).toBe('yes');
+    const lib = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    const doc = await lib.getDocument({ data: new Uint8Array(readFileSync(path)), verbosity: 0 }).promise;
+    const { metadata, info } = await doc.getMetadata();
+    await doc.destroy();
+    // pdf.js parses the packet (null when the XML does not parse).
+    expect(metadata).not.toBeNull();
+    const lang = pdf.doc.catalog.lookup(PDFName.of('Lang'), PDFString).decodeText();
+    expect(metadata!.get('dc:title')).toBe((info as { Title: string }).Title);
+    // pdf.js gives a one-entry Bag or Seq as its entry.
+    expect([metadata!.get('dc:language')].flat()).toEqual([lang]);
+    expect([metadata!.get('dc:creator')].flat()).toEqual([(info as { Author: string }).Author]);
+    expect(metadata!.get('dc:description')).toBe((info as { Subject: string }).Subject);
+    expect(metadata!.get('pdfuaid:part')).toBe('1');
+    expect(metadata!.get('pdfaid:part')).toBe('2');
+    expect(metadata!.get('pdfaid:conformance')).toBe('B');
+    const xmp = xmpText(pdf)!;
+    expect(xmp).toContain('<pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI>');
+    expect(xmp).toMatch(/^<\?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"\?>/);
+    expect(outputIntent(pdf)).toEqual({ subtype: 'GTS_PDFA1', colourSpace: 'RGB ', components: 3 });
+    const id = trailerId(pdf);
+    expect(id).toHaveLength(2);
+    expect(id![0]).toMatch(/^[0-9A-F]{32}$/);
+  });
+});
+
+describe('the post-processing stage', () => {
+  const example = 'vilnius-2024.md';
+  it('keeps what Chromium printed: pages, text per page, bookmarks, language, title and links', async () => {
+    const before = await readPdf(pdfOf('default', example, 'none'));
+    const after = await readPdf(pdfOf('default', example));
+    expect(after.doc.getPageCount()).toBe(before.doc.getPageCount());
+    expect(pdfPages(pdfOf('default', example))).toEqual(pdfPages(pdfOf('default', example, 'none')));
+    const lang = (p: typeof before) => p.doc.catalog.lookup(PDFName.of('Lang'), PDFString).decodeText();
+    expect(lang(after)).toBe(lang(before));
+    expect(pdfInfo(pdfOf('default', example)).Title).toBe(pdfInfo(pdfOf('default', example, 'none')).Title);
+    const outline = (path: string) => execFileSync('pdfinfo', ['-dests', path], { encoding: 'utf8' });
+    expect(outline(pdfOf('default', example))).toBe(outline(pdfOf('default', example, 'none')));
+    const lib = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    const bookmarks = async (path: string) => {
+      const doc = await lib.getDocument({ data: new Uint8Array(readFileSync(path)), verbosity: 0 }).promise;
+      const titles = JSON.stringify(await doc.getOutline(), (key, value) => (key === 'dest' || key === 'title' || key === 'items' || /^\d+$/.test(key) || key === '' ? value : undefined));
+      const links = [];
+      for (let n = 1; n <= doc.numPages; n++) links.push(...(await (await doc.getPage(n)).getAnnotations()).map((a) => [n, a.url ?? a.dest]));
+      await doc.destroy();
+      return { titles, links };
+    };
+    expect(await bookmarks(pdfOf('default', example))).toEqual(await bookmarks(pdfOf('default', example, 'none')));
+    // The structure tree: the same elements, plus the LBody wrappers.
+    const types = (p: typeof before) => p.elements.map((e) => e.type).filter((t) => t !== 'LBody');
+    expect(types(after)).toEqual(types(before));
+  });
+
+  it('is what `--pdf-standard none` leaves out: Chromium’s file breaks the rules checked above', async () => {
+    const path = pdfOf('default', example, 'none');
+    const pdf = await readPdf(path);
+    expect(nonStandardTypes(pdf)).toContain('Strong');
+    expect(listItemChildren(pdf).length).toBeGreaterThan(0);
+    expect(linkProblems(pdf).length).toBeGreaterThan(0);
+    expect((await unmarkedPainting(path)).length).toBeGreaterThan(0);
+    expect(xmpText(pdf)).toBeUndefined();
+    expect(trailerId(pdf)).toBeUndefined();
+    expect(pdfInfo(path)['Metadata Stream']).toBe('no');
+  });
+});
+
+/** veraPDF, when the machine has it: on the PATH as `verapdf`, or its launcher given by VERAPDF. */
+const verapdf = process.env.VERAPDF ?? (spawnSync('sh', ['-c', 'command -v verapdf'], { encoding: 'utf8' }).stdout.trim() || undefined);
+
+describe.skipIf(!verapdf || !existsSync(verapdf))('veraPDF', () => {
+  it.each(TEMPLATES.flatMap((t) => EXAMPLES.map((e) => [t, e] as const)))('%s %s passes the PDF/UA-1 and PDF/A-2b profiles', (template, example) => {
+    for (const flavour of ['ua1', '2b']) {
+      const run = spawnSync(verapdf!, ['--flavour', flavour, '--format', 'text', pdfOf(template, example)], { encoding: 'utf8', timeout: 120_000 });
+      expect(run.stdout, run.stderr).toMatch(/^PASS /m);
+    }
+  });
+});
