@@ -8,7 +8,7 @@
  * wrapped whole in one `/Artifact` sequence: text as a pagination artifact
  * (it is only ever the page-margin boxes), anything else as a layout one.
  */
-import { contentOperations, type ContentOperation } from './content-operations.js';
+import { contentOperations, markedContentOutline, operandsOf, type ContentOperation } from './content-operations.js';
 
 const SHOWS_TEXT = new Set(['Tj', 'TJ', "'", '"']);
 const BUILDS_PATH = new Set(['m', 'l', 'c', 'v', 'y', 'h', 're']);
@@ -29,9 +29,29 @@ export interface MarkingResult {
  * `formHoldsTags(name)` says whether the XObject `name` painted by `Do` has
  * tagged content of its own (then it is never wrapped).
  */
-export function markArtifacts(text: string, formHoldsTags: (name: string) => boolean = () => false): MarkingResult {
-  const ops = contentOperations(text);
+export function markArtifacts(text: string, formHoldsTags: (name: string) => boolean = () => false, ops?: ContentOperation[]): MarkingResult {
   const insertions: Array<{ at: number; text: string }> = [];
+  // Most of a page is tagged: walk only the stretches outside marked content when they can be found quickly.
+  const outline = ops ? undefined : markedContentOutline(text);
+  let walked = false;
+  if (outline) {
+    walked = true;
+    for (const [from, to] of outline.untagged) {
+      const ranged = contentOperations(text.slice(from, to)).map((op) => ({ ...op, start: op.start + from, operatorStart: op.operatorStart + from, end: op.end + from }));
+      const opens = ranged.filter((op) => op.operator === 'BT').length;
+      if (opens !== ranged.filter((op) => op.operator === 'ET').length) {
+        walked = false; // a text object across tagged content: the full walk handles it
+        insertions.length = 0;
+        break;
+      }
+      collectInsertions(text, ranged, formHoldsTags, insertions);
+    }
+  }
+  if (!walked) collectInsertions(text, ops ?? contentOperations(text), formHoldsTags, insertions);
+  return applyInsertions(text, insertions);
+}
+
+function collectInsertions(text: string, ops: ContentOperation[], formHoldsTags: (name: string) => boolean, insertions: Array<{ at: number; text: string }>): void {
   let depth = 0;
   let group: { open: number; close: number; text: boolean } | undefined;
   const extend = (from: ContentOperation, to: ContentOperation, isText: boolean) => {
@@ -92,10 +112,13 @@ export function markArtifacts(text: string, formHoldsTags: (name: string) => boo
       i = j;
       continue;
     }
-    if (PAINTS_ALONE.has(name) || (name === 'Do' && !formHoldsTags(op.operands[0]?.slice(1) ?? ''))) extend(op, op, false);
+    if (PAINTS_ALONE.has(name) || (name === 'Do' && !formHoldsTags(operandsOf(text, op)[0]?.slice(1) ?? ''))) extend(op, op, false);
     else if (name === 'Do') close();
   }
   close();
+}
+
+function applyInsertions(text: string, insertions: Array<{ at: number; text: string }>): MarkingResult {
   if (insertions.length === 0) return { text, added: 0 };
   // In stream order; the sort is stable, so insertions at one offset keep the order they were made in.
   insertions.sort((a, b) => a.at - b.at);

@@ -4,13 +4,30 @@
  * for its annotation's `/Contents`.
  */
 import { PDFArray, PDFDict, PDFName, PDFRawStream, PDFStream, decodePDFRawStream, type PDFPage } from '@cantoo/pdf-lib';
-import { contentOperations } from './content-operations.js';
+import { inflateSync } from 'node:zlib';
+import { contentOperations, markedContentOutline, operandsOf, type ContentOperation } from './content-operations.js';
 
 const SHOWS_TEXT = new Set(['Tj', 'TJ', "'", '"']);
 
 export function streamText(stream: PDFStream): string {
-  const bytes = stream instanceof PDFRawStream ? decodePDFRawStream(stream).decode() : stream.getContents();
+  // zlib is several times faster than the library's own inflate, and Chromium's streams are all Flate.
+  const filter = stream.dict.get(PDFName.of('Filter'))?.toString();
+  const bytes =
+    stream instanceof PDFRawStream && filter === '/FlateDecode' && !stream.dict.has(PDFName.of('DecodeParms'))
+      ? inflateSync(stream.getContents())
+      : stream instanceof PDFRawStream
+        ? decodePDFRawStream(stream).decode()
+        : stream.getContents();
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+}
+
+const parsed = new WeakMap<PDFStream, { text: string }>();
+
+/** A content stream's text, decoded once for every step that needs it. */
+export function parsedStream(stream: PDFStream): { text: string } {
+  let known = parsed.get(stream);
+  if (!known) parsed.set(stream, (known = { text: streamText(stream) }));
+  return known;
 }
 
 /** The page's content streams, in order. */
@@ -83,8 +100,11 @@ function stringBytes(operand: string): number[] {
   return bytes;
 }
 
-/** Text shown inside each MCID's sequence on the page (nested sequences count for the innermost MCID). */
-export function textByMcid(page: PDFPage): Map<number, string> {
+/**
+ * Text shown inside each MCID's sequence on the page (nested sequences count
+ * for the innermost MCID); only the MCIDs in `wanted` when it is given.
+ */
+export function textByMcid(page: PDFPage, wanted?: ReadonlySet<number>): Map<number, string> {
   const fonts = page.node.Resources()?.lookupMaybe(PDFName.of('Font'), PDFDict);
   const decoders = new Map<string, FontDecoder>();
   const decoder = (name: string): FontDecoder => {
@@ -101,16 +121,35 @@ export function textByMcid(page: PDFPage): Map<number, string> {
   const stack: Array<number | undefined> = [];
   let font: FontDecoder = { bytesPerCode: 1, map: new Map() };
   for (const stream of pageStreams(page)) {
-    for (const op of contentOperations(streamText(stream))) {
+    const { text } = parsedStream(stream);
+    // With `wanted`, only the wanted sequences are walked when they can be found quickly.
+    const outline = wanted ? markedContentOutline(text) : undefined;
+    const pieces = outline
+      ? outline.sequences.filter((s) => wanted!.has(s.mcid)).map((s) => ({ mcid: s.mcid, ops: contentOperations(text.slice(s.start, s.end)), text: text.slice(s.start, s.end), font: lastFont(text, s.start) }))
+      : [{ mcid: undefined, ops: contentOperations(text), text, font: undefined }];
+    for (const piece of pieces) {
+      stack.length = 0;
+      if (piece.mcid !== undefined) stack.push(piece.mcid);
+      if (piece.font) font = decoder(piece.font);
+      walk(piece.text, piece.ops, piece.mcid);
+    }
+  }
+  for (const [mcid, text] of texts) texts.set(mcid, text.replace(/\s+/g, ' '));
+  return texts;
+
+  /** `only`: a sequence walked on its own adds its own text only (a nested one is walked on its own too). */
+  function walk(text: string, operations: ContentOperation[], only?: number): void {
+    for (const op of operations) {
       if (op.operator === 'BDC' || op.operator === 'BMC') {
-        const mcid = /\/MCID\s+(\d+)/.exec(op.operands[1] ?? '')?.[1];
+        const mcid = op.operator === 'BDC' ? /\/MCID\s+(\d+)/.exec(text.slice(op.start, op.operatorStart))?.[1] : undefined;
         stack.push(mcid === undefined ? stack[stack.length - 1] : Number(mcid));
       } else if (op.operator === 'EMC') stack.pop();
-      else if (op.operator === 'Tf') font = decoder(op.operands[0]?.slice(1) ?? '');
+      else if (op.operator === 'Tf') font = decoder(operandsOf(text, op)[0]?.slice(1) ?? '');
       else if (SHOWS_TEXT.has(op.operator)) {
         const mcid = stack[stack.length - 1];
-        if (mcid === undefined) continue;
-        const strings = op.operator === 'TJ' ? [...(op.operands[0] ?? '').matchAll(/\((?:\\.|[^\\)])*\)|<[^>]*>/g)].map((m) => m[0]) : [op.operands[op.operands.length - 1] ?? ''];
+        if (mcid === undefined || (wanted && !wanted.has(mcid)) || (only !== undefined && mcid !== only)) continue;
+        const operands = operandsOf(text, op);
+        const strings = op.operator === 'TJ' ? [...(operands[0] ?? '').matchAll(/\((?:\\.|[^\\)])*\)|<[^>]*>/g)].map((m) => m[0]) : [operands[operands.length - 1] ?? ''];
         let shown = '';
         for (const s of strings) {
           const bytes = stringBytes(s);
@@ -123,6 +162,11 @@ export function textByMcid(page: PDFPage): Map<number, string> {
       }
     }
   }
-  for (const [mcid, text] of texts) texts.set(mcid, text.replace(/\s+/g, ' '));
-  return texts;
+}
+
+/** The font name of the last `Tf` before `at`, for a sequence that starts inside a text object. */
+function lastFont(text: string, at: number): string | undefined {
+  const before = text.slice(Math.max(0, at - 4096), at);
+  const all = [...before.matchAll(/\/([^\s/<>[\]()]+)\s+[\d.+-]+\s+Tf\b/g)];
+  return all.length ? all[all.length - 1]![1] : undefined;
 }

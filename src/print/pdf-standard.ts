@@ -13,7 +13,7 @@ import { deflateSync } from 'node:zlib';
 import { PDFDict, PDFDocument, PDFHeader, PDFHexString, PDFName, PDFRef, PDFStream, PDFString, type PDFPage } from '@cantoo/pdf-lib';
 import { packagePath } from '../package-root.js';
 import { markArtifacts } from './artifact-marking.js';
-import { pageStreams, streamText } from './marked-content-text.js';
+import { pageStreams, parsedStream, streamText } from './marked-content-text.js';
 import { addMetadata, type PdfMetadata } from './pdf-metadata.js';
 import { repairStructure } from './structure-repair.js';
 import { isoDate, xmpPacket } from './xmp-metadata.js';
@@ -36,7 +36,7 @@ const clean = (value: string | undefined) =>
 
 export async function finishPdf(pdf: Uint8Array, metadata: PdfMetadata, standard: PdfStandard = DEFAULT_PDF_STANDARD): Promise<Uint8Array> {
   if (standard === 'none') return addMetadata(pdf, metadata);
-  const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+  const doc = await PDFDocument.load(pdf, { updateMetadata: false, parseSpeed: Infinity });
   const context = doc.context;
 
   // Info dictionary and XMP, entry for entry the same (PDF/A-2 6.6.3).
@@ -79,8 +79,9 @@ export async function finishPdf(pdf: Uint8Array, metadata: PdfMetadata, standard
   const metadataStream = context.stream(Buffer.from(xmp, 'utf8'), { Type: 'Metadata', Subtype: 'XML' });
   doc.catalog.set(PDFName.of('Metadata'), context.register(metadataStream));
 
-  for (const page of doc.getPages()) markPage(doc, page);
+  // The structure first: it reads the link texts from the content as printed.
   repairStructure(doc);
+  for (const page of doc.getPages()) markPage(doc, page);
 
   if (archival) {
     compressedProfile ??= deflateSync(readFileSync(packagePath(...SRGB_PROFILE)));
@@ -103,7 +104,7 @@ export async function finishPdf(pdf: Uint8Array, metadata: PdfMetadata, standard
   const id = PDFHexString.of(createHash('sha256').update(pdf).digest('hex').slice(0, 32).toUpperCase());
   context.trailerInfo.ID = context.obj([id, id]);
   context.header = PDFHeader.forVersion(1, 7);
-  return doc.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false });
+  return doc.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false, objectsPerTick: Infinity });
 }
 
 /** Wraps the page's untagged painting as artifacts, rewriting only the content streams that change. */
@@ -124,9 +125,9 @@ function markPage(doc: PDFDocument, page: PDFPage): void {
   const refs = contents instanceof PDFRef ? [contents] : (page.node.Contents() as { asArray?: () => unknown[] })?.asArray?.() ?? [];
   const streams = pageStreams(page);
   streams.forEach((stream, index) => {
-    const marked = markArtifacts(streamText(stream), formHoldsTags);
+    const marked = markArtifacts(parsedStream(stream).text, formHoldsTags);
     if (marked.added === 0) return;
-    const replacement = context.stream(deflateSync(Buffer.from(marked.text, 'latin1')), { Filter: 'FlateDecode' });
+    const replacement = context.stream(deflateSync(Buffer.from(marked.text, 'latin1'), { level: 1 }), { Filter: 'FlateDecode' });
     const ref = refs[index];
     if (ref instanceof PDFRef) context.assign(ref, replacement);
     else page.node.set(PDFName.of('Contents'), context.register(replacement));

@@ -112,41 +112,61 @@ export function repairStructure(doc: PDFDocument): StructureRepairs {
     dict.set(K, context.obj(out));
   }
 
-  // Link annotations: /Contents from the text their Link element shows.
-  const textsByPage = new Map<string, Map<number, string>>();
-  const pages = doc.getPages();
-  const pageText = (pg: PDFObject | undefined, mcid: number): string => {
-    if (!(pg instanceof PDFRef)) return '';
-    const index = pageRefs.findIndex((r) => r === pg || r.toString() === pg.toString());
-    if (index < 0) return '';
-    let texts = textsByPage.get(pg.toString());
-    if (!texts) textsByPage.set(pg.toString(), (texts = textByMcid(pages[index]!)));
-    return texts.get(mcid) ?? '';
-  };
-  const textOf = (value: PDFObject | undefined, pg: PDFObject | undefined, depth: number): string => {
-    if (value === undefined || depth > 64) return '';
-    if (value instanceof PDFNumber) return pageText(pg, value.asNumber());
+  // Link annotations: /Contents from the text their Link element shows. First the marked content each
+  // link holds, then the text of just those sequences, page by page.
+  type Part = string | { page: number; mcid: number };
+  const pageIndex = new Map(pageRefs.map((r, i) => [r.toString(), i]));
+  const partsOf = (value: PDFObject | undefined, pg: PDFObject | undefined, depth: number, into: Part[]): Part[] => {
+    if (value === undefined || depth > 64) return into;
+    const page = (p: PDFObject | undefined) => (p instanceof PDFRef ? pageIndex.get(p.toString()) : undefined);
+    if (value instanceof PDFNumber) {
+      const index = page(pg);
+      if (index !== undefined) into.push({ page: index, mcid: value.asNumber() });
+      return into;
+    }
     const d = value instanceof PDFRef ? context.lookup(value) : value;
-    if (d instanceof PDFArray) return d.asArray().map((v) => textOf(v, pg, depth + 1)).join('');
-    if (!(d instanceof PDFDict)) return '';
+    if (d instanceof PDFArray) {
+      for (const v of d.asArray()) partsOf(v, pg, depth + 1, into);
+      return into;
+    }
+    if (!(d instanceof PDFDict)) return into;
     const type = d.get(TYPE)?.toString();
-    if (type === '/OBJR') return '';
-    if (type === '/MCR') return pageText(d.get(PG) ?? pg, d.lookupMaybe(PDFName.of('MCID'), PDFNumber)?.asNumber() ?? -1);
+    if (type === '/OBJR') return into;
+    if (type === '/MCR') {
+      const index = page(d.get(PG) ?? pg);
+      const mcid = d.lookupMaybe(PDFName.of('MCID'), PDFNumber)?.asNumber();
+      if (index !== undefined && mcid !== undefined) into.push({ page: index, mcid });
+      return into;
+    }
     const alt = d.lookupMaybe(PDFName.of('Alt'), PDFString, PDFHexString)?.decodeText();
-    if (alt) return alt;
-    return textOf(d.get(K), d.get(PG) ?? pg, depth + 1);
+    if (alt) {
+      into.push(alt);
+      return into;
+    }
+    return partsOf(d.get(K), d.get(PG) ?? pg, depth + 1, into);
   };
+  const links: Array<{ annotations: PDFDict[]; parts: Part[] }> = [];
   for (const { dict } of elements) {
     if (typeOf(dict) !== 'Link') continue;
     const annotations = asList(dict.get(K))
       .map((kid) => (kid instanceof PDFRef ? context.lookup(kid) : kid))
       .filter((kid): kid is PDFDict => kid instanceof PDFDict && kid.get(TYPE)?.toString() === '/OBJR')
       .map((objr) => objr.lookupMaybe(PDFName.of('Obj'), PDFDict))
-      .filter((a): a is PDFDict => a !== undefined);
-    if (annotations.length === 0) continue;
-    const text = textOf(dict.get(K), dict.get(PG), 0).replace(/\s+/g, ' ').trim();
+      .filter((a): a is PDFDict => a !== undefined && !a.has(PDFName.of('Contents')));
+    if (annotations.length > 0) links.push({ annotations, parts: partsOf(dict.get(K), dict.get(PG), 0, []) });
+  }
+  const wanted = new Map<number, Set<number>>();
+  for (const { parts } of links) for (const part of parts) if (typeof part !== 'string') (wanted.get(part.page) ?? wanted.set(part.page, new Set()).get(part.page)!).add(part.mcid);
+  const pages = doc.getPages();
+  const texts = new Map([...wanted].map(([index, mcids]) => [index, textByMcid(pages[index]!, mcids)]));
+  for (const { annotations, parts } of links) {
+    const text = parts
+      .map((part) => (typeof part === 'string' ? part : (texts.get(part.page)?.get(part.mcid) ?? '')))
+      // Separate sequences are separate boxes (a flex item's spaces are not painted): a space between them.
+      .join(' ')
+      .replace(/\s+/g, ' ')
+      .trim();
     for (const annotation of annotations) {
-      if (annotation.has(PDFName.of('Contents'))) continue;
       const fallback = annotation.lookupMaybe(PDFName.of('A'), PDFDict)?.lookupMaybe(PDFName.of('URI'), PDFString, PDFHexString)?.decodeText() ?? 'Link';
       annotation.set(PDFName.of('Contents'), PDFHexString.fromText(text || fallback));
       result.linkContents++;

@@ -106,6 +106,15 @@ describe('the post-processing stage', () => {
     expect(types(after)).toEqual(types(before));
   });
 
+  it('gives each link annotation the text its link shows', async () => {
+    const lib = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    const doc = await lib.getDocument({ data: new Uint8Array(readFileSync(pdfOf('default', example))), verbosity: 0 }).promise;
+    const contents = async (n: number) => (await (await doc.getPage(n)).getAnnotations()).map((a) => (a as { contentsObj?: { str: string } }).contentsObj?.str);
+    expect(await contents(1)).toEqual(['www.interregeurope.eu/event/digital-transformation-public-sector', '1. Highlights 2', '2. Good practices and examples from projects 4', '3. Next steps 6']);
+    expect(await contents(2)).toContain('Interoperable Europe Act');
+    await doc.destroy();
+  });
+
   it('is what `--pdf-standard none` leaves out: Chromium’s file breaks the rules checked above', async () => {
     const path = pdfOf('default', example, 'none');
     const pdf = await readPdf(path);

@@ -1,14 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { LAYOUT_ARTIFACT, markArtifacts, PAGINATION_ARTIFACT } from '../../src/print/artifact-marking.js';
-import { contentOperations } from '../../src/print/content-operations.js';
+import { contentOperations, operandsOf } from '../../src/print/content-operations.js';
 
 describe('content operations', () => {
   it('reads operators with their operands, strings, arrays, dictionaries and inline images', () => {
-    const ops = contentOperations('q 1 0 0 1 0 0 cm\n/P <</MCID 3 /A [1 (x)]>> BDC BT /F1 9 Tf (a\\) b(c)) Tj [(x) -20 <0041>] TJ ET EMC % note\nBI /W 1 /H 1 ID \x00EI\x01 EI Q true Do');
+    const text = 'q 1 0 0 1 0 0 cm\n/P <</MCID 3 /A [1 (x)]>> BDC BT /F1 9 Tf (a\\) b(c)) Tj [(x) -20 <0041>] TJ ET EMC % note\nBI /W 1 /H 1 ID \x00EI\x01 EI Q true Do';
+    const ops = contentOperations(text);
     expect(ops.map((o) => o.operator)).toEqual(['q', 'cm', 'BDC', 'BT', 'Tf', 'Tj', 'TJ', 'ET', 'EMC', 'BI', 'Q', 'Do']);
-    expect(ops[2]!.operands).toEqual(['/P', '<</MCID 3 /A [1 (x)]>>']);
-    expect(ops[5]!.operands).toEqual(['(a\\) b(c))']);
-    expect(ops[11]!.operands).toEqual(['true']);
+    expect(operandsOf(text, ops[1]!)).toEqual(['1', '0', '0', '1', '0', '0']);
+    expect(operandsOf(text, ops[2]!)).toEqual(['/P', '<</MCID 3 /A [1 (x)]>>']);
+    expect(operandsOf(text, ops[5]!)).toEqual(['(a\\) b(c))']);
+    expect(operandsOf(text, ops[6]!)).toEqual(['[(x) -20 <0041>]']);
+    expect(operandsOf(text, ops[11]!)).toEqual(['true']);
+    expect(text.slice(ops[9]!.start, ops[9]!.end)).toBe('BI /W 1 /H 1 ID \x00EI\x01 EI');
   });
 });
 
