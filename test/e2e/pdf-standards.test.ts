@@ -46,6 +46,12 @@ describe.each(TEMPLATES)('every example in the %s template', (template) => {
     expect(pdf.elements.filter((e) => e.type === 'Link').length).toBeGreaterThan(0);
   });
 
+  it.each(EXAMPLES)('%s embeds only the package’s fonts, none Type 3 (PDF/UA 7.21)', (example) => {
+    const fonts = execFileSync('pdffonts', [pdfOf(template, example)], { encoding: 'utf8' }).split('\n').slice(2).filter(Boolean);
+    expect(fonts.length).toBeGreaterThan(0);
+    for (const line of fonts) expect(line).toMatch(/^[A-Z]{6}\+NotoSans(Mono)?-\S+\s+CID TrueType\s+Identity-H\s+yes yes yes/);
+  });
+
   it.each(EXAMPLES)('%s paints nothing outside marked content (tagged or artifact)', async (example) => {
     expect(await unmarkedPainting(pdfOf(template, example))).toEqual([]);
   });
