@@ -2,6 +2,7 @@
  * Repairs to the structure tree Chromium writes, for PDF/UA-1:
  * - a RoleMap for the PDF 2.0 types it uses (`Strong`, `Em`) that PDF 1.7 does not know;
  * - each list item's content wrapped in `LBody` (Chromium puts it straight under `LI`);
+ * - the contents (a list of links into the document) as `TOC` and `TOCI`, each entry's content a `Reference`;
  * - each link annotation's `/Contents` taken from the text of its `Link` element.
  * Everything else in the tree (and the parent tree that maps content back to
  * it) is kept, with the moved children pointing at their new parent.
@@ -79,27 +80,53 @@ export function repairStructure(doc: PDFDocument): StructureRepairs {
   const parents = new ParentTree(doc, root);
   const pageRefs = doc.getPages().map((p) => p.ref);
 
-  // List items: their content (everything but labels) into LBody, keeping the order.
+  const kindOf = (kid: PDFObject) => {
+    const d = kid instanceof PDFRef ? context.lookup(kid) : kid;
+    return d instanceof PDFDict && d.get(S) ? typeOf(d) : '';
+  };
+  const kidDicts = (dict: PDFDict) =>
+    asList(dict.get(K))
+      .map((kid) => (kid instanceof PDFRef ? context.lookup(kid) : kid))
+      .filter((kid): kid is PDFDict => kid instanceof PDFDict);
+
+  // The contents: Chromium tags them as a list (no HTML or ARIA markup gives TOC). A list whose every item
+  // links to a place in this document is one: it becomes TOC, its items TOCI, each item's content a Reference.
+  const goesInside = (link: PDFDict): boolean => {
+    const annotations = kidDicts(link).filter((k) => k.get(TYPE)?.toString() === '/OBJR').map((objr) => objr.lookupMaybe(PDFName.of('Obj'), PDFDict));
+    return annotations.length > 0 && annotations.every((a) => a !== undefined && (a.has(PDFName.of('Dest')) || a.lookupMaybe(PDFName.of('A'), PDFDict)?.get(PDFName.of('S'))?.toString() === '/GoTo'));
+  };
+  const linksIn = (dict: PDFDict, depth = 0): PDFDict[] =>
+    depth > 16 ? [] : kidDicts(dict).filter((k) => k.get(S)).flatMap((k) => (typeOf(k) === 'Link' ? [k] : linksIn(k, depth + 1)));
+  const contents = new Set<PDFDict>();
+  for (const { dict } of elements) {
+    if (typeOf(dict) !== 'L') continue;
+    const items = kidDicts(dict).filter((k) => k.get(S));
+    if (items.length === 0 || !items.every((item) => typeOf(item) === 'LI' && linksIn(item).length > 0 && linksIn(item).every(goesInside))) continue;
+    dict.set(S, PDFName.of('TOC'));
+    for (const item of items) {
+      item.set(S, PDFName.of('TOCI'));
+      contents.add(item);
+    }
+  }
+
+  // List items: their content (everything but labels) into LBody, keeping the order; contents items' into Reference.
   for (const { ref, dict } of elements) {
-    if (typeOf(dict) !== 'LI' || !ref) continue;
+    const wrapper = typeOf(dict) === 'LI' ? 'LBody' : contents.has(dict) ? 'Reference' : undefined;
+    if (!wrapper || !ref) continue;
     const kids = asList(dict.get(K));
-    const kindOf = (kid: PDFObject) => {
-      const d = kid instanceof PDFRef ? context.lookup(kid) : kid;
-      return d instanceof PDFDict && d.get(S) ? typeOf(d) : '';
-    };
-    if (kids.every((kid) => ['Lbl', 'LBody'].includes(kindOf(kid)))) continue;
+    if (kids.every((kid) => ['Lbl', wrapper].includes(kindOf(kid)))) continue;
     const out: PDFObject[] = [];
     let body: { ref: PDFRef; kids: PDFArray } | undefined;
     for (const kid of kids) {
       const kind = kindOf(kid);
-      if (kind === 'Lbl' || kind === 'LBody') {
+      if (kind === 'Lbl' || kind === wrapper) {
         out.push(kid);
         body = undefined;
         continue;
       }
       if (!body) {
         const kidsArray = context.obj([]);
-        const lbody = context.obj({ Type: 'StructElem', S: 'LBody', P: ref, K: kidsArray });
+        const lbody = context.obj({ Type: 'StructElem', S: wrapper, P: ref, K: kidsArray });
         const pg = dict.get(PG);
         if (pg) lbody.set(PG, pg);
         body = { ref: context.register(lbody), kids: kidsArray };

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PDFName, PDFString } from '@cantoo/pdf-lib';
 import { runCli, tempDir } from '../helpers/cli.js';
 import { pdfInfo, pdfPages } from '../helpers/pdf.js';
-import { headingSkips, linkProblems, listItemChildren, nonStandardTypes, outputIntent, readPdf, trailerId, unmarkedPainting, xmpText } from '../helpers/pdf-rules.js';
+import { headingSkips, linkProblems, listItemChildren, tocProblems, nonStandardTypes, outputIntent, readPdf, trailerId, unmarkedPainting, xmpText } from '../helpers/pdf-rules.js';
 
 const dir = tempDir();
 afterAll(() => dir.cleanup());
@@ -44,6 +44,14 @@ describe.each(TEMPLATES)('every example in the %s template', (template) => {
     expect(linkProblems(pdf)).toEqual([]);
     expect(headingSkips(pdf)).toEqual([]);
     expect(pdf.elements.filter((e) => e.type === 'Link').length).toBeGreaterThan(0);
+    expect(tocProblems(pdf)).toEqual([]);
+    // The default template's contents are a TOC, one TOCI per numbered section; the brief has none.
+    const toc = pdf.elements.filter((e) => e.type === 'TOC');
+    if (template === 'default') {
+      expect(toc).toHaveLength(1);
+      expect(toc[0]!.children.length).toBeGreaterThanOrEqual(3);
+      expect(toc[0]!.children.every((c) => c.type === 'TOCI' && c.children.some((r) => r.type === 'Reference' && r.children.some((l) => l.type === 'Link')))).toBe(true);
+    } else expect(toc).toEqual([]);
   });
 
   it.each(EXAMPLES)('%s embeds only the package’s fonts, none Type 3 (PDF/UA 7.21)', (example) => {
@@ -107,8 +115,9 @@ describe('the post-processing stage', () => {
       return { titles, links };
     };
     expect(await bookmarks(pdfOf('default', example))).toEqual(await bookmarks(pdfOf('default', example, 'none')));
-    // The structure tree: the same elements, plus the LBody wrappers.
-    const types = (p: typeof before) => p.elements.map((e) => e.type).filter((t) => t !== 'LBody');
+    // The structure tree: the same elements (the contents' list named TOC), plus the LBody and Reference wrappers.
+    const named = new Map([['TOC', 'L'], ['TOCI', 'LI']]);
+    const types = (p: typeof before) => p.elements.map((e) => named.get(e.type) ?? e.type).filter((t) => t !== 'LBody' && t !== 'Reference');
     expect(types(after)).toEqual(types(before));
   });
 

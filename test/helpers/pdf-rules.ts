@@ -70,6 +70,15 @@ export function listItemChildren({ elements }: ReadPdf): string[] {
   return elements.filter((e) => e.type === 'LI').flatMap((e) => e.children.map((c) => c.type).filter((t) => t !== 'Lbl' && t !== 'LBody'));
 }
 
+/** ISO 32000-1 Table 333: TOC holds TOCI (or TOC, Caption); TOCI holds Lbl, Reference, NonStruct, P or TOC. */
+export function tocProblems({ elements }: ReadPdf): string[] {
+  const allowed = new Map([
+    ['TOC', ['TOCI', 'TOC', 'Caption']],
+    ['TOCI', ['Lbl', 'Reference', 'NonStruct', 'P', 'TOC']],
+  ]);
+  return elements.flatMap((e) => (allowed.has(e.type) ? e.children.filter((c) => !allowed.get(e.type)!.includes(c.type)).map((c) => `${c.type} in ${e.type}`) : []));
+}
+
 /** 7.18.1-2, 7.18.5-1/2: every link annotation has /Contents and sits in a Link element. */
 export function linkProblems({ doc, elements }: ReadPdf): string[] {
   const problems: string[] = [];
