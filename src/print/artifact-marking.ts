@@ -22,6 +22,20 @@ export interface MarkingResult {
   text: string;
   /** How many artifact sequences were added. */
   added: number;
+  /** What was inserted where, in stream order: `inserted(bytes)` builds the same stream from its bytes. */
+  insertions: ReadonlyArray<{ at: number; text: string }>;
+}
+
+/** The stream's bytes with the insertions made: what `text` is, without going through a string. */
+export function inserted(bytes: Uint8Array, insertions: MarkingResult['insertions']): Buffer {
+  const parts: Uint8Array[] = [];
+  let at = 0;
+  for (const insertion of insertions) {
+    parts.push(bytes.subarray(at, insertion.at), Buffer.from(insertion.text, 'latin1'));
+    at = insertion.at;
+  }
+  parts.push(bytes.subarray(at));
+  return Buffer.concat(parts);
 }
 
 /**
@@ -119,17 +133,20 @@ function collectInsertions(text: string, ops: ContentOperation[], formHoldsTags:
 }
 
 function applyInsertions(text: string, insertions: Array<{ at: number; text: string }>): MarkingResult {
-  if (insertions.length === 0) return { text, added: 0 };
+  if (insertions.length === 0) return { text, added: 0, insertions: [] };
   // In stream order; the sort is stable, so insertions at one offset keep the order they were made in.
   insertions.sort((a, b) => a.at - b.at);
-  let out = '';
-  let at = 0;
-  for (const insertion of insertions) {
-    out += text.slice(at, insertion.at);
-    out += insertion.at > 0 && !/\s/.test(text[insertion.at - 1] ?? ' ') && insertion.text.startsWith('/') ? '\n' + insertion.text : insertion.text;
-    at = insertion.at;
-  }
-  out += text.slice(at);
-  if (!/\s$/.test(out)) out += '\n';
-  return { text: out, added: insertions.length / 2 };
+  const made = insertions.map((insertion) => ({
+    at: insertion.at,
+    // An operator needs whitespace before it (after an operand or operator that ends the previous text).
+    text: insertion.at > 0 && !/\s/.test(text[insertion.at - 1] ?? ' ') && insertion.text.startsWith('/') ? '\n' + insertion.text : insertion.text,
+  }));
+  if (made[made.length - 1]!.at === text.length || !/\s$/.test(text)) made.push({ at: text.length, text: '\n' });
+  return {
+    get text() {
+      return inserted(Buffer.from(text, 'latin1'), made).toString('latin1');
+    },
+    added: insertions.length / 2,
+    insertions: made,
+  };
 }

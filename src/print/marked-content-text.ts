@@ -9,7 +9,7 @@ import { contentOperations, markedContentOutline, operandsOf, type ContentOperat
 
 const SHOWS_TEXT = new Set(['Tj', 'TJ', "'", '"']);
 
-export function streamText(stream: PDFStream): string {
+export function streamBytes(stream: PDFStream): Uint8Array {
   // zlib is several times faster than the library's own inflate, and Chromium's streams are all Flate.
   const filter = stream.dict.get(PDFName.of('Filter'))?.toString();
   const bytes =
@@ -18,15 +18,23 @@ export function streamText(stream: PDFStream): string {
       : stream instanceof PDFRawStream
         ? decodePDFRawStream(stream).decode()
         : stream.getContents();
+  return bytes;
+}
+
+export function streamText(stream: PDFStream): string {
+  const bytes = streamBytes(stream);
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
 }
 
-const parsed = new WeakMap<PDFStream, { text: string }>();
+const parsed = new WeakMap<PDFStream, { bytes: Uint8Array; text: string }>();
 
-/** A content stream's text, decoded once for every step that needs it. */
-export function parsedStream(stream: PDFStream): { text: string } {
+/** A content stream's bytes and text, decoded once for every step that needs them. */
+export function parsedStream(stream: PDFStream): { bytes: Uint8Array; text: string } {
   let known = parsed.get(stream);
-  if (!known) parsed.set(stream, (known = { text: streamText(stream) }));
+  if (!known) {
+    const bytes = streamBytes(stream);
+    parsed.set(stream, (known = { bytes, text: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1') }));
+  }
   return known;
 }
 
@@ -42,6 +50,14 @@ interface FontDecoder {
   bytesPerCode: 1 | 2;
   map: Map<number, string>;
 }
+
+/** Pages share their fonts: each ToUnicode map is read once. */
+const toUnicodeMaps = new WeakMap<PDFStream, Map<number, string>>();
+const toUnicodeOf = (stream: PDFStream) => {
+  let map = toUnicodeMaps.get(stream);
+  if (!map) toUnicodeMaps.set(stream, (map = parseToUnicode(streamText(stream))));
+  return map;
+};
 
 /** `<41> <0041>` entries and `<03> <05> <0020>` ranges of a ToUnicode CMap. */
 export function parseToUnicode(cmap: string): Map<number, string> {
@@ -113,7 +129,7 @@ export function textByMcid(page: PDFPage, wanted?: ReadonlySet<number>): Map<num
     const font = fonts?.lookupMaybe(PDFName.of(name), PDFDict);
     const type0 = font?.get(PDFName.of('Subtype'))?.toString() === '/Type0';
     const toUnicode = font?.lookupMaybe(PDFName.of('ToUnicode'), PDFStream);
-    const made: FontDecoder = { bytesPerCode: type0 ? 2 : 1, map: toUnicode ? parseToUnicode(streamText(toUnicode)) : new Map() };
+    const made: FontDecoder = { bytesPerCode: type0 ? 2 : 1, map: toUnicode ? toUnicodeOf(toUnicode) : new Map() };
     decoders.set(name, made);
     return made;
   };

@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import { deflateSync } from 'node:zlib';
 import { PDFDict, PDFDocument, PDFHeader, PDFHexString, PDFName, PDFRef, PDFStream, PDFString, type PDFPage } from '@cantoo/pdf-lib';
 import { packagePath } from '../package-root.js';
-import { markArtifacts } from './artifact-marking.js';
+import { inserted, markArtifacts } from './artifact-marking.js';
 import { pageStreams, parsedStream, streamText } from './marked-content-text.js';
 import { addMetadata, type PdfMetadata } from './pdf-metadata.js';
 import { repairStructure } from './structure-repair.js';
@@ -125,9 +125,10 @@ function markPage(doc: PDFDocument, page: PDFPage): void {
   const refs = contents instanceof PDFRef ? [contents] : (page.node.Contents() as { asArray?: () => unknown[] })?.asArray?.() ?? [];
   const streams = pageStreams(page);
   streams.forEach((stream, index) => {
-    const marked = markArtifacts(parsedStream(stream).text, formHoldsTags);
+    const { bytes, text } = parsedStream(stream);
+    const marked = markArtifacts(text, formHoldsTags);
     if (marked.added === 0) return;
-    const replacement = context.stream(deflateSync(Buffer.from(marked.text, 'latin1'), { level: 1 }), { Filter: 'FlateDecode' });
+    const replacement = context.stream(deflateSync(inserted(bytes, marked.insertions), { level: 1 }), { Filter: 'FlateDecode' });
     const ref = refs[index];
     if (ref instanceof PDFRef) context.assign(ref, replacement);
     else page.node.set(PDFName.of('Contents'), context.register(replacement));

@@ -66,7 +66,12 @@ export function repairStructure(doc: PDFDocument): StructureRepairs {
     walk(dict.get(K), depth + 1);
   };
   walk(root.get(K), 0);
-  const typeOf = (dict: PDFDict) => dict.lookupMaybe(S, PDFName)?.decodeText() ?? '';
+  const types = new Map<PDFDict, string>();
+  const typeOf = (dict: PDFDict) => {
+    let type = types.get(dict);
+    if (type === undefined) types.set(dict, (type = dict.lookupMaybe(S, PDFName)?.decodeText() ?? ''));
+    return type;
+  };
 
   // RoleMap: every type used that PDF 1.7 does not define, unless the document maps it already.
   const roleMap = root.lookupMaybe(PDFName.of('RoleMap'), PDFDict) ?? context.obj({});
@@ -103,8 +108,10 @@ export function repairStructure(doc: PDFDocument): StructureRepairs {
     const items = kidDicts(dict).filter((k) => k.get(S));
     if (items.length === 0 || !items.every((item) => typeOf(item) === 'LI' && linksIn(item).length > 0 && linksIn(item).every(goesInside))) continue;
     dict.set(S, PDFName.of('TOC'));
+    types.set(dict, 'TOC');
     for (const item of items) {
       item.set(S, PDFName.of('TOCI'));
+      types.set(item, 'TOCI');
       contents.add(item);
     }
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LAYOUT_ARTIFACT, markArtifacts, PAGINATION_ARTIFACT } from '../../src/print/artifact-marking.js';
+import { inserted, LAYOUT_ARTIFACT, markArtifacts, PAGINATION_ARTIFACT } from '../../src/print/artifact-marking.js';
 import { contentOperations, operandsOf } from '../../src/print/content-operations.js';
 
 describe('content operations', () => {
@@ -46,7 +46,16 @@ describe('artifact marking', () => {
   });
 
   it('changes nothing when everything is tagged or nothing is painted', () => {
-    expect(markArtifacts(tagged)).toEqual({ text: tagged, added: 0 });
+    expect(markArtifacts(tagged)).toEqual({ text: tagged, added: 0, insertions: [] });
     expect(markArtifacts('q 1 0 0 1 0 0 cm BT /F1 9 Tf ET Q').added).toBe(0);
+  });
+});
+
+describe('inserted', () => {
+  it('builds from the stream’s bytes the same stream as the marked text', () => {
+    const text = 'q BT (a) Tj ET Q\n/P <</MCID 0>> BDC 0 0 1 1 re f EMC 0 0 2 2 re f';
+    const marked = markArtifacts(text);
+    expect(inserted(Buffer.from(text, 'latin1'), marked.insertions).toString('latin1')).toBe(marked.text);
+    expect(marked.text.endsWith('EMC\n')).toBe(true);
   });
 });
