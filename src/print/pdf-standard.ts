@@ -84,6 +84,18 @@ export async function finishPdf(pdf: Uint8Array, metadata: PdfMetadata, standard
   for (const page of doc.getPages()) markPage(doc, page);
 
   if (archival) {
+    // PDF/A-2 (6.3.3) wants an appearance for annotations; a link shows nothing of its own (its text is in the
+    // page), so one empty appearance serves them all.
+    let empty: PDFRef | undefined;
+    for (const page of doc.getPages()) {
+      const annotations = page.node.Annots();
+      for (let i = 0; i < (annotations?.size() ?? 0); i++) {
+        const annotation = annotations!.lookupMaybe(i, PDFDict);
+        if (!annotation || annotation.has(PDFName.of('AP')) || annotation.get(PDFName.of('Subtype'))?.toString() !== '/Link') continue;
+        empty ??= context.register(context.stream(new Uint8Array(0), { Type: 'XObject', Subtype: 'Form', BBox: [0, 0, 1, 1] }));
+        annotation.set(PDFName.of('AP'), context.obj({ N: empty }));
+      }
+    }
     compressedProfile ??= deflateSync(readFileSync(packagePath(...SRGB_PROFILE)));
     const profile = context.register(context.stream(compressedProfile, { N: 3, Filter: 'FlateDecode' }));
     const intent = context.obj({

@@ -8,7 +8,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PDFName, PDFString } from '@cantoo/pdf-lib';
+import { PDFDict, PDFName, PDFString } from '@cantoo/pdf-lib';
 import { runCli, tempDir } from '../helpers/cli.js';
 import { pdfInfo, pdfPages } from '../helpers/pdf.js';
 import { headingSkips, linkProblems, listItemChildren, tocProblems, nonStandardTypes, outputIntent, readPdf, trailerId, unmarkedPainting, xmpText } from '../helpers/pdf-rules.js';
@@ -87,6 +87,11 @@ describe.each(TEMPLATES)('every example in the %s template', (template) => {
     expect(xmp).toContain('<pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI>');
     expect(xmp).toMatch(/^<\?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"\?>/);
     expect(outputIntent(pdf)).toEqual({ subtype: 'GTS_PDFA1', colourSpace: 'RGB ', components: 3 });
+    // PDF/A-2 6.3.3: every annotation has an appearance.
+    for (const page of pdf.doc.getPages()) {
+      const annots = page.node.Annots();
+      for (let i = 0; i < (annots?.size() ?? 0); i++) expect(annots!.lookup(i, PDFDict).has(PDFName.of('AP'))).toBe(true);
+    }
     const id = trailerId(pdf);
     expect(id).toHaveLength(2);
     expect(id![0]).toMatch(/^[0-9A-F]{32}$/);
