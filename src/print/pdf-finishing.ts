@@ -36,7 +36,7 @@ export async function finishPdf(pdf: Uint8Array, metadata: PdfMetadata, standard
   const context = doc.context;
 
   // Info dictionary and XMP, entry for entry the same (PDF/A-2 6.6.3).
-  const info = context.lookup(context.trailerInfo.Info, PDFDict) ?? context.obj({});
+  const info = (context.trailerInfo.Info ? context.lookupMaybe(context.trailerInfo.Info, PDFDict) : undefined) ?? context.obj({});
   const existing = (key: string) => info.lookupMaybe(PDFName.of(key), PDFString, PDFHexString)?.decodeText();
   const created = existing('CreationDate');
   const producer = clean(existing('Producer'));
@@ -60,7 +60,7 @@ export async function finishPdf(pdf: Uint8Array, metadata: PdfMetadata, standard
     else info.delete(PDFName.of(key));
   }
   if (created) info.set(PDFName.of('ModDate'), PDFString.of(created));
-  if (!context.trailerInfo.Info) context.trailerInfo.Info = context.register(info);
+  if (!(context.trailerInfo.Info && context.lookupMaybe(context.trailerInfo.Info, PDFDict))) context.trailerInfo.Info = context.register(info);
 
   const language = doc.catalog.lookupMaybe(PDFName.of('Lang'), PDFString, PDFHexString)?.decodeText();
   const archival = standard === 'ua+a-2b';
