@@ -5,7 +5,7 @@
  * bookmarks and language.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PDFDict, PDFName, PDFString } from '@cantoo/pdf-lib';
@@ -145,6 +145,35 @@ describe('the post-processing stage', () => {
     expect(xmpText(pdf)).toBeUndefined();
     expect(trailerId(pdf)).toBeUndefined();
     expect(pdfInfo(path)['Metadata Stream']).toBe('no');
+  });
+});
+
+describe('notes with an image, a table, code, nested lists and links in list items', () => {
+  it('meet the same rules in both templates', async () => {
+    const folder = join(dir.path, 'rich');
+    mkdirSync(join(folder, 'img'), { recursive: true });
+    writeFileSync(join(folder, 'img', 'photo.png'), Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAAABJRU5ErkJggg==', 'base64'));
+    writeFileSync(
+      join(folder, 'rich.md'),
+      '---\ntitle: Rich notes\ndate: 2024-06-05\nlanguage: en\n---\n\n## Highlights\n\n### Visit\n\n![Participants at the lab](img/photo.png)\n\n' +
+        '| Region | Projects |\n| --- | --- |\n| Veneto | 3 |\n| Lapland | 2 |\n\n' +
+        '- a point with [a link](https://example.org/a) and `code`\n  - a nested point\n- ***bold italic*** point\n\n> A quotation.\n\n## Annex\n\n### Part\n\nText.\n\n##### Deep\n\nMore.\n',
+    );
+    for (const template of TEMPLATES) {
+      const result = runCli(['build', join(folder, 'rich.md'), '--out', join(folder, template), '--format', 'pdf', '--template', template, '--no-cache']);
+      expect(result.code, result.stderr).toBe(0);
+      const path = join(folder, template, 'rich.pdf');
+      const pdf = await readPdf(path);
+      expect(nonStandardTypes(pdf)).toEqual([]);
+      expect(listItemChildren(pdf)).toEqual([]);
+      expect(linkProblems(pdf)).toEqual([]);
+      expect(headingSkips(pdf)).toEqual([]);
+      expect(tocProblems(pdf)).toEqual([]);
+      expect(await unmarkedPainting(path)).toEqual([]);
+      expect(pdf.elements.map((e) => e.type)).toEqual(expect.arrayContaining(['Figure', 'Table', 'TR', 'BlockQuote']));
+      // PDF/UA 7.3: a figure has its alternative text (from the image's alt).
+      for (const figure of pdf.elements.filter((e) => e.type === 'Figure')) expect(figure.dict.lookup(PDFName.of('Alt'), PDFString).decodeText()).toBe('Participants at the lab');
+    }
   });
 });
 
