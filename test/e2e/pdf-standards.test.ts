@@ -135,6 +135,20 @@ describe('the post-processing stage', () => {
     await doc.destroy();
   });
 
+  it('with `--pdf-standard ua`, declares PDF/UA-1 only: no PDF/A identification, no output intent', async () => {
+    const out = join(dir.path, 'ua-only');
+    const result = runCli(['build', join('examples', example), '--out', out, '--format', 'pdf', '--no-cache', '--pdf-standard', 'ua']);
+    expect(result.code, result.stderr).toBe(0);
+    const pdf = await readPdf(join(out, 'vilnius-2024.pdf'));
+    const xmp = xmpText(pdf)!;
+    expect(xmp).toContain('<pdfuaid:part>1</pdfuaid:part>');
+    expect(xmp).not.toContain('pdfaid:part');
+    expect(outputIntent(pdf)).toBeUndefined();
+    expect(trailerId(pdf)).toHaveLength(2);
+    expect(listItemChildren(pdf)).toEqual([]);
+    expect(await unmarkedPainting(join(out, 'vilnius-2024.pdf'))).toEqual([]);
+  });
+
   it('is what `--pdf-standard none` leaves out: Chromium’s file breaks the rules checked above', async () => {
     const path = pdfOf('default', example, 'none');
     const pdf = await readPdf(path);
