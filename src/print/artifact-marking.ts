@@ -8,7 +8,7 @@
  * wrapped whole in one `/Artifact` sequence: text as a pagination artifact
  * (it is only ever the page-margin boxes), anything else as a layout one.
  */
-import { contentOperations, markedContentOutline, operandsOf, type ContentOperation } from './content-operations.js';
+import { contentOperations, markedContentOutline, operandsOf, type ContentOperation, type MarkedContentOutline } from './content-operations.js';
 
 const SHOWS_TEXT = new Set(['Tj', 'TJ', "'", '"']);
 const BUILDS_PATH = new Set(['m', 'l', 'c', 'v', 'y', 'h', 're']);
@@ -43,17 +43,23 @@ export function inserted(bytes: Uint8Array, insertions: MarkingResult['insertion
  * `formHoldsTags(name)` says whether the XObject `name` painted by `Do` has
  * tagged content of its own (then it is never wrapped).
  */
-export function markArtifacts(text: string, formHoldsTags: (name: string) => boolean = () => false, ops?: ContentOperation[]): MarkingResult {
+export function markArtifacts(
+  text: string,
+  formHoldsTags: (name: string) => boolean = () => false,
+  ops?: ContentOperation[],
+  known?: MarkedContentOutline,
+): MarkingResult {
   const insertions: Array<{ at: number; text: string }> = [];
   // Most of a page is tagged: walk only the stretches outside marked content when they can be found quickly.
-  const outline = ops ? undefined : markedContentOutline(text);
+  const outline = ops ? undefined : (known ?? markedContentOutline(text));
   let walked = false;
   if (outline) {
     walked = true;
     for (const [from, to] of outline.untagged) {
-      const ranged = contentOperations(text.slice(from, to)).map((op) => ({ ...op, start: op.start + from, operatorStart: op.operatorStart + from, end: op.end + from }));
-      const opens = ranged.filter((op) => op.operator === 'BT').length;
-      if (opens !== ranged.filter((op) => op.operator === 'ET').length) {
+      const ranged = contentOperations(text, from, to);
+      let open = 0;
+      for (const op of ranged) open += op.operator === 'BT' ? 1 : op.operator === 'ET' ? -1 : 0;
+      if (open !== 0) {
         walked = false; // a text object across tagged content: the full walk handles it
         insertions.length = 0;
         break;

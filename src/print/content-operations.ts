@@ -77,11 +77,12 @@ function skipNested(text: string, at: number, close: string): number {
 
 const startsOperand = (c: number) => c === 0x28 || c === 0x3c || c === 0x5b || c === 0x2f || (c >= 0x30 && c <= 0x39) || c === 0x2b || c === 0x2d || c === 0x2e;
 
-export function contentOperations(text: string): ContentOperation[] {
+/** The operations of `text`, or of its stretch [from, to) (offsets stay those of `text`). */
+export function contentOperations(text: string, from = 0, to = text.length): ContentOperation[] {
   const operations: ContentOperation[] = [];
-  const n = text.length;
+  const n = to;
   let operandsStart = -1;
-  let i = 0;
+  let i = from;
   while (i < n) {
     const c = text.charCodeAt(i);
     if (isWhitespace(c)) {
@@ -150,6 +151,14 @@ export function operandsOf(text: string, op: ContentOperation): string[] {
   return operands;
 }
 
+/** Whether `BI` stands alone as a word somewhere (an inline image). */
+function hasInlineImage(text: string): boolean {
+  for (let at = text.indexOf('BI'); at >= 0; at = text.indexOf('BI', at + 2)) {
+    if ((at === 0 || isWhitespace(text.charCodeAt(at - 1))) && (at + 2 >= text.length || isWhitespace(text.charCodeAt(at + 2)))) return true;
+  }
+  return false;
+}
+
 export interface MarkedContentOutline {
   /** Ranges of the text outside any marked-content sequence: [start, end) pairs. */
   untagged: Array<[number, number]>;
@@ -178,7 +187,7 @@ function markedContentOperators(text: string): Array<[number, 'BDC' | 'BMC' | 'E
  * any of those, for the full walk to decide.
  */
 export function markedContentOutline(text: string): MarkedContentOutline | undefined {
-  if (text.includes('(') || text.includes('%') || /(?:^|\s)BI\s/.test(text)) return undefined;
+  if (text.includes('(') || text.includes('%') || hasInlineImage(text)) return undefined;
   const untagged: Array<[number, number]> = [];
   const sequences: Array<{ mcid: number; start: number; end: number }> = [];
   const open: Array<{ mcid?: number; start: number }> = [];

@@ -5,7 +5,7 @@
  */
 import { PDFArray, PDFDict, PDFName, PDFRawStream, PDFStream, decodePDFRawStream, type PDFPage } from '@cantoo/pdf-lib';
 import { inflateSync } from 'node:zlib';
-import { contentOperations, markedContentOutline, operandsOf, type ContentOperation } from './content-operations.js';
+import { contentOperations, markedContentOutline, operandsOf, type ContentOperation, type MarkedContentOutline } from './content-operations.js';
 
 const SHOWS_TEXT = new Set(['Tj', 'TJ', "'", '"']);
 
@@ -26,14 +26,21 @@ export function streamText(stream: PDFStream): string {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
 }
 
-const parsed = new WeakMap<PDFStream, { bytes: Uint8Array; text: string }>();
+interface ParsedStream {
+  bytes: Uint8Array;
+  text: string;
+  /** Where its marked-content sequences are (undefined: the stream needs the full walk). */
+  outline: MarkedContentOutline | undefined;
+}
+const parsed = new WeakMap<PDFStream, ParsedStream>();
 
-/** A content stream's bytes and text, decoded once for every step that needs them. */
-export function parsedStream(stream: PDFStream): { bytes: Uint8Array; text: string } {
+/** A content stream's bytes, text and outline, read once for every step that needs them. */
+export function parsedStream(stream: PDFStream): ParsedStream {
   let known = parsed.get(stream);
   if (!known) {
     const bytes = streamBytes(stream);
-    parsed.set(stream, (known = { bytes, text: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1') }));
+    const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+    parsed.set(stream, (known = { bytes, text, outline: markedContentOutline(text) }));
   }
   return known;
 }
@@ -137,11 +144,11 @@ export function textByMcid(page: PDFPage, wanted?: ReadonlySet<number>): Map<num
   const stack: Array<number | undefined> = [];
   let font: FontDecoder = { bytesPerCode: 1, map: new Map() };
   for (const stream of pageStreams(page)) {
-    const { text } = parsedStream(stream);
+    const { text, outline: known } = parsedStream(stream);
     // With `wanted`, only the wanted sequences are walked when they can be found quickly.
-    const outline = wanted ? markedContentOutline(text) : undefined;
+    const outline = wanted ? known : undefined;
     const pieces = outline
-      ? outline.sequences.filter((s) => wanted!.has(s.mcid)).map((s) => ({ mcid: s.mcid, ops: contentOperations(text.slice(s.start, s.end)), text: text.slice(s.start, s.end), font: lastFont(text, s.start) }))
+      ? outline.sequences.filter((s) => wanted!.has(s.mcid)).map((s) => ({ mcid: s.mcid, ops: contentOperations(text, s.start, s.end), text, font: lastFont(text, s.start) }))
       : [{ mcid: undefined, ops: contentOperations(text), text, font: undefined }];
     for (const piece of pieces) {
       stack.length = 0;
