@@ -36,6 +36,8 @@ export interface PipelineOptions {
   /** From the config file: the language of notes that do not set one. */
   defaultLanguage?: string;
   pageSize: 'A4' | 'Letter';
+  /** `--pdf-standard`: what the PDF declares and meets (default `ua+a-2b`). */
+  pdfStandard?: import('./print/pdf-standard.js').PdfStandard;
   /** Warnings fail the file. */
   strict: boolean;
   /** Images may come from here (default: the notes' own folder). */
@@ -153,6 +155,7 @@ export async function processFile(input: InputFile, options: PipelineOptions): P
         anchors: prepared!.anchors,
         geometry: pageGeometry(options.template.css, options.pageSize),
         pageSize: options.pageSize,
+        standard: options.pdfStandard,
         metadata: {
           title: report.title,
           author: report.organisers.map((o) => o.name).join(', ') || undefined,

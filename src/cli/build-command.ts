@@ -234,6 +234,7 @@ export async function runBuild(inputs: string[], flags: Record<string, unknown>,
     language,
     defaultLanguage: config.language,
     pageSize,
+    pdfStandard: flags.pdfStandard as PipelineOptions['pdfStandard'],
     strict: flags.strict === true,
     allowedRoot,
     session: sessionFactory,
@@ -254,7 +255,7 @@ export async function runBuild(inputs: string[], flags: Record<string, unknown>,
           version: `${context.version}+${context.build}`,
           template,
           secret: cacheSecret,
-          options: { formats: [...formats].sort(), pageSize, language: language ?? null, defaultLanguage: config.language ?? null, strict: pipeline.strict, allowedRoot: allowedRoot ?? null },
+          options: { formats: [...formats].sort(), pageSize, pdfStandard: pipeline.pdfStandard ?? null, language: language ?? null, defaultLanguage: config.language ?? null, strict: pipeline.strict, allowedRoot: allowedRoot ?? null },
         })
       : undefined;
 

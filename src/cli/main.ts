@@ -58,6 +58,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       .option('-t, --template <name|dir>', 'built-in template name or template folder')
       .option('-l, --language <tag>', 'language of labels and dates (overrides the notes)')
       .addOption(new Option('--page-size <size>', 'paper size').choices(['A4', 'a4', 'Letter', 'letter']))
+      .addOption(new Option('--pdf-standard <standard>', 'what the PDF meets: PDF/UA-1 and PDF/A-2b, PDF/UA-1, or as printed').choices(['ua+a-2b', 'ua', 'none']).default('ua+a-2b'))
       .option('-j, --concurrency <n>', 'pages printing at once (default: from the CPU count)')
       .option('--timeout <seconds>', 'per-file printing time limit', undefined)
       .option('--workers <n>', 'worker threads besides the main one for batches without PDF (default: one per extra CPU core for 64 files or more; 0: none)')

@@ -7,7 +7,8 @@
 import type { PDFOptions } from 'puppeteer-core';
 import type { BrowserSession, LoadedDocument } from './browser-session.js';
 import { destinationPages } from './pdf-destinations.js';
-import { addMetadata, type PdfMetadata } from './pdf-metadata.js';
+import type { PdfMetadata } from './pdf-metadata.js';
+import { finishPdf, type PdfStandard } from './pdf-standard.js';
 
 export interface PrintRequest {
   /** Renders the HTML for printing; page numbers in the contents are placeholders of the same width. */
@@ -15,6 +16,8 @@ export interface PrintRequest {
   /** The anchors whose pages the contents show. */
   anchors: readonly string[];
   metadata: PdfMetadata;
+  /** What the finished PDF declares and meets (default `ua+a-2b`); applied after the contents pass. */
+  standard?: PdfStandard;
   pageSize: 'A4' | 'Letter';
   /** The printable area, when the template's CSS tells it: lets the pages be guessed before printing. */
   geometry?: PageGeometry;
@@ -43,10 +46,16 @@ export async function printReport(session: BrowserSession, request: PrintRequest
   };
   // A print that only measures where sections land: no tags, outline or backgrounds (same layout, less work).
   const measuring: PDFOptions = { ...options, printBackground: false, tagged: false, outline: false };
+  const printed = await printWithNumbers(session, request, options, measuring);
+  // The post-processing stage, on the print whose contents numbers held, after the page is given back.
+  return { ...printed, pdf: await finishPdf(printed.pdf, request.metadata, request.standard) };
+}
+
+async function printWithNumbers(session: BrowserSession, request: PrintRequest, options: PDFOptions, measuring: PDFOptions): Promise<PrintResult> {
   return session.withDocument(request.render(undefined), async (doc) => {
     // A template without page numbers in its contents (or without contents) needs one print only.
     const numbered = request.anchors.length > 0 && (await doc.count(PAGE_NUMBER_ATTRIBUTE)) > 0;
-    if (!numbered) return { pdf: addMetadata(await doc.pdf(options), request.metadata), pages: new Map(), passes: 1, verified: true };
+    if (!numbered) return { pdf: await doc.pdf(options), pages: new Map(), passes: 1, verified: true };
 
     // Guess the pages from the page's layout, print once with the guess, and read back where the sections
     // really landed. Most of the time the guess holds and one print is enough; when it does not, the numbers
@@ -67,10 +76,10 @@ export async function printReport(session: BrowserSession, request: PrintRequest
       pdf = await doc.pdf(options);
       passes++;
       const landed = pick(await destinationPages(pdf), request.anchors);
-      if (sameNumbers(landed, pages)) return { pdf: addMetadata(pdf, request.metadata), pages, passes, verified: true, guessed: guess !== undefined && passes === 1 };
+      if (sameNumbers(landed, pages)) return { pdf, pages, passes, verified: true, guessed: guess !== undefined && passes === 1 };
       pages = landed;
     }
-    return { pdf: addMetadata(pdf!, request.metadata), pages, passes, verified: false };
+    return { pdf: pdf!, pages, passes, verified: false };
   });
 }
 

@@ -1,6 +1,9 @@
 /**
- * The report's typeface, shipped with the package (@fontsource/noto-sans), so
- * output looks the same everywhere and printing never waits on the network.
+ * The report's typefaces, shipped with the package (@fontsource/noto-sans, and
+ * @fontsource/noto-sans-mono for code), so output looks the same everywhere
+ * and printing never waits on the network. Every face text can ask for is
+ * there (bold italic included): Chromium neither synthesises one as a Type 3
+ * font nor falls back on a system font.
  *
  * Two forms, each built once per process:
  * - inline: data: URLs, for the self-contained HTML file;
@@ -16,17 +19,37 @@ const require = createRequire(import.meta.url);
 
 /** Scripts used in Europe: Latin with all EU accents, Greek, Cyrillic (Bulgarian, Ukrainian). */
 const SUBSETS = ['latin', 'latin-ext', 'greek', 'cyrillic', 'cyrillic-ext'] as const;
-const FACES = [
-  { weight: 400, style: 'normal' },
-  { weight: 400, style: 'italic' },
-  { weight: 700, style: 'normal' },
+const FAMILIES = [
+  {
+    family: 'Report Sans',
+    pkg: '@fontsource/noto-sans',
+    prefix: 'noto-sans',
+    faces: [
+      { weight: 400, style: 'normal' },
+      { weight: 400, style: 'italic' },
+      { weight: 700, style: 'normal' },
+      { weight: 700, style: 'italic' },
+    ],
+  },
+  // Noto Sans Mono has no italic: italic code is the upright face, slanted by Chromium as an outline font.
+  {
+    family: 'Report Mono',
+    pkg: '@fontsource/noto-sans-mono',
+    prefix: 'noto-sans-mono',
+    faces: [
+      { weight: 400, style: 'normal' },
+      { weight: 700, style: 'normal' },
+    ],
+  },
 ] as const;
 
 /** Path under the printer's origin where served fonts live. */
 export const FONT_PATH_PREFIX = '/assets/fonts/';
 
 interface FontFile {
+  family: string;
   name: string;
+  unicodeRange: string;
   subset: string;
   weight: number;
   style: string;
@@ -38,28 +61,40 @@ let unicodeRanges: Record<string, string> | undefined;
 
 function fontFiles(): FontFile[] {
   if (files) return files;
-  const root = dirname(require.resolve('@fontsource/noto-sans/package.json'));
-  unicodeRanges = JSON.parse(readFileSync(join(root, 'unicode.json'), 'utf8')) as Record<string, string>;
   files = [];
-  for (const subset of SUBSETS) {
-    for (const face of FACES) {
-      const name = `noto-sans-${subset}-${face.weight}-${face.style}.woff2`;
-      files.push({ name, subset, weight: face.weight, style: face.style, bytes: readFileSync(join(root, 'files', name)) });
+  for (const { family, pkg, prefix, faces } of FAMILIES) {
+    const root = dirname(require.resolve(`${pkg}/package.json`));
+    const ranges = JSON.parse(readFileSync(join(root, 'unicode.json'), 'utf8')) as Record<string, string>;
+    if (family === 'Report Sans') unicodeRanges = ranges;
+    for (const subset of SUBSETS) {
+      if (!Object.hasOwn(ranges, subset)) continue;
+      for (const face of faces) {
+        const name = `${prefix}-${subset}-${face.weight}-${face.style}.woff2`;
+        files.push({ family, name, unicodeRange: ranges[subset]!, subset, weight: face.weight, style: face.style, bytes: readFileSync(join(root, 'files', name)) });
+      }
     }
   }
   return files;
 }
 
-function css(url: (file: FontFile) => string, only?: ReadonlySet<string>): string {
+function css(url: (file: FontFile) => string, keep: (file: FontFile) => boolean = () => true): string {
   return fontFiles()
-    .filter((f) => !only || only.has(f.subset))
+    .filter(keep)
     .map(
       (f) =>
-        `@font-face{font-family:"Report Sans";font-style:${f.style};font-weight:${f.weight};font-display:block;` +
-        `src:url(${url(f)}) format("woff2");unicode-range:${unicodeRanges![f.subset]};}`,
+        `@font-face{font-family:"${f.family}";font-style:${f.style};font-weight:${f.weight};font-display:block;` +
+        `src:url(${url(f)}) format("woff2");unicode-range:${f.unicodeRange};}`,
     )
     .join('\n');
 }
+
+/**
+ * Whether the notes' text (Markdown) can show code, or bold italic: the
+ * self-contained HTML embeds those faces only then (a browser makes do
+ * without them; the printer always has them).
+ */
+const SHOWS_CODE = /`|<code|<pre/;
+const SHOWS_BOLD_ITALIC = /\*\*\*|___|\*\*_|_\*\*|__\*|\*__|\*\*[^*\n]*(?<![*\w])[*_]\w|\w[*_](?![*\w])[^*\n]*\*\*/;
 
 let servedCss: string | undefined;
 const inlineCss = new Map<string, string>();
@@ -116,10 +151,16 @@ export function subsetsFor(text: string): string[] {
 export function fontFaceCss(mode: 'inline' | 'served' = 'inline', text?: string): string {
   if (mode === 'served') return (servedCss ??= css((f) => FONT_PATH_PREFIX + f.name));
   const subsets = text === undefined ? [...SUBSETS] : subsetsFor(text);
-  const key = subsets.join(',');
+  const code = text === undefined || SHOWS_CODE.test(text);
+  const boldItalic = text === undefined || SHOWS_BOLD_ITALIC.test(text);
+  const key = `${subsets.join(',')}|${code}|${boldItalic}`;
   let value = inlineCss.get(key);
   if (value === undefined) {
-    value = css((f) => `data:font/woff2;base64,${f.bytes.toString('base64')}`, new Set(subsets));
+    const only = new Set<string>(subsets);
+    value = css(
+      (f) => `data:font/woff2;base64,${f.bytes.toString('base64')}`,
+      (f) => only.has(f.subset) && (f.family !== 'Report Mono' || code) && !(f.family === 'Report Sans' && f.weight === 700 && f.style === 'italic' && !boldItalic),
+    );
     inlineCss.set(key, value);
   }
   return value;

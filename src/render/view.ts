@@ -112,7 +112,7 @@ export function buildView(report: EventReport, options: ViewOptions = {}) {
       ...fields,
     });
   };
-  const pushFree = (free: FreeSection) => numbered('free', free.title, { bodyHtml: renderBlock(free.body, resolve, 1) || null });
+  const pushFree = (free: FreeSection) => numbered('free', free.title, { bodyHtml: relativeHeadings(renderBlock(free.body, resolve), 2) || null });
   freeAfter('start').forEach(pushFree);
 
   const h = report.highlights;
@@ -219,7 +219,7 @@ export function buildView(report: EventReport, options: ViewOptions = {}) {
     sections,
     contacts: report.contacts.map((c) => ({ name: c.name, email: c.email ?? null, role: c.role ?? null, organisation: c.organisation ?? null })),
     hasContacts: report.contacts.length > 0,
-    contactsAfter: freeAfter('contacts').map((f) => ({ title: f.title, bodyHtml: renderBlock(f.body, resolve, 1) || null })),
+    contactsAfter: freeAfter('contacts').map((f) => ({ title: f.title, bodyHtml: relativeHeadings(renderBlock(f.body, resolve), 2) || null })),
     footerLine: [place, dateText].filter(Boolean).join(' – '),
     /** Running header and footer, as CSS strings for @page margin boxes. */
     css: {
@@ -259,6 +259,28 @@ function splitPageLabel(label: string): [string, string, string] {
  * safe set is written as a hex escape, so nothing can end the string, the
  * rule or the <style> element.
  */
+/**
+ * A free section's headings under its own heading (level `parent`): the
+ * author's highest level becomes `parent + 1`, and each heading goes at most
+ * one level deeper than the one before it (a skipped level prints at the
+ * next), so the PDF's headings never skip (PDF/UA, Matterhorn 14-003). The
+ * HTML is our own sanitised output: its heading tags are exactly `<hN>` or
+ * `<hN attrs>`, and `</hN>`; code and text hold `&lt;` instead.
+ */
+export function relativeHeadings(html: string, parent: number): string {
+  const stack: Array<{ written: number; level: number }> = [];
+  const closing: number[] = [];
+  return html.replace(/<(\/?)h([1-6])(?=[\s>])/g, (_, slash: string, digit: string) => {
+    if (slash) return `</h${closing.shift() ?? digit}`;
+    const written = Number(digit);
+    while (stack.length && stack[stack.length - 1]!.written >= written) stack.pop();
+    const level = Math.min(6, (stack[stack.length - 1]?.level ?? parent) + 1);
+    stack.push({ written, level });
+    closing.push(level);
+    return `<h${level}`;
+  });
+}
+
 export function cssString(text: string): string {
   let out = '"';
   for (const ch of text) {
