@@ -78,6 +78,7 @@ export function normalise(notes: EventNotes): EventReport {
     url: notes.url,
     website: notes.website,
     organisers: list(notes.organisers).map(organisation),
+    speakers: list(notes.speakers).map(person),
     language: notes.language ?? 'en',
     logo: notes.logo ? image(notes.logo) : undefined,
     summary: notes.summary,

@@ -172,6 +172,8 @@ export interface EventNotes {
   /** The programme's website, shown in the footer. */
   website?: string;
   organisers?: Organisation[];
+  /** Speakers of the event as a whole (keynotes, panels), besides those the themes name. */
+  speakers?: Person[];
   /** BCP 47 language tag of the notes, e.g. `en`, `fr`, `lt`. */
   language?: string;
   logo?: Image;
@@ -245,6 +247,7 @@ export interface EventReport {
   url?: string;
   website?: string;
   organisers: Organisation[];
+  speakers: Person[];
   language: string;
   logo?: Image;
   summary?: RichText;

@@ -8,7 +8,7 @@ import { plainText } from './rich-text.js';
 export function toJsonLd(report: EventReport): Record<string, unknown> {
   const performers = report.highlights.themes.flatMap((t) => t.speakers);
   const presenters = report.practices.topics.flatMap((t) => t.practices.map((p) => p.presenter)).filter((p) => p !== undefined);
-  const people = [...performers, ...presenters].filter((p, i, all) => all.findIndex((q) => q!.name === p!.name) === i);
+  const people = [...report.speakers, ...performers, ...presenters].filter((p, i, all) => all.findIndex((q) => q!.name === p!.name) === i);
   const location: Record<string, unknown>[] = [];
   if (report.place.city || report.place.country || report.place.venue) {
     location.push({

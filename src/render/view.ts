@@ -67,9 +67,11 @@ export function formatDateRange(start: string, end: string | undefined, language
 }
 
 export function placeText(report: EventReport, labels: LabelPack['labels']): string {
-  const parts = [report.place.city, report.place.country].filter(Boolean) as string[];
-  if (report.place.online) parts.push(labels.online ?? 'Online');
-  return parts.join(', ');
+  const where = [report.place.city, report.place.country].filter(Boolean).join(', ');
+  if (!report.place.online) return where;
+  if (!where) return labels.online ?? 'Online';
+  // A hybrid event (a place and online): `Tallinn, Estonia and online`, in the report's language.
+  return (labels.hybrid ?? '{place} and online').replace('{place}', () => where);
 }
 
 /** `https://www.interregeurope.eu/policylearning` -> `www.interregeurope.eu/policylearning`. */
@@ -213,6 +215,8 @@ export function buildView(report: EventReport, options: ViewOptions = {}) {
     logo: report.logo ? imageView(report.logo, resolve) : options.fallbackLogo ? { ...options.fallbackLogo, caption: null } : null,
     organisers: report.organisers.map((o) => ({ name: o.name, role: o.role ?? null, url: o.url ?? null })),
     hasOrganisers: report.organisers.length > 0,
+    speakers: report.speakers.map(personView),
+    hasSpeakers: report.speakers.length > 0,
     summaryHtml: block(report.summary),
     toc,
     hasToc: toc.length > 0,

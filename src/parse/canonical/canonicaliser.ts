@@ -117,6 +117,8 @@ export class Canonicaliser {
       }
       case 'contacts':
         return this.list(value, orig, canon, offset, (item, o, c) => this.contact(item, o, c));
+      case 'speakers':
+        return this.list(value, orig, canon, offset, (item, o, c) => this.named('person', item, o, c));
       case 'logo':
         return isMapping(value) ? this.mapping('image', value, orig, canon, (_k, v) => v) : value;
       case 'highlights':

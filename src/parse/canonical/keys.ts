@@ -12,7 +12,7 @@ export type KeyContext =
   | 'nextSteps' | 'group' | 'upcoming' | 'upcomingItem' | 'resources' | 'link' | 'image' | 'section';
 
 export const CANONICAL_KEYS: Record<KeyContext, readonly string[]> = {
-  event: ['$schema', 'title', 'subtitle', 'series', 'kind', 'date', 'endDate', 'place', 'url', 'website', 'organisers', 'language', 'logo', 'summary', 'highlights', 'practices', 'nextSteps', 'upcoming', 'resources', 'contacts', 'sections'],
+  event: ['$schema', 'title', 'subtitle', 'series', 'kind', 'date', 'endDate', 'place', 'url', 'website', 'organisers', 'speakers', 'language', 'logo', 'summary', 'highlights', 'practices', 'nextSteps', 'upcoming', 'resources', 'contacts', 'sections'],
   place: ['city', 'country', 'venue', 'online', 'hybrid'],
   organiser: ['name', 'role', 'url'],
   contact: ['name', 'email', 'role', 'organisation'],
@@ -57,6 +57,7 @@ const SYNONYMS: Record<KeyContext, [string, KeyMeaning][]> = {
     ...role('co-organiser', 'coorganiser', 'coorganisers', 'coorganizer', 'coorganizers'),
     ...s('contacts', 'contact', 'contactperson', 'contactpersons', 'contactpeople'),
     ...s('summary', 'abstract', 'overview', 'description'),
+    ...s('speakers', 'speaker', 'presenters', 'panellists', 'panelists', 'keynotes', 'keynotespeakers'),
     ...s('language', 'lang', 'locale'),
     ...s('series', 'programme', 'program'),
     ...s('highlights', 'keyhighlights', 'themes', 'sessions'),
@@ -94,7 +95,7 @@ const SYNONYMS: Record<KeyContext, [string, KeyMeaning][]> = {
 
 /** Words close to a key but not safe to read as it: suggested, never applied. */
 const SUGGESTIONS: Partial<Record<KeyContext, [string, string][]>> = {
-  event: [['when', 'date'], ['city', 'place'], ['country', 'place'], ['speakers', 'highlights'], ['participants', 'highlights']],
+  event: [['when', 'date'], ['city', 'place'], ['country', 'place'], ['participants', 'highlights']],
   contact: [['phone', 'email']],
   practice: [['url', 'links'], ['website', 'links'], ['organisation', 'presenter'], ['organization', 'presenter']],
   theme: [['url', 'links']],
@@ -129,7 +130,7 @@ export function contextOf(path: readonly (string | number)[]): KeyContext | unde
   const names = path.filter((p) => typeof p === 'string' && !/^\d+$/.test(p)).map(String);
   if (names.length === 0) return 'event';
   const byPath: Record<string, KeyContext> = {
-    place: 'place', organisers: 'organiser', contacts: 'contact', logo: 'image', highlights: 'highlights', 'highlights/themes': 'theme',
+    place: 'place', organisers: 'organiser', speakers: 'person', contacts: 'contact', logo: 'image', highlights: 'highlights', 'highlights/themes': 'theme',
     'highlights/themes/speakers': 'person', 'highlights/themes/links': 'link', 'highlights/themes/images': 'image', practices: 'practices',
     'practices/topics': 'topic', 'practices/topics/practices': 'practice', 'practices/topics/practices/presenter': 'person',
     'practices/topics/practices/links': 'link', 'practices/topics/practices/images': 'image', nextSteps: 'nextSteps', 'nextSteps/groups': 'group',

@@ -21,6 +21,19 @@ describe('canonicalise: keys', () => {
     expect(r.rewrites).toContainEqual(expect.objectContaining({ action: 'rename-key', path: ['location'], to: 'place' }));
   });
 
+  it('reads the event’s own speakers (keynotes, panels) in their short forms, under their synonyms too', () => {
+    const r = run({ title: 'T', speakers: ['Pieter Claes (Flemish Energy and Climate Agency)', 'Sophie Lambert, energy officer, Service public de Wallonie', 'Julien Moreau'] });
+    expect(r.data).toEqual({
+      title: 'T',
+      speakers: [
+        { name: 'Pieter Claes', organisation: 'Flemish Energy and Climate Agency' },
+        { name: 'Sophie Lambert', role: 'energy officer', organisation: 'Service public de Wallonie' },
+        { name: 'Julien Moreau' },
+      ],
+    });
+    expect(run({ title: 'T', panellists: 'Ann Lee' }).data).toEqual({ title: 'T', speakers: [{ name: 'Ann Lee' }] });
+  });
+
   it('gives hosts and partners their role and joins them to the organisers', () => {
     const r = run({ title: 'T', host: 'Lithuanian Innovation Centre', organisers: ['Interreg Europe'], partners: ['A', { name: 'B', role: 'sponsor' }] });
     expect(r.data).toEqual({
