@@ -21,6 +21,7 @@ const OTHER_IDS = [
   'front-matter-language', 'front-matter-shape', 'unknown-heading', 'duplicate-part',
   'required', 'unknown-key', 'type', 'pattern', 'url', 'empty-value', 'too-short', 'enum', 'format', 'schema',
   'missing-image', 'image-outside-root', 'remote-image', 'image-path', 'image-type', 'image-too-large',
+  'time-limit', 'memory-limit', 'markdown-depth', 'markdown-complexity',
 ];
 
 describe('docs/rules.md', () => {
