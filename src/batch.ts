@@ -19,7 +19,7 @@ export interface BatchOptions {
   failFast: boolean;
   /**
    * Worker threads for the CPU stages: a number, or `auto` (one per core, at most 8, for batches of
-   * `MIN_FILES_FOR_WORKERS` files or more; one otherwise, and for PDF runs, whose browser needs the cores).
+   * `MIN_FILES_FOR_WORKERS` files or more; one otherwise; two for PDF runs, whose browser needs the cores).
    */
   workers?: number | 'auto';
   /** The CPU count `auto` goes by. */
@@ -44,14 +44,17 @@ export type BatchEvent =
  * even at ~40 files and saves ~10% at 64 files.
  */
 export const MIN_FILES_FOR_WORKERS = 64;
+/** Worker threads of a PDF run. */
+const PDF_WORKERS = 2;
 /** Files waiting for each worker: a worker that finishes one takes the next at once. */
 const QUEUED_PER_WORKER = 2;
 
 /** How many worker threads a batch gets (at least one for any file: that is where a file can be stopped). */
 export function workerCount(files: number, pipeline: Pick<PipelineOptions, 'formats' | 'validateOnly'>, options: Pick<BatchOptions, 'workers' | 'cpuCount'>): number {
   if (files < 1) return 0;
-  // PDF runs are bound by the browser, which needs the cores itself.
-  if (pipeline.formats.has('pdf') && !pipeline.validateOnly) return 1;
+  // PDF runs are bound by the browser, which needs the cores itself; two threads, so that a file that takes its
+  // whole time limit does not hold up the files behind it.
+  if (pipeline.formats.has('pdf') && !pipeline.validateOnly) return Math.min(PDF_WORKERS, files);
   const wanted = options.workers === 'auto' || options.workers === undefined ? (files >= MIN_FILES_FOR_WORKERS ? Math.min(8, options.cpuCount ?? 1) : 1) : options.workers;
   return Math.max(1, Math.min(wanted, files));
 }

@@ -54,7 +54,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       .option('-l, --language <tag>', 'language of labels and dates (overrides the notes)')
       .addOption(new Option('--page-size <size>', 'paper size').choices(['A4', 'a4', 'Letter', 'letter']))
       .option('-j, --concurrency <n>', 'pages printing at once (default: from the CPU count)')
-      .option('--workers <n>', 'worker threads that parse and render (default: one per CPU core for 64 files or more without PDF, otherwise 1)')
+      .option('--workers <n>', 'worker threads that parse and render (default: one per CPU core for 64 files or more without PDF, 2 with PDF, otherwise 1)')
       .option('--browser <path>', 'Chrome or Chromium to print with')
       .option('--no-sandbox', 'run Chromium without its sandbox (automatic when running as root)')
       .option('--fail-fast', 'stop at the first file that fails')

@@ -196,15 +196,16 @@ describe('worker threads', () => {
 
 describe('how many worker threads a batch gets', () => {
   const html = { formats: new Set(['html'] as const) };
-  it('by default one per core for batches big enough to win the start-up back, one otherwise; one for PDF', () => {
+  it('by default one per core for batches big enough to win the start-up back, one otherwise; two for PDF', () => {
     expect(workerCount(200, html, { workers: 'auto', cpuCount: 2 })).toBe(2);
     expect(workerCount(200, html, { workers: 'auto', cpuCount: 1 })).toBe(1);
     expect(workerCount(200, html, { workers: 'auto', cpuCount: 4 })).toBe(4);
     expect(workerCount(200, html, { workers: 'auto', cpuCount: 32 })).toBe(8);
     expect(workerCount(MIN_FILES_FOR_WORKERS - 1, html, { workers: 'auto', cpuCount: 4 })).toBe(1);
     expect(workerCount(1, html, { workers: 'auto', cpuCount: 4 })).toBe(1);
-    expect(workerCount(200, { formats: new Set(['html', 'pdf'] as const) }, { workers: 'auto', cpuCount: 4 })).toBe(1);
-    expect(workerCount(200, { formats: new Set(['html', 'pdf'] as const) }, { workers: 2 })).toBe(1);
+    expect(workerCount(200, { formats: new Set(['html', 'pdf'] as const) }, { workers: 'auto', cpuCount: 4 })).toBe(2);
+    expect(workerCount(200, { formats: new Set(['html', 'pdf'] as const) }, { workers: 4 })).toBe(2);
+    expect(workerCount(1, { formats: new Set(['pdf'] as const) }, { workers: 'auto', cpuCount: 4 })).toBe(1);
     expect(workerCount(200, { formats: new Set(['pdf'] as const), validateOnly: true }, { workers: 'auto', cpuCount: 2 })).toBe(2);
   });
 
