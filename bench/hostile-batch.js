@@ -64,7 +64,7 @@ for (const format of FORMATS) {
   console.log(`  ${COUNT} alone:          ${good.seconds.toFixed(2)} s  exit ${good.code}  ${summary(good.stderr)}`);
   console.log(`  ${COUNT + 10} with hostile:  ${all.seconds.toFixed(2)} s  exit ${all.code}  ${summary(all.stderr)}`);
   console.log(`  ratio: ${(all.seconds / good.seconds).toFixed(2)}x (target <= 2x)${ok ? '' : '  OUTCOME NOT AS EXPECTED'}`);
-  for (const line of all.stderr.split('\n').filter((l) => l.includes('hostile/') && / error /.test(l))) console.log(`    ${line.slice(line.indexOf('hostile/'))}`);
+  for (const line of all.stderr.split('\n').filter((l) => l.includes('hostile/') && / error /.test(l))) console.log(`    ${line.slice(line.lastIndexOf('hostile/'))}`);
 }
 rmSync(WORK, { recursive: true, force: true });
 process.exitCode = failedCheck ? 1 : 0;

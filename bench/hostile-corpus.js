@@ -25,7 +25,7 @@ export function hostileShapes() {
   return {
     'nested-list-markers.md': [body('Nested list markers', '- '.repeat(8000) + 'x'), ['markdown-depth']],
     'emphasis-closers.md': [body('Emphasis closers', 'a_ '.repeat(50_000)), ['markdown-complexity']],
-    'huge-table.md': [body('Huge table', `| a | b | c |\n|---|---|---|\n${table}`), ['time-limit', 'memory-limit']],
+    'huge-table.md': [body('Huge table', `| a | b | c |\n|---|---|---|\n${table}`), ['markdown-complexity', 'time-limit', 'memory-limit']],
     'alias-bomb.yaml': [laughs(9, 9) + 'title: T\ndate: 2024-06-05\n', ['yaml-alias-limit']],
     'deep-nesting.yaml': ['title: T\ndate: 2024-06-05\nplace: ' + '['.repeat(100) + ']'.repeat(100) + '\n', ['yaml-depth']],
     'nested-brackets.md': [body('Brackets', '['.repeat(50_000) + 'x' + ']'.repeat(50_000)), ['markdown-complexity']],

@@ -48,7 +48,10 @@ interface Job {
 interface Thread {
   worker: Worker;
   stage: Int32Array;
+  /** Takes files: loaded, and not ending. */
   ready: boolean;
+  /** Has loaded once. */
+  started?: boolean;
   job?: { id: number; job: Job; started: number; timer: NodeJS.Timeout };
 }
 
@@ -59,6 +62,8 @@ export class StageWorkers {
   private closed = false;
   /** Threads that died before they were ready, in a row: the tool itself cannot start in one. */
   private failedStarts = 0;
+  /** Why no thread can start, once that is known: every file then fails with it. */
+  private broken: string | undefined;
 
   constructor(
     private readonly script: URL,
@@ -74,6 +79,7 @@ export class StageWorkers {
   prepare(input: InputFile): Promise<Prepared> {
     return new Promise((resolve, reject) => {
       if (this.closed) return reject(new Error('The worker threads are closed'));
+      if (this.broken) return this.fail({ input, resolve, reject }, performance.now(), internalError(this.broken));
       this.queue.push({ input, resolve, reject });
       this.dispatch();
     });
@@ -99,6 +105,7 @@ export class StageWorkers {
     worker.on('message', (message: WorkerReply) => {
       if (message.type === 'ready') {
         thread.ready = true;
+        thread.started = true;
         this.failedStarts = 0;
         return this.dispatch();
       }
@@ -116,6 +123,8 @@ export class StageWorkers {
       this.dispatch();
     });
     worker.on('error', (error: Error & { code?: string }) => {
+      // (the thread is ending: it takes no more files)
+      thread.ready = false;
       const current = thread.job;
       if (!current) return;
       const stage = publishedStage(thread.stage);
@@ -131,9 +140,10 @@ export class StageWorkers {
         this.fail(current.job, current.started, internalError(`worker thread exited with code ${code}`));
       }
       if (!this.threads.delete(thread) || this.closed) return;
-      if (!thread.ready && ++this.failedStarts >= 3) {
-        // Not the notes' fault: every file still waiting gets the reason, and the run ends.
-        for (const job of this.queue.splice(0)) this.fail(job, performance.now(), internalError(`the worker thread could not start (exit code ${code}); is --max-memory too small?`));
+      if (!thread.started && ++this.failedStarts >= 3) {
+        // Not the notes' fault: every file still waiting, and every later one, gets the reason.
+        this.broken = `the worker thread could not start (exit code ${code}); is --max-memory too small?`;
+        for (const job of this.queue.splice(0)) this.fail(job, performance.now(), internalError(this.broken));
         return;
       }
       this.start();
@@ -158,6 +168,7 @@ export class StageWorkers {
     const current = thread.job;
     if (!current) return;
     thread.job = undefined;
+    thread.ready = false;
     this.fail(current.job, current.started, timeLimitDiagnostic(publishedStage(thread.stage), this.budget));
     void thread.worker.terminate();
   }

@@ -17,6 +17,11 @@ export const MARKDOWN_LIMITS = {
   maxDepth: 64,
   /** Runs of `_` or `*` inside the lines of one paragraph (between blank lines): ~0.1 s to parse at the limit. */
   maxEmphasisRuns: 5_000,
+  /**
+   * Cells of one table (its rows times its columns). Tables cost more than their size: 6,000 cells took ~1 s to
+   * parse and render, 24,000 ~5 s, and a 60,000-row table 2.6 GB.
+   */
+  maxTableCells: 10_000,
 } as const;
 
 const DEPTH_MESSAGE = `Lists, quotes or emphasis nested more than ${MARKDOWN_LIMITS.maxDepth} levels deep cannot be rendered`;
@@ -35,7 +40,7 @@ export function complexityProblems(text: string): Diagnostic[] {
       ];
     }
   }
-  return deepLine(text) ?? emphasisRuns(text);
+  return deepLine(text) ?? hugeTable(text) ?? emphasisRuns(text);
 }
 
 /** A line that opens more containers than the depth limit, before any content. */
@@ -58,6 +63,43 @@ function deepLine(text: string): Diagnostic[] | undefined {
       const reason = /^[ \t>]*$/.test(text.slice(start, at)) ? `Quotes nested more than ${MARKDOWN_LIMITS.maxDepth} levels deep cannot be rendered` : DEPTH_MESSAGE;
       return [diagnostic('markdown-depth', reason, { start: point, end: point }, { fatal: true })];
     }
+    start = end + 1;
+  }
+  return undefined;
+}
+
+/** A GFM table's delimiter row (`|---|:--:|`), with at least one `|`. */
+const DELIMITER_ROW = /^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*\r?$/;
+
+/** A table with more cells than the limit: its rows run from the delimiter row to the next blank line. */
+function hugeTable(text: string): Diagnostic[] | undefined {
+  if (!text.includes('|')) return undefined;
+  let columns = 0;
+  let cells = 0;
+  let previousHasPipe = false;
+  for (let start = 0; start < text.length; ) {
+    const newline = text.indexOf('\n', start);
+    const end = newline < 0 ? text.length : newline;
+    const line = text.slice(start, end);
+    if (columns > 0) {
+      if (line.trim() === '') columns = 0;
+      else if ((cells += columns) > MARKDOWN_LIMITS.maxTableCells) {
+        const at = pointAt(text, start);
+        return [
+          diagnostic(
+            'markdown-complexity',
+            `More than ${MARKDOWN_LIMITS.maxTableCells.toLocaleString('en')} cells in one table; split it into smaller tables`,
+            { start: at, end: at },
+            { fatal: true },
+          ),
+        ];
+      }
+    } else if (previousHasPipe && line.includes('-') && line.includes('|') && DELIMITER_ROW.test(line)) {
+      columns = line.replace(/^[ \t]*\|/, '').replace(/\|[ \t]*\r?$/, '').split('|').length;
+      // (the header row)
+      cells = columns;
+    }
+    previousHasPipe = line.includes('|');
     start = end + 1;
   }
   return undefined;

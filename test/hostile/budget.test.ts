@@ -19,20 +19,23 @@ beforeEach(() => {
 });
 afterEach(() => cleanup());
 
-/** A valid note with a 60,000-row table: ~1.1 MB, which took 2.6 GB and minutes to build. */
-export const HUGE_TABLE = () => {
-  const rows = Array.from({ length: 60_000 }, (_, i) => `| row ${i} | value | more |`).join('\n');
-  return `${FRONT('Huge table')}\n## Summary\n\n| a | b | c |\n|---|---|---|\n${rows}\n`;
+/**
+ * A valid note of ~1.6 MB: 30 tables of 2,000 rows each (each below the cells a table may have). The whole
+ * took minutes and gigabytes to build.
+ */
+export const MANY_TABLES = () => {
+  const table = (t: number) => `| a | b | c |\n|---|---|---|\n` + Array.from({ length: 2_000 }, (_, i) => `| row ${t}.${i} | value | more |`).join('\n');
+  return `${FRONT('Many tables')}\n## Summary\n\n${Array.from({ length: 30 }, (_, t) => table(t)).join('\n\n')}\n`;
 };
 
 describe('the memory limit', () => {
   it('fails the file that outgrows it, names the stage, and builds the others (exit 1)', () => {
-    writeFiles(dir, { 'notes/a.md': GOOD_MD('A'), 'notes/table.md': HUGE_TABLE(), 'notes/z.md': GOOD_MD('Z') });
+    writeFiles(dir, { 'notes/a.md': GOOD_MD('A'), 'notes/tables.md': MANY_TABLES(), 'notes/z.md': GOOD_MD('Z') });
     const r = runCli(['build', 'notes', '--out', 'out', '--format', 'html', '--max-memory', '64', '--no-cache'], { cwd: dir });
     expect(r.code, r.stderr).toBe(1);
     expect(r.stderr).not.toMatch(/heap out of memory|internal error|\n\s+at /i);
     expect(diagnosticLines(r.stderr, 'memory-limit')).toEqual([
-      expect.stringMatching(/^notes\/table\.md error Needed more than 64 MiB while (reading|parsing|validating|building the model|rendering) \(the memory limit, --max-memory\) \[memory-limit\]$/),
+      expect.stringMatching(/^notes\/tables\.md error Needed more than 64 MiB while (reading|parsing|validating|building the model|rendering) \(the memory limit, --max-memory\) \[memory-limit\]$/),
     ]);
     expect(listOutputs(join(dir, 'out'))).toEqual(['a.html', 'catalogue.json', 'index.html', 'z.html']);
     expectNoTempFiles(dir);
@@ -48,25 +51,25 @@ describe('the memory limit', () => {
 
 describe('the time limit', () => {
   it('covers parsing: the file is stopped where it was and the batch goes on', () => {
-    writeFiles(dir, { 'notes/a.md': GOOD_MD('A'), 'notes/table.md': HUGE_TABLE(), 'notes/z.md': GOOD_MD('Z') });
+    writeFiles(dir, { 'notes/a.md': GOOD_MD('A'), 'notes/tables.md': MANY_TABLES(), 'notes/z.md': GOOD_MD('Z') });
     const r = runCli(['build', 'notes', '--out', 'out', '--format', 'html,json', '--timeout', '1', '--no-cache'], { cwd: dir });
     expect(r.code, r.stderr).toBe(1);
     expect(diagnosticLines(r.stderr, 'time-limit')).toEqual([
-      expect.stringMatching(/^notes\/table\.md error Stopped after 1 s while (parsing|validating|building the model|rendering) \(the time limit, --timeout\) \[time-limit\]$/),
+      expect.stringMatching(/^notes\/tables\.md error Stopped after 1 s while (parsing|validating|building the model|rendering) \(the time limit, --timeout\) \[time-limit\]$/),
     ]);
     expect(listOutputs(join(dir, 'out'))).toEqual(['a.html', 'a.json', 'catalogue.json', 'index.html', 'z.html', 'z.json']);
     expectNoTempFiles(dir);
   });
 
   it('covers `validate` of a single file too', () => {
-    writeFiles(dir, { 'table.md': HUGE_TABLE() });
-    const r = runCli(['validate', 'table.md', '--timeout', '1'], { cwd: dir });
+    writeFiles(dir, { 'tables.md': MANY_TABLES() });
+    const r = runCli(['validate', 'tables.md', '--timeout', '1'], { cwd: dir });
     expect(r.code, r.stderr).toBe(1);
-    expect(r.stderr).toMatch(/^table\.md error Stopped after 1 s while \w+/m);
+    expect(r.stderr).toMatch(/^tables\.md error Stopped after 1 s while \w+/m);
   });
 
   it('covers a PDF run: the file over its limit fails, the others are printed', () => {
-    writeFiles(dir, { 'notes/a.md': GOOD_MD('A'), 'notes/table.md': HUGE_TABLE() });
+    writeFiles(dir, { 'notes/a.md': GOOD_MD('A'), 'notes/tables.md': MANY_TABLES() });
     const r = runCli(['build', 'notes', '--out', 'out', '--format', 'pdf', '--timeout', '2', '--no-cache', '--no-catalogue'], { cwd: dir });
     expect(r.code, r.stderr).toBe(1);
     expect(diagnosticLines(r.stderr, 'time-limit')).toHaveLength(1);
@@ -77,11 +80,11 @@ describe('the time limit', () => {
 
 describe('Ctrl-C during a long parse', () => {
   it('is seen at once: the run ends within a moment, with 130, leaving nothing behind', async () => {
-    writeFiles(dir, { 'table.md': HUGE_TABLE() });
+    writeFiles(dir, { 'tables.md': MANY_TABLES() });
     const tmp = join(dir, 'tmp');
     mkdirSync(tmp);
     let interruptedAt = 0;
-    const child = runCliAsync(['build', 'table.md', '--out', 'out', '--format', 'html', '--no-cache'], { cwd: dir, env: { TMPDIR: tmp } });
+    const child = runCliAsync(['build', 'tables.md', '--out', 'out', '--format', 'html', '--no-cache'], { cwd: dir, env: { TMPDIR: tmp } });
     let stderr = '';
     child.stderr.setEncoding('utf8').on('data', (s: string) => (stderr += s));
     // Well into the parse (the tool starts in ~0.3 s; the table takes seconds to parse).
@@ -119,9 +122,19 @@ describe('shapes refused before parsing, at their line and column', () => {
     expect(r.stderr).toContain('notes.md:8:15002 error More than 5,000 runs of `_` or `*` in one paragraph; separate paragraphs with a blank line, or write them as `\\_` [markdown-complexity]');
   });
 
-  it('but not a long thematic break, nor many emphasis runs spread over paragraphs', () => {
+  it('a table of 60,000 rows (1.1 MB)', () => {
+    const rows = Array.from({ length: 60_000 }, (_, i) => `| row ${i} | value | more |`).join('\n');
+    writeFiles(dir, { 'notes.md': FRONT() + '\n## Summary\n\n| a | b | c |\n|---|---|---|\n' + rows + '\n' });
+    const r = runCli(['validate', 'notes.md'], { cwd: dir });
+    expect(r.code).toBe(1);
+    // The row holding the 10,001st cell: the header's 3 and 3,332 rows' 9,996 are 9,999, so row 3,333 (line 9 + 3,333).
+    expect(r.stderr).toContain('notes.md:3342:1 error More than 10,000 cells in one table; split it into smaller tables [markdown-complexity]');
+  });
+
+  it('but not a long thematic break, nor many emphasis runs spread over paragraphs, nor tables below the limit', () => {
     const paragraphs = Array.from({ length: 40 }, () => 'some _word_ and *another* '.repeat(60)).join('\n\n');
-    writeFiles(dir, { 'notes.md': FRONT() + '\n## Summary\n\n' + paragraphs + '\n\n' + '- '.repeat(200) + '\n\nEnd.\n' });
+    const table = '| a | b | c |\n|---|---|---|\n' + '| x | y | z |\n'.repeat(3_000);
+    writeFiles(dir, { 'notes.md': FRONT() + '\n## Summary\n\n' + paragraphs + '\n\n' + '- '.repeat(200) + '\n\n' + table + '\nEnd.\n' });
     const r = runCli(['validate', 'notes.md'], { cwd: dir });
     expect(r.stderr).not.toMatch(/markdown-depth|markdown-complexity/);
     expect(r.code, r.stderr).toBe(0);
