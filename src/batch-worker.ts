@@ -8,6 +8,7 @@
  * answers each file with what printing, writing and reporting need: outputs
  * are written by the main thread, so a terminated worker leaves no file.
  */
+import { getHeapStatistics } from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
 import { STAGES, type Stage } from './file-budget.js';
 import { heapBudget } from './heap-budget.js';
@@ -40,7 +41,8 @@ export type WorkerRequest = { type: 'file'; id: number; input: InputFile };
 export type WorkerReply =
   | { type: 'result'; id: number; prepared: PreparedFile }
   | { type: 'error'; id: number; message: string; stack?: string }
-  | { type: 'ready' };
+  /** `heapLimitMb`: the heap this thread really got (a process-wide `--max-old-space-size` wins over the budget's). */
+  | { type: 'ready'; heapLimitMb: number };
 
 /** The stage a worker last published. */
 export function publishedStage(stage: Int32Array): Stage {
@@ -94,5 +96,5 @@ if (parentPort && settings) {
       port.postMessage({ type: 'error', id: message.id, message: String((error as Error)?.message ?? error), stack: (error as Error)?.stack } satisfies WorkerReply);
     }
   });
-  port.postMessage({ type: 'ready' } satisfies WorkerReply);
+  port.postMessage({ type: 'ready', heapLimitMb: getHeapStatistics().heap_size_limit / 1048576 } satisfies WorkerReply);
 }

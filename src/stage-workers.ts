@@ -52,6 +52,8 @@ interface Thread {
   ready: boolean;
   /** Has loaded once. */
   started?: boolean;
+  /** The old generation this thread really got, in MiB. */
+  oldGenerationMb?: number;
   job?: { id: number; job: Job; started: number; timer: NodeJS.Timeout };
 }
 
@@ -106,6 +108,8 @@ export class StageWorkers {
       if (message.type === 'ready') {
         thread.ready = true;
         thread.started = true;
+        // (V8's heap limit counts the young generation's semi-spaces too: ~the cap we set it to)
+        thread.oldGenerationMb = Math.round(message.heapLimitMb) - WORKER_YOUNG_GENERATION_MB;
         this.failedStarts = 0;
         return this.dispatch();
       }
@@ -128,7 +132,7 @@ export class StageWorkers {
       const current = thread.job;
       if (!current) return;
       const stage = publishedStage(thread.stage);
-      this.fail(current.job, current.started, error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? memoryLimitDiagnostic(stage, this.budget) : internalError(String(error.stack ?? error)));
+      this.fail(current.job, current.started, error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? memoryLimitDiagnostic(stage, { maxMemoryMb: Math.min(this.budget.maxMemoryMb, thread.oldGenerationMb ?? Infinity) }) : internalError(String(error.stack ?? error)));
       clearTimeout(current.timer);
       thread.job = undefined;
     });

@@ -41,6 +41,15 @@ describe('the memory limit', () => {
     expectNoTempFiles(dir);
   });
 
+  it('holds when the process itself has a small heap (NODE_OPTIONS): the run is not aborted, the limit is named', () => {
+    writeFiles(dir, { 'notes/a.md': GOOD_MD('A'), 'notes/tables.md': MANY_TABLES() });
+    const r = runCli(['build', 'notes', '--out', 'out', '--format', 'html', '--no-cache', '--no-catalogue'], { cwd: dir, env: { NODE_OPTIONS: '--max-old-space-size=96' } });
+    // Before: "FATAL ERROR: ... JavaScript heap out of memory", signal 6, nothing built.
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.stderr).toMatch(/^notes\/tables\.md error Needed more than 96 MiB while \w+/m);
+    expect(listOutputs(join(dir, 'out'))).toEqual(['a.html']);
+  });
+
   it('refuses a limit too small to run at all, as a problem of the run', () => {
     writeFiles(dir, { 'a.md': GOOD_MD('A') });
     const r = runCli(['build', 'a.md', '--out', 'out', '--max-memory', '8'], { cwd: dir });
