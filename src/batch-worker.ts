@@ -9,7 +9,7 @@
  * are written by the main thread, so a terminated worker leaves no file.
  */
 import { getHeapStatistics } from 'node:v8';
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { STAGES, type Stage } from './file-budget.js';
 import { heapBudget } from './heap-budget.js';
 import { prepareFile, type PipelineOptions, type PreparedFile } from './pipeline.js';
@@ -37,7 +37,8 @@ export interface WorkerSettings {
   stage: SharedArrayBuffer;
 }
 
-export type WorkerRequest = { type: 'file'; id: number; input: InputFile };
+/** `settings`: first, to a thread started without them (src/early-worker.ts). */
+export type WorkerRequest = { type: 'settings'; settings: WorkerSettings } | { type: 'file'; id: number; input: InputFile };
 export type WorkerReply =
   | { type: 'result'; id: number; prepared: PreparedFile }
   | { type: 'error'; id: number; message: string; stack?: string }
@@ -70,13 +71,13 @@ function optionsFrom(settings: WorkerSettings): PipelineOptions {
   };
 }
 
-const settings = workerData as WorkerSettings | undefined;
-if (parentPort && settings) {
-  const port = parentPort;
+/** Serve files with these settings: load the template, say ready, answer each file. */
+function serve(port: MessagePort, settings: WorkerSettings): void {
   const options = optionsFrom(settings);
   const encoder = new TextEncoder();
   const afterFile = heapBudget();
   port.on('message', async (message: WorkerRequest) => {
+    if (message.type !== 'file') return;
     try {
       options.onStage!('read');
       const prepared = await prepareFile(message.input, options);
@@ -97,4 +98,19 @@ if (parentPort && settings) {
     }
   });
   port.postMessage({ type: 'ready', heapLimitMb: getHeapStatistics().heap_size_limit / 1048576 } satisfies WorkerReply);
+}
+
+if (parentPort) {
+  const port = parentPort;
+  const given = workerData as WorkerSettings | undefined;
+  if (given) serve(port, given);
+  else {
+    // Started early (src/early-worker.ts): the code is loaded; the settings follow.
+    const first = (message: WorkerRequest) => {
+      if (message.type !== 'settings') return;
+      port.off('message', first);
+      serve(port, message.settings);
+    };
+    port.on('message', first);
+  }
 }

@@ -11,7 +11,8 @@
 import { DEFAULT_BUDGET, type FileBudget } from './file-budget.js';
 import type { InputFile } from './read/expand-inputs.js';
 import { finishFile, processFile, type FileResult, type PipelineOptions } from './pipeline.js';
-import { StageWorkers, workerScript, type Prepared } from './stage-workers.js';
+import { workerScript, type EarlyWorker } from './early-worker.js';
+import { StageWorkers, type Prepared } from './stage-workers.js';
 
 export interface BatchOptions {
   /** Files in flight at once (each may be in a worker, waiting to print, or printing). */
@@ -30,6 +31,8 @@ export interface BatchOptions {
   keepReport?: boolean;
   /** Skip a file whose outputs are up to date; returns a result to report instead. */
   skip?: (input: InputFile) => Promise<{ cached: FileResult } | { input: InputFile }>;
+  /** A worker thread started before the CLI loaded (src/early-worker.ts), to be the first one. */
+  early?: EarlyWorker;
   /** Register cleanup to run on Ctrl-C (stopping the worker threads); returns the unregistration. */
   onInterrupt?: (cleanup: () => Promise<void>) => () => void;
 }
@@ -91,6 +94,7 @@ export async function runBatch(
         count,
         budget,
         pipeline.cwd,
+        options.early,
       )
     : undefined;
   if (pdf && inputs.length > 0) void pipeline.session?.().warmUp().catch(() => undefined);

@@ -6,32 +6,14 @@
  * and a fresh thread takes its place. The main thread stays free meanwhile:
  * progress, printing and Ctrl-C are seen at once.
  */
-import { existsSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { publishedStage, type WorkerReply, type WorkerRequest, type WorkerSettings } from './batch-worker.js';
 import { diagnostic, type Diagnostic } from './diagnostics/message.js';
 import { displayPathOf } from './diagnostics/source-file.js';
 import { memoryLimitDiagnostic, timeLimitDiagnostic, type FileBudget } from './file-budget.js';
-import { packagePath } from './package-root.js';
+import { newStageWorker, WORKER_YOUNG_GENERATION_MB, type EarlyWorker } from './early-worker.js';
 import type { PreparedFile } from './pipeline.js';
 import type { InputFile } from './read/expand-inputs.js';
-
-/**
- * A worker's young generation, in MiB (V8's default grows to ~48 MiB). A worker grows its young generation only
- * over its first few hundred files: left at the default, a 1,000-file batch peaked ~25 MiB higher than a 100-file
- * one for that alone. Capped, it stays at its short-batch size, with no measurable cost in time.
- */
-const WORKER_YOUNG_GENERATION_MB = 12;
-
-/** The compiled worker script (run from sources, e.g. under a test runner, there is none beside this file). */
-export function workerScript(): URL | undefined {
-  for (const name of ['batch-worker.bundle.js', 'batch-worker.js']) {
-    const built = packagePath('dist', name);
-    if (existsSync(built)) return pathToFileURL(built);
-  }
-  return undefined;
-}
 
 /** A file's CPU stages done (or failed), and when they began: the rest of the file's time limit counts from there. */
 export interface Prepared {
@@ -73,8 +55,18 @@ export class StageWorkers {
     count: number,
     private readonly budget: FileBudget,
     private readonly cwd: string,
+    /** A thread the executable started before the CLI loaded, taken as the first one when its heap limit fits. */
+    early?: EarlyWorker,
   ) {
-    for (let i = 0; i < count; i++) this.start();
+    // (threadId is -1 once a thread has exited)
+    const adopted = early && early.maxMemoryMb === budget.maxMemoryMb && early.worker.threadId >= 0 ? early.worker : undefined;
+    if (early && !adopted) void early.worker.terminate();
+    for (let i = 0; i < count; i++) this.start(i === 0 ? adopted : undefined);
+  }
+
+  /** The threads now serving files (for tests: which thread was taken). */
+  get threadIds(): number[] {
+    return [...this.threads].map((t) => t.worker.threadId);
   }
 
   /** Run the CPU stages of `input` on the next free thread. */
@@ -96,12 +88,14 @@ export class StageWorkers {
     await Promise.all(threads.map((t) => t.worker.terminate().catch(() => undefined)));
   }
 
-  private start(): void {
+  private start(adopted?: Worker): void {
     const stage = new SharedArrayBuffer(4);
-    const worker = new Worker(this.script, {
-      workerData: { ...this.settings, stage } satisfies WorkerSettings,
-      resourceLimits: { maxOldGenerationSizeMb: this.budget.maxMemoryMb, maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
-    });
+    const settings: WorkerSettings = { ...this.settings, stage };
+    const worker = adopted ?? newStageWorker(this.script, this.budget.maxMemoryMb, settings);
+    if (adopted) {
+      adopted.ref();
+      adopted.postMessage({ type: 'settings', settings } satisfies WorkerRequest);
+    }
     const thread: Thread = { worker, stage: new Int32Array(stage), ready: false };
     this.threads.add(thread);
     worker.on('message', (message: WorkerReply) => {

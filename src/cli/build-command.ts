@@ -233,6 +233,7 @@ export async function runBuild(inputs: string[], flags: Record<string, unknown>,
         failFast: flags.failFast === true,
         skip: cache && !flags.force ? (input) => cache.lookup(input) : undefined,
         onInterrupt: io.onInterrupt,
+        early: io.earlyWorker,
       },
       async (event) => {
         if (event.type === 'start') return;
