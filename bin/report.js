@@ -9,6 +9,10 @@ import { setFlagsFromString } from 'node:v8';
 // later halves that (an HTML batch of 200 files: -25 % CPU) and leaves the hot loops fast. Threads share the flag.
 setFlagsFromString('--interrupt-budget=600000');
 
+// The first worker thread (which parses and renders) loads its code beside the CLI, not after it.
+const early = new URL('../dist/early-worker.js', import.meta.url);
+const earlyWorker = existsSync(early) ? (await import(early.href)).startEarlyWorker(process.argv.slice(2)) : undefined;
+
 // The bundled CLI starts faster; the module tree is the fallback (and what tests import from sources).
 const bundle = new URL('../dist/report.bundle.js', import.meta.url);
 const { main } = await import(existsSync(bundle) ? bundle.href : '../dist/cli/main.js');
@@ -31,6 +35,7 @@ const code = await main(process.argv.slice(2), {
   platform: process.platform,
   isRoot: typeof process.getuid === 'function' && process.getuid() === 0,
   cpuCount: availableParallelism(),
+  earlyWorker,
   onInterrupt: (cleanup) => {
     interruptHandlers.add(cleanup);
     return () => interruptHandlers.delete(cleanup);

@@ -1,16 +1,20 @@
 /**
- * A worker thread for batches without PDF output: runs whole files through
- * the pipeline so that every core parses, validates and renders. It starts
- * with its settings (`workerData`), loads the template at once, and answers
- * each file with what the main thread reports: diagnostics, status, outputs
- * and timings, plus the model only when the catalogue or the cache needs it.
+ * A worker thread that runs the CPU stages of one file at a time (read,
+ * parse, validate, model, images, render: `prepareFile`), where the main
+ * thread can stop it: at the file's deadline, or when it outgrows its heap
+ * (`resourceLimits`), the thread is terminated and replaced. It starts with
+ * its settings (`workerData`), loads the template at once, publishes the
+ * stage it is in through shared memory (readable while it is busy) and
+ * answers each file with what printing, writing and reporting need: outputs
+ * are written by the main thread, so a terminated worker leaves no file.
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { getHeapStatistics } from 'node:v8';
+import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
+import { STAGES, type Stage } from './file-budget.js';
 import { heapBudget } from './heap-budget.js';
-import { processFile, type FileResult, type PipelineOptions } from './pipeline.js';
+import { prepareFile, type PipelineOptions, type PreparedFile } from './pipeline.js';
 import type { InputFile } from './read/expand-inputs.js';
 import { loadTemplate } from './render/template.js';
-import { removePendingTemporaryFiles } from './write/atomic-write.js';
 import type { OutputFormat } from './write/output-paths.js';
 
 /** What crosses the thread boundary: plain data only. */
@@ -18,7 +22,7 @@ export interface WorkerSettings {
   cwd: string;
   formats: OutputFormat[];
   outDir?: string;
-  templateDir: string;
+  templateDir?: string;
   language?: string;
   defaultLanguage?: string;
   pageSize: 'A4' | 'Letter';
@@ -27,23 +31,32 @@ export interface WorkerSettings {
   inputPaths: string[];
   generator: string;
   validateOnly?: boolean;
-  /** Send the validated model back with each built file. */
+  /** Send the validated model back with each file. */
   keepReport: boolean;
+  /** One Int32: the index in STAGES of the stage the worker is in. */
+  stage: SharedArrayBuffer;
 }
 
-export type WorkerRequest = { type: 'file'; id: number; input: InputFile } | { type: 'cleanup' };
+/** `settings`: first, to a thread started without them (src/early-worker.ts). */
+export type WorkerRequest = { type: 'settings'; settings: WorkerSettings } | { type: 'file'; id: number; input: InputFile };
 export type WorkerReply =
-  | { type: 'result'; id: number; result: FileResult }
+  | { type: 'result'; id: number; prepared: PreparedFile }
   | { type: 'error'; id: number; message: string; stack?: string }
-  | { type: 'ready' }
-  | { type: 'cleaned' };
+  /** `heapLimitMb`: the heap this thread really got (a process-wide `--max-old-space-size` wins over the budget's). */
+  | { type: 'ready'; heapLimitMb: number };
+
+/** The stage a worker last published. */
+export function publishedStage(stage: Int32Array): Stage {
+  return STAGES[Atomics.load(stage, 0)] ?? 'read';
+}
 
 function optionsFrom(settings: WorkerSettings): PipelineOptions {
+  const stage = new Int32Array(settings.stage);
   return {
     cwd: settings.cwd,
     formats: new Set(settings.formats),
     outDir: settings.outDir,
-    template: settings.validateOnly ? (undefined as never) : loadTemplate(settings.templateDir),
+    template: settings.validateOnly || !settings.templateDir ? undefined : loadTemplate(settings.templateDir),
     language: settings.language,
     defaultLanguage: settings.defaultLanguage,
     pageSize: settings.pageSize,
@@ -52,35 +65,52 @@ function optionsFrom(settings: WorkerSettings): PipelineOptions {
     inputPaths: new Set(settings.inputPaths),
     generator: settings.generator,
     validateOnly: settings.validateOnly,
-    // This thread has nothing else to do while a file is read or written.
+    // This thread has nothing else to do while a file is read.
     syncIo: true,
+    onStage: (name) => Atomics.store(stage, 0, STAGES.indexOf(name)),
   };
 }
 
-const settings = workerData as WorkerSettings | undefined;
-if (parentPort && settings) {
-  const port = parentPort;
+/** Serve files with these settings: load the template, say ready, answer each file. */
+function serve(port: MessagePort, settings: WorkerSettings): void {
   const options = optionsFrom(settings);
-  const reply = (message: WorkerReply) => port.postMessage(message);
-  let stopping = false;
+  const encoder = new TextEncoder();
   const afterFile = heapBudget();
   port.on('message', async (message: WorkerRequest) => {
-    if (message.type === 'cleanup') {
-      // The run is being interrupted: outputs are written with blocking calls, so no temporary file is half-way
-      // now; take no more files, so that none is started before the process exits.
-      stopping = true;
-      removePendingTemporaryFiles();
-      return reply({ type: 'cleaned' });
-    }
-    if (stopping) return;
+    if (message.type !== 'file') return;
     try {
-      const result = await processFile(message.input, options);
+      options.onStage!('read');
+      const prepared = await prepareFile(message.input, options);
       afterFile();
-      if (!settings.keepReport || result.status !== 'built') delete result.report;
-      reply({ type: 'result', id: message.id, result });
+      // (the model only for files that go on to be built, and only when the catalogue or the cache needs it)
+      if (!settings.keepReport || !prepared.outputs) delete prepared.result.report;
+      // Outputs cross as bytes handed over (not copied), and are written as they are.
+      const transfer: ArrayBuffer[] = [];
+      for (const output of prepared.outputs ?? []) {
+        if (typeof output.data !== 'string') continue;
+        const bytes = encoder.encode(output.data);
+        output.data = bytes;
+        transfer.push(bytes.buffer as ArrayBuffer);
+      }
+      port.postMessage({ type: 'result', id: message.id, prepared } satisfies WorkerReply, transfer);
     } catch (error) {
-      reply({ type: 'error', id: message.id, message: String((error as Error)?.message ?? error), stack: (error as Error)?.stack });
+      port.postMessage({ type: 'error', id: message.id, message: String((error as Error)?.message ?? error), stack: (error as Error)?.stack } satisfies WorkerReply);
     }
   });
-  reply({ type: 'ready' });
+  port.postMessage({ type: 'ready', heapLimitMb: getHeapStatistics().heap_size_limit / 1048576 } satisfies WorkerReply);
+}
+
+if (parentPort) {
+  const port = parentPort;
+  const given = workerData as WorkerSettings | undefined;
+  if (given) serve(port, given);
+  else {
+    // Started early (src/early-worker.ts): the code is loaded; the settings follow.
+    const first = (message: WorkerRequest) => {
+      if (message.type !== 'settings') return;
+      port.off('message', first);
+      serve(port, message.settings);
+    };
+    port.on('message', first);
+  }
 }

@@ -1,18 +1,22 @@
 /**
  * The pipeline for one notes file: read -> parse -> validate -> model ->
- * images -> render -> print -> write. Document problems become messages on
- * the file; a fatal one skips the file's later stages. Nothing here throws
- * for a document problem, and nothing is written for a file that failed.
+ * images -> render (`prepareFile`, which a batch runs in a worker thread it
+ * can stop) -> print -> write (`finishFile`, on the main thread, with the
+ * browser). Document problems become messages on the file; a fatal one skips
+ * the file's later stages. Nothing here throws for a document problem, and
+ * nothing is written for a file that failed.
  */
 import { relative } from 'node:path';
 import { diagnostic, type Diagnostic } from './diagnostics/message.js';
 import { displayPathOf, hasErrors, type SourceFile } from './diagnostics/source-file.js';
+import { timeLimitDiagnostic, type Stage } from './file-budget.js';
 import { normalise } from './model/normalise.js';
 import type { EventNotes, EventReport } from './model/types.js';
 import { notesFormatOf, parseNotes } from './parse/index.js';
 import { locateText } from './parse/parsed-notes.js';
 import type { BrowserSession } from './print/browser-session.js';
 import { PrintTimeoutError } from './print/browser-session.js';
+import type { PdfMetadata } from './print/pdf-metadata.js';
 import { pageGeometry, printReport } from './print/print-report.js';
 import type { InputFile } from './read/expand-inputs.js';
 import { resolveImages, type EmbeddedImage } from './read/images.js';
@@ -30,7 +34,8 @@ export interface PipelineOptions {
   cwd: string;
   formats: ReadonlySet<OutputFormat>;
   outDir?: string;
-  template: CompiledTemplate;
+  /** Absent only when validating (nothing is rendered). */
+  template?: CompiledTemplate;
   /** `--language`: labels and dates in this language, whatever the notes say. */
   language?: string;
   /** From the config file: the language of notes that do not set one. */
@@ -55,6 +60,8 @@ export interface PipelineOptions {
    * thread, or the main thread of a run without PDF). Same checks and results, less overhead per file.
    */
   syncIo?: boolean;
+  /** Told as each stage of a file begins (a worker publishes it, so that a stopped file says where it was). */
+  onStage?: (stage: Stage) => void;
 }
 
 export interface FileResult {
@@ -69,53 +76,63 @@ export interface FileResult {
   images?: EmbeddedImage[];
 }
 
+/** What the CPU stages hand to printing and writing: plain data, so that it crosses a thread boundary. */
+export interface PreparedFile {
+  result: FileResult;
+  /** Every output but the PDF, planned and rendered; absent when the file failed or was only validated. */
+  outputs?: Array<{ format: OutputFormat; path: string; data?: string | Uint8Array }>;
+  /** What printing the PDF needs: the printer's HTML (contents page numbers are filled in the browser). */
+  print?: { html: string; anchors: string[]; metadata: PdfMetadata };
+}
+
+/** Every stage of one file, on this thread. */
 export async function processFile(input: InputFile, options: PipelineOptions): Promise<FileResult> {
+  return finishFile(await prepareFile(input, options), options);
+}
+
+/** Read, parse, validate, model, images and render: the stages that only take CPU and memory. */
+export async function prepareFile(input: InputFile, options: PipelineOptions): Promise<PreparedFile> {
   const file: SourceFile = { path: input.path, displayPath: displayPathOf(options.cwd, input.path), messages: [] };
   const timings: Record<string, number> = {};
   const result: FileResult = { file, status: 'failed', outputs: {}, timings };
-  let clock = performance.now();
-  const lap = (name: string) => {
-    const now = performance.now();
-    timings[name] = Math.round((now - clock) * 10) / 10;
-    clock = now;
-  };
+  const failed = { result };
+  const enter = stageClock(timings, options.onStage);
   const stop = () => hasErrors(file, options.strict) || file.messages.some((m) => m.fatal);
 
   const format = notesFormatOf(input.path);
   if (!format) {
     file.messages.push(diagnostic('read-error', 'Expected a notes file ending in .md, .markdown, .yaml or .yml', undefined, { fatal: true }));
-    return result;
+    return failed;
   }
-  // The browser starts while this file is parsed and rendered (only when a PDF is to be printed).
-  // (Puppeteer is let finish loading first: it then connects and opens a page while this file is parsed.)
-  if (options.formats.has('pdf') && !options.validateOnly) await options.session?.().warmUp();
+  enter('read');
   const read = input.text !== undefined ? { text: input.text, messages: [] } : await readNotes(input.path, undefined, options.syncIo);
   file.messages.push(...read.messages);
-  lap('read');
-  if (read.text === undefined) return result;
+  enter('parse');
+  if (read.text === undefined) return failed;
 
   const parsed = parseNotes(read.text, format);
   file.messages.push(...parsed.messages);
-  lap('parse');
-  if (parsed.data === undefined) return result;
+  enter('validate');
+  if (parsed.data === undefined) return failed;
 
   file.messages.push(...validateNotes(parsed));
-  lap('validate');
-  if (stop()) return result;
+  enter('model');
+  if (stop()) return failed;
 
   // Precedence: defaults < config file < the notes' own front matter < command-line flags.
   const notes = parsed.data as EventNotes;
   const report = normalise(options.defaultLanguage && !notes.language ? { ...notes, language: options.defaultLanguage } : notes);
   result.report = report;
+  enter('images');
 
   const images = await resolveImages(findImageReferences(report), input.path, (p, needle) => locateText(parsed, p, needle), { allowedRoot: options.allowedRoot });
   file.messages.push(...images.messages);
   result.images = images.files;
-  lap('images');
-  if (stop()) return result;
+  enter();
+  if (stop()) return failed;
   if (options.validateOnly) {
     result.status = 'valid';
-    return result;
+    return { result };
   }
 
   // Plan every output first; a clash with an input is refused before anything is written.
@@ -124,38 +141,27 @@ export async function processFile(input: InputFile, options: PipelineOptions): P
     const path = outputPath(input.path, input.root, options.outDir, f);
     if (options.inputPaths.has(path)) {
       file.messages.push(diagnostic('output-overwrites-input', `The ${f} output would overwrite the input ${relative(options.cwd, path)}`, undefined, { fatal: true }));
-      return result;
+      return failed;
     }
     planned.set(f, path);
   }
 
+  const template = options.template!;
   const renderOptions = { language: options.language, pageSize: options.pageSize, resolveImage: (src: string) => images.dataUrls.get(src), generator: options.generator };
-  const contents: Partial<Record<OutputFormat, string | Uint8Array>> = {};
-  let prepared: ReturnType<typeof prepareReport> | undefined;
+  const outputs: NonNullable<PreparedFile['outputs']> = [];
+  let print: PreparedFile['print'];
+  enter('render');
   try {
-    if (planned.has('json')) contents.json = JSON.stringify(report, null, 2) + '\n';
-    prepared = planned.has('html') || planned.has('pdf') ? prepareReport(report, { ...renderOptions, template: options.template }) : undefined;
-    if (planned.has('html')) contents.html = prepared!.html();
-    lap('render');
-  } catch (error) {
-    // A template that fails on these notes (or notes too complex to render): a problem of this file, not of printing.
-    file.messages.push(
-      diagnostic('render-error', `The template \`${options.template?.name ?? 'default'}\` failed on these notes: ${String((error as Error)?.message ?? error).split('\n')[0]}`, undefined, {
-        fatal: true,
-      }),
-    );
-    return result;
-  }
-  try {
+    const prepared = planned.has('html') || planned.has('pdf') ? prepareReport(report, { ...renderOptions, template }) : undefined;
+    for (const [format, path] of planned) {
+      const data = format === 'json' ? JSON.stringify(report, null, 2) + '\n' : format === 'html' ? prepared!.html() : undefined;
+      outputs.push({ format, path, data });
+    }
     if (planned.has('pdf')) {
-      const session = options.session?.();
-      if (!session) throw new Error('No browser session for PDF output');
-      const printed = await printReport(session, {
-        render: (pages) => prepared!.printHtml(pages),
+      // Printed once with placeholders; the browser writes the real page numbers into the page it has loaded.
+      print = {
+        html: prepared!.printHtml(undefined),
         anchors: prepared!.anchors,
-        geometry: pageGeometry(options.template.css, options.pageSize),
-        pageSize: options.pageSize,
-        standard: options.pdfStandard,
         metadata: {
           title: report.title,
           author: report.organisers.map((o) => o.name).join(', ') || undefined,
@@ -163,37 +169,109 @@ export async function processFile(input: InputFile, options: PipelineOptions): P
           keywords: [report.kind, report.series, ...report.highlights.themes.map((t) => t.title)].filter((k): k is string => !!k),
           creator: options.generator,
         },
+      };
+    }
+    enter();
+  } catch (error) {
+    // A template that fails on these notes (or notes too complex to render): a problem of this file, not of printing.
+    file.messages.push(
+      diagnostic('render-error', `The template \`${template?.name ?? 'default'}\` failed on these notes: ${String((error as Error)?.message ?? error).split('\n')[0]}`, undefined, {
+        fatal: true,
+      }),
+    );
+    return failed;
+  }
+  return { result, outputs, print };
+}
+
+/**
+ * Print and write. `deadline` (a `performance.now()` time) is when the file's time limit runs out; printing
+ * stops there even if the browser's own limit is further away.
+ */
+export async function finishFile(prepared: PreparedFile, options: PipelineOptions, deadline = Infinity, budgetMs = 0): Promise<FileResult> {
+  const { result } = prepared;
+  if (!prepared.outputs) return result;
+  const file = result.file;
+  const enter = stageClock(result.timings, options.onStage);
+  const contents = new Map(prepared.outputs.map((o) => [o.format, o.data]));
+  if (prepared.print) {
+    enter('print');
+    try {
+      const session = options.session?.();
+      if (!session) throw new Error('No browser session for PDF output');
+      const job = prepared.print;
+      const printing = printReport(session, {
+        render: () => job.html,
+        anchors: job.anchors,
+        geometry: options.template ? pageGeometry(options.template.css, options.pageSize) : undefined,
+        pageSize: options.pageSize,
+        standard: options.pdfStandard,
+        metadata: job.metadata,
       });
-      contents.pdf = printed.pdf;
+      const printed = await within(printing, deadline);
+      if (!printed) {
+        file.messages.push(timeLimitDiagnostic('print', { timeoutMs: budgetMs }));
+        return result;
+      }
+      contents.set('pdf', printed.pdf);
       result.pdfPasses = printed.passes;
       if (!printed.verified) {
         file.messages.push(
           diagnostic('contents-pages', 'The contents page numbers kept moving between prints; check them in the PDF', undefined, { severity: 'warning' }),
         );
       }
-      lap('print');
+      enter();
+    } catch (error) {
+      file.messages.push(printDiagnostic(error));
+      return result;
     }
-  } catch (error) {
-    file.messages.push(printDiagnostic(error));
-    return result;
   }
 
   // A warning found while printing (contents-pages) fails the file under --strict: then nothing is written.
-  if (stop()) return result;
+  if (hasErrors(file, options.strict) || file.messages.some((m) => m.fatal)) return result;
+  enter('write');
   try {
-    const outputs = [...planned].map(([f, path]) => [path, contents[f]!] as const);
+    const outputs = prepared.outputs.map((o) => [o.path, contents.get(o.format)!] as const);
     if (options.syncIo) writeAllAtomicSync(outputs, { below: options.outDir });
     else await writeAllAtomic(outputs, { below: options.outDir });
-    for (const [f, path] of planned) result.outputs[f] = path;
-    lap('write');
+    for (const o of prepared.outputs) result.outputs[o.format] = o.path;
+    enter();
   } catch (error) {
     file.messages.push(
       diagnostic('write-error', error instanceof WriteError ? error.message : `Cannot write the outputs: ${String((error as Error).message)}`, undefined, { fatal: true }),
     );
     return result;
   }
-  result.status = stop() ? 'failed' : 'built';
+  result.status = hasErrors(file, options.strict) || file.messages.some((m) => m.fatal) ? 'failed' : 'built';
   return result;
+}
+
+/** Stage timings: `enter(next)` records how long the stage now ending took, and announces the next one. */
+function stageClock(timings: Record<string, number>, onStage: PipelineOptions['onStage']): (next?: Stage) => void {
+  let current: Stage | undefined;
+  let clock = 0;
+  return (next) => {
+    const now = performance.now();
+    if (current) timings[current] = Math.round((now - clock) * 10) / 10;
+    current = next;
+    clock = now;
+    if (next) onStage?.(next);
+  };
+}
+
+/** The promise's value, or undefined once `deadline` passes first. */
+async function within<T>(promise: Promise<T>, deadline: number): Promise<T | undefined> {
+  if (deadline === Infinity) return promise;
+  let timeout: NodeJS.Timeout | undefined;
+  const expired = new Promise<undefined>((resolve) => (timeout = setTimeout(() => resolve(undefined), Math.max(0, deadline - performance.now()))));
+  try {
+    const first = await Promise.race([promise, expired]);
+    // (the browser's own limit ends the page that is still printing)
+    if (first === undefined) promise.catch(() => undefined);
+    return first;
+  } finally {
+    clearTimeout(timeout);
+  }
 }
 
 function printDiagnostic(error: unknown): Diagnostic {

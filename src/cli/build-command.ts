@@ -21,6 +21,7 @@ import { printerFontCss } from '../render/index.js';
 import { BUILT_IN_TEMPLATES_DIR, loadTemplate, TemplateError, type CompiledTemplate } from '../render/template.js';
 import { removePendingTemporaryFiles, writeAtomic } from '../write/atomic-write.js';
 import { outputPath, type OutputFormat } from '../write/output-paths.js';
+import { DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT_SECONDS, MIN_MEMORY_MB } from '../file-budget.js';
 import { BuildCache, cacheKey } from './build-cache.js';
 import { CATALOGUE_FILES, CatalogueWriter } from './catalogue.js';
 import type { CliIo } from './io.js';
@@ -116,7 +117,8 @@ export async function runBuild(inputs: string[], flags: Record<string, unknown>,
   const pageSizeRaw = String(flags.pageSize ?? config.pageSize ?? 'A4').toLowerCase();
   const pageSize = pageSizeRaw === 'letter' ? 'Letter' : 'A4';
   const concurrency = flags.concurrency !== undefined ? positiveInteger(flags.concurrency, '--concurrency', 32) : (config.concurrency ?? defaultConcurrency(io.cpuCount));
-  const timeoutSeconds = flags.timeout !== undefined ? positiveInteger(flags.timeout, '--timeout', 3600) : (config.timeout ?? 60);
+  const timeoutSeconds = flags.timeout !== undefined ? positiveInteger(flags.timeout, '--timeout', 3600) : (config.timeout ?? DEFAULT_TIMEOUT_SECONDS);
+  const maxMemoryMb = flags.maxMemory !== undefined ? wholeNumber(flags.maxMemory, '--max-memory', 65_536, MIN_MEMORY_MB) : DEFAULT_MAX_MEMORY_MB;
   const language = flags.language as string | undefined;
   for (const [tag, where] of [
     [language, '--language'],
@@ -230,7 +232,7 @@ export async function runBuild(inputs: string[], flags: Record<string, unknown>,
     cwd: io.cwd,
     formats,
     outDir,
-    template: template ?? (undefined as unknown as CompiledTemplate),
+    template,
     language,
     defaultLanguage: config.language,
     pageSize,
@@ -275,12 +277,14 @@ export async function runBuild(inputs: string[], flags: Record<string, unknown>,
       pipeline,
       {
         parallel: concurrency + 2,
-        workers: flags.workers !== undefined ? wholeNumber(flags.workers, '--workers', 16) : 'auto',
+        workers: flags.workers !== undefined ? positiveInteger(flags.workers, '--workers', 16) : 'auto',
         cpuCount: io.cpuCount,
+        budget: { timeoutMs: timeoutSeconds * 1000, maxMemoryMb },
         keepReport: cache !== undefined || catalogue !== undefined,
         failFast: flags.failFast === true,
         skip: cache && !flags.force ? (input) => cache.lookup(input) : undefined,
         onInterrupt: io.onInterrupt,
+        early: io.earlyWorker,
       },
       async (event) => {
         if (event.type === 'start') return;

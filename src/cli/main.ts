@@ -46,7 +46,9 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       .option('--strict', 'treat warnings as errors')
       .addOption(new Option('--diagnostics <format>', 'how problems are reported').choices(['stylish', 'json', 'github', 'junit']).default('stylish'))
       .option('-q, --quiet', 'report errors only')
-      .option('--allow-root <dir>', 'a folder images may come from besides the notes’ own folder');
+      .option('--allow-root <dir>', 'a folder images may come from besides the notes’ own folder')
+      .option('--timeout <seconds>', 'time limit of one file, every stage from reading to writing (default 60)')
+      .option('--max-memory <MiB>', 'heap limit of one file while it is parsed, validated and rendered (default 1024)');
 
   buildLike(
     program
@@ -60,8 +62,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       .addOption(new Option('--page-size <size>', 'paper size').choices(['A4', 'a4', 'Letter', 'letter']))
       .addOption(new Option('--pdf-standard <standard>', 'what the PDF meets: PDF/UA-1 and PDF/A-2b, PDF/UA-1, or as printed').choices(['ua+a-2b', 'ua', 'none']).default('ua+a-2b'))
       .option('-j, --concurrency <n>', 'pages printing at once (default: from the CPU count)')
-      .option('--timeout <seconds>', 'per-file printing time limit', undefined)
-      .option('--workers <n>', 'worker threads besides the main one for batches without PDF (default: one per extra CPU core for 64 files or more; 0: none)')
+      .option('--workers <n>', 'worker threads that parse and render (default: one per CPU core for 64 files or more without PDF, 2 with PDF, otherwise 1)')
       .option('--browser <path>', 'Chrome or Chromium to print with')
       .option('--no-sandbox', 'run Chromium without its sandbox (automatic when running as root)')
       .option('--fail-fast', 'stop at the first file that fails')

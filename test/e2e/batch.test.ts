@@ -176,8 +176,8 @@ describe('worker threads', () => {
     };
   };
 
-  it('build the same reports, diagnostics, run report and catalogue as the main thread alone', () => {
-    const alone = build(join(dir.path, 'w0'), '0');
+  it('build the same reports, diagnostics, run report and catalogue with one worker thread or two', () => {
+    const alone = build(join(dir.path, 'w1'), '1');
     const threaded = build(join(dir.path, 'w2'), '2');
     expect(alone.code).toBe(1);
     expect(alone.outputs).toHaveLength(20);
@@ -187,28 +187,32 @@ describe('worker threads', () => {
     expect(threaded).toEqual(alone);
   });
 
-  it('refuse a count that is not a whole number, and take 0 for none', async () => {
-    expect((await runMain(['build', many, '--out', join(dir.path, 'wx'), '--workers', '-1'])).stderr).toMatch(/--workers to be a whole number from 0 to 16/);
-    expect((await runMain(['build', many, '--out', join(dir.path, 'wx'), '--format', 'json', '--workers', '0', '--no-catalogue'])).code).toBe(1);
+  it('refuse a count that is not a whole number from 1 (every file runs in a worker thread)', async () => {
+    expect((await runMain(['build', many, '--out', join(dir.path, 'wx'), '--workers', '-1'])).stderr).toMatch(/--workers to be a whole number from 1 to 16/);
+    expect((await runMain(['build', many, '--out', join(dir.path, 'wx'), '--workers', '0'])).stderr).toMatch(/--workers to be a whole number from 1 to 16/);
+    expect((await runMain(['build', many, '--out', join(dir.path, 'wx'), '--format', 'json', '--workers', '1', '--no-catalogue'])).code).toBe(1);
   });
 });
 
 describe('how many worker threads a batch gets', () => {
   const html = { formats: new Set(['html'] as const) };
-  it('by default one per core beyond the first, for batches big enough to win the start-up back; never for PDF', () => {
-    expect(workerCount(200, html, { workers: 'auto', cpuCount: 2 })).toBe(1);
-    expect(workerCount(200, html, { workers: 'auto', cpuCount: 1 })).toBe(0);
-    expect(workerCount(200, html, { workers: 'auto', cpuCount: 4 })).toBe(3);
-    expect(workerCount(MIN_FILES_FOR_WORKERS - 1, html, { workers: 'auto', cpuCount: 4 })).toBe(0);
-    expect(workerCount(200, { formats: new Set(['html', 'pdf'] as const) }, { workers: 'auto', cpuCount: 4 })).toBe(0);
-    expect(workerCount(200, { formats: new Set(['html', 'pdf'] as const) }, { workers: 2 })).toBe(0);
-    expect(workerCount(200, { formats: new Set(['pdf'] as const), validateOnly: true }, { workers: 'auto', cpuCount: 2 })).toBe(1);
+  it('by default one per core for batches big enough to win the start-up back, one otherwise; two for PDF', () => {
+    expect(workerCount(200, html, { workers: 'auto', cpuCount: 2 })).toBe(2);
+    expect(workerCount(200, html, { workers: 'auto', cpuCount: 1 })).toBe(1);
+    expect(workerCount(200, html, { workers: 'auto', cpuCount: 4 })).toBe(4);
+    expect(workerCount(200, html, { workers: 'auto', cpuCount: 32 })).toBe(8);
+    expect(workerCount(MIN_FILES_FOR_WORKERS - 1, html, { workers: 'auto', cpuCount: 4 })).toBe(1);
+    expect(workerCount(1, html, { workers: 'auto', cpuCount: 4 })).toBe(1);
+    expect(workerCount(200, { formats: new Set(['html', 'pdf'] as const) }, { workers: 'auto', cpuCount: 4 })).toBe(2);
+    expect(workerCount(200, { formats: new Set(['html', 'pdf'] as const) }, { workers: 4 })).toBe(2);
+    expect(workerCount(1, { formats: new Set(['pdf'] as const) }, { workers: 'auto', cpuCount: 4 })).toBe(1);
+    expect(workerCount(200, { formats: new Set(['pdf'] as const), validateOnly: true }, { workers: 'auto', cpuCount: 2 })).toBe(2);
   });
 
-  it('as many as asked for, but no more than files beyond the first', () => {
+  it('as many as asked for, but no more than files, and none without files', () => {
     expect(workerCount(10, html, { workers: 2 })).toBe(2);
-    expect(workerCount(2, html, { workers: 4 })).toBe(1);
-    expect(workerCount(1, html, { workers: 4 })).toBe(0);
-    expect(workerCount(200, html, { workers: 0, cpuCount: 8 })).toBe(0);
+    expect(workerCount(2, html, { workers: 4 })).toBe(2);
+    expect(workerCount(1, html, { workers: 4 })).toBe(1);
+    expect(workerCount(0, html, { workers: 4 })).toBe(0);
   });
 });

@@ -1,0 +1,67 @@
+/**
+ * The executable starts the first worker thread before it loads the CLI (src/early-worker.ts); the run's pool
+ * takes that very thread when its heap limit fits, and ends it otherwise. Real threads (the built worker script:
+ * `npm run build` first, as for every CLI test).
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startEarlyWorker, workerScript, type EarlyWorker } from '../../src/early-worker.js';
+import { DEFAULT_BUDGET } from '../../src/file-budget.js';
+import { StageWorkers } from '../../src/stage-workers.js';
+import { tempDir } from '../helpers/cli.js';
+
+const started: EarlyWorker[] = [];
+afterEach(async () => {
+  await Promise.all(started.splice(0).map((e) => e.worker.terminate()));
+});
+const early = (args: string[]) => {
+  const e = startEarlyWorker(args);
+  if (e) started.push(e);
+  return e;
+};
+
+function pool(dir: string, e: EarlyWorker | undefined, maxMemoryMb = DEFAULT_BUDGET.maxMemoryMb) {
+  const settings = { cwd: dir, formats: ['json' as const], templateDir: undefined, pageSize: 'A4' as const, strict: false, inputPaths: [], generator: 'test', validateOnly: true, keepReport: false };
+  return new StageWorkers(workerScript()!, settings, 1, { ...DEFAULT_BUDGET, maxMemoryMb }, dir, e);
+}
+
+describe('the early worker thread', () => {
+  it('is started for build and validate only, with --max-memory as written', () => {
+    expect(early(['build', 'notes.md'])?.maxMemoryMb).toBe(DEFAULT_BUDGET.maxMemoryMb);
+    expect(early(['validate', 'notes.md', '--max-memory', '64'])?.maxMemoryMb).toBe(64);
+    expect(early(['build', 'notes.md', '--max-memory=96'])?.maxMemoryMb).toBe(96);
+    expect(early(['build', 'notes.md', '--max-memory', 'lots'])).toBeUndefined();
+    expect(early(['schema'])).toBeUndefined();
+    expect(early(['--help'])).toBeUndefined();
+  });
+
+  it('is the thread the run takes when its heap limit fits, and does the file', async () => {
+    const { path: dir, cleanup } = tempDir('report-early-');
+    try {
+      writeFileSync(join(dir, 'notes.yaml'), 'title: Early\ndate: 2024-06-05\n');
+      const e = early(['validate', 'notes.yaml'])!;
+      const workers = pool(dir, e);
+      expect(workers.threadIds).toEqual([e.worker.threadId]);
+      const { prepared } = await workers.prepare({ path: join(dir, 'notes.yaml'), root: dir });
+      expect(prepared.result.status).toBe('valid');
+      await workers.close();
+    } finally {
+      cleanup();
+    }
+  });
+
+  it('is ended, and a thread of the right size started, when the limits differ', async () => {
+    const { path: dir, cleanup } = tempDir('report-early-');
+    try {
+      const e = early(['validate', 'notes.yaml', '--max-memory', '64'])!;
+      const exited = new Promise((resolve) => e.worker.once('exit', resolve));
+      const workers = pool(dir, e, 128);
+      expect(workers.threadIds).not.toContain(e.worker.threadId);
+      await exited;
+      await workers.close();
+    } finally {
+      cleanup();
+    }
+  });
+});
