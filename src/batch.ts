@@ -105,7 +105,7 @@ export async function runBatch(
     // (no worker script: run from sources without a build; the stages then run here, without a budget)
     if (!workers) return processFile(input, mainPipeline);
     const { prepared, started }: Prepared = await workers.prepare(input);
-    return finishFile(prepared, mainPipeline, started + budget.timeoutMs, budget.timeoutMs);
+    return finishFile(prepared, mainPipeline, started + budget.timeoutMs);
   };
 
   const lanes = Math.max(1, pdf ? options.parallel : count * QUEUED_PER_WORKER);

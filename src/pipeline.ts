@@ -9,7 +9,7 @@
 import { relative } from 'node:path';
 import { diagnostic, type Diagnostic } from './diagnostics/message.js';
 import { displayPathOf, hasErrors, type SourceFile } from './diagnostics/source-file.js';
-import { timeLimitDiagnostic, type Stage } from './file-budget.js';
+import type { Stage } from './file-budget.js';
 import { normalise } from './model/normalise.js';
 import type { EventNotes, EventReport } from './model/types.js';
 import { notesFormatOf, parseNotes } from './parse/index.js';
@@ -185,10 +185,11 @@ export async function prepareFile(input: InputFile, options: PipelineOptions): P
 }
 
 /**
- * Print and write. `deadline` (a `performance.now()` time) is when the file's time limit runs out; printing
- * stops there even if the browser's own limit is further away.
+ * Print and write. `deadline` (a `performance.now()` time) is when the file's time limit runs out: printing gets
+ * what is left of it, counted from when a printer page is free (the browser session stops it there, `print-timeout`,
+ * and kills a browser that cannot even close the page).
  */
-export async function finishFile(prepared: PreparedFile, options: PipelineOptions, deadline = Infinity, budgetMs = 0): Promise<FileResult> {
+export async function finishFile(prepared: PreparedFile, options: PipelineOptions, deadline = Infinity): Promise<FileResult> {
   const { result } = prepared;
   if (!prepared.outputs) return result;
   const file = result.file;
@@ -207,12 +208,10 @@ export async function finishFile(prepared: PreparedFile, options: PipelineOption
         pageSize: options.pageSize,
         standard: options.pdfStandard,
         metadata: job.metadata,
+        // What the stages before left of the file's time limit; waiting for a free page does not count.
+        timeLeftMs: deadline === Infinity ? undefined : Math.max(0, deadline - performance.now()),
       });
-      const printed = await within(printing, deadline);
-      if (!printed) {
-        file.messages.push(timeLimitDiagnostic('print', { timeoutMs: budgetMs }));
-        return result;
-      }
+      const printed = await printing;
       contents.set('pdf', printed.pdf);
       result.pdfPasses = printed.passes;
       if (!printed.verified) {
@@ -257,21 +256,6 @@ function stageClock(timings: Record<string, number>, onStage: PipelineOptions['o
     clock = now;
     if (next) onStage?.(next);
   };
-}
-
-/** The promise's value, or undefined once `deadline` passes first. */
-async function within<T>(promise: Promise<T>, deadline: number): Promise<T | undefined> {
-  if (deadline === Infinity) return promise;
-  let timeout: NodeJS.Timeout | undefined;
-  const expired = new Promise<undefined>((resolve) => (timeout = setTimeout(() => resolve(undefined), Math.max(0, deadline - performance.now()))));
-  try {
-    const first = await Promise.race([promise, expired]);
-    // (the browser's own limit ends the page that is still printing)
-    if (first === undefined) promise.catch(() => undefined);
-    return first;
-  } finally {
-    clearTimeout(timeout);
-  }
 }
 
 function printDiagnostic(error: unknown): Diagnostic {

@@ -38,8 +38,16 @@ const SHELL_PATH = '/shell';
 const SHELL_POLICY = "default-src 'none'; img-src data:; font-src 'self'; style-src 'unsafe-inline'; script-src 'none'";
 
 export class PrintTimeoutError extends Error {
-  constructor(readonly ms: number) {
-    super(`Printing took longer than ${Math.round(ms / 1000)} s and was stopped`);
+  /** `ms`: the limit printing had; `fileLimitMs`: the file's whole time limit, when printing had only what was left of it. */
+  constructor(
+    readonly ms: number,
+    readonly fileLimitMs?: number,
+  ) {
+    super(
+      fileLimitMs !== undefined && ms < fileLimitMs
+        ? `Printing took longer than the ${(ms / 1000).toFixed(1)} s left of the file's time limit (${Math.round(fileLimitMs / 1000)} s) and was stopped`
+        : `Printing took longer than ${Math.round(ms / 1000)} s and was stopped`,
+    );
   }
 }
 
@@ -409,34 +417,35 @@ export class BrowserSession {
    * time limit; if the browser dies meanwhile, it is relaunched and `work`
    * runs once more from the start.
    */
-  async withDocument<T>(html: string, work: (doc: LoadedDocument) => Promise<T>): Promise<T> {
+  async withDocument<T>(html: string, work: (doc: LoadedDocument) => Promise<T>, timeLeftMs?: number): Promise<T> {
     if (this.closed) throw new Error('The browser session is closed');
     await this.acquireSlot();
+    // The limit runs from here: time spent waiting for a free page is not the file's.
+    const limit = Math.max(0, Math.min(this.options.timeoutMs, timeLeftMs ?? Infinity));
     try {
       try {
-        return await this.runOnce(html, work);
+        return await this.runOnce(html, work, limit);
       } catch (error) {
         if (error instanceof PrintTimeoutError || error instanceof BrowserLaunchError || this.closed) throw error;
         // The browser crashed or was killed: start a new one and try this file again.
         this.idle = [];
-        return await this.runOnce(html, work);
+        return await this.runOnce(html, work, limit);
       }
     } finally {
       this.releaseSlot();
     }
   }
 
-  private async runOnce<T>(html: string, work: (doc: LoadedDocument) => Promise<T>): Promise<T> {
+  private async runOnce<T>(html: string, work: (doc: LoadedDocument) => Promise<T>, timeout: number): Promise<T> {
     let timer: NodeJS.Timeout | undefined;
     let timedOut = false;
-    const timeout = this.options.timeoutMs;
     let target: PrintPage | undefined;
     const running = (async () => {
       const opened = this.idle.pop() ?? (await this.newPage());
       // A page that opened only after the time limit passed is closed, not left open in the browser.
       if (timedOut) {
         void settleWithin(opened.page.close(), 2_000);
-        throw new PrintTimeoutError(timeout);
+        throw new PrintTimeoutError(timeout, this.options.timeoutMs);
       }
       target = opened;
       target.uses++;
@@ -446,7 +455,7 @@ export class BrowserSession {
     const limit = new Promise<never>((_, reject) => {
       timer = setTimeout(() => {
         timedOut = true;
-        reject(new PrintTimeoutError(timeout));
+        reject(new PrintTimeoutError(timeout, this.options.timeoutMs));
       }, timeout);
     });
     try {
@@ -460,7 +469,7 @@ export class BrowserSession {
       // open one in time (frozen as it started), is killed (watchdog) and relaunched for the files still to print.
       const closed = target ? await settleWithin(target.page.close(), 2_000) : !timedOut;
       if (!closed) this.killNow();
-      if (timedOut) throw new PrintTimeoutError(timeout);
+      if (timedOut) throw new PrintTimeoutError(timeout, this.options.timeoutMs);
       throw error;
     } finally {
       clearTimeout(timer);

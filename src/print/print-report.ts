@@ -21,6 +21,11 @@ export interface PrintRequest {
   pageSize: 'A4' | 'Letter';
   /** The printable area, when the template's CSS tells it: lets the pages be guessed before printing. */
   geometry?: PageGeometry;
+  /**
+   * What is left of the file's time limit, in ms: printing gets at most this (and at most the session's own limit),
+   * counted from when a page is free for it, so a file waiting behind others loses none of it.
+   */
+  timeLeftMs?: number;
 }
 
 export interface PrintResult {
@@ -80,7 +85,7 @@ async function printWithNumbers(session: BrowserSession, request: PrintRequest, 
       pages = landed;
     }
     return { pdf: pdf!, pages, passes, verified: false };
-  });
+  }, request.timeLeftMs);
 }
 
 /** The printable area of a page, in CSS pixels, as the template's `@page` rule sets it. */

@@ -107,9 +107,9 @@ describe('a Chromium frozen (SIGSTOP) while a batch prints', () => {
     expect(stopped.length, 'Chromium processes stopped').toBeGreaterThan(0);
     expect(r.code, r.stderr).toBe(1);
     // (whichever file was printing when the browser froze)
-    const timedOut = ['1', '2', '3'].filter((i) => r.stderr.includes(`notes/report-${i}.md error Printing took longer than 5 s`));
+    const timedOut = ['1', '2', '3'].filter((i) => new RegExp(`notes/report-${i}\\.md error Printing took longer than (5 s|the [0-9.]+ s left of the file's time limit \\(5 s\\))`).test(r.stderr));
     expect(timedOut, r.stderr).toHaveLength(1);
-    expectDiagnostic(r.stderr, `notes/report-${timedOut[0]}.md`, 'print-timeout', 'Printing took longer than 5 s and was stopped', null);
+    expectDiagnostic(r.stderr, `notes/report-${timedOut[0]}.md`, 'print-timeout', 'Printing took longer than', null);
     // One file's time limit, the browser killed, a fresh one for the others: far below the 40 s bound.
     expect(r.seconds, r.stderr).toBeLessThan(30);
     expect(r.stderr).toMatch(/2 built, 0 up to date, 1 failed/);
