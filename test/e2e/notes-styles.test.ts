@@ -15,9 +15,13 @@
  *   counts                             themes, practices, groups, contacts (and activities, resources)
  *   texts                              phrases that must be kept, `{ in: part, text }` inside that part
  *   absent                             phrases that must not be there (a pasted contents list), or not in a part
+ *
+ * Beside the facts, `<name>.model.json` is the whole expected model, reviewed by a person: any change to what the
+ * reader makes of these notes shows as a diff there. After a deliberate change, rewrite them with
+ * `UPDATE_MODELS=1 npx vitest run test/e2e/notes-styles.test.ts` and review the diff.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -210,7 +214,7 @@ beforeAll(async () => {
 }, 300_000);
 afterAll(() => out.cleanup());
 
-describe.each(cases)('$notes', ({ notes, facts }) => {
+describe.each(cases)('$notes', ({ notes, base, facts }) => {
   const built = () => builds.get(notes)!;
   const model = (): Model => {
     const { model, code, stderr } = built();
@@ -221,6 +225,13 @@ describe.each(cases)('$notes', ({ notes, facts }) => {
   it('builds on the first run (warnings allowed)', () => {
     expect(built().stderr).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
     expect(built().code, built().stderr).toBe(0);
+  });
+
+  it('gives exactly its expected model', () => {
+    const expected = join(FIXTURES, `${base}.model.json`);
+    const actual = JSON.stringify(model(), null, 2) + '\n';
+    if (process.env.UPDATE_MODELS) writeFileSync(expected, actual);
+    expect(actual).toBe(readFileSync(expected, 'utf8'));
   });
 
   it('has the title, dates and place', () => {
