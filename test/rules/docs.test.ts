@@ -25,6 +25,7 @@ const OTHER_IDS = [
   'yaml-flow-text', 'yaml-split-number',
   'canonical-key', 'short-form', 'date-form', 'address-scheme', 'date-ambiguous', 'canonical-conflict', 'fix',
   'time-limit', 'memory-limit', 'markdown-depth', 'markdown-complexity',
+  'plain-heading', 'pasted-bullets', 'list-as-group',
 ];
 
 describe('docs/rules.md', () => {

@@ -59,6 +59,8 @@ describe('duplicate-part (Markdown)', () => {
   it('a second "next steps" section is named in words', async () => {
     const r = await ws.validate('duplicate-part-words.md', markdown('## Next steps', '', '- Focus on training.', '', '## Recommendations', '', '- Share data.'));
     expect(r.report).toEqual([
+      'duplicate-part-words.md:8:1 info The list under `Next steps` has no group heading: it is read as one group, `Recommendations` [list-as-group]',
+      '  note: Give each group of recommendations a sub-heading to name it',
       'duplicate-part-words.md:10:1 error Expected one next steps section, but found a second one (the first is on line 6) [duplicate-part]',
       '  note: Its content is kept as a free section.',
     ]);

@@ -47,7 +47,7 @@ const SYNONYMS: Record<KeyContext, [string, KeyMeaning][]> = {
   event: [
     ...s('kind', 'type', 'format', 'eventtype', 'eventkind', 'kindofevent', 'typeofevent', 'eventformat'),
     ...s('place', 'location', 'where', 'venue'),
-    ...s('date', 'startdate', 'start', 'eventdate', 'from', 'day'),
+    ...s('date', 'startdate', 'start', 'eventdate', 'from', 'day', 'when', 'dates'),
     ...s('endDate', 'end', 'until', 'to', 'lastday', 'finish'),
     ...s('url', 'link', 'eventurl', 'eventpage', 'eventlink', 'page', 'webpage', 'eventwebsite'),
     ...s('website', 'web', 'site', 'homepage', 'programmewebsite', 'programwebsite', 'programmesite'),
@@ -95,7 +95,7 @@ const SYNONYMS: Record<KeyContext, [string, KeyMeaning][]> = {
 
 /** Words close to a key but not safe to read as it: suggested, never applied. */
 const SUGGESTIONS: Partial<Record<KeyContext, [string, string][]>> = {
-  event: [['when', 'date'], ['city', 'place'], ['country', 'place'], ['participants', 'highlights']],
+  event: [['city', 'place'], ['country', 'place'], ['participants', 'highlights']],
   contact: [['phone', 'email']],
   practice: [['url', 'links'], ['website', 'links'], ['organisation', 'presenter'], ['organization', 'presenter']],
   theme: [['url', 'links']],

@@ -24,6 +24,7 @@ import { addStrayContacts, leaveOutBeforeReading } from './closing.js';
 import { mergeWithFrontMatter, sameWords } from './merge.js';
 import { warnPlaceholderLinks } from './placeholder-links.js';
 import { addSummary } from './summary.js';
+import { bodyStartOf, bulletMessages, promotePlainHeadings, withMarkdownBullets } from './plain-lines.js';
 import { parseMarkdownTree, positionOf } from './tree.js';
 
 export type { Placement, PlacementKind } from '../placement.js';
@@ -33,7 +34,8 @@ export { parseUpcomingItem } from './upcoming.js';
 export { positionOf } from './tree.js';
 
 export function parseMarkdownNotes(text: string): ParsedNotes {
-  const tree = parseMarkdownTree(text);
+  const pasted = withMarkdownBullets(text, bodyStartOf(text));
+  const tree = parseMarkdownTree(pasted.text);
   const deep = tooDeep(tree as never);
   if (deep) {
     return {
@@ -45,11 +47,13 @@ export function parseMarkdownNotes(text: string): ParsedNotes {
 
   const front = readFrontMatter(text, tree);
   if (front.fatal) return { data: undefined, messages: front.messages, locate: front.locate };
-  const messages: Diagnostic[] = [...front.messages];
+  const messages: Diagnostic[] = [...front.messages, ...bulletMessages(pasted.bullets, text)];
   const language = typeof front.data.language === 'string' ? front.data.language : undefined;
-  const bodyBlocks = tree.children[0]?.type === 'yaml' ? tree.children.slice(1) : tree.children;
-
   const ctx = readerContext(text, language);
+  const plain = promotePlainHeadings(tree.children[0]?.type === 'yaml' ? tree.children.slice(1) : tree.children, (node) => ctx.source.inline(node), language);
+  messages.push(...plain.messages);
+  const bodyBlocks = plain.blocks;
+
   const { out } = ctx;
   const { preamble, roots } = splitSections(bodyBlocks, ctx.source);
 

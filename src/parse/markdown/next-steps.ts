@@ -1,13 +1,35 @@
 /** Next steps: an introduction, then one group of recommendations (list items) per sub-heading. */
-import type { List, RootContent } from 'mdast';
+import type { Heading, List, RootContent } from 'mdast';
+import { diagnostic, quote } from '../../diagnostics/message.js';
+import { labelPack } from '../../i18n/locales.js';
 import type { Path } from './body.js';
 import type { ReaderContext } from './context.js';
 import { buildPartWithItems } from './part-with-items.js';
-import { allBlocks, type Section } from './sections.js';
-import { isTextBlock, span } from './tree.js';
+import { allBlocks, splitNestedParts, type Section } from './sections.js';
+import { isTextBlock, positionOf, span } from './tree.js';
 
 export function buildNextSteps(section: Section, ctx: ReaderContext, reason: string): void {
-  buildPartWithItems(section, ctx, reason, { part: 'nextSteps', items: 'groups', itemWord: 'group', buildItem: buildGroup });
+  buildPartWithItems(withListAsGroup(section, ctx), ctx, reason, { part: 'nextSteps', items: 'groups', itemWord: 'group', buildItem: buildGroup });
+}
+
+/**
+ * Next steps written as a list with no group headings (`1. Create a network …`): the list, and what follows it,
+ * is one group of recommendations under the pack's word for them; the text before it stays the part's introduction.
+ */
+function withListAsGroup(section: Section, ctx: ReaderContext): Section {
+  const firstList = section.blocks.findIndex((b) => b.type === 'list');
+  const hasGroups = splitNestedParts(section.children, ctx.language).own.length > 0;
+  if (firstList < 0 || hasGroups) return section;
+  const title = labelPack(ctx.language).labels.recommendations ?? 'Recommendations';
+  const list = section.blocks[firstList]!;
+  ctx.out.report(
+    diagnostic('list-as-group', `The list under ${quote(section.title)} has no group heading: it is read as one group, ${quote(title)}`, positionOf(list), {
+      severity: 'info',
+      note: 'Give each group of recommendations a sub-heading to name it',
+    }),
+  );
+  const group: Section = { heading: { ...section.heading, depth: Math.min(6, section.depth + 1) as Heading['depth'] }, title, depth: section.depth + 1, blocks: section.blocks.slice(firstList), children: [] };
+  return { ...section, blocks: section.blocks.slice(0, firstList), children: [group, ...section.children] };
 }
 
 export function buildGroup(group: Section, path: Path, ctx: ReaderContext): void {

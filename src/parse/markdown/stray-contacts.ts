@@ -6,6 +6,7 @@
 import type { List, RootContent } from 'mdast';
 import { diagnostic, quote } from '../../diagnostics/message.js';
 import type { Notes } from './body.js';
+import { matchHeading } from '../section-names.js';
 import { parseContact } from './contacts.js';
 import type { ReaderContext } from './context.js';
 import { positionOf, type Placed } from './tree.js';
@@ -19,7 +20,9 @@ export function contactEntries(block: RootContent, ctx: ReaderContext): Array<{ 
         ? [{ value: ctx.source.slice(block).trim(), node: block as Placed }]
         : [];
   if (!entries.length) return undefined;
-  const contacts = entries.map((e) => ({ contact: parseContact(e.value), node: e.node }));
+  // `Contact: Marc Pattinson, m.pattinson@…`: the label (in English or the notes' language) is not part of the name.
+  const unlabelled = (value: string) => value.replace(/^\s*([^:\n]{2,30}):\s*/u, (label, word: string) => (matchHeading(word, ctx.language)?.part === 'contacts' ? '' : label));
+  const contacts = entries.map((e) => ({ contact: parseContact(unlabelled(e.value)), node: e.node }));
   const looksLikeContact = ({ contact }: { contact: Notes }) =>
     typeof contact.email === 'string' && typeof contact.name === 'string' && contact.name.split(/\s+/).length <= 6 && !/[.!?]$/.test(contact.name);
   return contacts.every(looksLikeContact) ? contacts : undefined;

@@ -14,7 +14,11 @@ describe('did you mean, by meaning', () => {
   });
 
   it('suggests a key for a word that is close in meaning but not safe to read', () => {
-    expect(problems('title: T\ndate: 2024-06-05\nwhen: soon\n')).toEqual(['unknown-key: Unknown key `when` at the top level; it is ignored | Did you mean `date`?']);
+    expect(problems('title: T\ndate: 2024-06-05\ncity: Vilnius\n')).toEqual(['unknown-key: Unknown key `city` at the top level; it is ignored | Did you mean `place`?']);
+  });
+
+  it('reads `when:` as the date when it holds one', () => {
+    expect(problems('title: T\nwhen: 3rd of March 2025\n')).toEqual([]);
   });
 
   it('still suggests by spelling', () => {

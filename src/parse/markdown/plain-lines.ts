@@ -1,0 +1,79 @@
+/**
+ * Notes pasted as plain text (from a Word document or an e-mail, without Markdown): the two ways of writing that
+ * are unambiguous there are read as Markdown, each with an info message.
+ *
+ * - Bullets Word pastes (`•`, `◦`, `▪`, `‣`, `∙`, `●`, and Symbol's private U+F0B7) at the start of a line are
+ *   list markers. They are swapped for `-` before parsing: one UTF-16 unit for one, so every line, column and offset
+ *   stays where the author wrote it, and the text of the items (sliced from the original) is unchanged.
+ * - When no heading of the body names a part, a paragraph that is one line and exactly a part's name (`Highlights`,
+ *   `Next steps`, `Nächste Schritte`, optionally numbered or with a colon) is that part's heading.
+ */
+import type { Heading, Paragraph, PhrasingContent, RootContent } from 'mdast';
+import { diagnostic, quote, type Diagnostic } from '../../diagnostics/message.js';
+import { rangeAt } from '../../diagnostics/position.js';
+import { matchHeading, stripNumbering } from '../section-names.js';
+import { positionOf } from './tree.js';
+
+const PASTED_BULLET = /^([ \t]{0,3})[•◦▪‣∙●\uF0B7](?=[ \t])/gmu;
+
+/** The text with pasted bullets as `-` (same length), and where they were. */
+export function withMarkdownBullets(text: string, bodyStart: number): { text: string; bullets: number[] } {
+  const bullets: number[] = [];
+  const body = text.slice(bodyStart).replace(PASTED_BULLET, (_match, indent: string, offset: number) => {
+    bullets.push(bodyStart + offset + indent.length);
+    return indent + '-';
+  });
+  return { text: bullets.length ? text.slice(0, bodyStart) + body : text, bullets };
+}
+
+/** One info for the first pasted bullet (one is enough to say how the lists were read). */
+export function bulletMessages(bullets: readonly number[], text: string): Diagnostic[] {
+  if (bullets.length === 0) return [];
+  const at = bullets[0]!;
+  return [
+    diagnostic('pasted-bullets', `Lines starting with ${quote(text[at]!)} are read as list items (${bullets.length} in all)`, rangeAt(text, at, at + 1), {
+      severity: 'info',
+      note: 'In Markdown a list item starts with `- `',
+    }),
+  ];
+}
+
+/** Where the body starts: after the front matter, which keeps its text as written (`•` in YAML is YAML's). */
+export function bodyStartOf(text: string): number {
+  return /^\uFEFF?---[ \t]*\r?\n(?:[\s\S]*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/.exec(text)?.[0].length ?? 0;
+}
+
+/** Body blocks with one-line part names as headings, when no heading names a part; and the infos saying so. */
+export function promotePlainHeadings(blocks: readonly RootContent[], inline: (node: { position?: unknown }) => string, language: string | undefined): { blocks: RootContent[]; messages: Diagnostic[] } {
+  const namesPart = (title: string) => matchHeading(title, language)?.by === 'phrase';
+  const headings = blocks.filter((b): b is Heading => b.type === 'heading');
+  if (headings.some((h) => namesPart(stripNumbering(inline({ position: spanOf(h.children) }))))) return { blocks: [...blocks], messages: [] };
+  // Under a heading that is the title (or none), plain part names are one level below it.
+  const depth = headings.length > 0 ? Math.min(6, Math.min(...headings.map((h) => h.depth)) + 1) : 2;
+  const messages: Diagnostic[] = [];
+  const out = blocks.map((block): RootContent => {
+    if (block.type !== 'paragraph' || !isOneLine(block)) return block;
+    const title = stripNumbering(inline(block));
+    if (!title || !namesPart(title)) return block;
+    messages.push(
+      diagnostic('plain-heading', `The line ${quote(title)} is read as a heading: it names a part of a report and stands alone`, positionOf(block), {
+        severity: 'info',
+        note: `In Markdown a heading starts with \`${'#'.repeat(depth)} \``,
+      }),
+    );
+    const heading: Heading = { type: 'heading', depth: depth as Heading['depth'], children: block.children as PhrasingContent[], position: block.position };
+    return heading;
+  });
+  return { blocks: out, messages };
+}
+
+function isOneLine(paragraph: Paragraph): boolean {
+  const p = paragraph.position;
+  return !!p && p.start.line === p.end.line && paragraph.children.every((c) => c.type === 'text' || c.type === 'strong' || c.type === 'emphasis');
+}
+
+function spanOf(children: readonly { position?: unknown }[]): unknown {
+  const first = children[0]?.position as { start: unknown } | undefined;
+  const last = children[children.length - 1]?.position as { end: unknown } | undefined;
+  return first && last ? { start: first.start, end: last.end } : undefined;
+}
