@@ -7,6 +7,7 @@
  * always releases the browser and removes its profile.
  */
 import type { ChildProcess } from 'node:child_process';
+import pLimit from 'p-limit';
 import type { Browser, CDPSession, HTTPRequest, Page, PDFOptions } from 'puppeteer-core';
 import { launchChromium, type LaunchedChromium } from './launch-chromium.js';
 
@@ -203,8 +204,8 @@ async function settleWithin(promise: Promise<unknown>, ms: number): Promise<bool
 export class BrowserSession {
   private browser: Promise<Browser> | undefined;
   private idle: PrintPage[] = [];
-  private active = 0;
-  private waiters: Array<() => void> = [];
+  /** Pages printing at once; close() turns away the files still waiting for one. */
+  private readonly printing: ReturnType<typeof pLimit>;
   private closed = false;
   /** How many requests were refused (the first few are kept, for tests and debugging). */
   blockedCount = 0;
@@ -235,7 +236,9 @@ export class BrowserSession {
     this.blank = undefined;
   }
 
-  constructor(private readonly options: SessionOptions) {}
+  constructor(private readonly options: SessionOptions) {
+    this.printing = pLimit({ concurrency: Math.max(1, Math.floor(options.concurrency) || 1), rejectOnClear: true });
+  }
 
   private launchError: BrowserLaunchError | undefined;
 
@@ -319,7 +322,7 @@ export class BrowserSession {
     // With the browser, open the first page too (~80 ms), unless a print took one meanwhile.
     this.launch()
       .then(async () => {
-        if (this.closed || this.idle.length > 0 || this.active > 0) return;
+        if (this.closed || this.idle.length > 0 || this.printing.activeCount > 0) return;
         const page = await this.newPage();
         // Closed while the page opened: close() has already let the browser go, with this page in it.
         if (!this.closed) this.idle.push(page);
@@ -330,20 +333,6 @@ export class BrowserSession {
       () => undefined,
       () => undefined,
     );
-  }
-
-  private async acquireSlot(): Promise<void> {
-    if (this.active < this.options.concurrency) {
-      this.active++;
-      return;
-    }
-    await new Promise<void>((resolve) => this.waiters.push(resolve));
-    this.active++;
-  }
-
-  private releaseSlot(): void {
-    this.active--;
-    this.waiters.shift()?.();
   }
 
   /**
@@ -411,18 +400,24 @@ export class BrowserSession {
    */
   async withDocument<T>(html: string, work: (doc: LoadedDocument) => Promise<T>): Promise<T> {
     if (this.closed) throw new Error('The browser session is closed');
-    await this.acquireSlot();
     try {
-      try {
-        return await this.runOnce(html, work);
-      } catch (error) {
-        if (error instanceof PrintTimeoutError || error instanceof BrowserLaunchError || this.closed) throw error;
-        // The browser crashed or was killed: start a new one and try this file again.
-        this.idle = [];
-        return await this.runOnce(html, work);
-      }
-    } finally {
-      this.releaseSlot();
+      return await this.printing(() => this.printWithRetry(html, work));
+    } catch (error) {
+      // Turned away while waiting for a page, by close().
+      if (this.closed && (error as Error)?.name === 'AbortError') throw new Error('The browser session is closed');
+      throw error;
+    }
+  }
+
+  private async printWithRetry<T>(html: string, work: (doc: LoadedDocument) => Promise<T>): Promise<T> {
+    if (this.closed) throw new Error('The browser session is closed');
+    try {
+      return await this.runOnce(html, work);
+    } catch (error) {
+      if (error instanceof PrintTimeoutError || error instanceof BrowserLaunchError || this.closed) throw error;
+      // The browser crashed or was killed: start a new one and try this file again.
+      this.idle = [];
+      return await this.runOnce(html, work);
     }
   }
 
@@ -488,7 +483,7 @@ export class BrowserSession {
     this.browser = undefined;
     this.idle = [];
     this.blank = undefined;
-    for (const wake of this.waiters.splice(0)) wake();
+    this.printing.clearQueue();
     // A browser still starting (or frozen as it started) is not waited for long.
     let browser: Browser | undefined;
     if (launching) await settleWithin(launching.then((b) => (browser = b)), CLOSE_STEP_MS);
