@@ -9,7 +9,7 @@
 import type { ChildProcess } from 'node:child_process';
 import pLimit from 'p-limit';
 import type { Browser, CDPSession, HTTPRequest, Page, PDFOptions } from 'puppeteer-core';
-import { launchChromium, type LaunchedChromium } from './launch-chromium.js';
+import { builtDefaultArgs, launchChromium, type LaunchedChromium } from './launch-chromium.js';
 
 export interface SessionOptions {
   executablePath: string;
@@ -45,6 +45,13 @@ export class PrintTimeoutError extends Error {
 }
 
 export class BrowserLaunchError extends Error {}
+
+/** Chromium could not even be spawned (its profile folder could not be made). */
+class SpawnError extends Error {
+  constructor(override readonly cause: unknown) {
+    super(String((cause as Error)?.message ?? cause));
+  }
+}
 
 /** A report loaded in a page: print it, change texts in place (the page's own scripts never run), print again. */
 export interface LoadedDocument {
@@ -249,26 +256,41 @@ export class BrowserSession {
     if (this.launchError && this.launches === this.launchFailures) return Promise.reject(this.launchError);
     if (!this.browser) {
       this.launches++;
-      // Chromium starts now; Puppeteer is imported meanwhile (imported here, not at the top: runs without a PDF
-      // never pay for it) and connects over the pipe when both are ready.
-      let chromium: LaunchedChromium;
-      try {
-        chromium = launchChromium(this.options.executablePath, { sandbox: this.options.sandbox });
-      } catch (error) {
-        return Promise.reject(this.launchFailed(error));
-      }
-      this.chromiums.push(chromium);
-      this.child = chromium.process;
-      this.current = chromium;
-      void chromium.exited.then(() => chromium.removeProfile());
+      // Chromium starts now, with the flags the build took from Puppeteer; Puppeteer is imported meanwhile
+      // (here, not at the top: runs without a PDF never pay for it) and connects over the pipe when both are ready.
+      // (Without a build, the flags come from the installed Puppeteer, once it has loaded.)
       this.puppeteer ??= importPuppeteer();
-      const launching = this.puppeteer
+      const puppeteerOf = (module: Awaited<ReturnType<typeof importPuppeteer>>) =>
         // (`default` is missing when a bundler has already unwrapped the module)
-        .then((module) => ((module as unknown as { default?: typeof import('puppeteer-core') }).default ?? module).connect({
-          transport: chromium.transport,
-          defaultViewport: { width: 800, height: 600 },
-          protocolTimeout: Math.max(60_000, this.options.timeoutMs * 2),
-        }))
+        (module as unknown as { default?: typeof import('puppeteer-core') }).default ?? module;
+      const built = builtDefaultArgs();
+      const defaults = built ? Promise.resolve(built) : this.puppeteer.then((module) => puppeteerOf(module).defaultArgs({ headless: true }));
+      let chromium: LaunchedChromium | undefined;
+      const launching: Promise<Browser> = defaults
+        .then((puppeteerDefaults) => {
+          if (this.closed) throw new Error('The browser session is closed');
+          try {
+            chromium = launchChromium(this.options.executablePath, { sandbox: this.options.sandbox, puppeteerDefaults });
+          } catch (error) {
+            throw new SpawnError(error);
+          }
+          const started = chromium;
+          this.chromiums.push(started);
+          this.child = started.process;
+          this.current = started;
+          void started.exited.then(() => started.removeProfile());
+          // Not started within a minute: give up (the connection would otherwise wait for ever).
+          const limit = setTimeout(() => started.transport.close(), 60_000);
+          const connecting = this.puppeteer!.then((module) =>
+            puppeteerOf(module).connect({
+              transport: started.transport,
+              defaultViewport: { width: 800, height: 600 },
+              protocolTimeout: Math.max(60_000, this.options.timeoutMs * 2),
+            }),
+          );
+          void connecting.then(() => clearTimeout(limit), () => clearTimeout(limit));
+          return connecting;
+        })
         .then(async (browser) => {
           browser.on('disconnected', () => {
             if (this.browser === launching) {
@@ -282,6 +304,11 @@ export class BrowserSession {
           return browser;
         })
         .catch(async (error: unknown) => {
+          // Not even spawned (no profile folder, no Puppeteer): the run cannot print.
+          if (!chromium) {
+            if (this.browser !== launching || this.closed) throw error instanceof SpawnError ? error.cause : error;
+            throw this.launchFailed(error instanceof SpawnError ? error.cause : error);
+          }
           // Killed by us while it started (frozen, or the run is closing): not a browser that cannot start.
           if (chromium.killed) {
             if (this.browser === launching) this.browser = undefined;
@@ -295,9 +322,6 @@ export class BrowserSession {
           if (this.browser !== launching) throw ended;
           throw this.launchFailed(ended, chromium.stderrTail());
         });
-      // Not started within a minute: give up (the connection would otherwise wait for ever).
-      const limit = setTimeout(() => chromium.transport.close(), 60_000);
-      void launching.then(() => clearTimeout(limit), () => clearTimeout(limit));
       this.browser = launching;
     }
     return this.browser;

@@ -71,13 +71,18 @@ describe('the browser session', () => {
     let most = 0;
     let releaseFirst!: () => void;
     const held = new Promise<void>((resolve) => (releaseFirst = resolve));
+    let firstStarted!: () => void;
+    const started = new Promise<void>((resolve) => (firstStarted = resolve));
     try {
       const prints = Array.from({ length: 5 }, (_, i) =>
         session.withDocument(report('en', `r${i}`, `<p>${i}</p>`), async (doc) => {
           printing++;
           most = Math.max(most, printing);
           await doc.count('data-x');
-          if (i === 0) await held;
+          if (i === 0) {
+            firstStarted();
+            await held;
+          } else await started;
           printing--;
           return i;
         }),
