@@ -113,6 +113,31 @@ export type Step =
   | { call: 'rename'; from: string; to: string }
   | { call: 'unlink'; path: string };
 
+/** The calls a way of doing I/O provides, one per kind of step (`R`: a result, or a promise of one). */
+export interface StepCalls<R> {
+  mkdir(path: string, recursive: boolean): R;
+  lstat(path: string): R;
+  writeNew(temp: string, data: OutputData): R;
+  rename(from: string, to: string): R;
+  unlink(path: string): R;
+}
+
+/** Carry out one step with the calls given. */
+export function perform<R>(step: Step, calls: StepCalls<R>): R {
+  switch (step.call) {
+    case 'mkdir':
+      return calls.mkdir(step.path, step.recursive);
+    case 'lstat':
+      return calls.lstat(step.path);
+    case 'writeNew':
+      return calls.writeNew(step.temp, step.data);
+    case 'rename':
+      return calls.rename(step.from, step.to);
+    case 'unlink':
+      return calls.unlink(step.path);
+  }
+}
+
 /** The steps of writing `outputs` all or nothing. */
 export function* writeAllSteps(outputs: ReadonlyArray<readonly [string, OutputData]>, options: WriteOptions = {}): Generator<Step, void, unknown> {
   for (const [path] of outputs) yield* checkTarget(path, options.below);

@@ -7,36 +7,29 @@
  * left pending when Ctrl-C is handled on this thread.
  */
 import { closeSync, lstatSync, mkdirSync, openSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
-import { writeAllSteps, type Step, type WriteOptions } from './atomic-write-steps.js';
+import { perform, writeAllSteps, type StepCalls, type WriteOptions } from './atomic-write-steps.js';
 
-function perform(step: Step): unknown {
-  switch (step.call) {
-    case 'mkdir':
-      return mkdirSync(step.path, { recursive: step.recursive });
-    case 'lstat':
-      return lstatSync(step.path);
-    case 'rename':
-      return renameSync(step.from, step.to);
-    case 'unlink':
-      return unlinkSync(step.path);
-    case 'writeNew': {
-      if (typeof step.data === 'function') throw new TypeError('Blocking writes take text or bytes, not chunks');
-      let fd: number | undefined;
-      try {
-        fd = openSync(step.temp, 'wx', 0o644);
-        writeFileSync(fd, step.data);
-        const opened = fd;
-        fd = undefined;
-        closeSync(opened);
-        return undefined;
-      } catch (error) {
-        if (fd !== undefined) quietly(() => closeSync(fd!));
-        quietly(() => unlinkSync(step.temp));
-        throw error;
-      }
+const calls: StepCalls<unknown> = {
+  mkdir: (path, recursive) => mkdirSync(path, { recursive }),
+  lstat: (path) => lstatSync(path),
+  rename: (from, to) => renameSync(from, to),
+  unlink: (path) => unlinkSync(path),
+  writeNew(temp, data) {
+    if (typeof data === 'function') throw new TypeError('Blocking writes take text or bytes, not chunks');
+    let fd: number | undefined;
+    try {
+      fd = openSync(temp, 'wx', 0o644);
+      writeFileSync(fd, data);
+      const opened = fd;
+      fd = undefined;
+      closeSync(opened);
+    } catch (error) {
+      if (fd !== undefined) quietly(() => closeSync(fd!));
+      quietly(() => unlinkSync(temp));
+      throw error;
     }
-  }
-}
+  },
+};
 
 const quietly = (action: () => void) => {
   try {
@@ -52,7 +45,7 @@ export function writeAllAtomicSync(outputs: ReadonlyArray<readonly [string, stri
   while (!next.done) {
     let result: unknown;
     try {
-      result = perform(next.value);
+      result = perform(next.value, calls);
     } catch (error) {
       next = steps.throw(error);
       continue;

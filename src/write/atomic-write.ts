@@ -2,7 +2,7 @@
  * Atomic writes with promises (see atomic-write-steps.ts for what they check and in which order): the calls only.
  */
 import { lstat, mkdir, open, rename, unlink } from 'node:fs/promises';
-import { writeAllSteps, type OutputData, type Step, type WriteOptions } from './atomic-write-steps.js';
+import { perform, writeAllSteps, type OutputData, type StepCalls, type WriteOptions } from './atomic-write-steps.js';
 
 export {
   describeWriteError,
@@ -14,33 +14,26 @@ export {
   type WriteOptions,
 } from './atomic-write-steps.js';
 
-async function perform(step: Step): Promise<unknown> {
-  switch (step.call) {
-    case 'mkdir':
-      return mkdir(step.path, { recursive: step.recursive });
-    case 'lstat':
-      return lstat(step.path);
-    case 'rename':
-      return rename(step.from, step.to);
-    case 'unlink':
-      return unlink(step.path);
-    case 'writeNew': {
-      let handle;
-      try {
-        handle = await open(step.temp, 'wx', 0o644);
-        // (writeFile writes the whole chunk from the current position, looping over short writes)
-        if (typeof step.data === 'function') for await (const chunk of step.data()) await handle.writeFile(chunk);
-        else await handle.writeFile(step.data);
-        await handle.close();
-        return undefined;
-      } catch (error) {
-        await handle?.close().catch(() => undefined);
-        await unlink(step.temp).catch(() => undefined);
-        throw error;
-      }
+const calls: StepCalls<Promise<unknown>> = {
+  mkdir: (path, recursive) => mkdir(path, { recursive }),
+  lstat: (path) => lstat(path),
+  rename: (from, to) => rename(from, to),
+  unlink: (path) => unlink(path),
+  async writeNew(temp, data) {
+    let handle;
+    try {
+      handle = await open(temp, 'wx', 0o644);
+      // (writeFile writes the whole chunk from the current position, looping over short writes)
+      if (typeof data === 'function') for await (const chunk of data()) await handle.writeFile(chunk);
+      else await handle.writeFile(data);
+      await handle.close();
+    } catch (error) {
+      await handle?.close().catch(() => undefined);
+      await unlink(temp).catch(() => undefined);
+      throw error;
     }
-  }
-}
+  },
+};
 
 /**
  * Write several outputs of one report all or nothing: every target is checked
@@ -53,7 +46,7 @@ export async function writeAllAtomic(outputs: ReadonlyArray<readonly [string, Ou
   while (!next.done) {
     let result: unknown;
     try {
-      result = await perform(next.value);
+      result = await perform(next.value, calls);
     } catch (error) {
       next = steps.throw(error);
       continue;
