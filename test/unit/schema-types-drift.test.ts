@@ -59,54 +59,57 @@ function differences(checker: ts.TypeChecker, schemaType: ts.Type, modelType: ts
   return out;
 }
 
-/** Compare each schema's root type with a type of src/model/types.ts, through one program. */
-function compare(roots: Array<{ generated: string; model: string }>, modelFile = join(ROOT, 'src', 'model', 'types.ts')): string[] {
-  const files = roots.map((_, i) => join(dir, `schema${i}.ts`));
-  roots.forEach((root, i) => writeFileSync(files[i]!, root.generated));
-  const program = ts.createProgram([...files, modelFile], { strict: true, target: ts.ScriptTarget.ES2022, noEmit: true, skipLibCheck: true });
+const MODEL = join(ROOT, 'src', 'model', 'types.ts');
+/** types.ts with three drifts written into it, to see them caught. */
+const DRIFTED = join(dir, 'drifted-types.ts');
+
+/**
+ * One program (type-checking is most of the cost) over the schemas' TypeScript, types.ts and a drifted copy;
+ * `compare` sets a schema's root type against a type of one of the model files.
+ */
+function checkerFor(generated: Record<string, string>) {
+  for (const [name, code] of Object.entries(generated)) writeFileSync(join(dir, `${name}.ts`), code);
+  const source = ts.sys.readFile(MODEL)!;
+  writeFileSync(
+    DRIFTED,
+    source
+      .replace(/\n\s*hybrid\?: boolean;/, '')
+      .replace('subtitle?: string;', 'subtitle: string;')
+      .replace(/(interface Place \{[^}]*?)online\?: boolean;/, '$1online?: string;')
+      .replace(/(interface ThemeNotes \{\s*)title: string;/, '$1title: number;'),
+  );
+  const program = ts.createProgram([...Object.keys(generated).map((name) => join(dir, `${name}.ts`)), MODEL, DRIFTED], { strict: true, target: ts.ScriptTarget.ES2022, noEmit: true, skipLibCheck: true });
   const checker = program.getTypeChecker();
   const typeNamed = (file: string, name?: string) => {
-    const source = program.getSourceFile(file)!;
-    const declaration = source.statements.find((s): s is ts.InterfaceDeclaration | ts.TypeAliasDeclaration => (ts.isInterfaceDeclaration(s) || ts.isTypeAliasDeclaration(s)) && (name === undefined || s.name.text === name));
+    const declaration = program
+      .getSourceFile(file)!
+      .statements.find((s): s is ts.InterfaceDeclaration | ts.TypeAliasDeclaration => (ts.isInterfaceDeclaration(s) || ts.isTypeAliasDeclaration(s)) && (name === undefined || s.name.text === name));
     if (!declaration) throw new Error(`No type ${name ?? '(the first)'} in ${file}`);
-    return { type: checker.getTypeAtLocation(declaration.name), name: declaration.name.text };
+    return checker.getTypeAtLocation(declaration.name);
   };
-  const out: string[] = [];
-  roots.forEach((root, i) => {
-    const schema = typeNamed(files[i]!);
-    differences(checker, schema.type, typeNamed(modelFile, root.model).type, root.model, out);
-  });
-  return out;
+  return (schema: string, model: string, modelFile = MODEL) => differences(checker, typeNamed(join(dir, `${schema}.ts`)), typeNamed(modelFile, model), model, []);
 }
 
 describe('src/model/types.ts and schemas/*.json', () => {
   let event = '';
-  let practice = '';
+  let compare: ReturnType<typeof checkerFor>;
   beforeAll(async () => {
-    [event, practice] = await Promise.all([fromSchema('event'), fromSchema('practice')]);
+    const [eventTs, practiceTs] = await Promise.all([fromSchema('event'), fromSchema('practice')]);
+    event = eventTs;
+    compare = checkerFor({ event: eventTs, practice: practiceTs });
   }, 60_000);
 
   it('agree: EventNotes is event.schema.json, PracticeNotes is practice.schema.json, all the way down', () => {
-    expect(compare([{ generated: event, model: 'EventNotes' }, { generated: practice, model: 'PracticeNotes' }])).toEqual([]);
+    expect([...compare('event', 'EventNotes'), ...compare('practice', 'PracticeNotes')]).toEqual([]);
   });
 
   it('place.hybrid, just added to the schema, is in the types too', () => {
     expect(event).toMatch(/hybrid\?: boolean/);
-    expect(compare([{ generated: event, model: 'EventNotes' }]).filter((d) => d.includes('hybrid'))).toEqual([]);
+    expect(compare('event', 'EventNotes').filter((d) => d.includes('hybrid'))).toEqual([]);
   });
 
   it('a drift is caught: a property missing, one made required, one of another type, deep in a list', () => {
-    const drifted = join(dir, 'drifted-types.ts');
-    const source = ts.sys.readFile(join(ROOT, 'src', 'model', 'types.ts'))!;
-    writeFileSync(
-      drifted,
-      source
-        .replace(/\n\s*hybrid\?: boolean;/, '')
-        .replace('subtitle?: string;', 'subtitle: string;')
-        .replace(/(interface Place \{[^}]*?)online\?: boolean;/, '$1online?: string;')
-        .replace(/(interface ThemeNotes \{\s*)title: string;/, '$1title: number;'),
-    );
-    expect(compare([{ generated: event, model: 'EventNotes' }], drifted)).toEqual(
+    expect(compare('event', 'EventNotes', DRIFTED)).toEqual(
       expect.arrayContaining([
         'EventNotes.place.hybrid: in the schema, missing from types.ts',
         'EventNotes.subtitle: optional in the schema, required in types.ts',
