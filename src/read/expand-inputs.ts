@@ -103,6 +103,15 @@ async function firstLinkOutside(path: string, root: string, realRoot: string): P
   return { link: path, target: toPosix(await realpath(path)) };
 }
 
+/** The file's real path (links resolved), or the path itself when that cannot be had (reading it will say why). */
+async function realpathOr(path: string): Promise<string> {
+  try {
+    return await realpath(path);
+  } catch {
+    return path;
+  }
+}
+
 const UNREADABLE: Record<string, string> = { EACCES: 'permission denied', EPERM: 'permission denied', ELOOP: 'too many levels of links', ENOTDIR: 'not a folder' };
 
 export async function expandInputs(inputs: readonly string[], cwd: string): Promise<ExpandResult> {
@@ -122,6 +131,7 @@ export async function expandInputs(inputs: readonly string[], cwd: string): Prom
     if (found.paths.length === 0) return 0;
     const realRoot = toPosix(await realpath(root));
     const reported = new Set<string>();
+    const inside: string[] = [];
     let taken = 0;
     for (const path of found.paths.sort(comparePaths)) {
       if (negated(toPosix(path))) continue;
@@ -134,8 +144,22 @@ export async function expandInputs(inputs: readonly string[], cwd: string): Prom
         continue;
       }
       taken++;
-      if (seen.has(path)) continue;
-      seen.add(path);
+      inside.push(path);
+    }
+    // The same file reached by several names (a link inside the folder) is processed once, under its own name
+    // when that is among them: two names would write the same outputs twice.
+    const realOf = new Map<string, string>();
+    for (const path of inside) realOf.set(path, await realpathOr(path));
+    const chosen = new Map<string, string>();
+    for (const path of inside) {
+      const real = realOf.get(path)!;
+      const current = chosen.get(real);
+      if (current === undefined || (current !== real && path === real)) chosen.set(real, path);
+    }
+    for (const path of inside) {
+      const real = realOf.get(path)!;
+      if (chosen.get(real) !== path || seen.has(real)) continue;
+      seen.add(real);
       files.push({ path, root });
     }
     return taken + reported.size;
@@ -162,8 +186,10 @@ export async function expandInputs(inputs: readonly string[], cwd: string): Prom
       if ((await take(found, absolute)) === 0 && found.unreadable.length === 0) problems.push({ input, reason: 'The folder holds no notes files (.md, .yaml, .yml)' });
     } else if (!notesFormatOf(absolute)) {
       problems.push({ input, reason: 'Expected a notes file ending in .md, .markdown, .yaml or .yml' });
-    } else if (!negated(toPosix(absolute)) && !seen.has(absolute)) {
-      seen.add(absolute);
+    } else if (!negated(toPosix(absolute))) {
+      const real = await realpathOr(absolute);
+      if (seen.has(real)) continue;
+      seen.add(real);
       files.push({ path: absolute, root: dirname(absolute) });
     }
   }

@@ -71,11 +71,24 @@ describe('patterns (tinyglobby)', () => {
 
 describe('links', () => {
   it('links are followed inside the input folder (a linked file, a linked folder)', async () => {
+    // (folders whose names start with a dot are not walked into: here only the links reach them)
+    const root = tree(['notes/a.md', 'notes/.drafts/d.md', 'notes/.shared/e.md']);
+    symlinkSync('.drafts/d.md', join(root, 'notes', 'd.md'));
+    symlinkSync('.shared', join(root, 'notes', 'shared'));
+    const r = await expand(root, 'notes');
+    expect(r.files).toEqual(['notes/a.md', 'notes/d.md', 'notes/shared/e.md']);
+    expect(r.problems).toEqual([]);
+  });
+
+  it('a file reached by several names (a link inside the folder) is taken once, under its own name', async () => {
     const root = tree(['notes/a.md', 'notes/sub/b.md']);
     symlinkSync('a.md', join(root, 'notes', 'alias.md'));
     symlinkSync('sub', join(root, 'notes', 'linked'));
-    expect((await expand(root, 'notes')).files).toEqual(['notes/a.md', 'notes/alias.md', 'notes/linked/b.md', 'notes/sub/b.md']);
+    symlinkSync('.', join(root, 'notes', 'loop'));
+    expect((await expand(root, 'notes')).files).toEqual(['notes/a.md', 'notes/sub/b.md']);
     expect((await expand(root, 'notes')).problems).toEqual([]);
+    // Named twice on the command line, through a link and as itself: once.
+    expect((await expand(root, 'notes/alias.md', 'notes/a.md')).files).toEqual(['notes/alias.md']);
   });
 
   it('a linked file or folder that leads outside the input folder is left out, and said', async () => {
