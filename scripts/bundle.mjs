@@ -55,6 +55,15 @@ await build({
   sourcemap: false,
   external: ['chromium-bidi', 'chromium-bidi/*'],
 });
+// Puppeteer's launch flags, asked of the Puppeteer just bundled (the one that connects at run time): a run reads
+// them from this file, so Chromium can start before Puppeteer has loaded (src/print/launch-chromium.ts).
+{
+  const vendored = await import(new URL('../dist/vendor/puppeteer-core.js', import.meta.url).href);
+  const puppeteer = vendored.default ?? vendored;
+  const { version } = JSON.parse(readFileSync('node_modules/puppeteer-core/package.json', 'utf8'));
+  writeFileSync('dist/puppeteer-default-args.json', `${JSON.stringify({ puppeteer: version, args: puppeteer.defaultArgs({ headless: true }) }, null, 2)}\n`);
+}
+
 /** The bundled CLI imports the bundled Puppeteer above (sources and tests import the package). */
 const vendoredPuppeteer = {
   name: 'vendored-puppeteer',

@@ -17,8 +17,8 @@ import type { FileResult } from '../pipeline.js';
 import { fontFaceCss } from '../render/fonts.js';
 import { formatDate, placeText } from '../render/view.js';
 import { trackTemporaryFile, writeAllAtomic } from '../write/atomic-write.js';
+import { escapeHtml } from '../escape-html.js';
 
-const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
 interface Entry {
   date: string;

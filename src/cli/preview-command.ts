@@ -22,10 +22,10 @@ import { BUILT_IN_TEMPLATES_DIR, loadTemplate, TemplateError } from '../render/t
 import { validateNotes } from '../validate/index.js';
 import type { CliIo } from './io.js';
 import { RunError } from './run-error.js';
+import { escapeHtml } from '../escape-html.js';
 
 const RELOAD_SCRIPT = `new EventSource('/__events').onmessage = () => location.reload();`;
 
-const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 export interface PreviewHandle {
   url: string;

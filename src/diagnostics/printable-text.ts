@@ -3,6 +3,7 @@
  * cursor moves, window titles, hyperlinks) or invisible reordering from a file it reports on, and a report line
  * must not be split into forged lines. Every reporter and the CLI's own lines print through `printable`.
  */
+import { escapeHtml } from '../escape-html.js';
 
 /**
  * C0 controls except tab, DEL, C1 controls, line and paragraph separators, and the bidirectional controls
@@ -30,10 +31,5 @@ const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\u
 
 /** Text for an XML attribute or element: printable, then XML-valid (U+FFFD for what XML cannot hold), escaped. */
 export function xmlText(text: string): string {
-  return printable(text)
-    .replace(NOT_XML, '\uFFFD')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;');
+  return escapeHtml(printable(text).replace(NOT_XML, '\uFFFD'));
 }

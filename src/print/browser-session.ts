@@ -7,8 +7,9 @@
  * always releases the browser and removes its profile.
  */
 import type { ChildProcess } from 'node:child_process';
+import pLimit from 'p-limit';
 import type { Browser, CDPSession, HTTPRequest, Page, PDFOptions } from 'puppeteer-core';
-import { launchChromium, type LaunchedChromium } from './launch-chromium.js';
+import { builtDefaultArgs, launchChromium, type LaunchedChromium } from './launch-chromium.js';
 
 export interface SessionOptions {
   executablePath: string;
@@ -52,6 +53,13 @@ export class PrintTimeoutError extends Error {
 }
 
 export class BrowserLaunchError extends Error {}
+
+/** Chromium could not even be spawned (its profile folder could not be made). */
+class SpawnError extends Error {
+  constructor(override readonly cause: unknown) {
+    super(String((cause as Error)?.message ?? cause));
+  }
+}
 
 /** A report loaded in a page: print it, change texts in place (the page's own scripts never run), print again. */
 export interface LoadedDocument {
@@ -211,8 +219,8 @@ async function settleWithin(promise: Promise<unknown>, ms: number): Promise<bool
 export class BrowserSession {
   private browser: Promise<Browser> | undefined;
   private idle: PrintPage[] = [];
-  private active = 0;
-  private waiters: Array<() => void> = [];
+  /** Pages printing at once; close() turns away the files still waiting for one. */
+  private readonly printing: ReturnType<typeof pLimit>;
   private closed = false;
   /** How many requests were refused (the first few are kept, for tests and debugging). */
   blockedCount = 0;
@@ -243,7 +251,9 @@ export class BrowserSession {
     this.blank = undefined;
   }
 
-  constructor(private readonly options: SessionOptions) {}
+  constructor(private readonly options: SessionOptions) {
+    this.printing = pLimit({ concurrency: Math.max(1, Math.floor(options.concurrency) || 1), rejectOnClear: true });
+  }
 
   private launchError: BrowserLaunchError | undefined;
 
@@ -254,26 +264,41 @@ export class BrowserSession {
     if (this.launchError && this.launches === this.launchFailures) return Promise.reject(this.launchError);
     if (!this.browser) {
       this.launches++;
-      // Chromium starts now; Puppeteer is imported meanwhile (imported here, not at the top: runs without a PDF
-      // never pay for it) and connects over the pipe when both are ready.
-      let chromium: LaunchedChromium;
-      try {
-        chromium = launchChromium(this.options.executablePath, { sandbox: this.options.sandbox });
-      } catch (error) {
-        return Promise.reject(this.launchFailed(error));
-      }
-      this.chromiums.push(chromium);
-      this.child = chromium.process;
-      this.current = chromium;
-      void chromium.exited.then(() => chromium.removeProfile());
+      // Chromium starts now, with the flags the build took from Puppeteer; Puppeteer is imported meanwhile
+      // (here, not at the top: runs without a PDF never pay for it) and connects over the pipe when both are ready.
+      // (Without a build, the flags come from the installed Puppeteer, once it has loaded.)
       this.puppeteer ??= importPuppeteer();
-      const launching = this.puppeteer
+      const puppeteerOf = (module: Awaited<ReturnType<typeof importPuppeteer>>) =>
         // (`default` is missing when a bundler has already unwrapped the module)
-        .then((module) => ((module as unknown as { default?: typeof import('puppeteer-core') }).default ?? module).connect({
-          transport: chromium.transport,
-          defaultViewport: { width: 800, height: 600 },
-          protocolTimeout: Math.max(60_000, this.options.timeoutMs * 2),
-        }))
+        (module as unknown as { default?: typeof import('puppeteer-core') }).default ?? module;
+      const built = builtDefaultArgs();
+      const defaults = built ? Promise.resolve(built) : this.puppeteer.then((module) => puppeteerOf(module).defaultArgs({ headless: true }));
+      let chromium: LaunchedChromium | undefined;
+      const launching: Promise<Browser> = defaults
+        .then((puppeteerDefaults) => {
+          if (this.closed) throw new Error('The browser session is closed');
+          try {
+            chromium = launchChromium(this.options.executablePath, { sandbox: this.options.sandbox, puppeteerDefaults });
+          } catch (error) {
+            throw new SpawnError(error);
+          }
+          const started = chromium;
+          this.chromiums.push(started);
+          this.child = started.process;
+          this.current = started;
+          void started.exited.then(() => started.removeProfile());
+          // Not started within a minute: give up (the connection would otherwise wait for ever).
+          const limit = setTimeout(() => started.transport.close(), 60_000);
+          const connecting = this.puppeteer!.then((module) =>
+            puppeteerOf(module).connect({
+              transport: started.transport,
+              defaultViewport: { width: 800, height: 600 },
+              protocolTimeout: Math.max(60_000, this.options.timeoutMs * 2),
+            }),
+          );
+          void connecting.then(() => clearTimeout(limit), () => clearTimeout(limit));
+          return connecting;
+        })
         .then(async (browser) => {
           browser.on('disconnected', () => {
             if (this.browser === launching) {
@@ -287,6 +312,11 @@ export class BrowserSession {
           return browser;
         })
         .catch(async (error: unknown) => {
+          // Not even spawned (no profile folder, no Puppeteer): the run cannot print.
+          if (!chromium) {
+            if (this.browser !== launching || this.closed) throw error instanceof SpawnError ? error.cause : error;
+            throw this.launchFailed(error instanceof SpawnError ? error.cause : error);
+          }
           // Killed by us while it started (frozen, or the run is closing): not a browser that cannot start.
           if (chromium.killed) {
             if (this.browser === launching) this.browser = undefined;
@@ -300,9 +330,6 @@ export class BrowserSession {
           if (this.browser !== launching) throw ended;
           throw this.launchFailed(ended, chromium.stderrTail());
         });
-      // Not started within a minute: give up (the connection would otherwise wait for ever).
-      const limit = setTimeout(() => chromium.transport.close(), 60_000);
-      void launching.then(() => clearTimeout(limit), () => clearTimeout(limit));
       this.browser = launching;
     }
     return this.browser;
@@ -327,7 +354,7 @@ export class BrowserSession {
     // With the browser, open the first page too (~80 ms), unless a print took one meanwhile.
     this.launch()
       .then(async () => {
-        if (this.closed || this.idle.length > 0 || this.active > 0) return;
+        if (this.closed || this.idle.length > 0 || this.printing.activeCount > 0) return;
         const page = await this.newPage();
         // Closed while the page opened: close() has already let the browser go, with this page in it.
         if (!this.closed) this.idle.push(page);
@@ -338,20 +365,6 @@ export class BrowserSession {
       () => undefined,
       () => undefined,
     );
-  }
-
-  private async acquireSlot(): Promise<void> {
-    if (this.active < this.options.concurrency) {
-      this.active++;
-      return;
-    }
-    await new Promise<void>((resolve) => this.waiters.push(resolve));
-    this.active++;
-  }
-
-  private releaseSlot(): void {
-    this.active--;
-    this.waiters.shift()?.();
   }
 
   /**
@@ -419,20 +432,26 @@ export class BrowserSession {
    */
   async withDocument<T>(html: string, work: (doc: LoadedDocument) => Promise<T>, timeLeftMs?: number): Promise<T> {
     if (this.closed) throw new Error('The browser session is closed');
-    await this.acquireSlot();
-    // The limit runs from here: time spent waiting for a free page is not the file's.
+    // The limit runs from when a page is free: time spent waiting for one is not the file's.
     const limit = Math.max(0, Math.min(this.options.timeoutMs, timeLeftMs ?? Infinity));
     try {
-      try {
-        return await this.runOnce(html, work, limit);
-      } catch (error) {
-        if (error instanceof PrintTimeoutError || error instanceof BrowserLaunchError || this.closed) throw error;
-        // The browser crashed or was killed: start a new one and try this file again.
-        this.idle = [];
-        return await this.runOnce(html, work, limit);
-      }
-    } finally {
-      this.releaseSlot();
+      return await this.printing(() => this.printWithRetry(html, work, limit));
+    } catch (error) {
+      // Turned away while waiting for a page, by close().
+      if (this.closed && (error as Error)?.name === 'AbortError') throw new Error('The browser session is closed');
+      throw error;
+    }
+  }
+
+  private async printWithRetry<T>(html: string, work: (doc: LoadedDocument) => Promise<T>, limit: number): Promise<T> {
+    if (this.closed) throw new Error('The browser session is closed');
+    try {
+      return await this.runOnce(html, work, limit);
+    } catch (error) {
+      if (error instanceof PrintTimeoutError || error instanceof BrowserLaunchError || this.closed) throw error;
+      // The browser crashed or was killed: start a new one and try this file again.
+      this.idle = [];
+      return await this.runOnce(html, work, limit);
     }
   }
 
@@ -497,7 +516,7 @@ export class BrowserSession {
     this.browser = undefined;
     this.idle = [];
     this.blank = undefined;
-    for (const wake of this.waiters.splice(0)) wake();
+    this.printing.clearQueue();
     // A browser still starting (or frozen as it started) is not waited for long.
     let browser: Browser | undefined;
     if (launching) await settleWithin(launching.then((b) => (browser = b)), CLOSE_STEP_MS);

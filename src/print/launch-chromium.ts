@@ -1,14 +1,16 @@
 /**
- * Start Chromium ourselves, talking DevTools over a pipe, so that the browser
- * starts while Puppeteer (a few hundred milliseconds to import) is still
- * loading: the two overlap instead of adding up on the way to the first PDF.
- * Puppeteer then connects to the running browser through `pipeTransport`.
+ * Start Chromium ourselves, talking DevTools over a pipe, so that the browser starts while Puppeteer (~60 ms
+ * bundled, far more on a loaded machine) is still loading: the two overlap instead of adding up on the way to the
+ * first PDF. Its flags are Puppeteer's own (`defaultArgs()`) with ours added. It runs in a process group of its
+ * own (one signal ends it and all it started), with a throwaway profile that is removed even after a run killed
+ * outright. Puppeteer then connects to the running browser through `pipeTransport`.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
+import { packagePath } from '../package-root.js';
 
 /**
  * The browser's own networking, off: none of these services has anything to do with printing, and each would
@@ -45,16 +47,14 @@ const NO_BROWSER_NETWORKING = [
   '--proxy-bypass-list=<-loopback>',
 ];
 
-/** Features that would reach the network (or a local one: MediaRouter, DIAL), and Puppeteer's own choices. */
+/** Features that would reach the network (or a local one: MediaRouter, DIAL); Puppeteer adds its own to these. */
 const DISABLED_FEATURES = [
-  'AcceptCHFrame',
   'AutofillServerCommunication',
   'CertificateTransparencyComponentUpdater',
   'DialMediaRouteProvider',
   'DnsOverHttps',
   'GlobalMediaControls',
   'InterestFeedContentSuggestions',
-  'IsolateSandboxedIframes',
   'LensOverlay',
   'MediaRouter',
   'NetworkTimeServiceQuerying',
@@ -64,46 +64,64 @@ const DISABLED_FEATURES = [
   'OptimizationHintsFetching',
   'OptimizationTargetPrediction',
   'PrivacySandboxSettings4',
-  'ProcessPerSiteUpToMainFrameThreshold',
   'Translate',
-  'WebUIReloadButton',
 ];
 
 /**
- * Puppeteer's own launch flags (24.x, `ChromeLauncher.defaultArgs`) that matter for printing, plus ours.
- * `--export-tagged-pdf` and `--generate-pdf-document-outline` make tagged PDFs and bookmarks possible at all.
- * (Chromium reads only the last `--disable-features`: there is one.)
+ * Ours, on top of Puppeteer's defaults: the networking above, and what printing wants (no GPU, no QUIC, fonts
+ * without hinting). `--export-tagged-pdf` and `--generate-pdf-document-outline` (tagged PDFs and bookmarks) are
+ * Puppeteer's defaults; they are required here too, so that a Puppeteer that dropped them cannot drop them silently.
  */
-export const CHROMIUM_ARGS = [
-  '--headless=new',
-  '--remote-debugging-pipe',
-  '--allow-pre-commit-input',
+const OUR_ARGS = [
   ...NO_BROWSER_NETWORKING,
   `--disable-features=${DISABLED_FEATURES.join(',')}`,
-  '--disable-background-timer-throttling',
-  '--disable-backgrounding-occluded-windows',
-  '--disable-dev-shm-usage',
   '--disable-gpu',
-  '--disable-hang-monitor',
-  '--disable-infobars',
-  '--disable-ipc-flooding-protection',
-  '--disable-popup-blocking',
-  '--disable-prompt-on-repost',
   '--disable-quic',
-  '--disable-renderer-backgrounding',
-  '--disable-search-engine-choice-screen',
-  '--enable-automation',
   '--export-tagged-pdf',
   '--font-render-hinting=none',
-  '--force-color-profile=srgb',
   '--generate-pdf-document-outline',
   '--hide-scrollbars',
   '--mute-audio',
   '--no-default-browser-check',
-  '--no-first-run',
-  '--password-store=basic',
-  '--use-mock-keychain',
 ];
+
+/**
+ * Puppeteer's `defaultArgs({ headless: true })`, its launch flags. `npm run build` asks the Puppeteer it bundles
+ * (dist/vendor, the one that connects) and writes them to this file: a run reads them without waiting for
+ * Puppeteer to load, so Chromium still starts while Puppeteer loads (taking them from Puppeteer at run time
+ * made the first PDF wait for the import: see docs/performance.md). Without the file (sources run before a
+ * build), the session asks the installed Puppeteer.
+ */
+export const DEFAULT_ARGS_FILE = packagePath('dist', 'puppeteer-default-args.json');
+
+/** The flags the build took from Puppeteer, or undefined when there is no build. */
+export function builtDefaultArgs(): string[] | undefined {
+  try {
+    const saved = JSON.parse(readFileSync(DEFAULT_ARGS_FILE, 'utf8')) as { args?: unknown };
+    return Array.isArray(saved.args) && saved.args.every((a) => typeof a === 'string') ? saved.args : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const featuresOf = (args: readonly string[], flag: string) =>
+  args.filter((a) => a.startsWith(`${flag}=`)).flatMap((a) => a.slice(flag.length + 1).split(',')).filter(Boolean);
+
+/**
+ * Chromium's command line: Puppeteer's defaults with ours added (`--disable-features` and `--enable-features`
+ * merged into one each: Chromium reads only the last of each), DevTools over the pipe, the sandbox off only when
+ * it cannot work, and the throwaway profile; each flag once.
+ */
+export function chromiumArgs(puppeteerDefaults: readonly string[], options: { sandbox: boolean; profile: string }): string[] {
+  const all = [...puppeteerDefaults, ...OUR_ARGS];
+  const merged = (flag: string) => {
+    const features = [...new Set(featuresOf(all, flag))];
+    return features.length > 0 ? [`${flag}=${features.join(',')}`] : [];
+  };
+  const plain = all.filter((a) => a.startsWith('--') && !/^--(disable-features|enable-features|user-data-dir|remote-debugging-(pipe|port))(=|$)/.test(a));
+  const extra = ['--remote-debugging-pipe', ...(options.sandbox ? [] : ['--no-sandbox', '--disable-setuid-sandbox']), `--user-data-dir=${options.profile}`];
+  return [...new Set([...plain, ...merged('--disable-features'), ...merged('--enable-features'), ...extra]), 'about:blank'];
+}
 
 /** What Puppeteer's `connect({ transport })` needs: messages out, messages in, and the end. */
 export interface PipeTransport {
@@ -131,12 +149,12 @@ export interface LaunchedChromium {
   removeProfile(): void;
 }
 
-export function launchChromium(executablePath: string, options: { sandbox: boolean }): LaunchedChromium {
+export function launchChromium(executablePath: string, options: { sandbox: boolean; puppeteerDefaults: readonly string[] }): LaunchedChromium {
   removeAbandonedProfiles();
   const profile = mkdtempSync(join(tmpdir(), PROFILE_PREFIX));
   // Who the profile belongs to, so that a later run can remove it if this one is killed outright (SIGKILL).
   writeFileSync(join(profile, OWNER_FILE), `${hostname()} ${process.pid}\n`);
-  const args = [...CHROMIUM_ARGS, ...(options.sandbox ? [] : ['--no-sandbox', '--disable-setuid-sandbox']), `--user-data-dir=${profile}`, 'about:blank'];
+  const args = chromiumArgs(options.puppeteerDefaults, { sandbox: options.sandbox, profile });
   // fd 3: what Chromium reads (our commands); fd 4: what it writes (responses and events).
   // Its own process group (detached), so that one signal ends it and every process it started.
   const child = spawn(executablePath, args, { stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'], detached: true });

@@ -58,7 +58,54 @@ describe('the browser session', () => {
       await expect(session.withDocument(report('en', 'x', 'x'), (doc) => doc.pdf({}))).rejects.toBeInstanceOf(BrowserLaunchError);
       expect(session.launchFailures).toBe(1);
     } finally {
-      process.env.TMPDIR = saved;
+      // (assigning undefined would set the text `undefined`)
+      if (saved === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = saved;
+      await session.close();
+    }
+  });
+
+  it('prints at most `concurrency` documents at once, and close() turns away those still waiting', async () => {
+    const session = new BrowserSession({ executablePath, sandbox, concurrency: 2, timeoutMs: 30_000 });
+    let printing = 0;
+    let most = 0;
+    let releaseFirst!: () => void;
+    const held = new Promise<void>((resolve) => (releaseFirst = resolve));
+    let firstStarted!: () => void;
+    const started = new Promise<void>((resolve) => (firstStarted = resolve));
+    try {
+      const prints = Array.from({ length: 5 }, (_, i) =>
+        session.withDocument(report('en', `r${i}`, `<p>${i}</p>`), async (doc) => {
+          printing++;
+          most = Math.max(most, printing);
+          await doc.count('data-x');
+          if (i === 0) {
+            firstStarted();
+            await held;
+          } else await started;
+          printing--;
+          return i;
+        }),
+      );
+      const [, ...others] = prints;
+      // One page stays busy; the four others pass one at a time through the other page.
+      expect(await Promise.all(others)).toEqual([1, 2, 3, 4]);
+      expect(most).toBe(2);
+      releaseFirst();
+      expect(await prints[0]).toBe(0);
+
+      // Two pages busy, a third document waits: close() rejects it instead of leaving it waiting.
+      let unblock!: () => void;
+      const busy = new Promise<void>((resolve) => (unblock = resolve));
+      const running = [0, 1].map((i) => session.withDocument(report('en', `b${i}`, 'x'), () => busy));
+      const waiting = session.withDocument(report('en', 'w', 'x'), async () => 'printed');
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const closing = session.close();
+      await expect(waiting).rejects.toThrow('The browser session is closed');
+      unblock();
+      await Promise.allSettled(running);
+      await closing;
+    } finally {
       await session.close();
     }
   });

@@ -77,7 +77,7 @@ describe('report preview, hostile', () => {
     const preview = await startPreview('dollar.md', { port: 0 }, io());
     try {
       const page = (await get(preview.url, {})).body;
-      expect(page).toContain("not `2024-02-30 $' $&amp; $$ x` [pattern]");
+      expect(page).toContain('not `2024-02-30 $&#39; $&amp; $$ x` [pattern]');
       expect(page.match(/<\/body>/g)?.length).toBe(1);
       expect(page.match(/<body>/g)?.length).toBe(1);
     } finally {
