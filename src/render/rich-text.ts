@@ -4,12 +4,15 @@
  * the data: URLs the pipeline embedded for local files.
  */
 import type { Element, Root as HastRoot } from 'hast';
+import type { Nodes as MdastNode, Root as MdastRoot } from 'mdast';
+import { toString as mdastToString } from 'mdast-util-to-string';
 import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { resolveImageNodes } from './image-references.js';
+import { keptParagraph } from '../parse/markdown/paragraph-trees.js';
 import { parseRichText } from './markdown-text.js';
 
 export type ImageResolver = (src: string) => string | undefined;
@@ -30,7 +33,28 @@ const sanitizeSchema: SanitizeSchema = {
   tagNames: (defaultSchema.tagNames ?? []).filter((t) => !['input', 'details', 'summary'].includes(t)),
 };
 
-const parse = parseRichText;
+/** How many texts were parsed, and how many were built from the paragraphs the reader kept (for tests). */
+export const richTextCounts = { parsed: 0, reused: 0 };
+
+/**
+ * The text's tree: built from the paragraphs the reader already parsed when each of its blank-line-separated
+ * pieces is one (the tree remark-parse would make of it, see paragraph-trees.ts), parsed otherwise.
+ */
+function parse(markdown: string): MdastRoot {
+  const pieces = markdown.split('\n\n');
+  const paragraphs = [];
+  for (const piece of pieces) {
+    const paragraph = keptParagraph(piece);
+    if (!paragraph) {
+      richTextCounts.parsed++;
+      return parseRichText(markdown);
+    }
+    paragraphs.push(paragraph);
+  }
+  richTextCounts.reused++;
+  // A copy: images get their embedded URLs written in, and the reader's tree stays as it was.
+  return { type: 'root', children: structuredClone(paragraphs) };
+}
 const toHtml = unified()
   .use(remarkRehype, { allowDangerousHtml: false })
   .use(rehypeSanitize, sanitizeSchema)
@@ -88,15 +112,20 @@ function inlineHtml(tree: HastRoot): string {
   return stringify(tree);
 }
 
-/** Plain text of inline Markdown (for PDF metadata, JSON-LD, alt texts). */
+/** Blocks whose children are separate runs of text: a space between them, as between words. */
+const BLOCK_CONTAINERS = new Set(['root', 'blockquote', 'list', 'listItem', 'table', 'tableRow', 'footnoteDefinition']);
+
+/** The words of a tree: text as the reader sees it (entities and escapes decoded), raw HTML and definitions left out. */
+function wordsOf(node: MdastNode): string {
+  if (node.type === 'html' || node.type === 'definition' || node.type === 'footnoteDefinition') return '';
+  if (node.type === 'break') return ' ';
+  if (BLOCK_CONTAINERS.has(node.type)) return (node as { children: MdastNode[] }).children.map(wordsOf).join(' ');
+  if ('children' in node) return (node.children as MdastNode[]).map(wordsOf).join('');
+  return mdastToString(node);
+}
+
+/** Plain text of inline Markdown (for PDF metadata, JSON-LD, alt texts): the parsed tree's text, not a guess by pattern. */
 export function plainText(markdown: string | undefined): string {
   if (!markdown) return '';
-  return markdown
-    .replace(/^[ \t]{0,3}\[[^\]]+\]:[ \t]*\S+.*$/gm, '') // link reference definitions are not text
-    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/(\*\*|__|\*|_|`)/g, '')
-    .replace(/<[^>]*>/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return wordsOf(parse(markdown)).replace(/\s+/g, ' ').trim();
 }

@@ -3,17 +3,19 @@
  * remark-gfm and remark-frontmatter as published, and the few helpers the
  * builders share for turning nodes back into the text the author wrote.
  */
-import type { List, ListItem, Root, RootContent } from 'mdast';
+import type { List, ListItem, Paragraph, Root, RootContent } from 'mdast';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { Position } from '../../diagnostics/message.js';
+import { keepParagraph, startKeepingParagraphs } from './paragraph-trees.js';
 
 const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']).freeze();
 
 /** The notes' Markdown as a tree; every node keeps its line, column and offset in `text`. */
 export function parseMarkdownTree(text: string): Root {
+  startKeepingParagraphs(text);
   return processor.parse(text) as Root;
 }
 
@@ -54,7 +56,11 @@ export class Source {
 
   /** A paragraph as one line of inline Markdown: soft line breaks become spaces. */
   inline(node: Placed): string {
-    return this.slice(node).replace(/[ \t]*\r?\n[ \t]*/g, ' ').trim();
+    const written = this.slice(node);
+    const text = written.replace(/[ \t]*\r?\n[ \t]*/g, ' ').trim();
+    // The renderer reuses a one-line paragraph's tree instead of parsing its text again (paragraph-trees.ts).
+    if ((node as { type?: string }).type === 'paragraph' && !/[\r\n]/.test(written)) keepParagraph(text, node as Paragraph);
+    return text;
   }
 
   /** A list item's blocks, one paragraph each. */
