@@ -33,8 +33,11 @@ const sanitizeSchema: SanitizeSchema = {
   tagNames: (defaultSchema.tagNames ?? []).filter((t) => !['input', 'details', 'summary'].includes(t)),
 };
 
-/** How many texts were parsed, and how many were built from the paragraphs the reader kept (for tests). */
-export const richTextCounts = { parsed: 0, reused: 0 };
+/**
+ * How many texts were parsed, how many were built from the paragraphs the reader kept, and how many were searched
+ * for images (for tests).
+ */
+export const richTextCounts = { parsed: 0, reused: 0, imageSearches: 0 };
 
 /**
  * The text's tree: built from the paragraphs the reader already parsed when each of its blank-line-separated
@@ -52,20 +55,27 @@ function parse(markdown: string): MdastRoot {
     paragraphs.push(paragraph);
   }
   richTextCounts.reused++;
-  // A copy: images get their embedded URLs written in, and the reader's tree stays as it was.
-  return { type: 'root', children: structuredClone(paragraphs) };
+  // Images get their embedded URLs written into the tree: on a copy, so that the reader's tree stays as it was
+  // (turning mdast into hast does not change it).
+  return { type: 'root', children: hasImages(markdown) ? structuredClone(paragraphs) : paragraphs };
 }
 const toHtml = unified()
   .use(remarkRehype, { allowDangerousHtml: false })
   .use(rehypeSanitize, sanitizeSchema)
   .use(rehypeStringify);
 
+/** Every Markdown image, reference-style ones too, starts with `![`: a text without one has none (and needs no search). */
+const hasImages = (markdown: string) => markdown.includes('![');
+
 const ALLOWED_HREF = /^(#|https?:|mailto:)/i;
 
 function toHast(markdown: string, resolveImage?: ImageResolver): HastRoot {
   const mdast = parse(markdown);
   // Every image, reference-style ones too, shows only what the pipeline checked and embedded.
-  resolveImageNodes(mdast, resolveImage);
+  if (hasImages(markdown)) {
+    richTextCounts.imageSearches++;
+    resolveImageNodes(mdast, resolveImage);
+  }
   const tree = toHtml.runSync(mdast) as HastRoot;
   // Relative links would point at files next to the report: keep only the allowed kinds.
   visit(tree, 'element', (node: Element) => {

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 // @ts-expect-error the bench's corpus generator is plain JavaScript
 import { generateCorpus } from '../../bench/corpus.js';
 import { parseMarkdownNotes } from '../../src/parse/markdown/index.js';
-import { startKeepingParagraphs } from '../../src/parse/markdown/paragraph-trees.js';
+import { keptParagraph, startKeepingParagraphs } from '../../src/parse/markdown/paragraph-trees.js';
 import { plainText, renderBlock, renderInline, richTextCounts } from '../../src/render/rich-text.js';
 
 const notes = (body: string) => `---\ntitle: T\ndate: 2024-06-05\n---\n\n${body}`;
@@ -20,6 +20,7 @@ function bothWays(notesText: string, ...texts: string[]) {
   const before = { ...richTextCounts };
   const kept = renderings(texts);
   const counts = { parsed: richTextCounts.parsed - before.parsed, reused: richTextCounts.reused - before.reused };
+  expect(richTextCounts.imageSearches - before.imageSearches).toBe(texts.filter((t) => t.includes('![')).length * 3);
   startKeepingParagraphs('');
   const parsed = renderings(texts);
   return { kept, parsed, counts };
@@ -53,6 +54,11 @@ describe('rich text reuses the paragraphs the reader parsed', () => {
 
   it('leaves the reader’s tree as it was (images resolved on a copy)', () => {
     const summary = data(text).summary as string;
+    const trees = tricky.map((t) => JSON.stringify(keptParagraph(t)));
+    expect(trees.every((t) => t && t.includes('"paragraph"'))).toBe(true);
+    renderBlock(summary, resolve);
+    renderBlock(tricky[0]!, resolve, 2);
+    expect(tricky.map((t) => JSON.stringify(keptParagraph(t)))).toEqual(trees);
     const first = renderBlock(summary, resolve);
     expect(renderBlock(summary, () => undefined)).not.toContain('data:');
     expect(renderBlock(summary, resolve)).toBe(first);
