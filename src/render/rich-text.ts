@@ -12,7 +12,7 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { resolveImageNodes } from './image-references.js';
-import { keptParagraph } from '../parse/markdown/paragraph-trees.js';
+import { keptBlocks, keptParagraph } from '../parse/markdown/paragraph-trees.js';
 import { parseRichText } from './markdown-text.js';
 
 export type ImageResolver = (src: string) => string | undefined;
@@ -40,10 +40,16 @@ const sanitizeSchema: SanitizeSchema = {
 export const richTextCounts = { parsed: 0, reused: 0, imageSearches: 0 };
 
 /**
- * The text's tree: built from the paragraphs the reader already parsed when each of its blank-line-separated
- * pieces is one (the tree remark-parse would make of it, see paragraph-trees.ts), parsed otherwise.
+ * The text's tree: the reader's blocks when the text is a free section it kept, or built from the paragraphs it
+ * already parsed when each of the text's blank-line-separated pieces is one (the tree remark-parse would make of
+ * it, see paragraph-trees.ts); parsed otherwise.
  */
 function parse(markdown: string): MdastRoot {
+  const blocks = keptBlocks(markdown);
+  if (blocks) {
+    richTextCounts.reused++;
+    return { type: 'root', children: hasImages(markdown) ? structuredClone(blocks) : blocks };
+  }
   const pieces = markdown.split('\n\n');
   const paragraphs = [];
   for (const piece of pieces) {

@@ -77,6 +77,26 @@ describe('rich text reuses the paragraphs the reader parsed', () => {
     expect(bothWays(list, 'One.\n\n- An item.').counts).toEqual({ parsed: 4, reused: 0 });
   });
 
+  it('builds a free section from the reader’s blocks, without parsing it again, to the same HTML', () => {
+    const body = [
+      'Text with **strong** words and ![A chart](chart.png).',
+      '| a | b |\n| :- | -: |\n| 1 | 2 |',
+      '### A sub-heading\n\n- one\n- two\n\n  more of two\n\n<!-- a comment -->\n\n```js\ncode <b>\n```\n\n> quoted\nlazily',
+      '1. first\n2. second\n\n---\n\nLast paragraph, wrapped\nover two lines.',
+    ].join('\n\n');
+    const free = notes(`## Site visit\n\n${body}\n\n## Next steps\n\n- One\n`);
+    const sections = data(free).sections as Array<{ body: string }>;
+    expect(sections[0]!.body).toBe(body);
+    const { kept, parsed, counts } = bothWays(free, body);
+    expect(counts).toEqual({ parsed: 0, reused: 4 });
+    expect(kept).toEqual(parsed);
+    expect(kept[0]![2]).toContain('<h4>A sub-heading</h4>');
+    // Indented code at the start of a section: the text is trimmed, so it is parsed again.
+    const indented = notes('## Site visit\n\n    code\n\nText.\n');
+    const trimmed = (data(indented).sections as Array<{ body: string }>)[0]!.body;
+    expect(bothWays(indented, trimmed).counts).toEqual({ parsed: 4, reused: 0 });
+  });
+
   describe('gives the same HTML as parsing, for every text of the examples and of 50 corpus notes', () => {
     const dir = mkdtempSync(join(tmpdir(), 'report-paragraphs-'));
     afterAll(() => rmSync(dir, { recursive: true, force: true }));

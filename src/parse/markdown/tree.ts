@@ -9,14 +9,16 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { Position } from '../../diagnostics/message.js';
-import { keepParagraph, startKeepingParagraphs } from './paragraph-trees.js';
+import { keepBlocks, keepParagraph, keepTree, startKeepingParagraphs } from './paragraph-trees.js';
 
 const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']).freeze();
 
 /** The notes' Markdown as a tree; every node keeps its line, column and offset in `text`. */
 export function parseMarkdownTree(text: string): Root {
   startKeepingParagraphs(text);
-  return processor.parse(text) as Root;
+  const tree = processor.parse(text) as Root;
+  keepTree(tree);
+  return tree;
 }
 
 /** Anything with a unist position. */
@@ -84,6 +86,10 @@ export class Source {
     if (blocks.length === 0) return '';
     const start = blocks[0]!.position?.start.offset ?? 0;
     const end = blocks[blocks.length - 1]!.position?.end.offset ?? start;
-    return this.text.slice(start, end).trim();
+    const written = this.text.slice(start, end);
+    const text = written.trim();
+    // The renderer reuses the blocks instead of parsing the text again (paragraph-trees.ts).
+    if (text === written) keepBlocks(text, blocks);
+    return text;
   }
 }
