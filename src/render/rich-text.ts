@@ -4,12 +4,15 @@
  * the data: URLs the pipeline embedded for local files.
  */
 import type { Element, Root as HastRoot } from 'hast';
+import type { Nodes as MdastNode, Root as MdastRoot } from 'mdast';
+import { toString as mdastToString } from 'mdast-util-to-string';
 import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { resolveImageNodes } from './image-references.js';
+import { keptBlocks, keptParagraph } from '../parse/markdown/paragraph-trees.js';
 import { parseRichText } from './markdown-text.js';
 
 export type ImageResolver = (src: string) => string | undefined;
@@ -30,18 +33,55 @@ const sanitizeSchema: SanitizeSchema = {
   tagNames: (defaultSchema.tagNames ?? []).filter((t) => !['input', 'details', 'summary'].includes(t)),
 };
 
-const parse = parseRichText;
+/**
+ * How many texts were parsed, how many were built from the paragraphs the reader kept, and how many were searched
+ * for images (for tests).
+ */
+export const richTextCounts = { parsed: 0, reused: 0, imageSearches: 0 };
+
+/**
+ * The text's tree: the reader's blocks when the text is a free section it kept, or built from the paragraphs it
+ * already parsed when each of the text's blank-line-separated pieces is one (the tree remark-parse would make of
+ * it, see paragraph-trees.ts); parsed otherwise.
+ */
+function parse(markdown: string): MdastRoot {
+  const blocks = keptBlocks(markdown);
+  if (blocks) {
+    richTextCounts.reused++;
+    return { type: 'root', children: hasImages(markdown) ? structuredClone(blocks) : blocks };
+  }
+  const pieces = markdown.split('\n\n');
+  const paragraphs = [];
+  for (const piece of pieces) {
+    const paragraph = keptParagraph(piece);
+    if (!paragraph) {
+      richTextCounts.parsed++;
+      return parseRichText(markdown);
+    }
+    paragraphs.push(paragraph);
+  }
+  richTextCounts.reused++;
+  // Images get their embedded URLs written into the tree: on a copy, so that the reader's tree stays as it was
+  // (turning mdast into hast does not change it).
+  return { type: 'root', children: hasImages(markdown) ? structuredClone(paragraphs) : paragraphs };
+}
 const toHtml = unified()
   .use(remarkRehype, { allowDangerousHtml: false })
   .use(rehypeSanitize, sanitizeSchema)
   .use(rehypeStringify);
+
+/** Every Markdown image, reference-style ones too, starts with `![`: a text without one has none (and needs no search). */
+const hasImages = (markdown: string) => markdown.includes('![');
 
 const ALLOWED_HREF = /^(#|https?:|mailto:)/i;
 
 function toHast(markdown: string, resolveImage?: ImageResolver): HastRoot {
   const mdast = parse(markdown);
   // Every image, reference-style ones too, shows only what the pipeline checked and embedded.
-  resolveImageNodes(mdast, resolveImage);
+  if (hasImages(markdown)) {
+    richTextCounts.imageSearches++;
+    resolveImageNodes(mdast, resolveImage);
+  }
   const tree = toHtml.runSync(mdast) as HastRoot;
   // Relative links would point at files next to the report: keep only the allowed kinds.
   visit(tree, 'element', (node: Element) => {
@@ -88,15 +128,20 @@ function inlineHtml(tree: HastRoot): string {
   return stringify(tree);
 }
 
-/** Plain text of inline Markdown (for PDF metadata, JSON-LD, alt texts). */
+/** Blocks whose children are separate runs of text: a space between them, as between words. */
+const BLOCK_CONTAINERS = new Set(['root', 'blockquote', 'list', 'listItem', 'table', 'tableRow', 'footnoteDefinition']);
+
+/** The words of a tree: text as the reader sees it (entities and escapes decoded), raw HTML and definitions left out. */
+function wordsOf(node: MdastNode): string {
+  if (node.type === 'html' || node.type === 'definition' || node.type === 'footnoteDefinition') return '';
+  if (node.type === 'break') return ' ';
+  if (BLOCK_CONTAINERS.has(node.type)) return (node as { children: MdastNode[] }).children.map(wordsOf).join(' ');
+  if ('children' in node) return (node.children as MdastNode[]).map(wordsOf).join('');
+  return mdastToString(node);
+}
+
+/** Plain text of inline Markdown (for PDF metadata, JSON-LD, alt texts): the parsed tree's text, not a guess by pattern. */
 export function plainText(markdown: string | undefined): string {
   if (!markdown) return '';
-  return markdown
-    .replace(/^[ \t]{0,3}\[[^\]]+\]:[ \t]*\S+.*$/gm, '') // link reference definitions are not text
-    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/(\*\*|__|\*|_|`)/g, '')
-    .replace(/<[^>]*>/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return wordsOf(parse(markdown)).replace(/\s+/g, ' ').trim();
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderBlock, renderInline } from '../../src/render/rich-text.js';
+import { plainText, renderBlock, renderInline } from '../../src/render/rich-text.js';
 
 describe('rich text', () => {
   it('renders plain prose, strong text and links as HTML', () => {
@@ -22,5 +22,13 @@ describe('rich text', () => {
   it('keeps inline images only when the pipeline resolved them to data: URLs', () => {
     const html = renderInline('![A chart](chart.png)', (src) => (src === 'chart.png' ? 'data:image/png;base64,AAAA' : undefined));
     expect(html).toBe('<img src="data:image/png;base64,AAAA" alt="A chart">');
+  });
+
+  it('gives the plain text of Markdown as the parsed tree has it', () => {
+    expect(plainText('Write to first_last@example.org or **Ana_Maria**')).toBe('Write to first_last@example.org or Ana_Maria');
+    expect(plainText('We know 4 < 5 > 3 and a<b.')).toBe('We know 4 < 5 > 3 and a<b.');
+    expect(plainText('A [link](https://e.org "t") and ![a chart](c.png), `code`, &amp; \\*stars\\*.')).toBe('A link and a chart, code, & *stars*.');
+    expect(plainText('One <b>bold</b> word.\n\n- item one\n- item two\n\n[r]: https://e.org')).toBe('One bold word. item one item two');
+    expect(plainText('Line one  \nline two\nthree')).toBe('Line one line two three');
   });
 });

@@ -3,18 +3,22 @@
  * remark-gfm and remark-frontmatter as published, and the few helpers the
  * builders share for turning nodes back into the text the author wrote.
  */
-import type { List, ListItem, Root, RootContent } from 'mdast';
+import type { List, ListItem, Paragraph, Root, RootContent } from 'mdast';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { Position } from '../../diagnostics/message.js';
+import { keepBlocks, keepParagraph, keepTree, startKeepingParagraphs } from './paragraph-trees.js';
 
 const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']).freeze();
 
 /** The notes' Markdown as a tree; every node keeps its line, column and offset in `text`. */
 export function parseMarkdownTree(text: string): Root {
-  return processor.parse(text) as Root;
+  startKeepingParagraphs(text);
+  const tree = processor.parse(text) as Root;
+  keepTree(tree);
+  return tree;
 }
 
 /** Anything with a unist position. */
@@ -54,7 +58,11 @@ export class Source {
 
   /** A paragraph as one line of inline Markdown: soft line breaks become spaces. */
   inline(node: Placed): string {
-    return this.slice(node).replace(/[ \t]*\r?\n[ \t]*/g, ' ').trim();
+    const written = this.slice(node);
+    const text = written.replace(/[ \t]*\r?\n[ \t]*/g, ' ').trim();
+    // The renderer reuses a one-line paragraph's tree instead of parsing its text again (paragraph-trees.ts).
+    if ((node as { type?: string }).type === 'paragraph' && !/[\r\n]/.test(written)) keepParagraph(text, node as Paragraph);
+    return text;
   }
 
   /** A list item's blocks, one paragraph each. */
@@ -78,6 +86,10 @@ export class Source {
     if (blocks.length === 0) return '';
     const start = blocks[0]!.position?.start.offset ?? 0;
     const end = blocks[blocks.length - 1]!.position?.end.offset ?? start;
-    return this.text.slice(start, end).trim();
+    const written = this.text.slice(start, end);
+    const text = written.trim();
+    // The renderer reuses the blocks instead of parsing the text again (paragraph-trees.ts).
+    if (text === written) keepBlocks(text, blocks);
+    return text;
   }
 }
