@@ -4,6 +4,7 @@
  * entry (PDF/A-2, 6.6.3), the PDF/UA and PDF/A identification, and the
  * PDF/A extension schema that declares the `pdfuaid` namespace.
  */
+import { escapeHtml } from '../escape-html.js';
 
 export interface XmpFields {
   title: string;
@@ -21,15 +22,12 @@ export interface XmpFields {
   pdfa?: { part: 2; conformance: 'B' };
 }
 
-/** Escapes for XML text, dropping characters XML 1.0 cannot hold and writing bidi controls as references. */
+/** Escapes for XML text (the one escaper, `src/escape-html.ts`), dropping characters XML 1.0 cannot hold and writing bidi controls as references. */
 export function xmlText(value: string): string {
-  return value
+  const valid = value
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
-    .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/g, (c) => `&#x${c.charCodeAt(0).toString(16)};`);
+    .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '');
+  return escapeHtml(valid).replace(/[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/g, (c) => `&#x${c.charCodeAt(0).toString(16)};`);
 }
 
 const alt = (value: string, language = 'x-default') => `<rdf:Alt><rdf:li xml:lang="${xmlText(language)}">${xmlText(value)}</rdf:li></rdf:Alt>`;
