@@ -27,6 +27,7 @@ export interface WorkerSettings {
   inputPaths: string[];
   generator: string;
   validateOnly?: boolean;
+  sharedAssetsDir?: string;
   /** Send the validated model back with each built file. */
   keepReport: boolean;
 }
@@ -52,6 +53,7 @@ function optionsFrom(settings: WorkerSettings): PipelineOptions {
     inputPaths: new Set(settings.inputPaths),
     generator: settings.generator,
     validateOnly: settings.validateOnly,
+    sharedAssetsDir: settings.sharedAssetsDir,
     // This thread has nothing else to do while a file is read or written.
     syncIo: true,
   };

@@ -188,6 +188,7 @@ export async function runBatch(
     inputPaths: [...pipeline.inputPaths],
     generator: pipeline.generator,
     validateOnly: pipeline.validateOnly,
+    sharedAssetsDir: pipeline.sharedAssetsDir,
     keepReport: options.keepReport !== false,
   };
   // Workers start first: they load and warm up on the other cores while the main thread begins with the first files.

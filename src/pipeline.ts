@@ -21,6 +21,7 @@ import { findImageReferences } from './render/image-references.js';
 import { prepareReport } from './render/index.js';
 import { plainText } from './render/rich-text.js';
 import type { CompiledTemplate } from './render/template.js';
+import { stylesheetHref } from './render/shared-assets.js';
 import { validateNotes } from './validate/index.js';
 import { writeAllAtomic, WriteError } from './write/atomic-write.js';
 import { writeAllAtomicSync } from './write/atomic-write-sync.js';
@@ -48,6 +49,8 @@ export interface PipelineOptions {
   generator: string;
   /** Only check; render and write nothing. */
   validateOnly?: boolean;
+  /** `--html-assets shared`: HTML reports link the style sheet and fonts of the site in this folder. */
+  sharedAssetsDir?: string;
   /**
    * Read notes and write outputs with blocking calls: for a thread with nothing else to do meanwhile (a worker
    * thread, or the main thread of a run without PDF). Same checks and results, less overhead per file.
@@ -132,7 +135,11 @@ export async function processFile(input: InputFile, options: PipelineOptions): P
   let prepared: ReturnType<typeof prepareReport> | undefined;
   try {
     if (planned.has('json')) contents.json = JSON.stringify(report, null, 2) + '\n';
-    prepared = planned.has('html') || planned.has('pdf') ? prepareReport(report, { ...renderOptions, template: options.template }) : undefined;
+    prepared = planned.has('html') || planned.has('pdf') ? prepareReport(report, {
+            ...renderOptions,
+            template: options.template,
+            stylesheet: options.sharedAssetsDir && planned.has('html') ? stylesheetHref(planned.get('html')!, options.sharedAssetsDir) : undefined,
+          }) : undefined;
     if (planned.has('html')) contents.html = prepared!.html();
     lap('render');
   } catch (error) {

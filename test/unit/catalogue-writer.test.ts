@@ -13,7 +13,7 @@ afterEach(() => {
 
 function built(dir: string, index: number): FileResult {
   const date = `2024-01-${String((index % 28) + 1).padStart(2, '0')}`;
-  const report = { date, title: `Event ${index}`, subtitle: '', kind: 'Workshop', language: 'en', place: { city: 'Vilnius', country: 'Lithuania' }, highlights: { themes: [] } };
+  const report = { date, title: `Event ${index}`, subtitle: '', kind: 'Workshop', language: 'en', place: { city: 'Vilnius', country: 'Lithuania' }, highlights: { themes: [] }, practices: { topics: [] }, contacts: [] };
   return {
     file: { path: join(dir, `e${index}.md`), displayPath: `e${index}.md`, messages: [] },
     status: 'built',
@@ -41,6 +41,6 @@ describe('CatalogueWriter', () => {
     const dates = catalogue.events.map((e: { report: { date: string } }) => e.report.date);
     expect(dates).toEqual([...dates].sort().reverse());
     expect(new Set(catalogue.events.map((e: { report: { title: string } }) => e.report.title)).size).toBe(40);
-    expect(readdirSync(dir).sort()).toEqual(['catalogue.json', 'index.html']);
+    expect(readdirSync(dir).sort()).toEqual(['assets', 'catalogue.json', 'index.html', 'search-index.js']);
   });
 });

@@ -1,0 +1,72 @@
+/**
+ * What the archive site's full-text search finds: one document per report, its text in fields (title,
+ * speakers, projects, practices, contacts, place, all the rest), and the options MiniSearch indexes them
+ * with. The page's script searches with the same term processing (see page-script.ts).
+ */
+import type { Options } from 'minisearch';
+import type { EventReport } from '../model/types.js';
+import { plainText } from '../render/rich-text.js';
+
+export interface SearchDocument {
+  id: number;
+  title: string;
+  place: string;
+  speakers: string;
+  projects: string;
+  practices: string;
+  contacts: string;
+  text: string;
+}
+
+export const SEARCH_FIELDS = ['title', 'place', 'speakers', 'projects', 'practices', 'contacts', 'text'] as const;
+
+/**
+ * Terms without case and without accents, in every script (`Várady` is found as `varady`, `Παπαδάκης` as
+ * `παπαδακης`; a final sigma as a sigma), so that a reader types names as their keyboard allows.
+ * The page's script holds the same function: keep the two alike (the browser test searches without accents).
+ */
+export function searchTerm(term: string): string {
+  return term.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/ς/g, 'σ');
+}
+
+export const SEARCH_OPTIONS: Options<SearchDocument> = {
+  fields: [...SEARCH_FIELDS],
+  storeFields: [],
+  processTerm: searchTerm,
+};
+
+const join = (...parts: Array<string | undefined | false>) => parts.filter((p): p is string => !!p).join(' · ');
+const person = (p: { name: string; role?: string; organisation?: string } | undefined) => (p ? join(p.name, p.role, p.organisation) : undefined);
+
+/** Keys whose values are addresses or identifiers, not text a reader searches for. */
+const NOT_TEXT = new Set(['url', 'src', 'anchor', 'email', 'schemaVersion', 'number', 'language', 'date', 'endDate']);
+
+/** Every text of the model (rich text as plain text), for the catch-all field. */
+function allText(value: unknown, key: string | undefined, into: string[]): void {
+  if (typeof value === 'string') {
+    if (key !== undefined && NOT_TEXT.has(key)) return;
+    if (/^(https?:|data:|mailto:)/i.test(value)) return;
+    into.push(plainText(value));
+  } else if (Array.isArray(value)) {
+    for (const item of value) allText(item, key, into);
+  } else if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) allText(v, k, into);
+  }
+}
+
+export function searchDocument(id: number, report: EventReport): SearchDocument {
+  const themes = report.highlights.themes;
+  const practices = report.practices.topics.flatMap((topic) => topic.practices.map((practice) => ({ topic, practice })));
+  const text: string[] = [];
+  allText(report, undefined, text);
+  return {
+    id,
+    title: join(report.title, report.subtitle, report.series),
+    place: join(report.place.venue, report.place.city, report.place.country),
+    speakers: [...themes.flatMap((t) => t.speakers.map(person)), ...practices.map(({ practice }) => person(practice.presenter))].filter(Boolean).join(' · '),
+    projects: practices.map(({ practice }) => practice.project).filter(Boolean).join(' · '),
+    practices: practices.map(({ topic, practice }) => join(practice.title, topic.title, practice.region, practice.country, plainText(practice.description))).join(' · '),
+    contacts: report.contacts.map((c) => join(c.name, c.role, c.organisation, c.email)).join(' · '),
+    text: text.join(' '),
+  };
+}
