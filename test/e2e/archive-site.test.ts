@@ -124,6 +124,30 @@ describe('the archive site of a batch', () => {
     expect(complaints).toEqual([]);
   });
 
+  it('rebuilds a cached report when its fonts and CSS change from shared to inline', async () => {
+    const cached = join(dir.path, 'cached');
+    const env = { REPORT_CACHE_KEY: 'a key for this test only, long enough to be a key' };
+    const run = (...extra: string[]) => runMain(['build', join(archive, '2023'), join(archive, '2024', 'vilnius.yaml'), '--out', cached, '--format', 'html', ...extra], { env });
+    expect((await run()).stderr).toMatch(/2 built, 0 up to date/);
+    expect((await run()).stderr).toMatch(/0 built, 2 up to date/);
+    expect((await run('--html-assets', 'inline')).stderr).toMatch(/2 built, 0 up to date/);
+    expect(readFileSync(join(cached, 'lille.html'), 'utf8')).toContain('data:font/woff2');
+  });
+
+  it('speaks the language chosen for the run (the config file here), plurals included', async () => {
+    const config = join(dir.path, 'report.config.yaml');
+    writeFileSync(config, 'language: de\n');
+    const german = join(dir.path, 'de');
+    expect((await runMain(['build', archive, '--out', german, '--format', 'html', '--config', config, '--no-cache'])).code).toBe(1);
+    await page.goto(pathToFileURL(join(german, 'index.html')).href);
+    expect(await page.$eval('html', (h) => h.lang)).toBe('de');
+    expect(await page.$eval('#filter-country', (s) => s.parentElement!.firstChild!.textContent)).toBe('Land');
+    expect(await page.$$eval('#filter-language option', (o) => o.map((x) => x.textContent))).toEqual(['Alle', 'Englisch', 'Griechisch']);
+    expect(await count()).toBe('3 Veranstaltungen');
+    await page.type('#q', 'heatshare');
+    expect(await count()).toBe('1 Veranstaltung');
+  });
+
   it('with --html-assets inline, writes each report self-contained, as a single file build does', async () => {
     const inline = join(dir.path, 'inline');
     expect((await runMain(['build', archive, '--out', inline, '--format', 'html', '--html-assets', 'inline', '--no-cache'])).code).toBe(1);
