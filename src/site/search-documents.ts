@@ -41,16 +41,20 @@ const person = (p: { name: string; role?: string; organisation?: string } | unde
 /** Keys whose values are addresses or identifiers, not text a reader searches for. */
 const NOT_TEXT = new Set(['url', 'src', 'anchor', 'email', 'schemaVersion', 'number', 'language', 'date', 'endDate']);
 
-/** Every text of the model (rich text as plain text), for the catch-all field. */
-function allText(value: unknown, key: string | undefined, into: string[]): void {
+/** Parts of the model that have fields of their own: not indexed twice (indexing is most of the site's cost). */
+const OWN_FIELD = new Set(['title', 'subtitle', 'series', 'place', 'practices', 'contacts', 'speakers', 'presenter']);
+
+/** Every other text of the model (rich text as plain text), for the catch-all field. */
+function allText(value: unknown, key: string | undefined, into: string[], depth = 0): void {
   if (typeof value === 'string') {
     if (key !== undefined && NOT_TEXT.has(key)) return;
     if (/^(https?:|data:|mailto:)/i.test(value)) return;
     into.push(plainText(value));
   } else if (Array.isArray(value)) {
-    for (const item of value) allText(item, key, into);
+    for (const item of value) allText(item, key, into, depth);
   } else if (value && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) allText(v, k, into);
+    // (a theme's or a section's title is text of its own; the event's title is in `title`)
+    for (const [k, v] of Object.entries(value)) if (!OWN_FIELD.has(k) || (depth > 0 && k === 'title')) allText(v, k, into, depth + 1);
   }
 }
 
