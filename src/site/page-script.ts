@@ -15,10 +15,11 @@ export const PAGE_SCRIPT = `(function () {
   var number = new Intl.NumberFormat(lang);
   // The same terms as the index was built with (src/site/search-documents.ts): no case, no accents.
   var processTerm = function (term) { return term.normalize('NFD').replace(/\\p{M}/gu, '').toLowerCase().replace(/ς/g, 'σ'); };
+  var tokenize = function (text) { return text.split(/[\\p{Z}\\p{P}\\p{S}\\p{C}]+/u); };
   var search = null;
   var data = window.reportSearchIndex;
   if (data && window.MiniSearch) {
-    search = window.MiniSearch.loadJS(data.index, { fields: data.fields, storeFields: [], processTerm: processTerm });
+    search = window.MiniSearch.loadJS(data.index, { fields: data.fields, storeFields: [], tokenize: tokenize, processTerm: processTerm });
   }
   function countText(n) {
     var key = 'plural' + plural.select(n).replace(/^./, function (c) { return c.toUpperCase(); });

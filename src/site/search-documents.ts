@@ -23,15 +23,21 @@ export const SEARCH_FIELDS = ['title', 'place', 'speakers', 'projects', 'practic
 /**
  * Terms without case and without accents, in every script (`Várady` is found as `varady`, `Παπαδάκης` as
  * `παπαδακης`; a final sigma as a sigma), so that a reader types names as their keyboard allows.
- * The page's script holds the same function: keep the two alike (the browser test searches without accents).
+ * The page's script holds the same functions: keep them alike (the browser test searches without accents).
  */
 export function searchTerm(term: string): string {
   return term.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/ς/g, 'σ');
 }
 
+/** Words are split at spaces, punctuation and symbols (`<b>Bold</b>` holds `b` and `bold`); the page's script too. */
+export function searchWords(text: string): string[] {
+  return text.split(/[\p{Z}\p{P}\p{S}\p{C}]+/u);
+}
+
 export const SEARCH_OPTIONS: Options<SearchDocument> = {
   fields: [...SEARCH_FIELDS],
   storeFields: [],
+  tokenize: searchWords,
   processTerm: searchTerm,
 };
 
