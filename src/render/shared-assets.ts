@@ -13,10 +13,12 @@ export const SHARED_STYLESHEET = 'assets/report.css';
 /** The href from an HTML report at `htmlPath` to the style sheet of the site in `siteDir`. */
 export function stylesheetHref(htmlPath: string, siteDir: string): string {
   const path = relative(dirname(htmlPath), join(siteDir, SHARED_STYLESHEET)).split('\\').join('/');
-  return path
+  const href = path
     .split('/')
     .map((segment) => (segment === '..' ? segment : encodeURIComponent(segment)))
     .join('/');
+  // Never a scheme, whatever the folders are named (as the catalogue's links).
+  return href.startsWith('../') ? href : `./${href}`;
 }
 
 /** The fonts' @font-face rules for a style sheet in assets/, beside the fonts/ folder. */

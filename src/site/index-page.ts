@@ -105,7 +105,7 @@ export function indexPage(entries: SiteEntry[], uiLanguage: string, hrefOf: (rel
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="${CSP}">
 <title>${escapeHtml(label('catalogue'))}</title>
-<link rel="stylesheet" href="assets/site.css">
+<link rel="stylesheet" href="./assets/site.css">
 </head>
 <body>
 <h1>${escapeHtml(label('catalogue'))}</h1>
@@ -123,9 +123,9 @@ ${filters}
 ${rows}
 </tbody>
 </table>
-<script src="assets/minisearch.js" defer></script>
-<script src="search-index.js" defer></script>
-<script src="assets/site.js" defer></script>
+<script src="./assets/minisearch.js" defer></script>
+<script src="./search-index.js" defer></script>
+<script src="./assets/site.js" defer></script>
 </body>
 </html>
 `;
