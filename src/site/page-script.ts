@@ -4,6 +4,8 @@
  * and shows the rows that match the filters and the words typed. Without it the page still lists every report.
  * Plain ES2017 in a string: it runs in the reader's browser, not in Node.
  */
+import { FOLDED_LETTERS } from './search-documents.js';
+
 export const PAGE_SCRIPT = `(function () {
   'use strict';
   var lang = document.documentElement.lang || 'en';
@@ -14,7 +16,9 @@ export const PAGE_SCRIPT = `(function () {
   var plural = new Intl.PluralRules(lang);
   var number = new Intl.NumberFormat(lang);
   // The same terms as the index was built with (src/site/search-documents.ts): no case, no accents.
-  var processTerm = function (term) { return term.normalize('NFD').replace(/\\p{M}/gu, '').toLowerCase().replace(/ς/g, 'σ'); };
+  var folded = ${JSON.stringify(FOLDED_LETTERS)};
+  var fold = function (c) { return Object.prototype.hasOwnProperty.call(folded, c) ? folded[c] : c; };
+  var processTerm = function (term) { return term.normalize('NFD').replace(/\\p{M}/gu, '').toLowerCase().replace(/[^\\u0000-\\u007f]/g, fold); };
   var tokenize = function (text) { return text.split(/[\\p{Z}\\p{P}\\p{S}\\p{C}]+/u); };
   var search = null;
   var data = window.reportSearchIndex;

@@ -22,12 +22,23 @@ export const SEARCH_FIELDS = ['title', 'place', 'speakers', 'projects', 'practic
 
 /**
  * Terms without case and without accents, in every script (`Várady` is found as `varady`, `Παπαδάκης` as
- * `παπαδακης`; a final sigma as a sigma), so that a reader types names as their keyboard allows.
+ * `παπαδακης`, `Łódź` as `lodz`), so that a reader types names as their keyboard allows.
  * The page's script holds the same functions: keep them alike (the browser test searches without accents).
  */
 export function searchTerm(term: string): string {
-  return term.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/ς/g, 'σ');
+  return term
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^\u0000-\u007f]/g, (c) => FOLDED.get(c) ?? c);
 }
+
+/**
+ * Letters of EU languages that are letters of their own, not a letter with an accent (NFD leaves them whole), as
+ * most keyboards write them; and the Greek final sigma as a sigma. The page's script gets the same list.
+ */
+export const FOLDED_LETTERS: Readonly<Record<string, string>> = { ł: 'l', ŀ: 'l', ø: 'o', đ: 'd', ð: 'd', ħ: 'h', ı: 'i', ß: 'ss', æ: 'ae', œ: 'oe', þ: 'th', ς: 'σ' };
+const FOLDED = new Map(Object.entries(FOLDED_LETTERS));
 
 /** Words are split at spaces, punctuation and symbols (`<b>Bold</b>` holds `b` and `bold`); the page's script too. */
 export function searchWords(text: string): string[] {

@@ -45,7 +45,7 @@ beforeAll(async () => {
   mkdirSync(join(archive, '2024', 'autumn'), { recursive: true });
   writeFileSync(
     join(archive, '2023', 'lille.yaml'),
-    event({ title: 'Lille workshop', date: '2023-04-01', city: 'Lille', country: 'France', language: 'en', kind: 'Workshop', theme: 'Heating', speaker: 'Jeanne Várady', project: 'HEATSHARE', contact: 'Paul Ombre' }),
+    event({ title: 'Lille workshop', date: '2023-04-01', city: 'Lille', country: 'France', language: 'en', kind: 'Workshop', theme: 'Heating', speaker: 'Jeanne Várady', project: 'HEATSHARE', contact: 'Paweł Łukasik' }),
   );
   writeFileSync(
     join(archive, '2024', 'vilnius.yaml'),
@@ -102,12 +102,16 @@ describe('the archive site of a batch', () => {
     expect(await count()).toBe('3 events');
   });
 
-  it('finds a speaker (written without accents) and a project in the full text', async () => {
+  it('finds a speaker and a contact (written without accents) and a project in the full text', async () => {
     await page.type('#q', 'jeanne varady');
     expect(await visibleTitles()).toEqual(['Lille workshop']);
     await page.$eval('#q', (q) => ((q as HTMLInputElement).value = ''));
     await page.type('#q', 'suncoop');
     expect(await visibleTitles()).toEqual(['Εργαστήριο Αθήνας']);
+    // A contact, with letters that have no accent to take off (ł is its own letter, typed l on most keyboards).
+    await page.$eval('#q', (q) => ((q as HTMLInputElement).value = ''));
+    await page.type('#q', 'pawel lukasik');
+    expect(await visibleTitles()).toEqual(['Lille workshop']);
     await page.$eval('#q', (q) => ((q as HTMLInputElement).value = ''));
     await page.type('#q', 'Παπαδάκης');
     expect(await visibleTitles()).toEqual(['Εργαστήριο Αθήνας']);
