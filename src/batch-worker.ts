@@ -31,7 +31,8 @@ export interface WorkerSettings {
   inputPaths: string[];
   generator: string;
   validateOnly?: boolean;
-  /** Send the validated model back with each file. */
+  sharedAssetsDir?: string;
+  /** Send the validated model back with each built file. */
   keepReport: boolean;
   /** One Int32: the index in STAGES of the stage the worker is in. */
   stage: SharedArrayBuffer;
@@ -65,6 +66,7 @@ function optionsFrom(settings: WorkerSettings): PipelineOptions {
     inputPaths: new Set(settings.inputPaths),
     generator: settings.generator,
     validateOnly: settings.validateOnly,
+    sharedAssetsDir: settings.sharedAssetsDir,
     // This thread has nothing else to do while a file is read.
     syncIo: true,
     onStage: (name) => Atomics.store(stage, 0, STAGES.indexOf(name)),

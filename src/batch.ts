@@ -89,6 +89,7 @@ export async function runBatch(
           inputPaths: [...pipeline.inputPaths],
           generator: pipeline.generator,
           validateOnly: pipeline.validateOnly,
+          sharedAssetsDir: pipeline.sharedAssetsDir,
           keepReport: options.keepReport !== false,
         },
         count,

@@ -25,6 +25,7 @@ import { findImageReferences } from './render/image-references.js';
 import { prepareReport } from './render/index.js';
 import { plainText } from './render/rich-text.js';
 import type { CompiledTemplate } from './render/template.js';
+import { stylesheetHref } from './render/shared-assets.js';
 import { validateNotes } from './validate/index.js';
 import { writeAllAtomic, WriteError } from './write/atomic-write.js';
 import { writeAllAtomicSync } from './write/atomic-write-sync.js';
@@ -55,6 +56,8 @@ export interface PipelineOptions {
   generator: string;
   /** Only check; render and write nothing. */
   validateOnly?: boolean;
+  /** `--html-assets shared`: HTML reports link the style sheet and fonts of the site in this folder. */
+  sharedAssetsDir?: string;
   /**
    * Read notes and write outputs with blocking calls: for a thread with nothing else to do meanwhile (a worker
    * thread, or the main thread of a run without PDF). Same checks and results, less overhead per file.
@@ -152,7 +155,9 @@ export async function prepareFile(input: InputFile, options: PipelineOptions): P
   let print: PreparedFile['print'];
   enter('render');
   try {
-    const prepared = planned.has('html') || planned.has('pdf') ? prepareReport(report, { ...renderOptions, template }) : undefined;
+    // (with shared assets, the HTML links the site's style sheet instead of inlining fonts and CSS; the printer's HTML never does)
+    const stylesheet = options.sharedAssetsDir && planned.has('html') ? stylesheetHref(planned.get('html')!, options.sharedAssetsDir) : undefined;
+    const prepared = planned.has('html') || planned.has('pdf') ? prepareReport(report, { ...renderOptions, template, stylesheet }) : undefined;
     for (const [format, path] of planned) {
       const data = format === 'json' ? JSON.stringify(report, null, 2) + '\n' : format === 'html' ? prepared!.html() : undefined;
       outputs.push({ format, path, data });

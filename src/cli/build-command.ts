@@ -24,6 +24,7 @@ import { outputPath, type OutputFormat } from '../write/output-paths.js';
 import { DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT_SECONDS, MIN_MEMORY_MB } from '../file-budget.js';
 import { BuildCache, cacheKey } from './build-cache.js';
 import { CATALOGUE_FILES, CatalogueWriter } from './catalogue.js';
+import { writeSharedAssets } from './shared-assets-writer.js';
 import type { CliIo } from './io.js';
 import { createProgress } from './progress.js';
 import { RunError } from './run-error.js';
@@ -195,6 +196,10 @@ export async function runBuild(inputs: string[], flags: Record<string, unknown>,
     }
   }
 
+  // Fonts and CSS once per site, linked by every HTML report (the default for a batch with a catalogue).
+  const htmlAssets = (flags.htmlAssets as 'shared' | 'inline' | undefined) ?? (catalogueDir !== undefined ? 'shared' : 'inline');
+  const sharedAssetsDir = !context.validateOnly && htmlAssets === 'shared' && formats.has('html') ? (catalogueDir ?? outDir ?? commonDir(files.map((f) => f.root))) : undefined;
+
   // Nor does the run report replace a report or the catalogue.
   if (runReportPath && !context.validateOnly) {
     const outputs = files.flatMap((file) => [...formats].map((f) => outputPath(file.path, file.root, outDir, f)));
@@ -243,6 +248,7 @@ export async function runBuild(inputs: string[], flags: Record<string, unknown>,
     inputPaths: new Set(files.map((f) => f.path)),
     generator: `report ${context.version}`,
     validateOnly: context.validateOnly,
+    sharedAssetsDir,
   };
 
   // Without a key to authenticate its entries (none given, none can be made) the cache is off: built, not trusted.
@@ -257,14 +263,21 @@ export async function runBuild(inputs: string[], flags: Record<string, unknown>,
           version: `${context.version}+${context.build}`,
           template,
           secret: cacheSecret,
-          options: { formats: [...formats].sort(), pageSize, pdfStandard: pipeline.pdfStandard ?? null, language: language ?? null, defaultLanguage: config.language ?? null, strict: pipeline.strict, allowedRoot: allowedRoot ?? null },
+          options: { formats: [...formats].sort(), htmlAssets: sharedAssetsDir ?? null, pageSize, pdfStandard: pipeline.pdfStandard ?? null, language: language ?? null, defaultLanguage: config.language ?? null, strict: pipeline.strict, allowedRoot: allowedRoot ?? null },
         })
       : undefined;
 
   const progress = createProgress(io, files.length, context.validateOnly, colours(io, 'stderr'));
   const results: FileResult[] = [];
   const reported: SourceFile[] = [...problemFiles];
-  const catalogue = catalogueDir !== undefined ? new CatalogueWriter(catalogueDir) : undefined;
+  // The catalogue speaks the language chosen for the run (--language, else the config's), English by default.
+  const catalogue = catalogueDir !== undefined ? new CatalogueWriter(catalogueDir, language ?? config.language ?? 'en') : undefined;
+  // Written before the reports that link them, so that no report is ever without its style sheet.
+  if (sharedAssetsDir && template && files.length > 0) {
+    await writeSharedAssets(sharedAssetsDir, template).catch((error: Error) => {
+      throw new RunError(`Cannot write the reports' shared fonts and CSS: ${error.message}`);
+    });
+  }
   const unregister = io.onInterrupt?.(async () => {
     removePendingTemporaryFiles();
     await Promise.all([session?.close(), catalogue?.abandon()]);

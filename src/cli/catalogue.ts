@@ -1,39 +1,47 @@
 /**
- * The catalogue of a batch: `catalogue.json` (every validated model, for
- * open-data portals) and `index.html` (events by date with place, title and
- * links to each report, searchable on the page without a server).
+ * The catalogue of a batch, an archive site that works from the file system and from any web server:
+ * `catalogue.json` (every validated model, for open-data portals), `index.html` (events by date with place,
+ * title and links to each report, filters, full-text search in the catalogue's language), `search-index.js`
+ * (the MiniSearch index of every report's text) and the page's own files under `assets/`.
  *
  * Models are spooled to a temporary file as reports finish, and only a small
  * entry per event stays in memory, so memory stays flat however large the
  * batch; at the end the models are copied in date order into catalogue.json.
  */
-import { createHash, randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, open, rm, type FileHandle } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, join, relative } from 'node:path';
+import MiniSearch from 'minisearch';
 import { labelPack } from '../i18n/locales.js';
-import { SCHEMA_VERSION } from '../model/types.js';
+import { SCHEMA_VERSION, type EventReport } from '../model/types.js';
 import type { FileResult } from '../pipeline.js';
-import { fontFaceCss } from '../render/fonts.js';
-import { formatDate, placeText } from '../render/view.js';
-import { trackTemporaryFile, writeAllAtomic } from '../write/atomic-write.js';
-import { escapeHtml } from '../escape-html.js';
+import { fontFiles, linkedFontCss } from '../render/shared-assets.js';
+import { placeText } from '../render/view.js';
+import { indexPage, SITE_CSS, type SiteEntry } from '../site/index-page.js';
+import { PAGE_SCRIPT } from '../site/page-script.js';
+import { SEARCH_FIELDS, SEARCH_OPTIONS, searchDocument, type SearchDocument } from '../site/search-documents.js';
+import { trackTemporaryFile, writeAllAtomic, type OutputData } from '../write/atomic-write.js';
 
-
-interface Entry {
-  date: string;
-  title: string;
-  language: string;
-  place: string;
-  search: string;
-  links: Partial<Record<'source' | 'html' | 'pdf' | 'json', string>>;
+interface Entry extends SiteEntry {
   /** Where the model sits in the spool file. */
   offset: number;
   length: number;
 }
 
 /** The files the catalogue writes in its folder (no report may have these names there). */
-export const CATALOGUE_FILES = ['catalogue.json', 'index.html'] as const;
+export const CATALOGUE_FILES = ['catalogue.json', 'index.html', 'search-index.js'] as const;
+
+/** Fields that weigh more when the words typed are found in them. */
+const SEARCH_BOOST: Partial<Record<(typeof SEARCH_FIELDS)[number], number>> = { title: 3, speakers: 2, projects: 2, contacts: 2, practices: 1.5, place: 1.5 };
+
+/** MiniSearch's browser build, copied into the site (the page fetches nothing from elsewhere). */
+function miniSearchBrowserBuild(): string {
+  const main = createRequire(import.meta.url).resolve('minisearch');
+  const version = (JSON.parse(readFileSync(join(dirname(main), '..', '..', 'package.json'), 'utf8')) as { version: string }).version;
+  return `/*! MiniSearch ${version} | MIT License | https://github.com/lucaong/minisearch */\n` + readFileSync(join(dirname(main), '..', 'umd', 'index.js'), 'utf8');
+}
 
 /** Spool writes that may be queued before `add` waits for them. */
 const MAX_PENDING_WRITES = 16;
@@ -47,7 +55,11 @@ export class CatalogueWriter {
   /** The spool is removed with the outputs' temporary files if the run is interrupted. */
   private untrack: (() => void) | undefined;
 
-  constructor(private readonly dir: string) {
+  /** `language`: the catalogue's own (its labels, plurals and language names), English by default. */
+  constructor(
+    private readonly dir: string,
+    private readonly language = 'en',
+  ) {
     this.spoolPath = join(dir, `.catalogue.${randomBytes(6).toString('hex')}.tmp`);
   }
 
@@ -70,14 +82,14 @@ export class CatalogueWriter {
     const link = (path: string | undefined) => (path ? relative(this.dir, path).split('\\').join('/') : undefined);
     const line = Buffer.from(JSON.stringify(report) + '\n', 'utf8');
     const entry: Entry = {
+      id: 0,
       date: report.date,
       title: report.title,
       language: report.language,
       place: placeText(report, labelPack(report.language).labels),
-      search: [report.title, report.subtitle, report.kind, report.place.city, report.place.country, report.date, ...report.highlights.themes.map((t) => t.title)]
-        .filter(Boolean)
-        .join(' ')
-        .toLowerCase(),
+      kind: report.kind || undefined,
+      country: report.place.country || undefined,
+      themes: [...new Set(report.highlights.themes.map((t) => t.title))],
       links: { source: link(result.file.path), html: link(outputs.html), pdf: link(outputs.pdf), json: link(outputs.json) },
       offset: 0,
       length: line.length,
@@ -113,7 +125,7 @@ export class CatalogueWriter {
     this.untrack?.();
   }
 
-  /** Write catalogue.json and index.html (all or nothing); removes the spool file whatever happens. */
+  /** Write the site: catalogue.json, index.html, search-index.js and the assets (all or nothing); removes the spool file whatever happens. */
   async finish(): Promise<void> {
     if (this.abandoned) return;
     try {
@@ -121,13 +133,24 @@ export class CatalogueWriter {
       if (this.entries.length === 0) return;
       const sorted = [...this.entries].sort((a, b) => b.date.localeCompare(a.date) || a.title.localeCompare(b.title));
       const spool = this.spool!;
+      const readModel = async (entry: Entry) => {
+        const model = Buffer.alloc(entry.length - 1);
+        await spool.read(model, 0, model.length, entry.offset);
+        return model;
+      };
+      // The search index is built from the spool in date order, so that the same reports always give the same
+      // site whatever order they finished in; it holds terms only, never the reports' whole text.
+      const search = new MiniSearch<SearchDocument>(SEARCH_OPTIONS);
+      for (let i = 0; i < sorted.length; i++) {
+        sorted[i]!.id = i;
+        search.add(searchDocument(i, JSON.parse((await readModel(sorted[i]!)).toString('utf8')) as EventReport));
+      }
       // Copied from the spool in date order, one model at a time: the file is never whole in memory.
       async function* catalogueJson(): AsyncGenerator<string | Uint8Array> {
         yield `{\n  "schemaVersion": ${JSON.stringify(SCHEMA_VERSION)},\n  "count": ${sorted.length},\n  "events": [\n`;
         for (let i = 0; i < sorted.length; i++) {
           const entry = sorted[i]!;
-          const model = Buffer.alloc(entry.length - 1);
-          await spool.read(model, 0, model.length, entry.offset);
+          const model = await readModel(entry);
           const links = Object.entries(entry.links).filter(([, v]) => v !== undefined);
           const head = links.map(([k, v]) => `"${k}": ${JSON.stringify(v)}, `).join('');
           yield `    { ${head}"report": `;
@@ -136,11 +159,19 @@ export class CatalogueWriter {
         }
         yield '  ]\n}\n';
       }
+      const searchIndex = `window.reportSearchIndex = ${JSON.stringify({ fields: SEARCH_FIELDS, boost: SEARCH_BOOST, index: search.toJSON() })};\n`;
+      const files: Array<[string, OutputData]> = [
+        ['assets/site.css', linkedFontCss() + '\n' + SITE_CSS],
+        ['assets/site.js', PAGE_SCRIPT],
+        ['assets/minisearch.js', miniSearchBrowserBuild()],
+        ...fontFiles(),
+        [CATALOGUE_FILES[0], catalogueJson],
+        [CATALOGUE_FILES[2], searchIndex],
+        // Last: the page appears once everything it loads is there.
+        [CATALOGUE_FILES[1], indexPage(sorted, this.language, catalogueHref)],
+      ];
       await writeAllAtomic(
-        [
-          [join(this.dir, CATALOGUE_FILES[0]), catalogueJson],
-          [join(this.dir, CATALOGUE_FILES[1]), indexHtml(sorted)],
-        ],
+        files.map(([path, data]) => [join(this.dir, path), data] as const),
         { below: this.dir },
       );
     } finally {
@@ -149,53 +180,6 @@ export class CatalogueWriter {
       this.untrack?.();
     }
   }
-}
-
-function indexHtml(entries: Entry[]): string {
-  const labels = labelPack('en').labels;
-  const rows = entries
-    .map((e) => {
-      const links = (['html', 'pdf', 'json'] as const)
-        .filter((k) => e.links[k])
-        .map((k) => `<a href="${escapeHtml(catalogueHref(e.links[k]!))}">${k.toUpperCase()}</a>`)
-        .join(' · ');
-      return `<tr data-search="${escapeHtml(e.search)}"><td><time datetime="${escapeHtml(e.date)}">${escapeHtml(formatDate(e.date, e.language))}</time></td><td>${escapeHtml(e.place)}</td><td lang="${escapeHtml(e.language)}">${escapeHtml(e.title)}</td><td>${links}</td></tr>`;
-    })
-    .join('\n');
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; font-src data:; style-src 'unsafe-inline'; script-src 'sha256-${SEARCH_SCRIPT_HASH}'">
-<title>${escapeHtml(labels.catalogue ?? 'Event reports')}</title>
-<style>
-${fontFaceCss('inline', entries.map((e) => e.title + e.place).join(''))}
-body { font-family: "Report Sans", sans-serif; color: #1d2533; max-width: 60rem; margin: 2rem auto; padding: 0 1rem; }
-h1 { color: #12386b; border-bottom: 3px solid #e0a800; padding-bottom: .3em; }
-input { font: inherit; padding: .4em .6em; width: 100%; max-width: 28rem; margin: 0 0 1rem; border: 1px solid #c9d3e0; border-radius: 3px; }
-table { border-collapse: collapse; width: 100%; }
-th, td { text-align: left; padding: .45em .6em; border-bottom: 1px solid #e3e8ef; vertical-align: top; }
-th { color: #12386b; }
-td:first-child { white-space: nowrap; }
-a { color: #12386b; }
-</style>
-</head>
-<body>
-<h1>${escapeHtml(labels.catalogue ?? 'Event reports')}</h1>
-<label for="q">${escapeHtml(labels.search ?? 'Search')}</label><br>
-<input id="q" type="search" autocomplete="off">
-<p id="count">${entries.length} ${entries.length === 1 ? 'event' : 'events'}</p>
-<table>
-<thead><tr><th>${escapeHtml(labels.date ?? 'Date')}</th><th>${escapeHtml(labels.place ?? 'Place')}</th><th>${escapeHtml(labels.title ?? 'Title')}</th><th>${escapeHtml(labels.reports ?? 'Reports')}</th></tr></thead>
-<tbody>
-${rows}
-</tbody>
-</table>
-<script>${SEARCH_SCRIPT}</script>
-</body>
-</html>
-`;
 }
 
 /**
@@ -221,10 +205,3 @@ function withSiblings(outputs: FileResult['outputs']): FileResult['outputs'] {
   }
   return found;
 }
-
-/** Filters rows as you type; the page's only script, allowed by its hash. */
-const SEARCH_SCRIPT =
-  "document.getElementById('q').addEventListener('input',function(e){var q=e.target.value.toLowerCase().trim().split(/\\s+/);var n=0;document.querySelectorAll('tbody tr').forEach(function(r){var s=r.getAttribute('data-search');var ok=q.every(function(w){return s.indexOf(w)>=0});r.hidden=!ok;if(ok)n++});document.getElementById('count').textContent=n+' events'});";
-
-const SEARCH_SCRIPT_HASH = createHash('sha256').update(SEARCH_SCRIPT).digest('base64');
-

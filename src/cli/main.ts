@@ -70,7 +70,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       .option('--no-cache', 'neither read nor write the build cache')
       .option('--shard <i/n>', 'build only shard i of n (for CI matrices)')
       .option('--report <file>', 'write a machine-readable run report (JSON) to this file')
-      .option('--no-catalogue', 'do not write index.html and catalogue.json for a batch'),
+      .option('--no-catalogue', 'do not write the archive site (index.html, search, catalogue.json) for a batch')
+      .addOption(new Option('--html-assets <mode>', 'fonts and CSS: shared (written once in assets/, linked; default for a batch with a catalogue) or inline (in each file)').choices(['shared', 'inline'])),
   ).action(async (inputs: string[], options: Record<string, unknown>) => {
     exitCode = await runBuild(inputs, options, io, { validateOnly: false, version: VERSION, build: BUILD_ID });
   });

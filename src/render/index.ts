@@ -10,6 +10,11 @@ import { buildView, type ViewOptions } from './view.js';
 
 export interface RenderOptions extends ViewOptions {
   template?: CompiledTemplate;
+  /**
+   * `--html-assets shared`: the HTML file links this style sheet (a relative href to the site's
+   * assets/report.css, which holds the template CSS and the fonts) instead of inlining them. Printing is unaffected.
+   */
+  stylesheet?: string;
 }
 
 export interface PreparedReport {
@@ -22,6 +27,7 @@ export interface PreparedReport {
 }
 
 const CSP_FILE = "default-src 'none'; img-src data:; font-src data:; style-src 'unsafe-inline'; script-src 'none'";
+const CSP_SHARED = "default-src 'none'; img-src data:; font-src 'self'; style-src 'self' 'unsafe-inline'; script-src 'none'";
 const CSP_PRINT = "default-src 'none'; img-src data:; font-src 'self'; style-src 'unsafe-inline'; script-src 'none'";
 
 export function prepareReport(report: EventReport, options: RenderOptions = {}): PreparedReport {
@@ -42,9 +48,19 @@ export function prepareReport(report: EventReport, options: RenderOptions = {}):
     });
   return {
     anchors: view.toc.map((t) => t.anchor),
-    html: () => render(false, undefined),
+    html: options.stylesheet === undefined ? () => render(false, undefined) : () => linkedHtml(template, { ...view, jsonLd }, options.stylesheet!),
     printHtml: (pages) => render(true, pages),
   };
+}
+
+/** The HTML file of `--html-assets shared`: template CSS and fonts left to the linked style sheet. */
+function linkedHtml(template: CompiledTemplate, view: ReturnType<typeof buildView> & { jsonLd: string }, stylesheet: string): string {
+  const toc = view.toc.map((entry) => ({ ...entry, page: null }));
+  const html = template.render({ ...view, toc, csp: CSP_SHARED, fontCss: '', templateCss: '', jsonLd: view.jsonLd });
+  // Before the page's own <style>, so that the template's @page rules and any custom CSS still come last.
+  const link = `<link rel="stylesheet" href="${stylesheet.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}">\n`;
+  const at = html.search(/<style[\s>]/);
+  return at >= 0 ? html.slice(0, at) + link + html.slice(at) : html.replace('</head>', link + '</head>');
 }
 
 /** The fonts' @font-face rules for the printer: loaded once per printer page, shared by every report printed in it. */

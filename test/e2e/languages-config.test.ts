@@ -20,7 +20,9 @@ describe('label packs', () => {
     );
     const english = packs.get('en')!;
     for (const [code, pack] of packs) {
-      expect(Object.keys(pack.labels).sort(), code).toEqual(Object.keys(english.labels).sort());
+      // (the number of events has the plural forms of each language: test/unit/site-labels.test.ts)
+      const common = (labels: Record<string, string>) => Object.keys(labels).filter((k) => !k.startsWith('eventCount.')).sort();
+      expect(common(pack.labels), code).toEqual(common(english.labels));
       expect(Object.keys(pack.headings).sort(), code).toEqual(Object.keys(english.headings).sort());
       for (const [key, value] of Object.entries(pack.labels)) expect(value.trim(), `${code}.${key}`).not.toBe('');
       expect(pack.labels.page, code).toMatch(/\{page\}.*\{pages\}/);

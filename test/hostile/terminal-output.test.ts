@@ -75,8 +75,10 @@ describe('terminal output', () => {
     const result = runCli(['build', '.', '--format', 'html', '--no-cache'], { cwd: cat });
     expect(result.code, result.stderr).toBe(0);
     const html = readFileSync(join(cat, 'index.html'), 'utf8');
-    const hrefs = [...html.matchAll(/href="([^"]*)"/g)].map((m) => m[1]!);
+    // (the reports' links; the page's own style sheet and scripts are ./assets/... and ./search-index.js)
+    const hrefs = [...html.matchAll(/<a href="([^"]*)"/g)].map((m) => m[1]!);
     expect(hrefs.length).toBe(3);
+    for (const own of html.matchAll(/(?:<link [^>]*href|<script src)="([^"]*)"/g)) expect(own[1]).toMatch(/^\.\/(assets\/[a-z]+\.(css|js)|search-index\.js)$/);
     for (const href of hrefs) {
       expect(href).toMatch(/^\.\//);
       expect(href).not.toMatch(/^[a-z][a-z0-9+.-]*:/i);

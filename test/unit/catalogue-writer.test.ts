@@ -2,6 +2,9 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { runInNewContext } from 'node:vm';
+import MiniSearch from 'minisearch';
+import { SEARCH_OPTIONS } from '../../src/site/search-documents.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CatalogueWriter } from '../../src/cli/catalogue.js';
 import type { FileResult } from '../../src/pipeline.js';
@@ -13,7 +16,7 @@ afterEach(() => {
 
 function built(dir: string, index: number): FileResult {
   const date = `2024-01-${String((index % 28) + 1).padStart(2, '0')}`;
-  const report = { date, title: `Event ${index}`, subtitle: '', kind: 'Workshop', language: 'en', place: { city: 'Vilnius', country: 'Lithuania' }, highlights: { themes: [] } };
+  const report = { date, title: `Event ${index}`, subtitle: '', kind: 'Workshop', language: 'en', place: { city: 'Vilnius', country: 'Lithuania' }, highlights: { themes: [] }, practices: { topics: [] }, contacts: [] };
   return {
     file: { path: join(dir, `e${index}.md`), displayPath: `e${index}.md`, messages: [] },
     status: 'built',
@@ -41,6 +44,30 @@ describe('CatalogueWriter', () => {
     const dates = catalogue.events.map((e: { report: { date: string } }) => e.report.date);
     expect(dates).toEqual([...dates].sort().reverse());
     expect(new Set(catalogue.events.map((e: { report: { title: string } }) => e.report.title)).size).toBe(40);
-    expect(readdirSync(dir).sort()).toEqual(['catalogue.json', 'index.html']);
+    expect(readdirSync(dir).sort()).toEqual(['assets', 'catalogue.json', 'index.html', 'search-index.js']);
+  });
+
+  it('writes notes\' text into the site as data only: escaped in the page, a plain object in search-index.js', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'report-catalogue-'));
+    dirs.push(dir);
+    const writer = new CatalogueWriter(dir);
+    const hostile = built(dir, 1);
+    const report = hostile.report as unknown as Record<string, unknown>;
+    report.title = '</script><script>alert(1)</script>';
+    report.kind = '"><img src=x onerror=alert(1)>';
+    report.highlights = { themes: [{ title: '__proto__', text: 'constructor toString \u2028', speakers: [{ name: 'Ann <b>Bold</b>' }], links: [], images: [] }] };
+    await writer.add(hostile);
+    await writer.add(built(dir, 2));
+    await writer.finish();
+    const index = readFileSync(join(dir, 'index.html'), 'utf8');
+    expect(index).not.toMatch(/<script>|<img|<b>/);
+    expect(index).toContain('&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;');
+    const window: { reportSearchIndex?: { index: unknown } } = {};
+    runInNewContext(readFileSync(join(dir, 'search-index.js'), 'utf8'), { window });
+    const search = MiniSearch.loadJS(window.reportSearchIndex!.index as never, SEARCH_OPTIONS);
+    // (newest first: the hostile event, a day older, is the second)
+    expect(search.search('__proto__').map((r) => r.id)).toEqual([1]);
+    expect(search.search('bold').map((r) => r.id)).toEqual([1]);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 });
