@@ -2,6 +2,7 @@
  * EventReport -> HTML. The view (rich text already converted) is built once
  * per report; the self-contained HTML file and each print pass render from it.
  */
+import { escapeHtml } from '../escape-html.js';
 import type { EventReport } from '../model/types.js';
 import { fontFaceCss } from './fonts.js';
 import { jsonLdScript } from './json-ld.js';
@@ -58,7 +59,7 @@ function linkedHtml(template: CompiledTemplate, view: ReturnType<typeof buildVie
   const toc = view.toc.map((entry) => ({ ...entry, page: null }));
   const html = template.render({ ...view, toc, csp: CSP_SHARED, fontCss: '', templateCss: '', jsonLd: view.jsonLd });
   // Before the page's own <style>, so that the template's @page rules and any custom CSS still come last.
-  const link = `<link rel="stylesheet" href="${stylesheet.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}">\n`;
+  const link = `<link rel="stylesheet" href="${escapeHtml(stylesheet)}">\n`;
   const at = html.search(/<style[\s>]/);
   return at >= 0 ? html.slice(0, at) + link + html.slice(at) : html.replace('</head>', link + '</head>');
 }

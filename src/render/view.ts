@@ -269,7 +269,7 @@ function splitPageLabel(label: string): [string, string, string] {
  * one level deeper than the one before it (a skipped level prints at the
  * next), so the PDF's headings never skip (PDF/UA, Matterhorn 14-003). The
  * HTML is our own sanitised output: its heading tags are exactly `<hN>` or
- * `<hN attrs>`, and `</hN>`; code and text hold `&lt;` instead.
+ * `<hN attrs>`, and `</hN>`; code and text hold the escaped form of `<` instead.
  */
 export function relativeHeadings(html: string, parent: number): string {
   const stack: Array<{ written: number; level: number }> = [];
