@@ -22,14 +22,26 @@ export interface ExpandResult {
 
 const SKIP_DIRS = new Set(['node_modules', '.git', '.report-cache']);
 
-async function walkDir(dir: string, out: string[]): Promise<void> {
+/** Which files an input may name (notes files by default; `report import` takes past reports). */
+export interface InputKind {
+  accepts(name: string): boolean;
+  /** `notes files (.md, .yaml, .yml)`: said when a folder holds none or a file is of another kind. */
+  what: string;
+}
+
+const NOTES_FILES: InputKind = {
+  accepts: (name) => !!notesFormatOf(name) && !/^report\.config\.ya?ml$/i.test(name.split(/[\\/]/).pop() ?? name),
+  what: 'notes files (.md, .markdown, .yaml, .yml)',
+};
+
+async function walkDir(dir: string, out: string[], kind: InputKind = NOTES_FILES): Promise<void> {
   const entries = await readdir(dir, { withFileTypes: true });
   entries.sort((a, b) => a.name.localeCompare(b.name));
   for (const entry of entries) {
     if (entry.name.startsWith('.') || SKIP_DIRS.has(entry.name)) continue;
     const full = join(dir, entry.name);
-    if (entry.isDirectory()) await walkDir(full, out);
-    else if (entry.isFile() && notesFormatOf(entry.name) && !/^report\.config\.ya?ml$/i.test(entry.name)) out.push(full);
+    if (entry.isDirectory()) await walkDir(full, out, kind);
+    else if (entry.isFile() && kind.accepts(entry.name)) out.push(full);
   }
 }
 
@@ -50,7 +62,7 @@ function globToRegExp(pattern: string): RegExp {
   return new RegExp(`^${re}$`);
 }
 
-export async function expandInputs(inputs: readonly string[], cwd: string): Promise<ExpandResult> {
+export async function expandInputs(inputs: readonly string[], cwd: string, kind: InputKind = NOTES_FILES): Promise<ExpandResult> {
   const files: InputFile[] = [];
   const problems: ExpandResult['problems'] = [];
   const seen = new Set<string>();
@@ -67,12 +79,12 @@ export async function expandInputs(inputs: readonly string[], cwd: string): Prom
       const matcher = globToRegExp(absolute);
       const found: string[] = [];
       try {
-        await walkDir(base, found);
+        await walkDir(base, found, kind);
       } catch {
         /* reported below as matching nothing */
       }
       const matched = found.filter((f) => matcher.test(f.split(sep).join('/')));
-      if (matched.length === 0) problems.push({ input, reason: 'No notes files match this pattern' });
+      if (matched.length === 0) problems.push({ input, reason: kind === NOTES_FILES ? 'No notes files match this pattern' : `No ${kind.what} match this pattern` });
       for (const f of matched) add(f, resolve(base));
       continue;
     }
@@ -86,11 +98,11 @@ export async function expandInputs(inputs: readonly string[], cwd: string): Prom
     }
     if (info.isDirectory()) {
       const found: string[] = [];
-      await walkDir(path, found);
-      if (found.length === 0) problems.push({ input, reason: 'The folder holds no notes files (.md, .yaml, .yml)' });
+      await walkDir(path, found, kind);
+      if (found.length === 0) problems.push({ input, reason: kind === NOTES_FILES ? 'The folder holds no notes files (.md, .yaml, .yml)' : `The folder holds no ${kind.what}` });
       for (const f of found) add(f, path);
-    } else if (!notesFormatOf(path)) {
-      problems.push({ input, reason: 'Expected a notes file ending in .md, .markdown, .yaml or .yml' });
+    } else if (kind === NOTES_FILES ? !notesFormatOf(path) : !kind.accepts(path)) {
+      problems.push({ input, reason: kind === NOTES_FILES ? 'Expected a notes file ending in .md, .markdown, .yaml or .yml' : `Expected one of the ${kind.what}` });
     } else add(path, dirname(path));
   }
   return { files, problems };

@@ -1,0 +1,38 @@
+/**
+ * What every source kind (a PDF's text layer, plain text, Word, HTML) is read into before the structure is
+ * detected: blocks of text in reading order, each with what the source knows of its look.
+ */
+export interface TextBlock {
+  /** The block's lines as inline Markdown (bold as `**…**`, links as `[title](url)`). */
+  lines: string[];
+  /** A list item (its bullet removed). */
+  bullet?: boolean;
+  /** 1-based page it starts on (plain text: 1). */
+  page: number;
+  /** Font size in points, when the source has one (PDF). */
+  size?: number;
+  /** Every character of the block is in a bold font. */
+  bold?: boolean;
+  /** A heading level the source itself marks (Word's heading styles, HTML's `<h1>`…): 1 is the top. */
+  headingLevel?: number;
+}
+
+/** What the source says about itself besides its text (a PDF's document information). */
+export interface SourceFacts {
+  title?: string;
+  keywords?: string[];
+  /** The producing program: `report …` when the PDF was made by this tool. */
+  creator?: string;
+  author?: string;
+}
+
+export interface ImportedText {
+  blocks: TextBlock[];
+  facts: SourceFacts;
+  /** Whether sizes are real (PDF) or unknown (plain text). */
+  hasSizes: boolean;
+  /** Things seen while reading that a person should look at. */
+  notes: string[];
+}
+
+export const blockText = (block: TextBlock): string => block.lines.join(' ').replace(/\s+/gu, ' ').trim();

@@ -1,0 +1,87 @@
+/**
+ * The first page's title block: the title, then lines that are a subtitle, a date, a place, the event's address
+ * and `Organised by:` — up to the summary, the contents or the first part.
+ */
+import { blockText, type SourceFacts, type TextBlock } from './blocks.js';
+import { findDate, lineAddress, linePlace } from './dates-and-places.js';
+
+export interface Organiser {
+  name: string;
+  role?: string;
+}
+
+export interface TitleFacts {
+  title?: string;
+  subtitle?: string;
+  date?: string;
+  place?: { city: string; country: string };
+  url?: string;
+  organisers?: Organiser[];
+  kind?: string;
+  series?: string;
+  /** Title-page lines that are none of the above: kept as text for a person to place. */
+  unplaced: string[];
+}
+
+const ORGANISED_BY = /^(?:organi[sz]ed by|organi[sz]ers?)\s*:\s*(.+)$/iu;
+
+/** `Interreg Europe (organiser) · DG DIGIT (co-organiser)` -> organisers. */
+export function readOrganisers(list: string): Organiser[] {
+  return list
+    .split(/\s+[·•|]\s+|;\s*/u)
+    .map((entry) => entry.trim())
+    .filter(Boolean)
+    .map((entry) => {
+      const m = /^(.*?)\s*\(([^()]+)\)$/u.exec(entry);
+      return m ? { name: m[1]!, role: m[2]! } : { name: entry };
+    });
+}
+
+/**
+ * Reads the title-page blocks `blocks[0..end)` into facts. `end` is where the summary, the contents or the first
+ * part starts. A PDF this tool printed names its kind and series in its keywords.
+ */
+export function readTitleBlock(blocks: readonly TextBlock[], facts: SourceFacts): TitleFacts {
+  const out: TitleFacts = { unplaced: [] };
+  const texts = blocks.flatMap((b) => (b.size === undefined ? b.lines.map((l) => l.trim()) : [blockText(b)])).filter(Boolean);
+  // A PDF title wraps over lines of one block; plain text has one line per block here.
+  if (blocks.length && blocks[0]!.size !== undefined) {
+    out.title = blockText(blocks[0]!);
+    texts.shift();
+  } else out.title = texts.shift();
+  for (const text of texts) {
+    const organisers = ORGANISED_BY.exec(text);
+    if (organisers) {
+      out.organisers = readOrganisers(organisers[1]!);
+      continue;
+    }
+    const url = lineAddress(text);
+    if (url && !out.url) {
+      out.url = url;
+      continue;
+    }
+    const date = findDate(text);
+    if (date && !out.date) {
+      out.date = date.iso;
+      const rest = text.replace(date.written, '').replace(/^[\s,–—-]+|[\s,–—-]+$/gu, '');
+      const place = rest ? linePlace(rest) : undefined;
+      if (place && !out.place) out.place = place;
+      else if (rest) out.unplaced.push(rest);
+      continue;
+    }
+    const place = linePlace(text);
+    if (place && !out.place) {
+      out.place = place;
+      continue;
+    }
+    if (!out.subtitle) out.subtitle = text;
+    else out.unplaced.push(text);
+  }
+  if (facts.creator?.startsWith('report ') && facts.keywords?.length) {
+    // pipeline.ts writes [kind, series, ...theme titles], leaving out the ones a report has not.
+    const [first, second] = facts.keywords;
+    if (first) out.kind = first;
+    if (second) out.series = second;
+  }
+  return out;
+}
