@@ -24,6 +24,8 @@ export interface SourceFacts {
   /** The producing program: `report …` when the PDF was made by this tool. */
   creator?: string;
   author?: string;
+  /** The document's language tag (a PDF's `/Lang`). */
+  language?: string;
 }
 
 export interface ImportedText {
@@ -35,4 +37,8 @@ export interface ImportedText {
   notes: string[];
 }
 
-export const blockText = (block: TextBlock): string => block.lines.join(' ').replace(/\s+/gu, ' ').trim();
+/** The block's inline Markdown on one line; bold that only a line break interrupted is one run again. */
+export const blockText = (block: TextBlock): string => block.lines.join(' ').replace(/\s+/gu, ' ').replace(/\*\* \*\*/gu, ' ').trim();
+
+/** Inline Markdown -> its words: no bold markers, no escapes (headings, title-page facts). */
+export const plainOf = (markdown: string): string => markdown.replace(/\*\*/gu, '').replace(/\\([\\*_`[\]<>])/gu, '$1').replace(/\s+/gu, ' ').trim();

@@ -5,7 +5,7 @@
  */
 import type { PartName } from '../i18n/locales.js';
 import { matchHeading, NESTABLE_PARTS, stripNumbering } from '../parse/section-names.js';
-import { blockText, type TextBlock } from './blocks.js';
+import { blockText, plainOf, type TextBlock } from './blocks.js';
 
 export interface HeadingLook {
   /** Whether the source marks headings by size (PDF). */
@@ -16,7 +16,7 @@ export interface HeadingLook {
 
 /** A part the heading names, or undefined: by its phrase or first words; nested parts also by their last words. */
 export function partOf(text: string, language: string | undefined): PartName | undefined {
-  const match = matchHeading(text, language);
+  const match = matchHeading(plainOf(text), language);
   if (!match) return undefined;
   if (match.by === 'word' && !NESTABLE_PARTS.has(match.part)) return undefined;
   return match.part;

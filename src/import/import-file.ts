@@ -34,7 +34,7 @@ export async function importFile(path: string): Promise<ImportResult> {
     if (kind === 'pdf') text = await readPdf(new Uint8Array(bytes));
     else text = readPlainText(new TextDecoder('utf-8', { fatal: false }).decode(bytes));
     if (text.blocks.length === 0) return { ok: false, failure: 'The file holds no text' };
-    return { ok: true, ...notesFromBlocks(text) };
+    return { ok: true, ...notesFromBlocks(text, text.facts.language ?? 'en') };
   } catch (error) {
     if (error instanceof ImportError) return { ok: false, failure: error.message, ...(error.hint ? { hint: error.hint } : {}) };
     return { ok: false, failure: `The file could not be read: ${(error as Error).message ?? String(error)}` };

@@ -6,12 +6,13 @@
 import { stringify } from 'yaml';
 import type { PartName } from '../i18n/locales.js';
 import { stripNumbering } from '../parse/section-names.js';
-import { blockText, type ImportedText, type TextBlock } from './blocks.js';
+import { blockText, plainOf, type ImportedText, type TextBlock } from './blocks.js';
+import { practiceCard, themeCard } from './report-cards.js';
 import { findClosing } from './closing-lines.js';
 import { contactsOf, type Contact } from './contacts.js';
 import { isContentsHeading, skipContents } from './contents-page.js';
 import { isHeadingLike, isPracticeHeading, partOf, type HeadingLook } from './headings.js';
-import { readTitleBlock } from './title-block.js';
+import { ORGANISED_BY, readOrganisers, readTitleBlock, type Organiser } from './title-block.js';
 
 export interface ImportedNotes {
   markdown: string;
@@ -57,9 +58,11 @@ export function notesFromBlocks(source: ImportedText, language = 'en'): Imported
 
   const body: string[] = [];
   const contacts: Contact[] = [];
+  let organisers: Organiser[] | undefined;
   let part: PartName | 'free' | undefined;
   let nested: PartName | undefined;
   let inTopic = false;
+  let topicSize: number | undefined;
   let list = false;
   const emit = (text: string, asItem = false) => {
     if (asItem && list) body.push(text);
@@ -82,9 +85,22 @@ export function notesFromBlocks(source: ImportedText, language = 'en'): Imported
       part = 'summary';
       continue;
     }
+    const organised = ORGANISED_BY.exec(plainOf(text));
+    if (organised && !block.bullet) {
+      organisers = readOrganisers(organised[1]!);
+      continue;
+    }
     const found = contactsOf(block);
     if (found && !block.bullet) {
       contacts.push(...found);
+      continue;
+    }
+    // A PDF sets a contact's name and address in blocks of their own.
+    const next = blocks[i + 1];
+    const pair = !block.bullet && next && !next.bullet && block.lines.length === 1 && next.lines.length === 1 ? contactsOf({ ...block, lines: [...block.lines, ...next.lines] }) : undefined;
+    if (pair) {
+      contacts.push(...pair);
+      i++;
       continue;
     }
     if (block.bullet) {
@@ -93,36 +109,49 @@ export function notesFromBlocks(source: ImportedText, language = 'en'): Imported
         contacts.push(...inner);
         continue;
       }
-      emit(`- ${text}`, true);
+      // `**Thematic workshop:** title`: an activity's kind, as the notes write it.
+      emit(`- ${text.replace(/^\*\*([^*]{1,40}?):\*\*\s*/u, '$1: ')}`, true);
       continue;
     }
     if (isHeadingLike(block, look, language)) {
       const named = partOf(text, language);
-      const title = stripNumbering(text.replace(/^\*\*(.*)\*\*$/u, '$1'));
+      const heading = plainOf(text);
+      const title = stripNumbering(heading);
       if (named === 'contacts') {
         part = 'contacts';
         continue;
       }
       if (named && part && part !== 'summary' && part !== named && ['participation', 'upcoming', 'resources'].includes(named) && !/^\d/u.test(text)) {
         nested = named;
-        emit(`### ${text.replace(/^\*\*(.*)\*\*$/u, '$1')}`);
+        emit(`### ${heading}`);
         continue;
       }
       if (named) {
         part = named;
         nested = undefined;
         inTopic = false;
-        emit(`## ${text.replace(/^\*\*(.*)\*\*$/u, '$1')}`);
+        emit(`## ${heading}`);
         continue;
       }
       if (part && part !== 'summary' && part !== 'contacts' && title) {
         nested = undefined;
-        if (part === 'practices' && isPracticeHeading(title)) {
+        // A PDF sets a practice smaller than its topic; plain text says it by `PROJECT – Title`.
+        const practice = look.hasSizes && block.size !== undefined ? topicSize !== undefined && block.size < topicSize : isPracticeHeading(title);
+        if (part === 'practices' && practice) {
           if (!inTopic) review.push(`the practice \`${title}\` has no topic heading above it`);
           emit(`#### ${title}`);
+          const card = practiceCard(blocks, i + 1, look.bodySize);
+          if (card.lines.length) emit(card.lines.join('\n'));
+          i = card.next - 1;
         } else {
           inTopic = part === 'practices';
-          emit(`### ${text.replace(/^\*\*(.*)\*\*$/u, '$1')}`);
+          if (inTopic) topicSize = block.size;
+          emit(`### ${heading}`);
+          if (part === 'highlights') {
+            const card = themeCard(blocks, i + 1, look.bodySize);
+            if (card.lines.length) emit(card.lines.join('\n'));
+            i = card.next - 1;
+          }
         }
         continue;
       }
@@ -154,7 +183,7 @@ export function notesFromBlocks(source: ImportedText, language = 'en'): Imported
   set('url', titleFacts.url);
   set('website', closing.website);
   set('language', language);
-  set('organisers', titleFacts.organisers);
+  set('organisers', titleFacts.organisers ?? organisers);
   const yaml = stringify(front, { lineWidth: 0 }).trimEnd();
   return { markdown: `---\n${yaml}\n---\n${body.join('\n')}\n`, review };
 }

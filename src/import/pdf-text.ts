@@ -25,7 +25,12 @@ interface Item {
   size: number;
   bold: boolean;
   url?: string;
+  /** pdfjs marks the end of a line of text. */
+  eol?: boolean;
 }
+
+/** Chromium writes `https://x.eu` as `https://x.eu/`: the same address; the notes had it without the slash. */
+const writtenAddress = (url: string) => url.replace(/^(https?:\/\/[^/?#]+)\/$/iu, '$1');
 
 const escapeMarkdown = (text: string) => text.replace(/([\\*_`[\]<>])/gu, '\\$1');
 
@@ -42,6 +47,7 @@ function linesOf(items: Item[], page: number): PdfLine[] {
     const last = current[current.length - 1];
     if (last && (Math.abs(item.y - last.y) > 2 || item.x - (last.x + last.width) > Math.max(item.size, last.size) * 3 || item.x + 1 < last.x)) flush();
     current.push(item);
+    if (item.eol && item.str.trim()) flush();
   }
   flush();
   return lines;
@@ -155,6 +161,7 @@ export async function readPdf(data: Uint8Array): Promise<ImportedText> {
     const facts: SourceFacts = {};
     if (str(info.Title)) facts.title = str(info.Title);
     if (str(info.Creator)) facts.creator = str(info.Creator);
+    if (str(info.Language) && /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/u.test(str(info.Language)!)) facts.language = str(info.Language);
     if (str(info.Keywords)) facts.keywords = str(info.Keywords)!.split(/,\s*/u);
     const pages = Math.min(doc.numPages, MAX_PAGES);
     if (doc.numPages > MAX_PAGES) notes.push(`only the first ${MAX_PAGES} of ${doc.numPages} pages were read`);
@@ -182,7 +189,7 @@ export async function readPdf(data: Uint8Array): Promise<ImportedText> {
         (a) => a.subtype === 'Link' && typeof a.url === 'string' && /^(?:https?|mailto):/iu.test(a.url) && a.rect?.length === 4,
       );
       const items: Item[] = [];
-      for (const raw of content.items as Array<{ str?: string; transform?: number[]; width?: number; fontName?: string }>) {
+      for (const raw of content.items as Array<{ str?: string; transform?: number[]; width?: number; fontName?: string; hasEOL?: boolean }>) {
         if (typeof raw.str !== 'string' || !raw.transform) continue;
         const [a, b, , , x, y] = raw.transform as [number, number, number, number, number, number];
         const size = Math.round(Math.hypot(a, b) * 10) / 10;
@@ -190,7 +197,7 @@ export async function readPdf(data: Uint8Array): Promise<ImportedText> {
         const cy = y + size / 3;
         const link = links.find((l) => cx >= l.rect![0]! - 1 && cx <= l.rect![2]! + 1 && cy >= l.rect![1]! - 1 && cy <= l.rect![3]! + 1);
         textChars += raw.str.trim().length;
-        items.push({ str: raw.str, x, y, width: raw.width ?? 0, size, bold: isBold(raw.fontName ?? ''), ...(link ? { url: link.url! } : {}) });
+        items.push({ str: raw.str, x, y, width: raw.width ?? 0, size, bold: isBold(raw.fontName ?? ''), ...(raw.hasEOL ? { eol: true } : {}), ...(link ? { url: writtenAddress(link.url!) } : {}) });
       }
       lines.push(...linesOf(items, n));
       page.cleanup();

@@ -2,7 +2,7 @@
  * The first page's title block: the title, then lines that are a subtitle, a date, a place, the event's address
  * and `Organised by:` — up to the summary, the contents or the first part.
  */
-import { blockText, type SourceFacts, type TextBlock } from './blocks.js';
+import { blockText, plainOf, type SourceFacts, type TextBlock } from './blocks.js';
 import { findDate, lineAddress, linePlace } from './dates-and-places.js';
 
 export interface Organiser {
@@ -23,7 +23,7 @@ export interface TitleFacts {
   unplaced: string[];
 }
 
-const ORGANISED_BY = /^(?:organi[sz]ed by|organi[sz]ers?)\s*:\s*(.+)$/iu;
+export const ORGANISED_BY = /^(?:organi[sz]ed by|organi[sz]ers?|organisé par|organisiert von|organizado por|organizzato da|veranstalter)\s*:\s*(.+)$/iu;
 
 /** `Interreg Europe (organiser) · DG DIGIT (co-organiser)` -> organisers. */
 export function readOrganisers(list: string): Organiser[] {
@@ -43,10 +43,10 @@ export function readOrganisers(list: string): Organiser[] {
  */
 export function readTitleBlock(blocks: readonly TextBlock[], facts: SourceFacts): TitleFacts {
   const out: TitleFacts = { unplaced: [] };
-  const texts = blocks.flatMap((b) => (b.size === undefined ? b.lines.map((l) => l.trim()) : [blockText(b)])).filter(Boolean);
+  const texts = blocks.flatMap((b) => (b.size === undefined ? b.lines.map((l) => l.trim()) : [plainOf(blockText(b))])).filter(Boolean);
   // A PDF title wraps over lines of one block; plain text has one line per block here.
   if (blocks.length && blocks[0]!.size !== undefined) {
-    out.title = blockText(blocks[0]!);
+    out.title = plainOf(blockText(blocks[0]!));
     texts.shift();
   } else out.title = texts.shift();
   for (const text of texts) {
@@ -67,6 +67,15 @@ export function readTitleBlock(blocks: readonly TextBlock[], facts: SourceFacts)
       const place = rest ? linePlace(rest) : undefined;
       if (place && !out.place) out.place = place;
       else if (rest) out.unplaced.push(rest);
+      continue;
+    }
+    // A date in words of another language (`12 mars 2025`): as written; the canonical step reads it.
+    const written = /^(\d{1,2}(?:\s*[–-]\s*\d{1,2})?\.?\s+\p{L}+\.?\s+\d{4}(?:\s*m\.)?|\d{4}\s*m\.\s*\p{L}+\s+\d{1,2}\s*d\.)\s*(.*)$/u.exec(text);
+    if (written && !out.date) {
+      out.date = written[1]!;
+      const place = written[2] ? linePlace(written[2]) : undefined;
+      if (place && !out.place) out.place = place;
+      else if (written[2]) out.unplaced.push(written[2]);
       continue;
     }
     const place = linePlace(text);
