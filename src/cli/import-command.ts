@@ -46,27 +46,26 @@ export async function runImport(inputs: string[], flags: Record<string, unknown>
       const target = notesPathOf(file, outDir);
       const result = await importFile(file.path);
       done++;
-      const head = `[${done}/${total}] ${show(file.path)}`;
       if (!result.ok) {
         failed++;
-        io.stderr.write(`${head}: not imported: ${printable(result.failure)}\n${result.hint ? `  hint: ${printable(result.hint)}\n` : ''}`);
+        io.stderr.write(`${show(file.path)} error ${printable(result.failure)} [${result.ruleId}]\n${result.hint ? `  hint: ${printable(result.hint)}\n` : ''}`);
         continue;
       }
       if (existsSync(target) && !flags.force) {
         failed++;
-        io.stderr.write(`${head}: not imported: ${show(target)} exists; pass --force to replace it\n`);
+        io.stderr.write(`${show(file.path)} error ${show(target)} exists; pass --force to replace it [import-exists]\n`);
         continue;
       }
       try {
         await writeAtomic(target, result.markdown, outDir ? { below: outDir } : {});
       } catch (error) {
         failed++;
-        io.stderr.write(`${head}: not imported: ${printable((error as Error).message)}\n`);
+        io.stderr.write(`${show(file.path)} error ${printable((error as Error).message)} [import-write]\n`);
         continue;
       }
       written.push(target);
       const look = result.review.length ? `; to look at: ${result.review.map(printable).join('; ')}` : '';
-      io.stderr.write(`${head} -> ${show(target)}${look}\n`);
+      io.stderr.write(`[${done}/${total}] ${show(file.path)} -> ${show(target)}${look}\n`);
     }
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, Math.max(1, total)) }, worker));

@@ -21,22 +21,22 @@ export function sourceKindOf(path: string): SourceKind | undefined {
   return undefined;
 }
 
-export type ImportResult = ({ ok: true } & ImportedNotes) | { ok: false; failure: string; hint?: string };
+export type ImportResult = ({ ok: true } & ImportedNotes) | { ok: false; ruleId: string; failure: string; hint?: string };
 
 export async function importFile(path: string): Promise<ImportResult> {
   const kind = sourceKindOf(path);
-  if (!kind) return { ok: false, failure: 'Expected a report ending in .pdf or .txt' };
+  if (!kind) return { ok: false, ruleId: 'import-unreadable', failure: 'Expected a report ending in .pdf or .txt' };
   try {
     const info = await stat(path);
-    if (info.size > MAX_INPUT_BYTES) return { ok: false, failure: `The file is ${Math.round(info.size / 1048576)} MB; reports above ${MAX_INPUT_BYTES / 1048576} MB are not read` };
+    if (info.size > MAX_INPUT_BYTES) return { ok: false, ruleId: 'import-too-large', failure: `The file is ${Math.round(info.size / 1048576)} MB; reports above ${MAX_INPUT_BYTES / 1048576} MB are not read` };
     const bytes = await readFile(path);
     let text: ImportedText;
     if (kind === 'pdf') text = await readPdf(new Uint8Array(bytes));
     else text = readPlainText(new TextDecoder('utf-8', { fatal: false }).decode(bytes));
-    if (text.blocks.length === 0) return { ok: false, failure: 'The file holds no text' };
+    if (text.blocks.length === 0) return { ok: false, ruleId: 'import-no-text', failure: 'The file holds no text' };
     return { ok: true, ...notesFromBlocks(text, text.facts.language ?? 'en') };
   } catch (error) {
-    if (error instanceof ImportError) return { ok: false, failure: error.message, ...(error.hint ? { hint: error.hint } : {}) };
-    return { ok: false, failure: `The file could not be read: ${(error as Error).message ?? String(error)}` };
+    if (error instanceof ImportError) return { ok: false, ruleId: error.ruleId, failure: error.message, ...(error.hint ? { hint: error.hint } : {}) };
+    return { ok: false, ruleId: 'import-unreadable', failure: `The file could not be read: ${(error as Error).message ?? String(error)}` };
   }
 }

@@ -5,8 +5,10 @@
 import type { ImportedText, SourceFacts, TextBlock } from './blocks.js';
 import { dropRunningLines, type PdfLine } from './running-lines.js';
 
+/** A report that cannot be imported; `ruleId` is documented in docs/rules.md. */
 export class ImportError extends Error {
   constructor(
+    readonly ruleId: string,
     message: string,
     readonly hint?: string,
   ) {
@@ -150,9 +152,9 @@ export async function readPdf(data: Uint8Array): Promise<ImportedText> {
     doc = await task.promise;
   } catch (error) {
     const name = (error as { name?: string }).name;
-    if (name === 'PasswordException') throw new ImportError('The PDF is encrypted with a password; it cannot be read', 'Save an unprotected copy and import that.');
-    if (name === 'InvalidPDFException') throw new ImportError('The file is not a valid PDF');
-    throw new ImportError(`The PDF could not be read: ${(error as Error).message}`);
+    if (name === 'PasswordException') throw new ImportError('import-encrypted', 'The PDF is encrypted with a password; it cannot be read', 'Save an unprotected copy and import that.');
+    if (name === 'InvalidPDFException') throw new ImportError('import-unreadable', 'The file is not a valid PDF');
+    throw new ImportError('import-unreadable', `The PDF could not be read: ${(error as Error).message}`);
   }
   try {
     const notes: string[] = [];
@@ -202,7 +204,7 @@ export async function readPdf(data: Uint8Array): Promise<ImportedText> {
       lines.push(...linesOf(items, n));
       page.cleanup();
     }
-    if (textChars === 0) throw new ImportError('The PDF has no text layer (a scanned document?); nothing to import', 'Run it through OCR (e.g. `ocrmypdf`) first; report does not do OCR.');
+    if (textChars === 0) throw new ImportError('import-no-text', 'The PDF has no text layer (a scanned document?); nothing to import', 'Run it through OCR (e.g. `ocrmypdf`) first; report does not do OCR.');
     const kept = dropRunningLines(lines, pages);
     return { blocks: blocksOf(kept), facts, hasSizes: true, notes };
   } finally {

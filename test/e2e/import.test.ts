@@ -5,7 +5,7 @@
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { EXAMPLES, runCli, tempDir } from '../helpers/cli.js';
+import { EXAMPLES, ROOT, runCli, tempDir } from '../helpers/cli.js';
 
 const dir = tempDir('report-import-');
 afterAll(() => dir.cleanup());
@@ -98,9 +98,28 @@ describe('batch and failure', () => {
     copyFileSync(REFERENCE, join(folder, 'reference.txt'));
     const result = runCli(['import', folder, '-o', join(dir.path, 'mixed-out')]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/broken\.pdf: not imported: The file is not a valid PDF/);
+    expect(result.stderr).toMatch(/broken\.pdf error The file is not a valid PDF/);
     expect(result.stderr).toMatch(/2 imported, 1 failed/);
     expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('an encrypted PDF and a scanned one (no text layer) are refused with why; OCR is suggested', () => {
+    const fixtures = join(ROOT, 'test', 'fixtures', 'import');
+    const result = runCli(['import', join(fixtures, 'encrypted.pdf'), join(fixtures, 'scanned.pdf'), '-o', join(dir.path, 'refused')]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/encrypted\.pdf error The PDF is encrypted with a password; it cannot be read \[import-encrypted\]/);
+    expect(result.stderr).toMatch(/scanned\.pdf error The PDF has no text layer \(a scanned document\?\); nothing to import \[import-no-text\]\n  hint: Run it through OCR/);
+    expect(result.stderr).toMatch(/0 imported, 2 failed/);
+  });
+
+  it('never replaces notes that exist unless --force', () => {
+    const folder = join(dir.path, 'again');
+    copyFileSync(REFERENCE, join(dir.path, 'again.txt'));
+    expect(runCli(['import', join(dir.path, 'again.txt'), '-o', folder]).code).toBe(0);
+    const second = runCli(['import', join(dir.path, 'again.txt'), '-o', folder]);
+    expect(second.code).toBe(1);
+    expect(second.stderr).toMatch(/exists; pass --force to replace it \[import-exists\]/);
+    expect(runCli(['import', join(dir.path, 'again.txt'), '-o', folder, '--force']).code).toBe(0);
   });
 
   it('--build imports and builds in one run', () => {

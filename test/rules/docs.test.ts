@@ -24,6 +24,7 @@ const OTHER_IDS = [
   'missing-image', 'image-outside-root', 'remote-image', 'image-path', 'image-type', 'image-too-large',
   'yaml-flow-text', 'yaml-split-number',
   'canonical-key', 'short-form', 'date-form', 'address-scheme', 'date-ambiguous', 'canonical-conflict', 'fix',
+  'import-unreadable', 'import-encrypted', 'import-no-text', 'import-too-large', 'import-exists', 'import-write',
 ];
 
 describe('docs/rules.md', () => {
