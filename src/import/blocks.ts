@@ -13,6 +13,8 @@ export interface TextBlock {
   size?: number;
   /** Every character of the block is in a bold font. */
   bold?: boolean;
+  /** Space above the block, from the last line before it on the same page, in points (PDF). */
+  gapBefore?: number;
   /** A heading level the source itself marks (Word's heading styles, HTML's `<h1>`…): 1 is the top. */
   headingLevel?: number;
 }

@@ -4,7 +4,7 @@
  * parts as `##`, themes, topics, groups and nested parts as `###`, practices as `####`.
  */
 import { stringify } from 'yaml';
-import type { PartName } from '../i18n/locales.js';
+import { labelPack, type PartName } from '../i18n/locales.js';
 import { stripNumbering } from '../parse/section-names.js';
 import { blockText, plainOf, type ImportedText, type TextBlock } from './blocks.js';
 import { practiceCard, themeCard } from './report-cards.js';
@@ -12,7 +12,7 @@ import { findClosing } from './closing-lines.js';
 import { contactsOf, type Contact } from './contacts.js';
 import { isContentsHeading, skipContents } from './contents-page.js';
 import { isHeadingLike, isPracticeHeading, partOf, type HeadingLook } from './headings.js';
-import { ORGANISED_BY, readOrganisers, readTitleBlock, type Organiser } from './title-block.js';
+import { organisedBy, readOrganisers, readTitleBlock, type Organiser } from './title-block.js';
 
 export interface ImportedNotes {
   markdown: string;
@@ -52,7 +52,10 @@ export function notesFromBlocks(source: ImportedText, language = 'en'): Imported
     start++;
     if (source.hasSizes && blocks[start] && blocks[start]!.page > 1) break;
   }
-  const titleFacts = readTitleBlock(blocks.slice(0, start), source.facts);
+  const titleFacts = readTitleBlock(blocks.slice(0, start), source.facts, language);
+  const ORGANISED_BY = organisedBy(language);
+  // The running footer's `Place – date`, printed once more at the end.
+  const closingPlace = titleFacts.place ? `${titleFacts.place.city}, ${titleFacts.place.country} – ` : undefined;
   if (!titleFacts.title && source.facts.title) titleFacts.title = source.facts.title;
   const closing = findClosing(blocks, start);
 
@@ -62,6 +65,8 @@ export function notesFromBlocks(source: ImportedText, language = 'en'): Imported
   let part: PartName | 'free' | undefined;
   let nested: PartName | undefined;
   let inTopic = false;
+  let themes = 0;
+  let participation = false;
   let topicSize: number | undefined;
   let list = false;
   const emit = (text: string, asItem = false) => {
@@ -83,6 +88,10 @@ export function notesFromBlocks(source: ImportedText, language = 'en'): Imported
       emit('## Summary');
       emit(summary);
       part = 'summary';
+      continue;
+    }
+    if (closingPlace && !block.bullet && plainOf(text).startsWith(closingPlace) && plainOf(text).length < closingPlace.length + 40) {
+      review.push(`the closing line \`${plainOf(text)}\` was left out (it repeats the footer)`);
       continue;
     }
     const organised = ORGANISED_BY.exec(plainOf(text));
@@ -113,6 +122,12 @@ export function notesFromBlocks(source: ImportedText, language = 'en'): Imported
       emit(`- ${text.replace(/^\*\*([^*]{1,40}?):\*\*\s*/u, '$1: ')}`, true);
       continue;
     }
+    // The default template sets participation apart below the last theme by a rule and space, with no heading.
+    if (part === 'highlights' && themes > 0 && !participation && look.hasSizes && block.size === look.bodySize && (block.gapBefore ?? 0) >= block.size! * 2.4 && !isHeadingLike(block, look, language)) {
+      participation = true;
+      emit(`### ${labelPack(language).labels.participation ?? 'Participation'}`);
+      review.push('the text set apart after the last theme was read as participation');
+    }
     if (isHeadingLike(block, look, language)) {
       const named = partOf(text, language);
       const heading = plainOf(text);
@@ -140,7 +155,7 @@ export function notesFromBlocks(source: ImportedText, language = 'en'): Imported
         if (part === 'practices' && practice) {
           if (!inTopic) review.push(`the practice \`${title}\` has no topic heading above it`);
           emit(`#### ${title}`);
-          const card = practiceCard(blocks, i + 1, look.bodySize);
+          const card = practiceCard(blocks, i + 1, look.bodySize, language);
           if (card.lines.length) emit(card.lines.join('\n'));
           i = card.next - 1;
         } else {
@@ -148,6 +163,7 @@ export function notesFromBlocks(source: ImportedText, language = 'en'): Imported
           if (inTopic) topicSize = block.size;
           emit(`### ${heading}`);
           if (part === 'highlights') {
+            themes++;
             const card = themeCard(blocks, i + 1, look.bodySize);
             if (card.lines.length) emit(card.lines.join('\n'));
             i = card.next - 1;

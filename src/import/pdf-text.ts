@@ -116,7 +116,7 @@ function blocksOf(lines: PdfLine[]): TextBlock[] {
       prev.y - line.y <= line.size * 1.6 &&
       Math.abs(line.x - last.x) < 2;
     if (continues) last.lines.push(line.markdown);
-    else blocks.push({ lines: [line.markdown], page: line.page, size: line.size, bold: line.bold, x: line.x, y: line.y });
+    else blocks.push({ lines: [line.markdown], page: line.page, size: line.size, bold: line.bold, x: line.x, y: line.y, ...(prev && prev.page === line.page ? { gapBefore: Math.round((prev.y - line.y - line.size) * 10) / 10 } : {}) });
     prev = line;
   }
   // Indented body-size blocks under a heading that is not indented are list items (the bullets are drawn by CSS).

@@ -5,6 +5,7 @@
  * `Presenter:`, `Country:`, `Figures:`), or left out when the text below already says them in bold.
  */
 import { blockText, plainOf, type TextBlock } from './blocks.js';
+import { labelLine } from './card-labels.js';
 
 const small = (block: TextBlock | undefined, body: number | undefined) =>
   !!block && !block.bullet && block.size !== undefined && body !== undefined && block.size < body - 0.4 && block.page !== undefined;
@@ -41,7 +42,8 @@ export function themeCard(blocks: readonly TextBlock[], start: number, body: num
 }
 
 /** A practice's card under its heading at `start`: presenter, place, figures. */
-export function practiceCard(blocks: readonly TextBlock[], start: number, body: number | undefined): Card {
+export function practiceCard(blocks: readonly TextBlock[], start: number, body: number | undefined, language?: string): Card {
+  const PRESENTED_BY = labelLine('presentedBy', language);
   let i = start;
   const lines: string[] = [];
   const figures: string[] = [];
@@ -51,9 +53,9 @@ export function practiceCard(blocks: readonly TextBlock[], start: number, body: 
   let placeSeen = false;
   for (; i < end; i++) {
     const text = plainOf(blockText(blocks[i]!));
-    const presented = /^presented by:\s*([^,]+)(?:,\s*(.+))?$/iu.exec(text);
-    if (presented) {
-      if (!bold.has(presented[1]!.trim())) {
+    const presented = /^([^,]+)(?:,\s*(.+))?$/u.exec(PRESENTED_BY.exec(text)?.[1] ?? '');
+    if (PRESENTED_BY.test(text) && presented) {
+      if (presented[1] && !bold.has(presented[1].trim())) {
         lines.push(`Presenter: ${presented[1]!.trim()}`);
         if (presented[2]) lines.push(`Organisation: ${presented[2].trim()}`);
       }

@@ -3,6 +3,7 @@
  * and `Organised by:` — up to the summary, the contents or the first part.
  */
 import { blockText, plainOf, type SourceFacts, type TextBlock } from './blocks.js';
+import { labelLine } from './card-labels.js';
 import { findDate, lineAddress, linePlace } from './dates-and-places.js';
 
 export interface Organiser {
@@ -23,7 +24,8 @@ export interface TitleFacts {
   unplaced: string[];
 }
 
-export const ORGANISED_BY = /^(?:organi[sz]ed by|organi[sz]ers?|organisé par|organisiert von|organizado por|organizzato da|veranstalter)\s*:\s*(.+)$/iu;
+/** `Organised by:` in English (with its spellings) and the report's language. */
+export const organisedBy = (language: string | undefined) => labelLine('organisedBy', language, ['Organized by', 'Organisers', 'Organizers', 'Organiser', 'Organizer']);
 
 /** `Interreg Europe (organiser) · DG DIGIT (co-organiser)` -> organisers. */
 export function readOrganisers(list: string): Organiser[] {
@@ -41,15 +43,23 @@ export function readOrganisers(list: string): Organiser[] {
  * Reads the title-page blocks `blocks[0..end)` into facts. `end` is where the summary, the contents or the first
  * part starts. A PDF this tool printed names its kind and series in its keywords.
  */
-export function readTitleBlock(blocks: readonly TextBlock[], facts: SourceFacts): TitleFacts {
+export function readTitleBlock(blocks: readonly TextBlock[], facts: SourceFacts, language?: string): TitleFacts {
+  const ORGANISED_BY = organisedBy(language);
   const out: TitleFacts = { unplaced: [] };
-  const texts = blocks.flatMap((b) => (b.size === undefined ? b.lines.map((l) => l.trim()) : [plainOf(blockText(b))])).filter(Boolean);
+  // A link on the title page is the event's address: its target stands for it.
+  const fact = (markdown: string) => plainOf(markdown.replace(/\[([^\]]*)\]\(([^)\s]+)\)/gu, (_, _text: string, url: string) => url));
+  const texts = blocks.flatMap((b) => (b.size === undefined ? b.lines.map((l) => l.trim()) : [fact(blockText(b))])).filter(Boolean);
   // A PDF title wraps over lines of one block; plain text has one line per block here.
   if (blocks.length && blocks[0]!.size !== undefined) {
     out.title = plainOf(blockText(blocks[0]!));
     texts.shift();
   } else out.title = texts.shift();
-  for (const text of texts) {
+  // A line may hold the date, the place and the address side by side: the address is taken off its end first.
+  const split = texts.flatMap((text) => {
+    const m = /^(.*\S)\s+((?:https?:\/\/|www\.)\S+)$/u.exec(text);
+    return m && !ORGANISED_BY.test(text) ? [m[1]!, m[2]!] : [text];
+  });
+  for (const text of split) {
     const organisers = ORGANISED_BY.exec(text);
     if (organisers) {
       out.organisers = readOrganisers(organisers[1]!);
