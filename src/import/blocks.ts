@@ -13,6 +13,8 @@ export interface TextBlock {
   size?: number;
   /** Every character of the block is in a bold font. */
   bold?: boolean;
+  /** The lines are lines of their own (key lines split again), not one paragraph wrapped. */
+  hardBreaks?: boolean;
   /** Space above the block, from the last line before it on the same page, in points (PDF). */
   gapBefore?: number;
   /** A heading level the source itself marks (Word's heading styles, HTML's `<h1>`…): 1 is the top. */
@@ -43,4 +45,4 @@ export interface ImportedText {
 export const blockText = (block: TextBlock): string => block.lines.join(' ').replace(/\s+/gu, ' ').replace(/\*\* \*\*/gu, ' ').trim();
 
 /** Inline Markdown -> its words: no bold markers, no escapes (headings, title-page facts). */
-export const plainOf = (markdown: string): string => markdown.replace(/\*\*/gu, '').replace(/\\([\\*_`[\]<>])/gu, '$1').replace(/\s+/gu, ' ').trim();
+export const plainOf = (markdown: string): string => markdown.replace(/\*\*/gu, '').replace(/\\([!-/:-@[-`{-~])/gu, '$1').replace(/\s+/gu, ' ').trim();

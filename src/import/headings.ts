@@ -12,6 +12,8 @@ export interface HeadingLook {
   hasSizes: boolean;
   /** The body text's size (the most common one). */
   bodySize?: number;
+  /** The source marks its headings itself (Word's styles, HTML's `<h1>`…): no other block is one. */
+  hasHeadingLevels?: boolean;
 }
 
 /** A part the heading names, or undefined: by its phrase or first words; nested parts also by their last words. */
@@ -28,6 +30,7 @@ const NUMBERED = /^(?:\d{1,2}\.|[IVX]{1,4}\.)\s+\S/u;
 export function isHeadingLike(block: TextBlock, look: HeadingLook, language: string | undefined): boolean {
   if (block.bullet) return false;
   if (block.headingLevel !== undefined) return true;
+  if (look.hasHeadingLevels) return false;
   const text = blockText(block);
   if (!text || text.length > 120) return false;
   if (/^\*\*.*\*\*$/u.test(text) && block.lines.length === 1 && !/[.;,]$/u.test(text)) return true;

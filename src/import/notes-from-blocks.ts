@@ -39,7 +39,7 @@ function summaryOf(block: TextBlock, language: string | undefined): string | und
 export function notesFromBlocks(source: ImportedText, language = 'en'): ImportedNotes {
   const { blocks } = source;
   const review = [...source.notes];
-  const look: HeadingLook = { hasSizes: source.hasSizes, bodySize: bodySize(blocks) };
+  const look: HeadingLook = { hasSizes: source.hasSizes, bodySize: bodySize(blocks), hasHeadingLevels: blocks.some((b) => b.headingLevel !== undefined) };
 
   // Where the title block ends: the summary, a contents page or the first part.
   let start = 0;
@@ -172,7 +172,7 @@ export function notesFromBlocks(source: ImportedText, language = 'en'): Imported
         continue;
       }
     }
-    emit(text);
+    emit(block.hardBreaks ? block.lines.join('\n') : text);
   }
 
   if (contacts.length) {

@@ -87,6 +87,22 @@ describe('round trip: every example built to PDF (default template) imports back
   }
 });
 
+describe('Word: a .docx made from the example with pandoc imports to the same model', () => {
+  it('vilnius-2024.docx', () => {
+    // Made with `pandoc -f commonmark_x+yaml_metadata_block-smart examples/vilnius-2024.md -o vilnius-2024.docx`.
+    // pandoc writes only the title, subtitle and date of the front matter into the document: the rest cannot survive.
+    const base = join(dir.path, 'docx');
+    expect(runCli(['build', join(EXAMPLES, 'vilnius-2024.md'), '-o', join(base, 'orig'), '-f', 'json']).code).toBe(0);
+    const imported = runCli(['import', join(ROOT, 'test', 'fixtures', 'import', 'vilnius-2024.docx'), '-o', join(base, 'imp')]);
+    expect(imported.code, imported.stderr).toBe(0);
+    const back = runCli(['build', join(base, 'imp', 'vilnius-2024.md'), '-o', join(base, 'back'), '-f', 'json']);
+    expect(back.code, back.stderr).toBe(0);
+    const original = JSON.parse(readFileSync(join(base, 'orig', 'vilnius-2024.json'), 'utf8'));
+    const again = JSON.parse(readFileSync(join(base, 'back', 'vilnius-2024.json'), 'utf8'));
+    expect(differences(original, again).sort()).toEqual(['kind', 'organisers', 'place.city', 'place.country', 'series', 'url', 'website']);
+  }, 60_000);
+});
+
 describe('batch and failure', () => {
   it('a file that cannot be read fails alone, with why, and the run exits 1', () => {
     const folder = join(dir.path, 'mixed');
