@@ -1,5 +1,5 @@
 /**
- * `report import <files...> [--out dir] [--build]`: past reports (PDF, plain text) -> canonical Markdown notes,
+ * `report import <files...> [--out dir] [--build]`: past reports (PDF, Word, plain text) -> canonical Markdown notes,
  * one per report, with a line per file saying what needs a person's look. A file that cannot be read never stops
  * the others; `--build` then builds the written notes through `report build`'s own code path.
  */
