@@ -13,7 +13,7 @@ import { runBuild, type CommandContext } from './build-command.js';
 import type { CliIo } from './io.js';
 import { RunError } from './run-error.js';
 
-const PAST_REPORTS = { accepts: (name: string) => !!sourceKindOf(name), what: 'past reports (.pdf, .docx, .txt)' };
+const PAST_REPORTS = { accepts: (name: string) => !!sourceKindOf(name), what: 'past reports (.pdf, .docx, .html, .txt)' };
 
 /** Where a report's notes go: `<out>/<tree below the input's root>/<name>.md`, or beside the report. */
 function notesPathOf(file: InputFile, outDir: string | undefined): string {

@@ -137,7 +137,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
 
   program
     .command('import')
-    .description('turn past reports (PDF, Word .docx, plain text) into notes; says per file what needs a look')
+    .description('turn past reports (PDF, Word .docx, HTML, plain text) into notes; says per file what needs a look')
     .argument('<files...>', 'reports, folders or globs')
     .option('-o, --out <dir>', 'folder for the notes (default: beside each report)')
     .option('--build', 'build the imported notes too, as `report build` does')

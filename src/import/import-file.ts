@@ -7,10 +7,11 @@ import { extname } from 'node:path';
 import type { ImportedText } from './blocks.js';
 import { notesFromBlocks, type ImportedNotes } from './notes-from-blocks.js';
 import { readPlainText } from './plain-text.js';
+import { readWebPage } from './web-page.js';
 import { readWordDocument } from './word-document.js';
 import { ImportError, readPdf } from './pdf-text.js';
 
-export type SourceKind = 'pdf' | 'text' | 'docx';
+export type SourceKind = 'pdf' | 'text' | 'docx' | 'html';
 
 /** Bigger inputs are refused before they are read: a past report is a few megabytes at most. */
 export const MAX_INPUT_BYTES = 50 * 1024 * 1024;
@@ -20,6 +21,7 @@ export function sourceKindOf(path: string): SourceKind | undefined {
   if (ext === '.pdf') return 'pdf';
   if (ext === '.txt' || ext === '.text') return 'text';
   if (ext === '.docx') return 'docx';
+  if (ext === '.html' || ext === '.htm') return 'html';
   return undefined;
 }
 
@@ -27,7 +29,7 @@ export type ImportResult = ({ ok: true } & ImportedNotes) | { ok: false; ruleId:
 
 export async function importFile(path: string): Promise<ImportResult> {
   const kind = sourceKindOf(path);
-  if (!kind) return { ok: false, ruleId: 'import-unreadable', failure: 'Expected a report ending in .pdf, .docx or .txt' };
+  if (!kind) return { ok: false, ruleId: 'import-unreadable', failure: 'Expected a report ending in .pdf, .docx, .html or .txt' };
   try {
     const info = await stat(path);
     if (info.size > MAX_INPUT_BYTES) return { ok: false, ruleId: 'import-too-large', failure: `The file is ${Math.round(info.size / 1048576)} MB; reports above ${MAX_INPUT_BYTES / 1048576} MB are not read` };
@@ -35,6 +37,7 @@ export async function importFile(path: string): Promise<ImportResult> {
     let text: ImportedText;
     if (kind === 'pdf') text = await readPdf(new Uint8Array(bytes));
     else if (kind === 'docx') text = await readWordDocument(bytes);
+    else if (kind === 'html') text = readWebPage(new TextDecoder('utf-8', { fatal: false }).decode(bytes));
     else text = readPlainText(new TextDecoder('utf-8', { fatal: false }).decode(bytes));
     if (text.blocks.length === 0) return { ok: false, ruleId: 'import-no-text', failure: 'The file holds no text' };
     return { ok: true, ...notesFromBlocks(text, text.facts.language ?? 'en') };

@@ -103,16 +103,36 @@ describe('Word: a .docx made from the example with pandoc imports to the same mo
   }, 60_000);
 });
 
+describe('HTML: a saved event page', () => {
+  it('imports its main content (no navigation, form, script or footer) to the example model', () => {
+    const base = join(dir.path, 'html');
+    expect(runCli(['build', join(EXAMPLES, 'vilnius-2024.md'), '-o', join(base, 'orig'), '-f', 'json']).code).toBe(0);
+    const imported = runCli(['import', join(ROOT, 'test', 'fixtures', 'import', 'vilnius-2024-event-page.html'), '-o', join(base, 'imp')]);
+    expect(imported.code, imported.stderr).toBe(0);
+    const notes = readFileSync(join(base, 'imp', 'vilnius-2024-event-page.md'), 'utf8');
+    for (const chrome of ['Home', 'Subscribe', 'tracker.example', '©']) expect(notes).not.toContain(chrome);
+    const back = runCli(['build', join(base, 'imp', 'vilnius-2024-event-page.md'), '-o', join(base, 'back'), '-f', 'json']);
+    expect(back.code, back.stderr).toBe(0);
+    const original = JSON.parse(readFileSync(join(base, 'orig', 'vilnius-2024.json'), 'utf8'));
+    const again = JSON.parse(readFileSync(join(base, 'back', 'vilnius-2024-event-page.json'), 'utf8'));
+    // The page does not say the kind, the series, the programme's website or the organisers.
+    expect(differences(original, again).sort()).toEqual(['kind', 'organisers', 'series', 'website']);
+  }, 60_000);
+});
+
 describe('batch and failure', () => {
   it('a file that cannot be read fails alone, with why, and the run exits 1', () => {
     const folder = join(dir.path, 'mixed');
     runCli(['build', join(EXAMPLES, 'vilnius-2024.md'), '-o', folder, '-f', 'pdf']);
     writeFileSync(join(folder, 'broken.pdf'), 'this is not a PDF');
     copyFileSync(REFERENCE, join(folder, 'reference.txt'));
+    copyFileSync(join(ROOT, 'test', 'fixtures', 'import', 'vilnius-2024.docx'), join(folder, 'word.docx'));
+    copyFileSync(join(ROOT, 'test', 'fixtures', 'import', 'vilnius-2024-event-page.html'), join(folder, 'page.html'));
     const result = runCli(['import', folder, '-o', join(dir.path, 'mixed-out')]);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/broken\.pdf error The file is not a valid PDF/);
-    expect(result.stderr).toMatch(/2 imported, 1 failed/);
+    expect(result.stderr).toMatch(/4 imported, 1 failed/);
+    for (const name of ['vilnius-2024', 'reference', 'word', 'page']) expect(readFileSync(join(dir.path, 'mixed-out', `${name}.md`), 'utf8')).toMatch(/^---\ntitle: Digital Transformation/);
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 
