@@ -18,6 +18,10 @@ export class ImportError extends Error {
 
 /** More pages than a workshop report has: the rest is not read (and said so). */
 export const MAX_PAGES = 300;
+/** More text than a report holds (a PDF built to exhaust memory): reading stops with a message. */
+export const MAX_TEXT_CHARS = 5_000_000;
+/** A PDF that takes longer than this to read is given up between two pages. */
+export const MAX_READ_MS = 60_000;
 
 interface Item {
   str: string;
@@ -169,7 +173,9 @@ export async function readPdf(data: Uint8Array): Promise<ImportedText> {
     if (doc.numPages > MAX_PAGES) notes.push(`only the first ${MAX_PAGES} of ${doc.numPages} pages were read`);
     const lines: PdfLine[] = [];
     let textChars = 0;
+    const started = performance.now();
     for (let n = 1; n <= pages; n++) {
+      if (performance.now() - started > MAX_READ_MS) throw new ImportError('import-too-large', `Reading the PDF took longer than ${MAX_READ_MS / 1000} s (stopped at page ${n} of ${doc.numPages}); it is not imported`);
       const page = await doc.getPage(n);
       const content = await page.getTextContent();
       await page.getOperatorList();
@@ -201,6 +207,7 @@ export async function readPdf(data: Uint8Array): Promise<ImportedText> {
         textChars += raw.str.trim().length;
         items.push({ str: raw.str, x, y, width: raw.width ?? 0, size, bold: isBold(raw.fontName ?? ''), ...(raw.hasEOL ? { eol: true } : {}), ...(link ? { url: writtenAddress(link.url!) } : {}) });
       }
+      if (textChars > MAX_TEXT_CHARS) throw new ImportError('import-too-large', `The PDF holds more than ${MAX_TEXT_CHARS.toLocaleString('en')} characters of text by page ${n}; a report is far shorter, and it is not imported`);
       lines.push(...linesOf(items, n));
       page.cleanup();
     }
