@@ -11,6 +11,7 @@ import { packagePath } from '../package-root.js';
 import { runBuild } from './build-command.js';
 import { runExplain } from './explain-command.js';
 import { runFix } from './fix-command.js';
+import { runImport } from './import-command.js';
 import { runInit } from './init-command.js';
 import { runPreview } from './preview-command.js';
 import { runSchema } from './schema-command.js';
@@ -135,6 +136,20 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     .addOption(new Option('--format <format>', 'outline as text or JSON').choices(['text', 'json']).default('text'))
     .action(async (file: string, options: { format?: string }) => {
       exitCode = await runExplain(file, options, io);
+    });
+
+  program
+    .command('import')
+    .description('turn past reports (PDF, Word .docx, HTML, plain text) into notes; says per file what needs a look')
+    .argument('<files...>', 'reports, folders or globs')
+    .option('-o, --out <dir>', 'folder for the notes (default: beside each report)')
+    .option('--build', 'build the imported notes too, as `report build` does')
+    .option('-f, --format <list>', 'with --build: outputs html,pdf,json')
+    .option('-t, --template <name|dir>', 'with --build: the template')
+    .option('-j, --concurrency <n>', 'reports read at once')
+    .option('--force', 'replace notes files that exist')
+    .action(async (files: string[], options: Record<string, unknown>) => {
+      exitCode = await runImport(files, options, io, { validateOnly: false, version: VERSION, build: BUILD_ID });
     });
 
   program

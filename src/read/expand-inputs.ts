@@ -28,7 +28,19 @@ export interface ExpandResult {
 /** Folders of tools, never notes (folders whose names start with a dot are skipped too). */
 const SKIPPED_FOLDERS = ['**/node_modules/**'];
 
+/** Which files an input may name (notes files by default; `report import` takes past reports). */
+export interface InputKind {
+  accepts(name: string): boolean;
+  /** `notes files (.md, .yaml, .yml)`: said when a folder holds none or a file is of another kind. */
+  what: string;
+}
+
 const isConfigFile = (path: string) => /^report\.config\.ya?ml$/i.test(path.slice(path.lastIndexOf('/') + 1));
+
+const NOTES_FILES: InputKind = {
+  accepts: (path) => !!notesFormatOf(path) && !isConfigFile(path),
+  what: 'notes files (.md, .markdown, .yaml, .yml)',
+};
 
 const toPosix = (path: string) => path.split(sep).join('/');
 
@@ -60,7 +72,7 @@ interface Found {
 }
 
 /** Notes files matching `pattern` below `base`, links followed; the folders that could not be read are kept. */
-async function findNotes(base: string, pattern: string): Promise<Found> {
+async function findNotes(base: string, pattern: string, kind: InputKind): Promise<Found> {
   const unreadable: Found['unreadable'] = [];
   // tinyglobby skips folders it cannot read without a word; this readdir records them.
   const recordingReaddir = (path: string, options: { withFileTypes: true }, callback: (error: NodeJS.ErrnoException | null, entries: Dirent[]) => void) =>
@@ -77,7 +89,7 @@ async function findNotes(base: string, pattern: string): Promise<Found> {
     ignore: SKIPPED_FOLDERS,
     fs: { readdir: recordingReaddir as unknown as typeof readdir },
   });
-  return { paths: matches.filter((path) => notesFormatOf(path) && !isConfigFile(path)), unreadable };
+  return { paths: matches.filter((path) => kind.accepts(path)), unreadable };
 }
 
 /** The first link on the way from `root` down to `path` that leads outside `root`, if any. */
@@ -114,7 +126,7 @@ async function realpathOr(path: string): Promise<string> {
 
 const UNREADABLE: Record<string, string> = { EACCES: 'permission denied', EPERM: 'permission denied', ELOOP: 'too many levels of links', ENOTDIR: 'not a folder' };
 
-export async function expandInputs(inputs: readonly string[], cwd: string): Promise<ExpandResult> {
+export async function expandInputs(inputs: readonly string[], cwd: string, kind: InputKind = NOTES_FILES): Promise<ExpandResult> {
   const files: InputFile[] = [];
   const problems: ExpandResult['problems'] = [];
   const seen = new Set<string>();
@@ -170,8 +182,8 @@ export async function expandInputs(inputs: readonly string[], cwd: string): Prom
     const absolute = resolve(cwd, input);
     if (isDynamicPattern(toPosix(input))) {
       const { base, rest } = patternBase(toPosix(absolute));
-      const found = await findNotes(base, rest);
-      if ((await take(found, resolve(base))) === 0 && found.unreadable.length === 0) problems.push({ input, reason: 'No notes files match this pattern' });
+      const found = await findNotes(base, rest, kind);
+      if ((await take(found, resolve(base))) === 0 && found.unreadable.length === 0) problems.push({ input, reason: kind === NOTES_FILES ? 'No notes files match this pattern' : `No ${kind.what} match this pattern` });
       continue;
     }
     let info;
@@ -182,10 +194,12 @@ export async function expandInputs(inputs: readonly string[], cwd: string): Prom
       continue;
     }
     if (info.isDirectory()) {
-      const found = await findNotes(absolute, '**');
-      if ((await take(found, absolute)) === 0 && found.unreadable.length === 0) problems.push({ input, reason: 'The folder holds no notes files (.md, .yaml, .yml)' });
-    } else if (!notesFormatOf(absolute)) {
-      problems.push({ input, reason: 'Expected a notes file ending in .md, .markdown, .yaml or .yml' });
+      const found = await findNotes(absolute, '**', kind);
+      if ((await take(found, absolute)) === 0 && found.unreadable.length === 0) {
+        problems.push({ input, reason: kind === NOTES_FILES ? 'The folder holds no notes files (.md, .yaml, .yml)' : `The folder holds no ${kind.what}` });
+      }
+    } else if (!kind.accepts(absolute)) {
+      problems.push({ input, reason: kind === NOTES_FILES ? 'Expected a notes file ending in .md, .markdown, .yaml or .yml' : `Expected one of the ${kind.what}` });
     } else if (!negated(toPosix(absolute))) {
       const real = await realpathOr(absolute);
       if (seen.has(real)) continue;

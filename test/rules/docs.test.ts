@@ -26,6 +26,7 @@ const OTHER_IDS = [
   'canonical-key', 'short-form', 'date-form', 'address-scheme', 'date-ambiguous', 'canonical-conflict', 'fix',
   'time-limit', 'memory-limit', 'markdown-depth', 'markdown-complexity',
   'plain-heading', 'pasted-bullets', 'list-as-group',
+  'import-unreadable', 'import-encrypted', 'import-no-text', 'import-too-large', 'import-exists', 'import-write',
 ];
 
 describe('docs/rules.md', () => {

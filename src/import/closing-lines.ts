@@ -1,0 +1,35 @@
+/**
+ * The closing lines at the end of a report (`Vilnius, Lithuania – 5 June 2024`, the programme's website): the
+ * running footer printed once more. They are left out; the website becomes the notes' `website`.
+ */
+import { blockText, type TextBlock } from './blocks.js';
+import { findDate, lineAddress, linePlace } from './dates-and-places.js';
+
+export interface Closing {
+  /** Blocks before the closing lines. */
+  end: number;
+  website?: string;
+  leftOut: string[];
+}
+
+function isClosingLine(text: string): boolean {
+  if (lineAddress(text)) return true;
+  const date = findDate(text);
+  if (!date) return false;
+  const rest = text.replace(date.written, '').replace(/^[\s,–—-]+|[\s,–—-]+$/gu, '');
+  return !rest || !!linePlace(rest);
+}
+
+export function findClosing(blocks: readonly TextBlock[], from: number): Closing {
+  const out: Closing = { end: blocks.length, leftOut: [] };
+  while (out.end > from) {
+    const block = blocks[out.end - 1]!;
+    const text = blockText(block);
+    if (block.bullet || block.lines.length > 2 || !isClosingLine(text)) break;
+    const address = lineAddress(text);
+    if (address && !out.website) out.website = address;
+    out.leftOut.unshift(text);
+    out.end--;
+  }
+  return out;
+}

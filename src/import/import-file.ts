@@ -1,0 +1,48 @@
+/**
+ * One past report -> notes: picks the reader by the file's kind, then the one structure detection.
+ * Never throws for a bad file: a file that cannot be read gives `failure` with why.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import { extname } from 'node:path';
+import type { ImportedText } from './blocks.js';
+import { notesFromBlocks, type ImportedNotes } from './notes-from-blocks.js';
+import { readPlainText } from './plain-text.js';
+import { readWebPage } from './web-page.js';
+import { readWordDocument } from './word-document.js';
+import { ImportError, readPdf } from './pdf-text.js';
+
+export type SourceKind = 'pdf' | 'text' | 'docx' | 'html';
+
+/** Bigger inputs are refused before they are read: a past report is a few megabytes at most. */
+export const MAX_INPUT_BYTES = 50 * 1024 * 1024;
+
+export function sourceKindOf(path: string): SourceKind | undefined {
+  const ext = extname(path).toLowerCase();
+  if (ext === '.pdf') return 'pdf';
+  if (ext === '.txt' || ext === '.text') return 'text';
+  if (ext === '.docx') return 'docx';
+  if (ext === '.html' || ext === '.htm') return 'html';
+  return undefined;
+}
+
+export type ImportResult = ({ ok: true } & ImportedNotes) | { ok: false; ruleId: string; failure: string; hint?: string };
+
+export async function importFile(path: string): Promise<ImportResult> {
+  const kind = sourceKindOf(path);
+  if (!kind) return { ok: false, ruleId: 'import-unreadable', failure: 'Expected a report ending in .pdf, .docx, .html or .txt' };
+  try {
+    const info = await stat(path);
+    if (info.size > MAX_INPUT_BYTES) return { ok: false, ruleId: 'import-too-large', failure: `The file is ${Math.round(info.size / 1048576)} MB; reports above ${MAX_INPUT_BYTES / 1048576} MB are not read` };
+    const bytes = await readFile(path);
+    let text: ImportedText;
+    if (kind === 'pdf') text = await readPdf(new Uint8Array(bytes));
+    else if (kind === 'docx') text = await readWordDocument(bytes);
+    else if (kind === 'html') text = readWebPage(new TextDecoder('utf-8', { fatal: false }).decode(bytes));
+    else text = readPlainText(new TextDecoder('utf-8', { fatal: false }).decode(bytes));
+    if (text.blocks.length === 0) return { ok: false, ruleId: 'import-no-text', failure: 'The file holds no text' };
+    return { ok: true, ...notesFromBlocks(text, text.facts.language ?? 'en') };
+  } catch (error) {
+    if (error instanceof ImportError) return { ok: false, ruleId: error.ruleId, failure: error.message, ...(error.hint ? { hint: error.hint } : {}) };
+    return { ok: false, ruleId: 'import-unreadable', failure: `The file could not be read: ${(error as Error).message ?? String(error)}` };
+  }
+}

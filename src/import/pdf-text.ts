@@ -1,0 +1,220 @@
+/**
+ * A PDF's text layer (pdfjs-dist) -> blocks with sizes, weight and link targets. Untrusted input: no eval, no
+ * font loading or fetching, a page cap; an encrypted PDF or one with no text layer (a scan) is refused with why.
+ */
+import type { ImportedText, SourceFacts, TextBlock } from './blocks.js';
+import { dropRunningLines, type PdfLine } from './running-lines.js';
+
+/** A report that cannot be imported; `ruleId` is documented in docs/rules.md. */
+export class ImportError extends Error {
+  constructor(
+    readonly ruleId: string,
+    message: string,
+    readonly hint?: string,
+  ) {
+    super(message);
+  }
+}
+
+/** More pages than a workshop report has: the rest is not read (and said so). */
+export const MAX_PAGES = 300;
+/** More text than a report holds (a PDF built to exhaust memory): reading stops with a message. */
+export const MAX_TEXT_CHARS = 5_000_000;
+/** A PDF that takes longer than this to read is given up between two pages. */
+export const MAX_READ_MS = 60_000;
+
+interface Item {
+  str: string;
+  x: number;
+  y: number;
+  width: number;
+  size: number;
+  bold: boolean;
+  url?: string;
+  /** pdfjs marks the end of a line of text. */
+  eol?: boolean;
+}
+
+/** Chromium writes `https://x.eu` as `https://x.eu/`: the same address; the notes had it without the slash. */
+const writtenAddress = (url: string) => url.replace(/^(https?:\/\/[^/?#]+)\/$/iu, '$1');
+
+const escapeMarkdown = (text: string) => text.replace(/([\\*_`[\]<>])/gu, '\\$1');
+
+/** Items on one baseline -> lines; a wide gap splits a line (a footer's three parts, a card's two columns). */
+function linesOf(items: Item[], page: number): PdfLine[] {
+  const lines: PdfLine[] = [];
+  let current: Item[] = [];
+  const flush = () => {
+    const visible = current.filter((i) => i.str.trim());
+    if (visible.length) lines.push(lineOf(current, page));
+    current = [];
+  };
+  for (const item of items) {
+    const last = current[current.length - 1];
+    if (last && (Math.abs(item.y - last.y) > 2 || item.x - (last.x + last.width) > Math.max(item.size, last.size) * 3 || item.x + 1 < last.x)) flush();
+    current.push(item);
+    if (item.eol && item.str.trim()) flush();
+  }
+  flush();
+  return lines;
+}
+
+function lineOf(items: Item[], page: number): PdfLine {
+  let markdown = '';
+  let plain = '';
+  let chars = 0;
+  let boldChars = 0;
+  const sizes = new Map<number, number>();
+  // Runs of the same weight and link become one `**…**` / `[…](url)`.
+  let i = 0;
+  while (i < items.length) {
+    const first = items[i]!;
+    let j = i;
+    let text = '';
+    while (j < items.length && (items[j]!.url === first.url || !items[j]!.str.trim()) && (items[j]!.bold === first.bold || !items[j]!.str.trim())) text += items[j++]!.str;
+    if (j === i) text = items[j++]!.str;
+    const lead = /^\s*/u.exec(text)![0];
+    const trail = /\s*$/u.exec(text)![0];
+    const core = text.trim();
+    let piece = escapeMarkdown(core);
+    if (core && first.bold) piece = `**${piece}**`;
+    if (core && first.url) piece = `[${piece}](${first.url})`;
+    markdown += lead + piece + trail;
+    plain += text;
+    for (const item of items.slice(i, j)) {
+      const n = item.str.trim().length;
+      chars += n;
+      if (item.bold) boldChars += n;
+      sizes.set(item.size, (sizes.get(item.size) ?? 0) + n);
+    }
+    i = j;
+  }
+  let size = 0;
+  let best = -1;
+  for (const [s, n] of sizes) if (n > best) [size, best] = [s, n];
+  const visible = items.filter((it) => it.str.trim());
+  return {
+    markdown: markdown.replace(/\*\*\s*\*\*/gu, ' ').replace(/\s+/gu, ' ').trim(),
+    plain: plain.replace(/\s+/gu, ' ').trim(),
+    page,
+    x: visible[0]!.x,
+    y: visible[0]!.y,
+    size,
+    bold: chars > 0 && boldChars === chars,
+  };
+}
+
+/** Lines -> blocks: a gap wider than the line spacing, a change of size or weight, or of indent, starts a block. */
+function blocksOf(lines: PdfLine[]): TextBlock[] {
+  const blocks: Array<TextBlock & { x: number; y: number }> = [];
+  let prev: PdfLine | undefined;
+  for (const line of lines) {
+    const last = blocks[blocks.length - 1];
+    const continues =
+      prev &&
+      last &&
+      prev.page === line.page &&
+      prev.size === line.size &&
+      prev.bold === line.bold &&
+      prev.y - line.y > 0 &&
+      prev.y - line.y <= line.size * 1.6 &&
+      Math.abs(line.x - last.x) < 2;
+    if (continues) last.lines.push(line.markdown);
+    else blocks.push({ lines: [line.markdown], page: line.page, size: line.size, bold: line.bold, x: line.x, y: line.y, ...(prev && prev.page === line.page ? { gapBefore: Math.round((prev.y - line.y - line.size) * 10) / 10 } : {}) });
+    prev = line;
+  }
+  // Indented body-size blocks under a heading that is not indented are list items (the bullets are drawn by CSS).
+  let headingX: number | undefined;
+  let body = 0;
+  const weights = new Map<number, number>();
+  for (const b of blocks) weights.set(b.size!, (weights.get(b.size!) ?? 0) + b.lines.join(' ').length);
+  for (const [s, n] of weights) if (n > (weights.get(body) ?? 0)) body = s;
+  for (const b of blocks) {
+    if (b.size! > body * 1.12 || (b.bold && b.lines.length <= 2)) headingX = b.x;
+    else if (headingX !== undefined && b.size === body && b.x > headingX + 8) b.bullet = true;
+  }
+  return blocks.map(({ x: _x, y: _y, ...block }) => block);
+}
+
+export async function readPdf(data: Uint8Array): Promise<ImportedText> {
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const task = pdfjs.getDocument({
+    data,
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    fontExtraProperties: true,
+    stopAtErrors: false,
+    disableAutoFetch: true,
+    disableStream: true,
+    verbosity: 0,
+    // No CMaps, standard fonts or wasm fetched: text is read from the file alone.
+    useWorkerFetch: false,
+  } as Parameters<typeof pdfjs.getDocument>[0]);
+  let doc;
+  try {
+    doc = await task.promise;
+  } catch (error) {
+    const name = (error as { name?: string }).name;
+    if (name === 'PasswordException') throw new ImportError('import-encrypted', 'The PDF is encrypted with a password; it cannot be read', 'Save an unprotected copy and import that.');
+    if (name === 'InvalidPDFException') throw new ImportError('import-unreadable', 'The file is not a valid PDF');
+    throw new ImportError('import-unreadable', `The PDF could not be read: ${(error as Error).message}`);
+  }
+  try {
+    const notes: string[] = [];
+    const info = ((await doc.getMetadata().catch(() => undefined))?.info ?? {}) as Record<string, unknown>;
+    const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
+    const facts: SourceFacts = {};
+    if (str(info.Title)) facts.title = str(info.Title);
+    if (str(info.Creator)) facts.creator = str(info.Creator);
+    if (str(info.Language) && /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/u.test(str(info.Language)!)) facts.language = str(info.Language);
+    if (str(info.Keywords)) facts.keywords = str(info.Keywords)!.split(/,\s*/u);
+    const pages = Math.min(doc.numPages, MAX_PAGES);
+    if (doc.numPages > MAX_PAGES) notes.push(`only the first ${MAX_PAGES} of ${doc.numPages} pages were read`);
+    const lines: PdfLine[] = [];
+    let textChars = 0;
+    const started = performance.now();
+    for (let n = 1; n <= pages; n++) {
+      if (performance.now() - started > MAX_READ_MS) throw new ImportError('import-too-large', `Reading the PDF took longer than ${MAX_READ_MS / 1000} s (stopped at page ${n} of ${doc.numPages}); it is not imported`);
+      const page = await doc.getPage(n);
+      const content = await page.getTextContent();
+      await page.getOperatorList();
+      const fontNames = new Map<string, boolean>();
+      const isBold = (fontName: string) => {
+        if (!fontNames.has(fontName)) {
+          let bold = false;
+          try {
+            const font = page.commonObjs.get(fontName) as { name?: string; bold?: boolean } | undefined;
+            bold = !!font && (font.bold === true || /bold|black|heavy|semibold|demi/iu.test(font.name ?? ''));
+          } catch {
+            bold = false;
+          }
+          fontNames.set(fontName, bold);
+        }
+        return fontNames.get(fontName)!;
+      };
+      const links = ((await page.getAnnotations()) as Array<{ subtype?: string; url?: string; rect?: number[] }>).filter(
+        (a) => a.subtype === 'Link' && typeof a.url === 'string' && /^(?:https?|mailto):/iu.test(a.url) && a.rect?.length === 4,
+      );
+      const items: Item[] = [];
+      for (const raw of content.items as Array<{ str?: string; transform?: number[]; width?: number; fontName?: string; hasEOL?: boolean }>) {
+        if (typeof raw.str !== 'string' || !raw.transform) continue;
+        const [a, b, , , x, y] = raw.transform as [number, number, number, number, number, number];
+        const size = Math.round(Math.hypot(a, b) * 10) / 10;
+        const cx = x + (raw.width ?? 0) / 2;
+        const cy = y + size / 3;
+        const link = links.find((l) => cx >= l.rect![0]! - 1 && cx <= l.rect![2]! + 1 && cy >= l.rect![1]! - 1 && cy <= l.rect![3]! + 1);
+        textChars += raw.str.trim().length;
+        items.push({ str: raw.str, x, y, width: raw.width ?? 0, size, bold: isBold(raw.fontName ?? ''), ...(raw.hasEOL ? { eol: true } : {}), ...(link ? { url: writtenAddress(link.url!) } : {}) });
+      }
+      if (textChars > MAX_TEXT_CHARS) throw new ImportError('import-too-large', `The PDF holds more than ${MAX_TEXT_CHARS.toLocaleString('en')} characters of text by page ${n}; a report is far shorter, and it is not imported`);
+      lines.push(...linesOf(items, n));
+      page.cleanup();
+    }
+    if (textChars === 0) throw new ImportError('import-no-text', 'The PDF has no text layer (a scanned document?); nothing to import', 'Run it through OCR (e.g. `ocrmypdf`) first; report does not do OCR.');
+    const kept = dropRunningLines(lines, pages);
+    return { blocks: blocksOf(kept), facts, hasSizes: true, notes };
+  } finally {
+    await doc.destroy();
+  }
+}

@@ -1,0 +1,80 @@
+/**
+ * The cards a printed report draws from its notes (this tool's templates and those like them): under a theme,
+ * its speakers (`Name Role, Organisation`); under a practice, `Presented by:`, the place and the key figures,
+ * all in a size below the body's. They are turned back into the key lines the notes reader takes (`Speakers:`,
+ * `Presenter:`, `Country:`, `Figures:`), or left out when the text below already says them in bold.
+ */
+import { blockText, plainOf, type TextBlock } from './blocks.js';
+import { labelLine } from './card-labels.js';
+
+const small = (block: TextBlock | undefined, body: number | undefined) =>
+  !!block && !block.bullet && block.size !== undefined && body !== undefined && block.size < body - 0.4 && block.page !== undefined;
+const big = (block: TextBlock | undefined, body: number | undefined) => !!block && block.size !== undefined && body !== undefined && block.size > body * 1.2;
+
+/** Bold names of the body text that follows the card: the reader takes speakers and presenters from them. */
+function boldNamesAfter(blocks: readonly TextBlock[], from: number): Set<string> {
+  const names = new Set<string>();
+  const text = blocks[from] ? blockText(blocks[from]!) : '';
+  for (const m of text.matchAll(/\*\*([^*]+?)\*\*/gu)) names.add(m[1]!.replace(/['’]s$/u, '').trim());
+  return names;
+}
+
+export interface Card {
+  /** Key lines for the notes (without the blank line between). */
+  lines: string[];
+  /** The index after the card. */
+  next: number;
+}
+
+/** Speaker cards under a theme heading at `start`: `**Name** Role, Organisation`. */
+export function themeCard(blocks: readonly TextBlock[], start: number, body: number | undefined): Card {
+  let i = start;
+  const speakers: string[] = [];
+  while (small(blocks[i], body) && /^\*\*[^*]+\*\*/u.test(blockText(blocks[i]!))) {
+    const m = /^\*\*([^*]+)\*\*\s*(.*)$/u.exec(blockText(blocks[i]!))!;
+    speakers.push(m[2] ? `${m[1]!.trim()} (${plainOf(m[2])})` : m[1]!.trim());
+    i++;
+  }
+  if (!speakers.length) return { lines: [], next: start };
+  const bold = boldNamesAfter(blocks, i);
+  const said = speakers.every((s) => bold.has(s.replace(/\s*\(.*$/u, '')));
+  return { lines: said ? [] : [`Speakers: ${speakers.join('; ')}`], next: i };
+}
+
+/** A practice's card under its heading at `start`: presenter, place, figures. */
+export function practiceCard(blocks: readonly TextBlock[], start: number, body: number | undefined, language?: string): Card {
+  const PRESENTED_BY = labelLine('presentedBy', language);
+  let i = start;
+  const lines: string[] = [];
+  const figures: string[] = [];
+  let end = i;
+  while (small(blocks[end], body) || big(blocks[end], body)) end++;
+  const bold = boldNamesAfter(blocks, end);
+  let placeSeen = false;
+  for (; i < end; i++) {
+    const text = plainOf(blockText(blocks[i]!));
+    const presented = /^([^,]+)(?:,\s*(.+))?$/u.exec(PRESENTED_BY.exec(text)?.[1] ?? '');
+    if (PRESENTED_BY.test(text) && presented) {
+      if (presented[1] && !bold.has(presented[1].trim())) {
+        lines.push(`Presenter: ${presented[1]!.trim()}`);
+        if (presented[2]) lines.push(`Organisation: ${presented[2].trim()}`);
+      }
+      continue;
+    }
+    if (big(blocks[i], body)) {
+      const label = small(blocks[i + 1], body) && i + 1 < end ? plainOf(blockText(blocks[++i]!)) : '';
+      figures.push(label ? `${text} ${label}` : text);
+      continue;
+    }
+    if (!placeSeen && figures.length === 0) {
+      placeSeen = true;
+      const [region, country] = text.includes(', ') ? text.split(/,\s*(?=[^,]+$)/u) : [undefined, text];
+      if (region) lines.push(`Region: ${region}`);
+      if (country) lines.push(`Country: ${country}`);
+      continue;
+    }
+    figures.push(text);
+  }
+  if (figures.length) lines.push('Figures:', ...figures.map((f) => `- ${f}`));
+  return { lines, next: end };
+}

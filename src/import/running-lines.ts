@@ -1,0 +1,33 @@
+/**
+ * Running headers, footers and page numbers: lines near the top or bottom edge that repeat (digits aside) on
+ * many pages. They are the layout's, not the report's text.
+ */
+export interface PdfLine {
+  /** Inline Markdown. */
+  markdown: string;
+  plain: string;
+  page: number;
+  x: number;
+  /** Baseline, from the page's bottom. */
+  y: number;
+  size: number;
+  bold: boolean;
+}
+
+const PAGE_NUMBER = /^(?:(?:page|p\.|seite|página|pagina)\s*)?\d{1,4}(?:\s*(?:of|\/|von|de|di|sur)\s*\d{1,4})?$/iu;
+
+export function dropRunningLines(lines: readonly PdfLine[], pages: number): PdfLine[] {
+  const key = (l: PdfLine) => l.plain.toLowerCase().replace(/\d+/gu, '#');
+  const top = new Map<number, number>();
+  const bottom = new Map<number, number>();
+  for (const l of lines) {
+    top.set(l.page, Math.max(top.get(l.page) ?? -Infinity, l.y));
+    bottom.set(l.page, Math.min(bottom.get(l.page) ?? Infinity, l.y));
+  }
+  // An edge line is the first or last two lines' height from the page's top or bottom text.
+  const atEdge = (l: PdfLine) => top.get(l.page)! - l.y < l.size * 2.5 || l.y - bottom.get(l.page)! < l.size * 2.5;
+  const pagesOf = new Map<string, Set<number>>();
+  for (const l of lines) if (atEdge(l)) (pagesOf.get(key(l)) ?? pagesOf.set(key(l), new Set()).get(key(l))!).add(l.page);
+  const repeats = (l: PdfLine) => pages >= 2 && (pagesOf.get(key(l))?.size ?? 0) >= Math.max(2, Math.ceil(pages / 2));
+  return lines.filter((l) => !(atEdge(l) && (repeats(l) || PAGE_NUMBER.test(l.plain.trim()))));
+}

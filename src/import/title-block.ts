@@ -1,0 +1,106 @@
+/**
+ * The first page's title block: the title, then lines that are a subtitle, a date, a place, the event's address
+ * and `Organised by:` — up to the summary, the contents or the first part.
+ */
+import { blockText, plainOf, type SourceFacts, type TextBlock } from './blocks.js';
+import { labelLine } from './card-labels.js';
+import { findDate, lineAddress, linePlace } from './dates-and-places.js';
+
+export interface Organiser {
+  name: string;
+  role?: string;
+}
+
+export interface TitleFacts {
+  title?: string;
+  subtitle?: string;
+  date?: string;
+  place?: { city: string; country: string };
+  url?: string;
+  organisers?: Organiser[];
+  kind?: string;
+  series?: string;
+  /** Title-page lines that are none of the above: kept as text for a person to place. */
+  unplaced: string[];
+}
+
+/** `Organised by:` in English (with its spellings) and the report's language. */
+export const organisedBy = (language: string | undefined) => labelLine('organisedBy', language, ['Organized by', 'Organisers', 'Organizers', 'Organiser', 'Organizer']);
+
+/** `Interreg Europe (organiser) · DG DIGIT (co-organiser)` -> organisers. */
+export function readOrganisers(list: string): Organiser[] {
+  return list
+    .split(/\s+[·•|]\s+|;\s*/u)
+    .map((entry) => entry.trim())
+    .filter(Boolean)
+    .map((entry) => {
+      const m = /^(.*?)\s*\(([^()]+)\)$/u.exec(entry);
+      return m ? { name: m[1]!, role: m[2]! } : { name: entry };
+    });
+}
+
+/**
+ * Reads the title-page blocks `blocks[0..end)` into facts. `end` is where the summary, the contents or the first
+ * part starts. A PDF this tool printed names its kind and series in its keywords.
+ */
+export function readTitleBlock(blocks: readonly TextBlock[], facts: SourceFacts, language?: string): TitleFacts {
+  const ORGANISED_BY = organisedBy(language);
+  const out: TitleFacts = { unplaced: [] };
+  // A link on the title page is the event's address: its target stands for it.
+  const fact = (markdown: string) => plainOf(markdown.replace(/\[([^\]]*)\]\(([^)\s]+)\)/gu, (_, _text: string, url: string) => url));
+  const texts = blocks.flatMap((b) => (b.size === undefined ? b.lines.map((l) => l.trim()) : [fact(blockText(b))])).filter(Boolean);
+  // A PDF title wraps over lines of one block; plain text has one line per block here.
+  if (blocks.length && blocks[0]!.size !== undefined) {
+    out.title = plainOf(blockText(blocks[0]!));
+    texts.shift();
+  } else out.title = texts.shift();
+  // A line may hold the date, the place and the address side by side: the address is taken off its end first.
+  const split = texts.flatMap((text) => {
+    const m = /^(.*\S)\s+((?:https?:\/\/|www\.)\S+)$/u.exec(text);
+    return m && !ORGANISED_BY.test(text) ? [m[1]!, m[2]!] : [text];
+  });
+  for (const text of split) {
+    const organisers = ORGANISED_BY.exec(text);
+    if (organisers) {
+      out.organisers = readOrganisers(organisers[1]!);
+      continue;
+    }
+    const url = lineAddress(text);
+    if (url && !out.url) {
+      out.url = url;
+      continue;
+    }
+    const date = findDate(text);
+    if (date && !out.date) {
+      out.date = date.iso;
+      const rest = text.replace(date.written, '').replace(/^[\s,–—-]+|[\s,–—-]+$/gu, '');
+      const place = rest ? linePlace(rest) : undefined;
+      if (place && !out.place) out.place = place;
+      else if (rest) out.unplaced.push(rest);
+      continue;
+    }
+    // A date in words of another language (`12 mars 2025`): as written; the canonical step reads it.
+    const written = /^(\d{1,2}(?:\s*[–-]\s*\d{1,2})?\.?\s+\p{L}+\.?\s+\d{4}(?:\s*m\.)?|\d{4}\s*m\.\s*\p{L}+\s+\d{1,2}\s*d\.)\s*(.*)$/u.exec(text);
+    if (written && !out.date) {
+      out.date = written[1]!;
+      const place = written[2] ? linePlace(written[2]) : undefined;
+      if (place && !out.place) out.place = place;
+      else if (written[2]) out.unplaced.push(written[2]);
+      continue;
+    }
+    const place = linePlace(text);
+    if (place && !out.place) {
+      out.place = place;
+      continue;
+    }
+    if (!out.subtitle) out.subtitle = text;
+    else out.unplaced.push(text);
+  }
+  if (facts.creator?.startsWith('report ') && facts.keywords?.length) {
+    // pipeline.ts writes [kind, series, ...theme titles], leaving out the ones a report has not.
+    const [first, second] = facts.keywords;
+    if (first) out.kind = first;
+    if (second) out.series = second;
+  }
+  return out;
+}

@@ -1,0 +1,165 @@
+/**
+ * `report import`: the reference report's text imports with all its facts; every example built to PDF imports
+ * back to the same model (fields that do not survive the printed page are listed); bad files fail alone.
+ */
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { EXAMPLES, ROOT, runCli, tempDir } from '../helpers/cli.js';
+
+const dir = tempDir('report-import-');
+afterAll(() => dir.cleanup());
+const REFERENCE = '/work/shared/reference/000_55a025825a56fd50.txt';
+
+/** Paths (a.b.0.c) where two JSON values differ. */
+function differences(a: unknown, b: unknown, path: string[] = [], out: string[] = []): string[] {
+  if (a && b && typeof a === 'object' && typeof b === 'object' && Array.isArray(a) === Array.isArray(b) && (!Array.isArray(a) || a.length === (b as unknown[]).length)) {
+    for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) differences((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key], [...path, key], out);
+  } else if (JSON.stringify(a) !== JSON.stringify(b)) out.push(path.join('.'));
+  return out;
+}
+
+describe('the reference report as plain text', () => {
+  const txt = join(dir.path, 'reference.txt');
+  copyFileSync(REFERENCE, txt);
+  const imported = runCli(['import', txt, '--out', join(dir.path, 'ref')]);
+  const notes = join(dir.path, 'ref', 'reference.md');
+
+  it('imports, says what needs a look, and builds', () => {
+    expect(imported.code, imported.stderr).toBe(0);
+    expect(imported.stderr).toMatch(/contents page was left out/);
+    expect(imported.stderr).toMatch(/17 links lost their address/);
+    const built = runCli(['build', notes, '-f', 'json', '-o', join(dir.path, 'ref-out')]);
+    expect(built.code, built.stderr).toBe(0);
+  });
+
+  it('holds every name, figure, recommendation and contact', () => {
+    const model = JSON.parse(readFileSync(join(dir.path, 'ref-out', 'reference.json'), 'utf8'));
+    expect(model).toMatchObject({ title: 'Digital Transformation of Public Sector Services', subtitle: 'An Interreg Europe Policy Learning Platform event', date: '2024-06-05', place: { city: 'Vilnius', country: 'Lithuania' } });
+    expect(model.url).toBe('https://www.interregeurope.eu/event/digital-transformation-public-sector');
+    expect(model.website).toBe('https://www.interregeurope.eu/policylearning');
+    expect(model.summary).toMatch(/^The thematic workshop, co-designed by Interreg Europe/);
+    expect(model.highlights.themes.map((t: { title: string }) => t.title)).toEqual(['Interoperability', 'GovTech', 'Artificial Intelligence', 'MeetUp with innovative GovTech Start Ups and GovTech Lab Lithuania']);
+    const speakers = model.highlights.themes.flatMap((t: { speakers?: Array<{ name: string }> }) => (t.speakers ?? []).map((s) => s.name));
+    expect(speakers).toEqual(['Alina Brenebel', 'Marina Manzoni', 'Margaret Quinn', 'Kamila Gasinska']);
+    const practices = model.practices.topics.flatMap((t: { practices: unknown[] }) => t.practices);
+    expect(model.practices.topics.map((t: { title: string }) => t.title)).toEqual(['Enhancing AI skills of public servants', 'Digital apps to drive local development and enhance tourist experience', 'Integrating Open Data in regional digital strategies', 'Leveraging EDIH for public services']);
+    expect(practices.map((p: { presenter?: { name: string } }) => p.presenter?.name)).toEqual([undefined, 'Silvana Perazzo', 'Roberto Sandrini', 'Álvaro Gil']);
+    expect(practices[0]).toMatchObject({ project: 'ENAIBLER', title: 'AI Foundation Certificate for Public Servants' });
+    const text = JSON.stringify(model);
+    for (const fact of ['61 civil and public servants', '12-week training program', '234 Digital Facilitation Centers', '138,000 citizens', 'OD4GROWTH', 'BESTDIH', 'Ukraine, Montenegro, and Bosnia-Herzegovina']) expect(text).toContain(fact);
+    expect(model.nextSteps.groups.map((g: { title: string; items: unknown[] }) => [g.title, g.items.length])).toEqual([
+      ['Digital skills for public administrations', 7],
+      ['Policy experimentation of digital solutions', 6],
+    ]);
+    expect(model.nextSteps.groups[1].items[5]).toMatch(/^The environment thematic/);
+    expect(model.upcoming.items.map((a: { title: string }) => a.title)).toHaveLength(3);
+    expect(model.resources.items.map((r: { title: string }) => r.title)).toContain('Bridging rural communities through digitalisation');
+    expect(model.contacts).toEqual([
+      { name: 'Laura Varisco', email: 'l.varisco@policylearning.eu' },
+      { name: 'Marc Pattinson', email: 'm.pattinson@policylearning.eu' },
+    ]);
+  });
+});
+
+/** What the printed page does not keep, per example (measured; none for the default template). */
+const CANNOT_SURVIVE: Record<string, string[]> = {
+  'vilnius-2024.md': [],
+  'vilnius-2024.yaml': [],
+  'lille-2025-fr.md': [],
+  'kaunas-2025-lt.md': [],
+};
+
+describe('round trip: every example built to PDF (default template) imports back to the same model', () => {
+  for (const [example, allowed] of Object.entries(CANNOT_SURVIVE)) {
+    it(example, () => {
+      const base = join(dir.path, 'rt', example.replace(/\W/gu, '_'));
+      const name = example.replace(/\.(md|yaml)$/u, '');
+      expect(runCli(['build', join(EXAMPLES, example), '-o', join(base, 'orig'), '-f', 'pdf,json']).code).toBe(0);
+      const imported = runCli(['import', join(base, 'orig', `${name}.pdf`), '-o', join(base, 'imp')]);
+      expect(imported.code, imported.stderr).toBe(0);
+      const back = runCli(['build', join(base, 'imp', `${name}.md`), '-o', join(base, 'back'), '-f', 'json']);
+      expect(back.code, back.stderr).toBe(0);
+      const original = JSON.parse(readFileSync(join(base, 'orig', `${name}.json`), 'utf8'));
+      const again = JSON.parse(readFileSync(join(base, 'back', `${name}.json`), 'utf8'));
+      expect(differences(original, again).sort()).toEqual([...allowed].sort());
+    }, 60_000);
+  }
+});
+
+describe('Word: a .docx made from the example with pandoc imports to the same model', () => {
+  it('vilnius-2024.docx', () => {
+    // Made with `pandoc -f commonmark_x+yaml_metadata_block-smart examples/vilnius-2024.md -o vilnius-2024.docx`.
+    // pandoc writes only the title, subtitle and date of the front matter into the document: the rest cannot survive.
+    const base = join(dir.path, 'docx');
+    expect(runCli(['build', join(EXAMPLES, 'vilnius-2024.md'), '-o', join(base, 'orig'), '-f', 'json']).code).toBe(0);
+    const imported = runCli(['import', join(ROOT, 'test', 'fixtures', 'import', 'vilnius-2024.docx'), '-o', join(base, 'imp')]);
+    expect(imported.code, imported.stderr).toBe(0);
+    const back = runCli(['build', join(base, 'imp', 'vilnius-2024.md'), '-o', join(base, 'back'), '-f', 'json']);
+    expect(back.code, back.stderr).toBe(0);
+    const original = JSON.parse(readFileSync(join(base, 'orig', 'vilnius-2024.json'), 'utf8'));
+    const again = JSON.parse(readFileSync(join(base, 'back', 'vilnius-2024.json'), 'utf8'));
+    expect(differences(original, again).sort()).toEqual(['kind', 'organisers', 'place.city', 'place.country', 'series', 'url', 'website']);
+  }, 60_000);
+});
+
+describe('HTML: a saved event page', () => {
+  it('imports its main content (no navigation, form, script or footer) to the example model', () => {
+    const base = join(dir.path, 'html');
+    expect(runCli(['build', join(EXAMPLES, 'vilnius-2024.md'), '-o', join(base, 'orig'), '-f', 'json']).code).toBe(0);
+    const imported = runCli(['import', join(ROOT, 'test', 'fixtures', 'import', 'vilnius-2024-event-page.html'), '-o', join(base, 'imp')]);
+    expect(imported.code, imported.stderr).toBe(0);
+    const notes = readFileSync(join(base, 'imp', 'vilnius-2024-event-page.md'), 'utf8');
+    for (const chrome of ['Home', 'Subscribe', 'tracker.example', '©']) expect(notes).not.toContain(chrome);
+    const back = runCli(['build', join(base, 'imp', 'vilnius-2024-event-page.md'), '-o', join(base, 'back'), '-f', 'json']);
+    expect(back.code, back.stderr).toBe(0);
+    const original = JSON.parse(readFileSync(join(base, 'orig', 'vilnius-2024.json'), 'utf8'));
+    const again = JSON.parse(readFileSync(join(base, 'back', 'vilnius-2024-event-page.json'), 'utf8'));
+    // The page does not say the kind, the series, the programme's website or the organisers.
+    expect(differences(original, again).sort()).toEqual(['kind', 'organisers', 'series', 'website']);
+  }, 60_000);
+});
+
+describe('batch and failure', () => {
+  it('a file that cannot be read fails alone, with why, and the run exits 1', () => {
+    const folder = join(dir.path, 'mixed');
+    runCli(['build', join(EXAMPLES, 'vilnius-2024.md'), '-o', folder, '-f', 'pdf']);
+    writeFileSync(join(folder, 'broken.pdf'), 'this is not a PDF');
+    copyFileSync(REFERENCE, join(folder, 'reference.txt'));
+    copyFileSync(join(ROOT, 'test', 'fixtures', 'import', 'vilnius-2024.docx'), join(folder, 'word.docx'));
+    copyFileSync(join(ROOT, 'test', 'fixtures', 'import', 'vilnius-2024-event-page.html'), join(folder, 'page.html'));
+    const result = runCli(['import', folder, '-o', join(dir.path, 'mixed-out')]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/broken\.pdf error The file is not a valid PDF/);
+    expect(result.stderr).toMatch(/4 imported, 1 failed/);
+    for (const name of ['vilnius-2024', 'reference', 'word', 'page']) expect(readFileSync(join(dir.path, 'mixed-out', `${name}.md`), 'utf8')).toMatch(/^---\ntitle: Digital Transformation/);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('an encrypted PDF and a scanned one (no text layer) are refused with why; OCR is suggested', () => {
+    const fixtures = join(ROOT, 'test', 'fixtures', 'import');
+    const result = runCli(['import', join(fixtures, 'encrypted.pdf'), join(fixtures, 'scanned.pdf'), '-o', join(dir.path, 'refused')]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/encrypted\.pdf error The PDF is encrypted with a password; it cannot be read \[import-encrypted\]/);
+    expect(result.stderr).toMatch(/scanned\.pdf error The PDF has no text layer \(a scanned document\?\); nothing to import \[import-no-text\]\n  hint: Run it through OCR/);
+    expect(result.stderr).toMatch(/0 imported, 2 failed/);
+  });
+
+  it('never replaces notes that exist unless --force', () => {
+    const folder = join(dir.path, 'again');
+    copyFileSync(REFERENCE, join(dir.path, 'again.txt'));
+    expect(runCli(['import', join(dir.path, 'again.txt'), '-o', folder]).code).toBe(0);
+    const second = runCli(['import', join(dir.path, 'again.txt'), '-o', folder]);
+    expect(second.code).toBe(1);
+    expect(second.stderr).toMatch(/exists; pass --force to replace it \[import-exists\]/);
+    expect(runCli(['import', join(dir.path, 'again.txt'), '-o', folder, '--force']).code).toBe(0);
+  });
+
+  it('--build imports and builds in one run', () => {
+    const folder = join(dir.path, 'one');
+    runCli(['build', join(EXAMPLES, 'vilnius-2024.md'), '-o', folder, '-f', 'pdf']);
+    const result = runCli(['import', join(folder, 'vilnius-2024.pdf'), '-o', join(dir.path, 'one-out'), '--build', '-f', 'json']);
+    expect(result.code, result.stderr).toBe(0);
+    expect(JSON.parse(readFileSync(join(dir.path, 'one-out', 'vilnius-2024.json'), 'utf8')).title).toBe('Digital Transformation of Public Sector Services');
+  });
+});
