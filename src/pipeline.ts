@@ -16,6 +16,7 @@ import { PrintTimeoutError } from './print/browser-session.js';
 import { pageGeometry, printReport } from './print/print-report.js';
 import type { InputFile } from './read/expand-inputs.js';
 import { resolveImages, type EmbeddedImage } from './read/images.js';
+import { resolvePracticeRefs, type PracticeSource } from './read/practice-refs.js';
 import { readNotes } from './read/read-notes.js';
 import { findImageReferences } from './render/image-references.js';
 import { prepareReport } from './render/index.js';
@@ -63,8 +64,10 @@ export interface FileResult {
   /** The validated model, for the catalogue. */
   report?: EventReport;
   pdfPasses?: number;
-  /** The local images embedded, with their digests (for the build cache). */
+  /** The local images embedded and the practice files read, with their digests (for the build cache). */
   images?: EmbeddedImage[];
+  /** The report's practices that came from practice files, and those files (for the compendium). */
+  practiceSources?: PracticeSource[];
 }
 
 export async function processFile(input: InputFile, options: PipelineOptions): Promise<FileResult> {
@@ -92,10 +95,15 @@ export async function processFile(input: InputFile, options: PipelineOptions): P
   lap('read');
   if (read.text === undefined) return result;
 
-  const parsed = parseNotes(read.text, format);
-  file.messages.push(...parsed.messages);
+  const written = parseNotes(read.text, format);
+  file.messages.push(...written.messages);
   lap('parse');
-  if (parsed.data === undefined) return result;
+  if (written.data === undefined) return result;
+  // Practices written in files of their own take their places in the notes (src/read/practice-refs.ts).
+  const refs = await resolvePracticeRefs(written, input.path, options);
+  const parsed = refs.parsed;
+  file.messages.push(...refs.messages);
+  result.practiceSources = refs.sources;
 
   file.messages.push(...validateNotes(parsed));
   lap('validate');
@@ -108,7 +116,7 @@ export async function processFile(input: InputFile, options: PipelineOptions): P
 
   const images = await resolveImages(findImageReferences(report), input.path, (p, needle) => locateText(parsed, p, needle), { allowedRoot: options.allowedRoot });
   file.messages.push(...images.messages);
-  result.images = images.files;
+  result.images = [...refs.files, ...images.files];
   lap('images');
   if (stop()) return result;
   if (options.validateOnly) {
