@@ -20,7 +20,8 @@ export interface ExpandResult {
   problems: Array<{ input: string; reason: string }>;
 }
 
-const SKIP_DIRS = new Set(['node_modules', '.git', '.report-cache']);
+// `practices/` holds practice files that notes reference (src/read/practice-refs.ts), not notes.
+const SKIP_DIRS = new Set(['node_modules', '.git', '.report-cache', 'practices']);
 
 async function walkDir(dir: string, out: string[]): Promise<void> {
   const entries = await readdir(dir, { withFileTypes: true });
