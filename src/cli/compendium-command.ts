@@ -76,10 +76,8 @@ export async function runCompendium(inputs: string[], flags: CompendiumFlags, io
     throw new RunError('No notes files to gather practices from');
   }
   const inputPaths = new Set(files.map((f) => f.path));
+  // (No output can be an input: notes end in .md or .yaml, the compendium's files do not.)
   const outputs = [...formats].map((f) => [f, resolve(outDir, FILE_NAMES[f])] as const);
-  for (const [, path] of outputs) {
-    if (inputPaths.has(path)) throw new RunError(`The compendium would overwrite the input ${relative(io.cwd, path)}; choose another --out folder`);
-  }
 
   // --- every event, checked as `report validate` checks it ----------------
   const template = loadTemplate(COMPENDIUM_TEMPLATE_DIR);
