@@ -101,9 +101,16 @@ function canonicalPractice(parsed: ParsedNotes): ParsedNotes {
   };
   const canonical = canonicalise(wrapped);
   const data = (canonical.data as { practices?: { topics?: { practices?: unknown[] }[] } }).practices?.topics?.[0]?.practices?.[0];
+  // The messages name paths in the file itself; `report fix` rewrites notes, not practice files.
+  const inFile = (text: string) => text.replace(/ in `practices\.topics\[0\]\.practices\[0\]`/g, '').replace(/`practices\.topics\[0\]\.practices\[0\]\./g, '`');
+  const messages = canonical.messages.map((m) => ({
+    ...m,
+    reason: inFile(m.reason),
+    ...(m.note ? { note: inFile(m.note).replace(/[;,]? or run `report fix` to write it so$/, '') } : {}),
+  }));
   return {
     data,
-    messages: canonical.messages,
+    messages,
     text: parsed.text,
     locate: (path, target) => canonical.locate([...WRAPPED, ...path], target),
   };

@@ -64,6 +64,36 @@ describe('practices in files of their own', () => {
     expect(file.messages.find((m: { ruleId: string }) => m.ruleId === 'practice-invalid').file).toBeUndefined();
   });
 
+  it('reads a practice file written as people write them (synonyms, short forms), saying so at its lines', async () => {
+    mkdirSync(join(dir.path, 'practices'));
+    writeFileSync(join(dir.path, 'practices', 's.yaml'), 'project: OD4GROWTH\ntitle: Open data\nspeaker: Maria Rossi\nkey figures: 120 datasets opened\n');
+    writeFileSync(join(dir.path, 'notes.yaml'), yamlNotes('        - practices/s.yaml\n'));
+    const result = await runMain(['build', 'notes.yaml', '--format', 'json'], { cwd: dir.path });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toMatch(/practices\/s\.yaml:3:1 info Key `speaker` read as `presenter` \[canonical-key\]/);
+    expect(result.stderr).not.toContain('report fix');
+    const practice = JSON.parse(readFileSync(join(dir.path, 'notes.json'), 'utf8')).practices.topics[0].practices[0];
+    expect(practice).toMatchObject({ presenter: { name: 'Maria Rossi' }, figures: ['120 datasets opened'] });
+  });
+
+  it('builds the practice files of docs/notes-format.md as written there', async () => {
+    const doc = readFileSync(join(ROOT, 'docs', 'notes-format.md'), 'utf8');
+    const section = doc.slice(doc.indexOf('## Good practices in files of their own'), doc.indexOf('## Written as people write them'));
+    const blocks = [...section.matchAll(/```(yaml|markdown)\n([\s\S]*?)```/g)].map((m) => m[2]!);
+    const yamlPractice = blocks.find((b) => b.includes('practice.schema.json'))!;
+    const markdownPractice = blocks.find((b) => b.startsWith('---'))!;
+    const markdownNotes = blocks.find((b) => b.startsWith('### Open data'))!;
+    mkdirSync(join(dir.path, 'practices', 'images'), { recursive: true });
+    cpSync(join(FIXTURE, 'practices', 'images', 'veneto.png'), join(dir.path, 'practices', 'images', 'veneto.png'));
+    writeFileSync(join(dir.path, 'practices', 'open-data-veneto.yaml'), yamlPractice);
+    writeFileSync(join(dir.path, 'practices', 'ai-certificate.md'), markdownPractice);
+    writeFileSync(join(dir.path, 'notes.md'), `---\ntitle: T\ndate: 2025-01-02\nplace: { city: Rome, country: Italy }\n---\n\n## Good practices\n\n${markdownNotes}\nCentres for citizens.\n`);
+    const result = await runMain(['build', 'notes.md', '--format', 'json'], { cwd: dir.path });
+    expect(result.code, result.stderr).toBe(0);
+    const practices = JSON.parse(readFileSync(join(dir.path, 'notes.json'), 'utf8')).practices.topics[0].practices;
+    expect(practices.map((p: { project: string }) => p.project)).toEqual(['OD4GROWTH', 'ENAIBLER', 'DigiPA']);
+  });
+
   it('refuses references that are missing, outside the notes’ folder, links leading out, or not regular files', async () => {
     const notes = join(dir.path, 'notes');
     mkdirSync(join(notes, 'practices'), { recursive: true });
