@@ -39,6 +39,12 @@ describe('practices in files of their own', () => {
     expect(result.stderr).toMatch(/3 built/);
   });
 
+  it('report explain shows a referenced practice at its referring line', async () => {
+    const result = await runMain(['explain', join(FIXTURE, 'vilnius-2024.md')]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/^ {2}17 {8}practice "Open data for growth in Veneto": project OD4GROWTH/m);
+  });
+
   it('reports a problem inside a practice file at that file’s line, and the broken reference at the referring line', async () => {
     mkdirSync(join(dir.path, 'practices'));
     writeFileSync(join(dir.path, 'practices', 'bad.yaml'), 'title: Bad practice\ncountry: 12\ncolour: blue\n');
