@@ -61,8 +61,8 @@ export async function runCompendium(inputs: string[], flags: CompendiumFlags, io
   const formats = parseFormats(flags.format ?? 'html,pdf,json,csv');
   const outDir = resolve(io.cwd, flags.out ?? '.');
   const pageSize = String(flags.pageSize ?? 'A4').toLowerCase() === 'letter' ? 'Letter' : 'A4';
-  const timeout = flags.timeout !== undefined ? Number(flags.timeout) : 120;
-  if (!Number.isInteger(timeout) || timeout < 1 || timeout > 3600) throw new RunError(`Expected --timeout to be a whole number from 1 to 3600, not \`${String(flags.timeout)}\``);
+  const timeoutFlag = flags.timeout !== undefined ? Number(flags.timeout) : undefined;
+  if (timeoutFlag !== undefined && (!Number.isInteger(timeoutFlag) || timeoutFlag < 1 || timeoutFlag > 3600)) throw new RunError(`Expected --timeout to be a whole number from 1 to 3600, not \`${String(flags.timeout)}\``);
   const allowedRoot = flags.allowRoot ? resolve(io.cwd, flags.allowRoot) : undefined;
 
   const { files, problems } = await expandInputs(inputs, io.cwd);
@@ -135,7 +135,9 @@ export async function runCompendium(inputs: string[], flags: CompendiumFlags, io
         executablePath: found.path,
         sandbox: flags.sandbox !== false && !io.isRoot,
         concurrency: 1,
-        timeoutMs: timeout * 1000,
+        // One document of every practice: by default the time limit grows with it (a thousand events' practices
+        // make a PDF of over a thousand pages, printed more than once to check the contents' page numbers).
+        timeoutMs: (timeoutFlag ?? Math.min(3600, Math.max(120, Math.ceil(30 + compendium.practices.length * 0.5)))) * 1000,
         assets: fontAssets(),
         sharedCss: printerFontCss(),
       });
