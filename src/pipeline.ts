@@ -20,6 +20,7 @@ import type { PdfMetadata } from './print/pdf-metadata.js';
 import { pageGeometry, printReport } from './print/print-report.js';
 import type { InputFile } from './read/expand-inputs.js';
 import { resolveImages, type EmbeddedImage } from './read/images.js';
+import { resolvePracticeRefs, type PracticeSource } from './read/practice-refs.js';
 import { readNotes } from './read/read-notes.js';
 import { findImageReferences } from './render/image-references.js';
 import { prepareReport } from './render/index.js';
@@ -75,8 +76,10 @@ export interface FileResult {
   /** The validated model, for the catalogue. */
   report?: EventReport;
   pdfPasses?: number;
-  /** The local images embedded, with their digests (for the build cache). */
+  /** The local images embedded and the practice files read, with their digests (for the build cache). */
   images?: EmbeddedImage[];
+  /** The report's practices that came from practice files, and those files (for the compendium). */
+  practiceSources?: PracticeSource[];
 }
 
 /** What the CPU stages hand to printing and writing: plain data, so that it crosses a thread boundary. */
@@ -113,10 +116,15 @@ export async function prepareFile(input: InputFile, options: PipelineOptions): P
   enter('parse');
   if (read.text === undefined) return failed;
 
-  const parsed = parseNotes(read.text, format);
-  file.messages.push(...parsed.messages);
+  const written = parseNotes(read.text, format);
+  file.messages.push(...written.messages);
+  if (written.data === undefined) return failed;
+  // Practices written in files of their own take their places in the notes (src/read/practice-refs.ts).
+  const refs = await resolvePracticeRefs(written, input.path, options);
+  const parsed = refs.parsed;
+  file.messages.push(...refs.messages);
+  result.practiceSources = refs.sources;
   enter('validate');
-  if (parsed.data === undefined) return failed;
 
   file.messages.push(...validateNotes(parsed));
   enter('model');
@@ -130,7 +138,7 @@ export async function prepareFile(input: InputFile, options: PipelineOptions): P
 
   const images = await resolveImages(findImageReferences(report), input.path, (p, needle) => locateText(parsed, p, needle), { allowedRoot: options.allowedRoot });
   file.messages.push(...images.messages);
-  result.images = images.files;
+  result.images = [...refs.files, ...images.files];
   enter();
   if (stop()) return failed;
   if (options.validateOnly) {

@@ -10,6 +10,7 @@ import { displayPathOf, hasErrors, sortMessages, type SourceFile } from '../diag
 import { normalise } from '../model/normalise.js';
 import type { EventNotes } from '../model/types.js';
 import { notesFormatOf, parseNotes } from '../parse/index.js';
+import { resolvePracticeRefs } from '../read/practice-refs.js';
 import { readNotes } from '../read/read-notes.js';
 import { formatOutline, outlineOf, type OutlineEntry } from '../render/outline.js';
 import { validateNotes } from '../validate/index.js';
@@ -27,12 +28,15 @@ export async function runExplain(input: string, options: { format?: string }, io
     const read = await readNotes(path);
     file.messages.push(...read.messages);
     if (read.text !== undefined) {
-      const parsed = parseNotes(read.text, format);
-      file.messages.push(...parsed.messages);
-      if (parsed.data !== undefined) {
-        const problems = validateNotes(parsed);
+      const written = parseNotes(read.text, format);
+      file.messages.push(...written.messages);
+      if (written.data !== undefined) {
+        // Practices in files of their own, read in their places as a build reads them (lines: the referring ones).
+        const refs = await resolvePracticeRefs(written, path, { cwd: io.cwd });
+        const parsed = refs.parsed;
+        const problems = [...refs.messages, ...validateNotes(parsed)];
         file.messages.push(...problems);
-        outline = outlineOf({ notes: understood(parsed.data, !hasErrors({ ...file, messages: problems })), placements: parsed.placements, locate: (p) => parsed.locate(p) });
+        outline = outlineOf({ notes: understood(parsed.data, !hasErrors({ ...file, messages: problems })), placements: parsed.placements, locate: (p) => written.locate(p) });
         placements = parsed.placements ?? [];
       }
     }

@@ -9,6 +9,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { existsSync, readFileSync } from 'node:fs';
 import { packagePath } from '../package-root.js';
 import { runBuild } from './build-command.js';
+import { runCompendium, type CompendiumFlags } from './compendium-command.js';
 import { runExplain } from './explain-command.js';
 import { runFix } from './fix-command.js';
 import { runImport } from './import-command.js';
@@ -150,6 +151,23 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     .option('--force', 'replace notes files that exist')
     .action(async (files: string[], options: Record<string, unknown>) => {
       exitCode = await runImport(files, options, io, { validateOnly: false, version: VERSION, build: BUILD_ID });
+    });
+
+  program
+    .command('compendium')
+    .description('gather every good practice of the events given, each once, into compendium.html/.pdf, practices.json and practices.csv')
+    .argument('<inputs...>', 'notes files, folders or globs')
+    .option('-o, --out <dir>', 'output folder (default: the current folder)')
+    .option('-f, --format <list>', 'outputs: html,pdf,json,csv (default: all four)')
+    .option('--title <text>', 'the compendium\'s title (default: Good practices)')
+    .option('-l, --language <tag>', 'language of labels and dates')
+    .addOption(new Option('--page-size <size>', 'paper size').choices(['A4', 'a4', 'Letter', 'letter']))
+    .option('--allow-root <dir>', 'a folder practice files and images may come from besides the notes’ own folder')
+    .option('--browser <path>', 'Chrome or Chromium to print with')
+    .option('--no-sandbox', 'run Chromium without its sandbox (automatic when running as root)')
+    .option('--timeout <seconds>', 'printing time limit')
+    .action(async (inputs: string[], options: CompendiumFlags) => {
+      exitCode = await runCompendium(inputs, options, io, `report ${VERSION}`);
     });
 
   program

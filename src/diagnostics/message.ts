@@ -16,6 +16,11 @@ export interface Point {
 export interface Position {
   start: Point;
   end?: Point;
+  /**
+   * The file this place is in, as shown to the user, when it is not the notes file itself (a practice file the
+   * notes reference, see src/read/practice-refs.ts). A message placed here is reported in that file.
+   */
+  file?: string;
 }
 
 export type Severity = 'error' | 'warning' | 'info';
@@ -32,18 +37,25 @@ export interface Diagnostic {
   note?: string;
   /** True when the file cannot go on to later stages. */
   fatal?: boolean;
+  /**
+   * The file the place is in, as shown to the user, when it is not the notes file the message is collected on
+   * (a practice file the notes reference). Absent: the notes file itself.
+   */
+  file?: string;
 }
 
 export function diagnostic(
   ruleId: string,
   reason: string,
   place: Position | undefined,
-  options: { severity?: Severity; note?: string; fatal?: boolean } = {},
+  options: { severity?: Severity; note?: string; fatal?: boolean; file?: string } = {},
 ): Diagnostic {
   const d: Diagnostic = { ruleId, reason, severity: options.severity ?? 'error' };
   if (place) d.place = place;
   if (options.note) d.note = options.note;
   if (options.fatal) d.fatal = true;
+  const file = options.file ?? place?.file;
+  if (file !== undefined) d.file = file;
   return d;
 }
 

@@ -43,7 +43,7 @@ export function formatStylish(files: readonly SourceFile[], options: ReportOptio
     for (const m of visible(file, options)) {
       if (m.severity === 'error') errors++;
       else if (m.severity === 'warning') warnings++;
-      const path = printable(file.displayPath);
+      const path = printable(m.file ?? file.displayPath);
       const where = m.place ? `${path}:${m.place.start.line}:${m.place.start.column}` : path;
       const severity = m.severity === 'error' ? c.red('error') : m.severity === 'warning' ? c.yellow('warning') : c.blue('info');
       lines.push(`${c.bold(where)} ${severity} ${printable(m.reason)} ${c.dim(`[${printable(m.ruleId)}]`)}`);
@@ -77,6 +77,7 @@ export function toJsonMessage(m: Diagnostic) {
     ruleId: m.ruleId,
     severity: m.severity,
     message: m.reason,
+    ...(m.file !== undefined ? { file: m.file } : {}),
     ...(m.note ? { note: m.note } : {}),
     ...(m.place
       ? {
@@ -98,7 +99,7 @@ export function formatGithub(files: readonly SourceFile[], options: ReportOption
   for (const file of files) {
     for (const m of visible(file, options)) {
       const command = m.severity === 'error' ? 'error' : m.severity === 'warning' ? 'warning' : 'notice';
-      const props = [`file=${escapeProperty(file.displayPath)}`];
+      const props = [`file=${escapeProperty(m.file ?? file.displayPath)}`];
       if (m.place) {
         props.push(`line=${m.place.start.line}`, `col=${m.place.start.column}`);
         if (m.place.end) props.push(`endLine=${m.place.end.line}`, `endColumn=${m.place.end.column}`);
@@ -121,12 +122,12 @@ export function formatJunit(files: readonly SourceFile[], options: ReportOptions
     const errors = messages.filter(failing);
     out.push(`    <testcase classname="notes" name="${xml(file.displayPath)}">`);
     for (const m of errors) {
-      const where = m.place ? `${file.displayPath}:${m.place.start.line}:${m.place.start.column}` : file.displayPath;
+      const where = m.place ? `${m.file ?? file.displayPath}:${m.place.start.line}:${m.place.start.column}` : (m.file ?? file.displayPath);
       out.push(`      <failure type="${xml(m.ruleId)}" message="${xml(m.reason)}">${xml(`${where} ${m.reason}${m.note ? ` (${m.note})` : ''}`)}</failure>`);
     }
     const others = messages.filter((m) => !failing(m));
     if (others.length) {
-      out.push(`      <system-out>${others.map((m) => xml(`${m.place ? `${m.place.start.line}:${m.place.start.column} ` : ''}${m.severity} ${m.reason} [${m.ruleId}]`)).join('\n')}</system-out>`);
+      out.push(`      <system-out>${others.map((m) => xml(`${m.file !== undefined ? `${m.file}:` : ''}${m.place ? `${m.place.start.line}:${m.place.start.column} ` : ''}${m.severity} ${m.reason} [${m.ruleId}]`)).join('\n')}</system-out>`);
     }
     out.push(`    </testcase>`);
   }

@@ -22,10 +22,11 @@ export function hasErrors(file: SourceFile, strict = false): boolean {
   return file.messages.some((m) => m.severity === 'error' || (strict && m.severity === 'warning'));
 }
 
-/** Sort by position, errors before warnings at the same place. */
+/** Sort by position, errors before warnings at the same place; the notes' own messages before those in files they reference. */
 export function sortMessages(messages: Diagnostic[]): Diagnostic[] {
   const rank = { error: 0, warning: 1, info: 2 } as const;
   return [...messages].sort((a, b) => {
+    if (a.file !== b.file) return a.file === undefined ? -1 : b.file === undefined ? 1 : a.file < b.file ? -1 : 1;
     const la = a.place?.start.line ?? 0;
     const lb = b.place?.start.line ?? 0;
     if (la !== lb) return la - lb;

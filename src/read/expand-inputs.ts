@@ -25,8 +25,11 @@ export interface ExpandResult {
   problems: Array<{ input: string; reason: string }>;
 }
 
-/** Folders of tools, never notes (folders whose names start with a dot are skipped too). */
-const SKIPPED_FOLDERS = ['**/node_modules/**'];
+/**
+ * Folders of tools, never notes (folders whose names start with a dot are skipped too); `practices/` holds practice
+ * files that notes reference (src/read/practice-refs.ts), not notes.
+ */
+const SKIPPED_FOLDERS = ['**/node_modules/**', '**/practices/**'];
 
 /** Which files an input may name (notes files by default; `report import` takes past reports). */
 export interface InputKind {

@@ -33,7 +33,7 @@ function sniffMime(bytes: Buffer): string | undefined {
   return undefined;
 }
 
-function inside(root: string, path: string): boolean {
+export function inside(root: string, path: string): boolean {
   const rel = relative(root, path);
   return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel) && !rel.startsWith(`..${sep}`));
 }
@@ -97,7 +97,7 @@ export async function readRegularFile(path: string, maxBytes: number): Promise<{
   }
 }
 
-async function realOrResolved(path: string): Promise<string> {
+export async function realOrResolved(path: string): Promise<string> {
   try {
     return await realpath(path);
   } catch {

@@ -21,6 +21,7 @@ const OTHER_IDS = [
   'front-matter-language', 'front-matter-shape', 'unknown-heading', 'duplicate-part', 'same-value-twice', 'unknown-key-line',
   'heading-matched-by-word', 'contents-left-out', 'footer-left-out', 'contact-outside-part', 'contact-without-address', 'placeholder-link',
   'required', 'unknown-key', 'type', 'pattern', 'url', 'empty-value', 'too-short', 'enum', 'format', 'schema',
+  'practice-ref', 'missing-practice', 'practice-outside-root', 'practice-invalid',
   'missing-image', 'image-outside-root', 'remote-image', 'image-path', 'image-type', 'image-too-large',
   'yaml-flow-text', 'yaml-split-number',
   'canonical-key', 'short-form', 'date-form', 'address-scheme', 'date-ambiguous', 'canonical-conflict', 'fix',

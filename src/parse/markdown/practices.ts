@@ -20,11 +20,48 @@ export function buildTopic(topic: Section, path: Path, ctx: ReaderContext): void
   ctx.out.set([...path, 'title'], topic.title, topic.heading);
   ctx.out.mark(path, topic.heading);
   ctx.out.placed('topic', path, topic.heading, 'a sub-heading of good practices', topic.title);
+  // Lines `Practice: practices/x.yaml` name practices written in files of their own (src/read/practice-refs.ts).
+  const refs = topic.blocks.filter((b): b is Paragraph => b.type === 'paragraph' && practiceRefLines(b, ctx) !== undefined);
+  const blocks = topic.blocks.filter((b) => !refs.includes(b as Paragraph));
+  let p = 0;
+  for (const paragraph of refs) {
+    for (const { ref, place } of practiceRefLines(paragraph, ctx)!) {
+      ctx.out.set([...path, 'practices', p, 'ref'], ref, { position: place });
+      ctx.out.place([...path, 'practices', p], { position: place });
+      ctx.out.placed('practice', [...path, 'practices', p], { position: place }, 'a `Practice:` line naming a practice file', ref);
+      p++;
+    }
+  }
   // Content written straight under a topic, without practice headings, is a practice of the same title;
   // a topic with nothing under it stays an empty topic (and validation says so).
-  const hasContent = topic.blocks.some(isTextBlock);
-  const practices = [...(hasContent ? [{ ...topic, children: [] }] : []), ...topic.children];
-  practices.forEach((practice, p) => buildPractice(practice, [...path, 'practices', p], ctx, p === 0 && hasContent ? 'text straight under a topic' : 'a heading under a topic'));
+  const hasContent = blocks.some(isTextBlock);
+  const practices = [...(hasContent ? [{ ...topic, blocks, children: [] }] : []), ...topic.children];
+  practices.forEach((practice, i) => buildPractice(practice, [...path, 'practices', p + i], ctx, i === 0 && hasContent ? 'text straight under a topic' : 'a heading under a topic'));
+}
+
+const PRACTICE_REF_LINE = /^(?:\*\*)?practice:(?:\*\*)?[ \t]+(\S+\.(?:ya?ml|md|markdown))[ \t]*$/i;
+
+/** A paragraph that is only lines `Practice: <path to a practice file>`: each line's path and place; else undefined. */
+function practiceRefLines(paragraph: Paragraph, ctx: ReaderContext): { ref: string; place: NonNullable<ReturnType<typeof positionOf>> }[] | undefined {
+  const start = paragraph.position?.start;
+  const end = paragraph.position?.end;
+  if (start?.offset === undefined || end?.offset === undefined) return undefined;
+  const text = ctx.source.text.slice(start.offset, end.offset);
+  const lines = text.split('\n');
+  const found: { ref: string; place: NonNullable<ReturnType<typeof positionOf>> }[] = [];
+  let offset = start.offset;
+  for (const [i, raw] of lines.entries()) {
+    const line = raw.replace(/\r$/, '');
+    const lead = line.length - line.trimStart().length;
+    const match = PRACTICE_REF_LINE.exec(line.trim());
+    if (!match) return undefined;
+    const column = (i === 0 ? start.column : 1) + lead;
+    const from = offset + lead;
+    const length = line.trim().length;
+    found.push({ ref: match[1]!, place: { start: { line: start.line + i, column, offset: from }, end: { line: start.line + i, column: column + length, offset: from + length } } });
+    offset += raw.length + 1;
+  }
+  return found;
 }
 
 export function buildPractice(section: Section, path: Path, ctx: ReaderContext, reason = 'a heading under a topic'): void {

@@ -1,0 +1,180 @@
+/**
+ * `report compendium <inputs...>`: every good practice of the events given (written in their notes, or in
+ * practice files they reference), each once, with the events where it was presented, as one HTML and PDF
+ * document grouped by topic and country (compendium.html, compendium.pdf) and as data for a good-practice
+ * database (practices.json, practices.csv). Each event goes through the pipeline's checks exactly as in
+ * `report validate`; a file that fails is reported and left out, and the run exits 1.
+ */
+import { relative, resolve } from 'node:path';
+import { diagnostic } from '../diagnostics/message.js';
+import { printable } from '../diagnostics/printable-text.js';
+import { formatReport } from '../diagnostics/reporters.js';
+import { displayPathOf, type SourceFile } from '../diagnostics/source-file.js';
+import { gatherPractices, type CompendiumInput } from '../model/compendium.js';
+import { processFile, type FileResult } from '../pipeline.js';
+import { BrowserSession } from '../print/browser-session.js';
+import { findBrowser, INSTALL_HINT } from '../print/find-browser.js';
+import { pageGeometry, printReport } from '../print/print-report.js';
+import { expandInputs } from '../read/expand-inputs.js';
+import { resolveImages } from '../read/images.js';
+import { COMPENDIUM_TEMPLATE_DIR, prepareCompendium } from '../render/compendium.js';
+import { fontAssets } from '../render/fonts.js';
+import { findImageReferences } from '../render/image-references.js';
+import { printerFontCss } from '../render/index.js';
+import { practicesCsv, practicesJson } from '../render/practices-table.js';
+import { loadTemplate } from '../render/template.js';
+import { removePendingTemporaryFiles, writeAllAtomic, WriteError } from '../write/atomic-write.js';
+import { colours } from './build-command.js';
+import type { CliIo } from './io.js';
+import { RunError } from './run-error.js';
+
+export const COMPENDIUM_FORMATS = ['html', 'pdf', 'json', 'csv'] as const;
+type CompendiumFormat = (typeof COMPENDIUM_FORMATS)[number];
+const FILE_NAMES: Record<CompendiumFormat, string> = { html: 'compendium.html', pdf: 'compendium.pdf', json: 'practices.json', csv: 'practices.csv' };
+
+export interface CompendiumFlags {
+  out?: string;
+  format?: string;
+  title?: string;
+  language?: string;
+  pageSize?: string;
+  allowRoot?: string;
+  browser?: string;
+  sandbox?: boolean;
+  timeout?: string;
+}
+
+function parseFormats(value: string): Set<CompendiumFormat> {
+  const formats = new Set<CompendiumFormat>();
+  for (const raw of value.split(',')) {
+    const f = raw.trim().toLowerCase();
+    if (!f) continue;
+    if (!(COMPENDIUM_FORMATS as readonly string[]).includes(f)) throw new RunError(`Unknown output format \`${raw}\`; expected html, pdf, json or csv`);
+    formats.add(f as CompendiumFormat);
+  }
+  if (formats.size === 0) throw new RunError('Expected at least one output format: html, pdf, json or csv');
+  return formats;
+}
+
+export async function runCompendium(inputs: string[], flags: CompendiumFlags, io: CliIo, generator: string): Promise<number> {
+  const started = performance.now();
+  const formats = parseFormats(flags.format ?? 'html,pdf,json,csv');
+  const outDir = resolve(io.cwd, flags.out ?? '.');
+  const pageSize = String(flags.pageSize ?? 'A4').toLowerCase() === 'letter' ? 'Letter' : 'A4';
+  const timeoutFlag = flags.timeout !== undefined ? Number(flags.timeout) : undefined;
+  if (timeoutFlag !== undefined && (!Number.isInteger(timeoutFlag) || timeoutFlag < 1 || timeoutFlag > 3600)) throw new RunError(`Expected --timeout to be a whole number from 1 to 3600, not \`${String(flags.timeout)}\``);
+  const allowedRoot = flags.allowRoot ? resolve(io.cwd, flags.allowRoot) : undefined;
+
+  const { files, problems } = await expandInputs(inputs, io.cwd);
+  const reported: SourceFile[] = problems.map((p) => ({
+    path: resolve(io.cwd, p.input),
+    displayPath: displayPathOf(io.cwd, resolve(io.cwd, p.input)),
+    messages: [diagnostic('input', p.reason, undefined, { fatal: true })],
+  }));
+  if (files.length === 0) {
+    io.stderr.write(formatReport('stylish', reported, { colours: colours(io, 'stderr') }));
+    throw new RunError('No notes files to gather practices from');
+  }
+  const inputPaths = new Set(files.map((f) => f.path));
+  // (No output can be an input: notes end in .md or .yaml, the compendium's files do not.)
+  const outputs = [...formats].map((f) => [f, resolve(outDir, FILE_NAMES[f])] as const);
+
+  // --- every event, checked as `report validate` checks it ----------------
+  const template = loadTemplate(COMPENDIUM_TEMPLATE_DIR);
+  const gathered: CompendiumInput[] = [];
+  let failed = problems.length;
+  for (const input of files) {
+    const result: FileResult = await processFile(input, {
+      cwd: io.cwd,
+      formats: new Set(),
+      template,
+      language: flags.language,
+      pageSize,
+      strict: false,
+      allowedRoot,
+      inputPaths,
+      generator,
+      validateOnly: true,
+      syncIo: true,
+    });
+    reported.push(result.file);
+    if (result.status === 'failed' || !result.report) {
+      failed++;
+      continue;
+    }
+    const report = result.report;
+    // The practices' images, embedded from where the event's notes name them (already checked by the pipeline).
+    const references = findImageReferences(report).filter((r) => r.path[0] === 'practices');
+    const images = references.length ? (await resolveImages(references, input.path, () => undefined, { allowedRoot })).dataUrls : new Map<string, string>();
+    gathered.push({
+      report,
+      notes: result.file.displayPath,
+      practiceFiles: new Map((result.practiceSources ?? []).map((s) => [`${s.topic}/${s.practice}`, displayPathOf(io.cwd, s.path)])),
+      images,
+    });
+  }
+  io.stderr.write(formatReport('stylish', reported.filter((f) => f.messages.length > 0), { colours: colours(io, 'stderr') }));
+  const compendium = gatherPractices(gathered);
+
+  // --- render, print, write (all or nothing) -------------------------------
+  const prepared = prepareCompendium(compendium, { title: flags.title, language: flags.language, pageSize, generator, template });
+  const contents = new Map<CompendiumFormat, string | Uint8Array>();
+  if (formats.has('html')) contents.set('html', prepared.html());
+  if (formats.has('json')) contents.set('json', practicesJson(compendium, generator));
+  if (formats.has('csv')) contents.set('csv', practicesCsv(compendium));
+  let session: BrowserSession | undefined;
+  const unregister = io.onInterrupt?.(async () => {
+    removePendingTemporaryFiles();
+    await session?.close();
+  });
+  try {
+    if (formats.has('pdf')) {
+      const found = findBrowser(flags.browser ? resolve(io.cwd, flags.browser) : undefined, io.env, io.platform);
+      if (!found.path) throw new RunError(found.refused?.length ? `Refusing to run \`${found.refused[0]!.path}\` as the browser: ${found.refused[0]!.reason}` : INSTALL_HINT);
+      session = new BrowserSession({
+        executablePath: found.path,
+        sandbox: flags.sandbox !== false && !io.isRoot,
+        concurrency: 1,
+        // One document of every practice: by default the time limit grows with it (a thousand events' practices
+        // make a PDF of over a thousand pages, printed more than once to check the contents' page numbers).
+        timeoutMs: (timeoutFlag ?? Math.min(3600, Math.max(120, Math.ceil(30 + compendium.practices.length * 0.5)))) * 1000,
+        assets: fontAssets(),
+        sharedCss: printerFontCss(),
+      });
+      try {
+        const printed = await printReport(session, {
+          render: (pages) => prepared.printHtml(pages),
+          anchors: prepared.anchors,
+          geometry: pageGeometry(template.css, pageSize),
+          pageSize,
+          metadata: { title: prepared.title, subject: prepared.subject, keywords: compendium.topics.map((t) => t.title), creator: generator },
+        });
+        contents.set('pdf', printed.pdf);
+        if (!printed.verified) io.stderr.write('report: the contents page numbers kept moving between prints; check them in the PDF\n');
+      } catch (error) {
+        io.stderr.write(`report: printing the compendium failed: ${printable(String((error as Error)?.message ?? error).split('\n')[0]!)}\n`);
+        return 1;
+      }
+    }
+    try {
+      await writeAllAtomic(outputs.map(([f, path]) => [path, contents.get(f)!] as const));
+    } catch (error) {
+      io.stderr.write(`report: ${printable(error instanceof WriteError ? error.message : `cannot write the compendium: ${String((error as Error).message)}`)}\n`);
+      return 1;
+    }
+  } finally {
+    await session?.close();
+    unregister?.();
+  }
+
+  const c = colours(io, 'stderr');
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  const count = compendium.practices.length;
+  const written = outputs.map(([, path]) => printable(relative(io.cwd, path) || path)).join(', ');
+  io.stderr.write(
+    (failed ? c.red : c.green)(
+      `${count} practice${count === 1 ? '' : 's'} from ${gathered.length} event${gathered.length === 1 ? '' : 's'}${failed ? `, ${failed} file${failed === 1 ? '' : 's'} failed and left out` : ''} -> ${written} (${seconds} s)`,
+    ) + '\n',
+  );
+  return failed ? 1 : 0;
+}

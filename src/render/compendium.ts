@@ -1,0 +1,131 @@
+/**
+ * A compendium of good practices -> HTML, for the file and for the printer, with the template in
+ * templates/compendium (which builds on the default template's style sheet, so the compendium prints like the
+ * reports: same fonts, page, headings, cards). Topics and countries are numbered sections with anchors: the
+ * contents list them with their pages, and the PDF's bookmarks follow their headings.
+ */
+import { labelPack } from '../i18n/locales.js';
+import type { Compendium, CompendiumPractice, PresentedAt } from '../model/compendium.js';
+import { fontFaceCss } from './fonts.js';
+import { plainText, renderBlock, renderInline } from './rich-text.js';
+import { loadTemplate, type CompiledTemplate } from './template.js';
+import { packagePath } from '../package-root.js';
+import { cssString, formatDateRange } from './view.js';
+
+export const COMPENDIUM_TEMPLATE_DIR = packagePath('templates', 'compendium');
+
+export interface CompendiumRenderOptions {
+  title?: string;
+  language?: string;
+  pageSize?: 'A4' | 'Letter';
+  generator?: string;
+  template?: CompiledTemplate;
+}
+
+export interface PreparedCompendium {
+  anchors: string[];
+  html(): string;
+  printHtml(pages: ReadonlyMap<string, number> | undefined): string;
+  title: string;
+  /** One line saying what it holds, for the PDF's subject. */
+  subject: string;
+}
+
+const CSP_FILE = "default-src 'none'; img-src data:; font-src data:; style-src 'unsafe-inline'; script-src 'none'";
+const CSP_PRINT = "default-src 'none'; img-src data:; font-src 'self'; style-src 'unsafe-inline'; script-src 'none'";
+
+/** Words the label packs do not have yet (English). */
+const WORDS = {
+  title: 'Good practices',
+  presentedAt: 'Presented at',
+  noCountry: 'Country not given',
+  events: 'Events',
+  alsoUnder: 'Also presented under',
+  practiceFile: 'Practice file',
+};
+
+export function prepareCompendium(compendium: Compendium, options: CompendiumRenderOptions = {}): PreparedCompendium {
+  const template = options.template ?? loadTemplate(COMPENDIUM_TEMPLATE_DIR);
+  const language = options.language ?? 'en';
+  const labels = labelPack(language).labels;
+  const title = options.title ?? WORDS.title;
+  const eventText = (e: PresentedAt) => ({
+    title: e.title,
+    dateText: formatDateRange(e.date, e.endDate, language),
+    place: [e.city, e.country].filter(Boolean).join(', ') || null,
+    kind: e.kind ?? null,
+  });
+  const practiceView = (entry: CompendiumPractice) => {
+    const pr = entry.practice;
+    const resolve = (src: string) => entry.images.get(src);
+    const block = (md: string | undefined) => renderBlock(md, resolve, 2) || null;
+    return {
+      anchor: `practice-${entry.id}`,
+      project: pr.project ?? null,
+      title: pr.title,
+      presenter: pr.presenter ? { name: pr.presenter.name, affiliation: [pr.presenter.role, pr.presenter.organisation].filter(Boolean).join(', ') || null } : null,
+      where: [pr.region, pr.country].filter(Boolean).join(', ') || null,
+      descriptionHtml: block(pr.description),
+      figures: pr.figures.map((f) => renderInline(f, resolve)),
+      hasFigures: pr.figures.length > 0,
+      links: pr.links,
+      images: pr.images.map((i) => ({ src: resolve(i.src) ?? null, alt: i.alt, caption: i.caption ?? null })).filter((i) => i.src !== null),
+      events: entry.events.map(eventText),
+      otherTopics: entry.topics.length > 1 ? entry.topics.filter((t) => t !== entry.topic).join('; ') : null,
+      file: entry.file ?? null,
+    };
+  };
+  const topics = compendium.topics.map((topic, t) => ({
+    anchor: `topic-${t + 1}`,
+    number: String(t + 1),
+    title: topic.title,
+    countries: topic.countries.map((country, c) => ({
+      anchor: `topic-${t + 1}-country-${c + 1}`,
+      title: country.country ?? WORDS.noCountry,
+      practices: country.practices.map(practiceView),
+    })),
+  }));
+  const anchors = topics.flatMap((t) => [t.anchor, ...t.countries.map((c) => c.anchor)]);
+  const first = compendium.events[0];
+  const last = compendium.events[compendium.events.length - 1];
+  const years = first && last ? [first.date.slice(0, 4), last.date.slice(0, 4)].filter((y, i, all) => all.indexOf(y) === i).join('–') : '';
+  const count = compendium.practices.length;
+  const subject = `${count} good practice${count === 1 ? '' : 's'} presented at ${compendium.events.length} event${compendium.events.length === 1 ? '' : 's'}${years ? `, ${years}` : ''}`;
+  const [pageBefore, pageMiddle, pageAfter] = splitPageLabel(labels.page ?? 'Page {page} of {pages}');
+  const characters = () => JSON.stringify(compendium.practices.map((p) => p.practice)) + JSON.stringify(compendium.events) + JSON.stringify(labels) + title + JSON.stringify(WORDS);
+  const render = (print: boolean, pages: ReadonlyMap<string, number> | undefined) => {
+    const page = (anchor: string) => (pages?.has(anchor) ? String(pages.get(anchor)) : print ? '00' : null);
+    return template.render({
+      lang: language,
+      dir: 'ltr',
+      title,
+      subject,
+      labels: { ...labels, ...WORDS },
+      toc: topics.map((t) => ({ anchor: t.anchor, number: t.number, title: t.title, page: page(t.anchor), countries: t.countries.map((c) => ({ anchor: c.anchor, title: c.title, page: page(c.anchor) })) })),
+      hasToc: topics.length > 0,
+      topics,
+      events: compendium.events.map(eventText),
+      csp: print ? CSP_PRINT : CSP_FILE,
+      fontCss: print ? '' : fontFaceCss('inline', characters()),
+      templateCss: template.css,
+      generator: options.generator ?? 'report',
+      description: subject,
+      css: {
+        runningTitle: cssString(title),
+        footerLine: cssString(subject),
+        pageBefore: cssString(pageBefore),
+        pageMiddle: cssString(pageMiddle),
+        pageAfter: cssString(pageAfter),
+        pageSize: options.pageSize === 'Letter' ? 'letter' : 'A4',
+      },
+    });
+  };
+  return { anchors, html: () => render(false, undefined), printHtml: (pages) => render(true, pages), title, subject: plainText(subject) };
+}
+
+function splitPageLabel(label: string): [string, string, string] {
+  const a = label.indexOf('{page}');
+  const b = label.indexOf('{pages}');
+  if (a < 0 || b < 0 || b < a) return ['', ' / ', ''];
+  return [label.slice(0, a), label.slice(a + 6, b), label.slice(b + 7)];
+}
