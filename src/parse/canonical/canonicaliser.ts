@@ -32,7 +32,7 @@ export class Canonicaliser {
     private readonly parsed: ParsedNotes,
     data: Json,
   ) {
-    this.language = typeof data.language === 'string' ? data.language : undefined;
+    this.language = notesLanguage(data);
   }
 
   where(orig: NotesPath, target: 'value' | 'key' = 'value'): Position | undefined {
@@ -146,7 +146,7 @@ export class Canonicaliser {
     const groups = new Map<string, { written: string; meaning: KeyMeaning }[]>();
     const order: string[] = [];
     for (const written of Object.keys(value)) {
-      const meaning = resolveKey(context, written) ?? { key: written };
+      const meaning = resolveKey(context, written, this.language) ?? { key: written };
       const list = groups.get(meaning.key);
       if (list) list.push({ written, meaning });
       else {
@@ -447,6 +447,16 @@ export class Canonicaliser {
     });
   }
 
+}
+
+/** The notes' language tag, from whichever key means `language` (`Sprache: de`, `langue: français`). */
+function notesLanguage(data: Json): string | undefined {
+  for (const written of Object.keys(data)) {
+    const value = data[written];
+    if (typeof value !== 'string' || resolveKey('event', written)?.key !== 'language') continue;
+    return languageOfName(value) ?? value.trim();
+  }
+  return undefined;
 }
 
 /** The keys in the order written, except that an `endDate` added by a range follows its `date`. */
