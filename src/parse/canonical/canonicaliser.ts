@@ -8,7 +8,7 @@ import { diagnostic, quote, type Diagnostic, type Position } from '../../diagnos
 import { pathKey, type ParsedNotes } from '../parsed-notes.js';
 import { withScheme } from './addresses.js';
 import { readDate } from './dates.js';
-import { CANONICAL_KEYS, normaliseKey, resolveKey, type KeyContext, type KeyMeaning } from './keys.js';
+import { CANONICAL_KEYS, normaliseKey, notesLanguage, resolveKey, type KeyContext, type KeyMeaning } from './keys.js';
 import { highlights, nextSteps, practices, section } from './parts.js';
 import { readPlace } from './place.js';
 import type { NotesPath, Rewrite } from './rewrite.js';
@@ -447,16 +447,6 @@ export class Canonicaliser {
     });
   }
 
-}
-
-/** The notes' language tag, from whichever key means `language` (`Sprache: de`, `langue: français`). */
-function notesLanguage(data: Json): string | undefined {
-  for (const written of Object.keys(data)) {
-    const value = data[written];
-    if (typeof value !== 'string' || resolveKey('event', written)?.key !== 'language') continue;
-    return languageOfName(value) ?? value.trim();
-  }
-  return undefined;
 }
 
 /** The keys in the order written, except that an `endDate` added by a range follows its `date`. */

@@ -6,6 +6,7 @@
 import { didYouMean } from '../../diagnostics/suggest.js';
 import { labelPacks, type LabelPack } from '../../i18n/locales.js';
 import { foldText } from './dates.js';
+import { languageOfName } from './languages.js';
 
 /** The kinds of mapping in the notes, each with its own keys. */
 export type KeyContext =
@@ -211,6 +212,19 @@ export function resolveKey(context: KeyContext, written: string, language?: stri
   const primary = language?.toLowerCase().split(/[-_]/)[0];
   const key = (primary !== undefined ? byPack.get(primary)?.get(normal) : undefined) ?? shared.get(normal);
   return key !== undefined ? { key } : undefined;
+}
+
+/** The value of the event's key written under any name that means `key` (`Titel:` for `title`), in the order written. */
+export function eventValue(data: Readonly<Record<string, unknown>>, key: string, language?: string): unknown {
+  if (Object.hasOwn(data, key)) return data[key];
+  const written = Object.keys(data).find((k) => resolveKey('event', k, language)?.key === key);
+  return written === undefined ? undefined : data[written];
+}
+
+/** The notes' language tag, from whichever key means `language` (`Sprache: de`, `Langue : français`). */
+export function notesLanguage(data: Readonly<Record<string, unknown>>): string | undefined {
+  const value = eventValue(data, 'language');
+  return typeof value === 'string' ? (languageOfName(value) ?? value.trim()) : undefined;
 }
 
 /** The context of the mapping at a canonical path of the notes (`['place']` -> `place`). */

@@ -9,6 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { labelPacks } from '../../../src/i18n/locales.js';
 import { parseNotes } from '../../../src/parse/index.js';
 import { CANONICAL_KEYS, fieldWords, normaliseKey, resolveKey, type KeyContext } from '../../../src/parse/canonical/keys.js';
+import { fixNotesText } from '../../../src/parse/canonical/apply-rewrites.js';
 import { validateNotes } from '../../../src/validate/index.js';
 import { ROOT, runCli, tempDir } from '../../helpers/cli.js';
 
@@ -134,6 +135,25 @@ Organizzatori:
     expect(practice('pl').practices.topics[0]!.practices[0]).toMatchObject({ country: 'Mazowsze' });
     expect(practice('cs').practices.topics[0]!.practices[0]).toMatchObject({ region: 'Mazowsze' });
     expect(practice('en').practices.topics[0]!.practices[0]).toMatchObject({ kraj: 'Mazowsze' });
+  });
+
+  it('reads keys in the notes’ language in Markdown front matter too', () => {
+    const r = parseNotes(`---\nTitel: Kreislaufwirtschaft\nDatum: 2025-05-14\nOrt: Online\nSprache: Deutsch\n---\n\n# Zusammenfassung\n\nRund 50 Teilnehmende.\n`, 'markdown');
+    expect(errors(r)).toEqual([]);
+    expect(r.data).toMatchObject({ title: 'Kreislaufwirtschaft', date: '2025-05-14', place: { online: true }, language: 'de' });
+  });
+
+  it('reads the example of docs/notes-format.md, and fix writes its canonical keys', () => {
+    const doc = readFileSync(join(ROOT, 'docs', 'notes-format.md'), 'utf8');
+    const keys = doc.slice(doc.indexOf('### Keys'), doc.indexOf('### Short forms'));
+    const example = /^```yaml\n([\s\S]*?)^```$/m.exec(keys)![1]!;
+    const r = read(example);
+    expect(errors(r)).toEqual([]);
+    expect(r.data).toMatchObject({ title: 'Villes intelligentes et climat', date: '2025-03-12', language: 'fr', practices: { topics: [{ title: 'Rénovation', practices: [{ project: 'RENOV', country: 'France', figures: ['1 200 logements rénovés'] }] }] } });
+    const fixed = fixNotesText(example, 'yaml').text;
+    expect(fixed).toMatch(/^title: Villes/m);
+    expect(read(fixed).data).toEqual(r.data);
+    expect(read(fixed).rewrites).toEqual([]);
   });
 
   it('keeps English synonyms first', () => {
