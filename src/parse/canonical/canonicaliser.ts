@@ -8,7 +8,7 @@ import { diagnostic, quote, type Diagnostic, type Position } from '../../diagnos
 import { pathKey, type ParsedNotes } from '../parsed-notes.js';
 import { withScheme } from './addresses.js';
 import { readDate } from './dates.js';
-import { CANONICAL_KEYS, normaliseKey, resolveKey, type KeyContext, type KeyMeaning } from './keys.js';
+import { CANONICAL_KEYS, normaliseKey, notesLanguage, resolveKey, type KeyContext, type KeyMeaning } from './keys.js';
 import { highlights, nextSteps, practices, section } from './parts.js';
 import { readPlace } from './place.js';
 import type { NotesPath, Rewrite } from './rewrite.js';
@@ -32,7 +32,7 @@ export class Canonicaliser {
     private readonly parsed: ParsedNotes,
     data: Json,
   ) {
-    this.language = typeof data.language === 'string' ? data.language : undefined;
+    this.language = notesLanguage(data);
   }
 
   where(orig: NotesPath, target: 'value' | 'key' = 'value'): Position | undefined {
@@ -146,7 +146,7 @@ export class Canonicaliser {
     const groups = new Map<string, { written: string; meaning: KeyMeaning }[]>();
     const order: string[] = [];
     for (const written of Object.keys(value)) {
-      const meaning = resolveKey(context, written) ?? { key: written };
+      const meaning = resolveKey(context, written, this.language) ?? { key: written };
       const list = groups.get(meaning.key);
       if (list) list.push({ written, meaning });
       else {

@@ -4,7 +4,9 @@
  * and dots ignored, so `End Date`, `end_date` and `endDate` are one key.
  */
 import { didYouMean } from '../../diagnostics/suggest.js';
+import { labelPacks, type LabelPack } from '../../i18n/locales.js';
 import { foldText } from './dates.js';
+import { languageOfName } from './languages.js';
 
 /** The kinds of mapping in the notes, each with its own keys. */
 export type KeyContext =
@@ -118,11 +120,111 @@ function table(context: KeyContext): Map<string, KeyMeaning> {
   return found;
 }
 
-/** The canonical key a written key stands for in this context, or undefined when it is not known. */
-export function resolveKey(context: KeyContext, written: string): KeyMeaning | undefined {
+/**
+ * The keys a label pack's words may stand for (locales/*.json `fields`), and
+ * where else in the pack the words for a key already are: a part's heading
+ * phrases are its key, a key line's words are its key (`link` lines are
+ * `links`), so packs do not repeat them.
+ */
+export const FIELD_NAMES = [
+  'title', 'subtitle', 'kind', 'date', 'endDate', 'place', 'city', 'country', 'venue', 'online', 'url', 'website', 'organisers', 'speakers',
+  'language', 'summary', 'highlights', 'practices', 'nextSteps', 'upcoming', 'resources', 'contacts', 'topic', 'project', 'presenter', 'role',
+  'organisation', 'region', 'description', 'figures', 'links', 'text', 'name', 'email', 'items', 'intro',
+] as const;
+
+const FROM_HEADINGS = new Set(['summary', 'highlights', 'practices', 'nextSteps', 'upcoming', 'resources', 'contacts']);
+const FROM_KEY_LINES: Record<string, string> = {
+  project: 'project', presenter: 'presenter', role: 'role', organisation: 'organisation', region: 'region', country: 'country', links: 'link', figures: 'figures', speakers: 'speakers',
+};
+
+type PackWithFields = LabelPack & { fields?: Partial<Record<string, unknown>> };
+
+const words = (value: unknown): string[] => (Array.isArray(value) ? value.filter((w): w is string => typeof w === 'string') : []);
+
+/** Every word a pack gives for a canonical key: its `fields`, and the heading phrases or key-line words it already has. */
+export function fieldWords(pack: LabelPack, key: string): string[] {
+  const { fields } = pack as PackWithFields;
+  const own = fields && Object.hasOwn(fields, key) ? words(fields[key]) : [];
+  const headings = FROM_HEADINGS.has(key) && Object.hasOwn(pack.headings, key) ? words(pack.headings[key as keyof LabelPack['headings']]) : [];
+  const line = Object.hasOwn(FROM_KEY_LINES, key) ? words(pack.keys[FROM_KEY_LINES[key] as keyof LabelPack['keys']]) : [];
+  return [...new Set([...own, ...headings, ...line])];
+}
+
+/** One pack's words in one context (normalised), each with the canonical key it stands for; a word the pack gives two keys is left out. */
+function packTable(pack: LabelPack, context: KeyContext): Map<string, string> {
+  const found = new Map<string, string>();
+  const twice = new Set<string>();
+  for (const key of CANONICAL_KEYS[context]) {
+    for (const word of fieldWords(pack, key)) {
+      const normal = normaliseKey(word);
+      const before = found.get(normal);
+      if (before !== undefined && before !== key) twice.add(normal);
+      else found.set(normal, key);
+    }
+  }
+  for (const word of twice) found.delete(word);
+  return found;
+}
+
+interface Multilingual {
+  /** Words every pack that has them gives the same key. */
+  shared: Map<string, string>;
+  /** Each pack's own words, for notes whose `language` picks it. */
+  byPack: Map<string, Map<string, string>>;
+}
+
+const multilingual = new Map<KeyContext, Multilingual>();
+
+/** The words of all 24 packs for one context, built at first use. A word two packs read as different keys is only read in its language. */
+function multilingualTable(context: KeyContext): Multilingual {
+  let found = multilingual.get(context);
+  if (found) return found;
+  const byPack = new Map<string, Map<string, string>>();
+  const meanings = new Map<string, Set<string>>();
+  for (const [code, pack] of labelPacks()) {
+    const own = packTable(pack, context);
+    byPack.set(code, own);
+    for (const [word, key] of own) {
+      const keys = meanings.get(word) ?? new Set<string>();
+      keys.add(key);
+      meanings.set(word, keys);
+    }
+  }
+  const shared = new Map<string, string>();
+  for (const [word, keys] of meanings) if (keys.size === 1) shared.set(word, [...keys][0]!);
+  found = { shared, byPack };
+  multilingual.set(context, found);
+  return found;
+}
+
+/**
+ * The canonical key a written key stands for in this context, or undefined
+ * when it is not known: the canonical keys and English synonyms first, then
+ * the words of the notes' language (a BCP 47 tag, `de-AT` reads `de`), then
+ * the words of any language that no other language reads differently.
+ */
+export function resolveKey(context: KeyContext, written: string, language?: string): KeyMeaning | undefined {
   if (CANONICAL_KEYS[context].includes(written)) return { key: written };
-  const meaning = table(context).get(normaliseKey(written));
-  return meaning && CANONICAL_KEYS[context].includes(meaning.key) ? meaning : undefined;
+  const normal = normaliseKey(written);
+  const meaning = table(context).get(normal);
+  if (meaning) return CANONICAL_KEYS[context].includes(meaning.key) ? meaning : undefined;
+  const { shared, byPack } = multilingualTable(context);
+  const primary = language?.toLowerCase().split(/[-_]/)[0];
+  const key = (primary !== undefined ? byPack.get(primary)?.get(normal) : undefined) ?? shared.get(normal);
+  return key !== undefined ? { key } : undefined;
+}
+
+/** The value of the event's key written under any name that means `key` (`Titel:` for `title`), in the order written. */
+export function eventValue(data: Readonly<Record<string, unknown>>, key: string, language?: string): unknown {
+  if (Object.hasOwn(data, key)) return data[key];
+  const written = Object.keys(data).find((k) => resolveKey('event', k, language)?.key === key);
+  return written === undefined ? undefined : data[written];
+}
+
+/** The notes' language tag, from whichever key means `language` (`Sprache: de`, `Langue : français`). */
+export function notesLanguage(data: Readonly<Record<string, unknown>>): string | undefined {
+  const value = eventValue(data, 'language');
+  return typeof value === 'string' ? (languageOfName(value) ?? value.trim()) : undefined;
 }
 
 /** The context of the mapping at a canonical path of the notes (`['place']` -> `place`). */

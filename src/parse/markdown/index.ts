@@ -15,6 +15,7 @@
 import { diagnostic, type Diagnostic } from '../../diagnostics/message.js';
 import { MARKDOWN_LIMITS, tooDeep } from '../complexity.js';
 import { pathKey, type ParsedNotes } from '../parsed-notes.js';
+import { eventValue, notesLanguage } from '../canonical/keys.js';
 import { classifyHeading } from '../section-names.js';
 import { writeFreeSections } from './free-sections.js';
 import { readFrontMatter } from './front-matter.js';
@@ -48,7 +49,7 @@ export function parseMarkdownNotes(text: string): ParsedNotes {
   const front = readFrontMatter(text, tree);
   if (front.fatal) return { data: undefined, messages: front.messages, locate: front.locate };
   const messages: Diagnostic[] = [...front.messages, ...bulletMessages(pasted.bullets, text)];
-  const language = typeof front.data.language === 'string' ? front.data.language : undefined;
+  const language = notesLanguage(front.data);
   const ctx = readerContext(text, language);
   const plain = promotePlainHeadings(tree.children[0]?.type === 'yaml' ? tree.children.slice(1) : tree.children, (node) => ctx.source.inline(node), language);
   messages.push(...plain.messages);
@@ -60,7 +61,8 @@ export function parseMarkdownNotes(text: string): ParsedNotes {
   // The first level-1 heading is the title, and its sections the top level; unless the front matter has the title
   // and the body is parts at level 1 (Word, Google Docs and pandoc exports), which are then parts.
   let topLevel = roots;
-  const frontTitle = typeof front.data.title === 'string' ? front.data.title : undefined;
+  const writtenTitle = eventValue(front.data, 'title', language);
+  const frontTitle = typeof writtenTitle === 'string' ? writtenTitle : undefined;
   const first = roots[0];
   const levelOneParts =
     frontTitle !== undefined &&
