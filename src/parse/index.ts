@@ -26,6 +26,11 @@ export function parseWritten(text: string, format: NotesFormat): ParsedNotes {
   const tooComplex = complexityProblems(text);
   if (tooComplex.length) return { data: undefined, messages: tooComplex, locate: () => undefined, text };
   if (format === 'markdown') return { ...parseMarkdownNotes(text), text };
+  return parseYamlMapping(text, 'YAML notes');
+}
+
+/** YAML text that must be a mapping of keys to values (notes, a practice file): anything else is `notes-shape`. */
+export function parseYamlMapping(text: string, what: string): ParsedNotes {
   const parsed = { ...parseYaml(text), text };
   if (parsed.messages.some((m) => m.fatal)) return parsed;
   if (parsed.data === null || typeof parsed.data !== 'object' || Array.isArray(parsed.data)) {
@@ -34,7 +39,7 @@ export function parseWritten(text: string, format: NotesFormat): ParsedNotes {
       data: undefined,
       messages: [
         ...parsed.messages,
-        diagnostic('notes-shape', 'Expected YAML notes to be a mapping of keys to values, like `title: …`', parsed.locate([]) ?? { start: { line: 1, column: 1 } }, { fatal: true }),
+        diagnostic('notes-shape', `Expected ${what} to be a mapping of keys to values, like \`title: …\``, parsed.locate([]) ?? { start: { line: 1, column: 1 } }, { fatal: true }),
       ],
     };
   }

@@ -5,18 +5,16 @@
  * `PROJECT – Title`, key lines (`Country: Italy`, `Figures:` and a list …) and the description's paragraphs.
  * Either is made canonical (synonyms, short forms) like notes are.
  */
-import { diagnostic } from '../diagnostics/message.js';
 import { canonicalise } from './canonical/index.js';
-import { complexityProblems, MARKDOWN_LIMITS, tooDeep } from './complexity.js';
-import type { NotesFormat } from './index.js';
+import { complexityProblems } from './complexity.js';
+import { parseYamlMapping, type NotesFormat } from './index.js';
 import { readFrontMatter } from './markdown/front-matter.js';
 import { mergeWithFrontMatter } from './markdown/merge.js';
 import { readerContext } from './markdown/parts.js';
 import { buildPractice } from './markdown/practices.js';
 import { splitSections, type Section } from './markdown/sections.js';
-import { parseMarkdownTree, positionOf } from './markdown/tree.js';
+import { parseMarkdownTree, tooDeepToRender } from './markdown/tree.js';
 import { pathKey, type ParsedNotes } from './parsed-notes.js';
-import { parseYaml } from './yaml.js';
 
 /** Where a practice sits inside the notes wrapped around it for canonicalisation. */
 const WRAPPED = ['practices', 'topics', 0, 'practices', 0] as const;
@@ -31,32 +29,14 @@ export function parsePracticeFile(text: string, format: NotesFormat): ParsedNote
 }
 
 function parseYamlPractice(text: string): ParsedNotes {
-  const parsed = { ...parseYaml(text), text };
-  if (parsed.messages.some((m) => m.fatal)) return { ...parsed, data: undefined };
-  if (parsed.data === null || typeof parsed.data !== 'object' || Array.isArray(parsed.data)) {
-    return {
-      ...parsed,
-      data: undefined,
-      messages: [
-        ...parsed.messages,
-        diagnostic('notes-shape', 'Expected a practice file to be a mapping of keys to values, like `title: …`', parsed.locate([]) ?? { start: { line: 1, column: 1 } }, { fatal: true }),
-      ],
-    };
-  }
-  return parsed;
+  const parsed = parseYamlMapping(text, 'a practice file');
+  return parsed.messages.some((m) => m.fatal) ? { ...parsed, data: undefined } : parsed;
 }
 
 function parseMarkdownPractice(text: string): ParsedNotes {
   const tree = parseMarkdownTree(text);
-  const deep = tooDeep(tree as never);
-  if (deep) {
-    return {
-      data: undefined,
-      messages: [diagnostic('markdown-depth', `Lists, quotes or emphasis nested more than ${MARKDOWN_LIMITS.maxDepth} levels deep cannot be rendered`, positionOf(deep as { position?: unknown }), { fatal: true })],
-      locate: () => undefined,
-      text,
-    };
-  }
+  const deep = tooDeepToRender(tree, text);
+  if (deep) return deep;
   const front = readFrontMatter(text, tree);
   if (front.fatal) return { data: undefined, messages: front.messages, locate: front.locate, text };
   const messages = [...front.messages];

@@ -12,8 +12,7 @@
  * Headings that name no part become free sections, kept in order, with a
  * warning. Nothing the author wrote is dropped silently.
  */
-import { diagnostic, type Diagnostic } from '../../diagnostics/message.js';
-import { MARKDOWN_LIMITS, tooDeep } from '../complexity.js';
+import type { Diagnostic } from '../../diagnostics/message.js';
 import { pathKey, type ParsedNotes } from '../parsed-notes.js';
 import { eventValue, notesLanguage } from '../canonical/keys.js';
 import { classifyHeading } from '../section-names.js';
@@ -26,7 +25,7 @@ import { mergeWithFrontMatter, sameWords } from './merge.js';
 import { warnPlaceholderLinks } from './placeholder-links.js';
 import { addSummary } from './summary.js';
 import { bodyStartOf, bulletMessages, promotePlainHeadings, withMarkdownBullets } from './plain-lines.js';
-import { parseMarkdownTree, positionOf } from './tree.js';
+import { parseMarkdownTree, tooDeepToRender } from './tree.js';
 
 export type { Placement, PlacementKind } from '../placement.js';
 export { parseContact } from './contacts.js';
@@ -37,14 +36,8 @@ export { positionOf } from './tree.js';
 export function parseMarkdownNotes(text: string): ParsedNotes {
   const pasted = withMarkdownBullets(text, bodyStartOf(text));
   const tree = parseMarkdownTree(pasted.text);
-  const deep = tooDeep(tree as never);
-  if (deep) {
-    return {
-      data: undefined,
-      messages: [diagnostic('markdown-depth', `Lists, quotes or emphasis nested more than ${MARKDOWN_LIMITS.maxDepth} levels deep cannot be rendered`, positionOf(deep as { position?: unknown }), { fatal: true })],
-      locate: () => undefined,
-    };
-  }
+  const deep = tooDeepToRender(tree);
+  if (deep) return deep;
 
   const front = readFrontMatter(text, tree);
   if (front.fatal) return { data: undefined, messages: front.messages, locate: front.locate };

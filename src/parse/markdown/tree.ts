@@ -8,10 +8,24 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import type { Position } from '../../diagnostics/message.js';
+import { diagnostic, type Position } from '../../diagnostics/message.js';
+import { MARKDOWN_LIMITS, tooDeep } from '../complexity.js';
+import type { ParsedNotes } from '../parsed-notes.js';
 import { keepBlocks, keepParagraph, keepTree, startKeepingParagraphs } from './paragraph-trees.js';
 
 const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']).freeze();
+
+/** Notes (or a practice file) whose lists, quotes or emphasis nest too deep to render: the fatal result, or undefined. */
+export function tooDeepToRender(tree: Root, text?: string): ParsedNotes | undefined {
+  const deep = tooDeep(tree as never);
+  if (!deep) return undefined;
+  return {
+    data: undefined,
+    messages: [diagnostic('markdown-depth', `Lists, quotes or emphasis nested more than ${MARKDOWN_LIMITS.maxDepth} levels deep cannot be rendered`, positionOf(deep as { position?: unknown }), { fatal: true })],
+    locate: () => undefined,
+    ...(text !== undefined ? { text } : {}),
+  };
+}
 
 /** The notes' Markdown as a tree; every node keeps its line, column and offset in `text`. */
 export function parseMarkdownTree(text: string): Root {
