@@ -67,7 +67,7 @@ describe('heading-matched-by-word', () => {
   it('a heading matched by its last words names the part chosen', async () => {
     const r = await ws.validate('by-word.md', markdown('## Next steps', '', '### Skills', '', '- Train staff.', '', '### Policy Learning Platform briefs and articles', '', '- [Brief](https://www.interregeurope.eu/brief)'));
     expect(r.report).toEqual([
-      'by-word.md:12:1 warning Heading `Policy Learning Platform briefs and articles` is read as the resources part by its words `articles` [heading-matched-by-word]',
+      'by-word.md:12:1 info Heading `Policy Learning Platform briefs and articles` is read as the resources part by its words `articles` [heading-matched-by-word]',
       '  note: Start the heading with the part’s name to make this certain, or rename it if it is not that part.',
     ]);
   });
