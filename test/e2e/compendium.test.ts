@@ -9,24 +9,9 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { csvCell } from '../../src/render/practices-table.js';
 import { ROOT, runCli, tempDir } from '../helpers/cli.js';
-import { flat, pdfInfo, pdfPages } from '../helpers/pdf.js';
+import { flat, pdfInfo, pdfPages, pdfOutline as outline } from '../helpers/pdf.js';
 
 const FIXTURE = join(ROOT, 'test', 'fixtures', 'compendium');
-
-async function outline(pdf: string): Promise<string[]> {
-  const lib = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const doc = await lib.getDocument({ data: new Uint8Array(readFileSync(pdf)), verbosity: 0 }).promise;
-  const titles: string[] = [];
-  const walk = (items: Array<{ title: string; items: unknown[] }>, depth: number) => {
-    for (const item of items) {
-      titles.push(`${'  '.repeat(depth)}${item.title}`);
-      walk(item.items as typeof items, depth + 1);
-    }
-  };
-  walk(((await doc.getOutline()) ?? []) as Array<{ title: string; items: unknown[] }>, 0);
-  await doc.destroy();
-  return titles;
-}
 
 const count = (text: string, needle: string) => text.split(needle).length - 1;
 

@@ -7,28 +7,13 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, runCli, tempDir } from '../helpers/cli.js';
-import { flat, pdfInfo, pdfPages } from '../helpers/pdf.js';
+import { flat, pdfInfo, pdfPages, pdfOutline as outline } from '../helpers/pdf.js';
 import { difference, readPgm, renderPages, toPgm } from '../helpers/pgm.js';
 
 const dir = tempDir();
 afterAll(() => dir.cleanup());
 
 const PNG_1x1 = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
-
-async function outline(pdf: string): Promise<string[]> {
-  const lib = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const doc = await lib.getDocument({ data: new Uint8Array(readFileSync(pdf)), verbosity: 0 }).promise;
-  const titles: string[] = [];
-  const walk = (items: Array<{ title: string; items: unknown[] }>, depth: number) => {
-    for (const item of items) {
-      titles.push(`${'  '.repeat(depth)}${item.title}`);
-      walk(item.items as typeof items, depth + 1);
-    }
-  };
-  walk(((await doc.getOutline()) ?? []) as Array<{ title: string; items: unknown[] }>, 0);
-  await doc.destroy();
-  return titles;
-}
 
 describe('the example PDF', () => {
   const pdf = join(dir.path, 'vilnius-2024.pdf');

@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 
 /** Text of each page, read back with poppler's pdftotext. */
 export function pdfPages(path: string, mode: 'layout' | 'reading' = 'layout'): string[] {
@@ -26,3 +27,19 @@ export function pdfStructure(path: string): string {
 
 /** Collapse whitespace so text that wrapped across lines can be searched. */
 export const flat = (text: string) => text.replace(/\s+/g, ' ');
+
+/** The PDF's bookmarks (outline), read back with pdf.js, one line per entry, indented by depth. */
+export async function pdfOutline(pdf: string): Promise<string[]> {
+  const lib = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const doc = await lib.getDocument({ data: new Uint8Array(readFileSync(pdf)), verbosity: 0 }).promise;
+  const titles: string[] = [];
+  const walk = (items: Array<{ title: string; items: unknown[] }>, depth: number) => {
+    for (const item of items) {
+      titles.push(`${'  '.repeat(depth)}${item.title}`);
+      walk(item.items as typeof items, depth + 1);
+    }
+  };
+  walk(((await doc.getOutline()) ?? []) as Array<{ title: string; items: unknown[] }>, 0);
+  await doc.destroy();
+  return titles;
+}
