@@ -103,14 +103,15 @@ function defaultConcurrency(cpuCount: number): number {
   return Math.max(1, Math.min(4, cpuCount + 1));
 }
 
-function resolveTemplate(value: string | undefined, base: string): CompiledTemplate {
+/** A built-in template by name, or a template folder relative to `base`; `fresh` reads it again (the preview watches it). */
+export function resolveTemplate(value: string | undefined, base: string, fresh = false): CompiledTemplate {
   let dir: string;
   if (!value) dir = resolve(BUILT_IN_TEMPLATES_DIR, 'default');
   else if (existsSync(resolve(BUILT_IN_TEMPLATES_DIR, value, 'template.json')) && !value.includes('/') && !value.includes('\\')) dir = resolve(BUILT_IN_TEMPLATES_DIR, value);
   else dir = resolve(base, value);
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new RunError(`Template \`${value}\` is neither a built-in template (see \`report templates\`) nor a folder`);
   try {
-    return loadTemplate(dir);
+    return loadTemplate(dir, { fresh });
   } catch (error) {
     if (error instanceof TemplateError) {
       const d = error.diagnostics[0]!;

@@ -10,7 +10,10 @@ import { displayPathOf, hasErrors, sortMessages, type SourceFile } from '../diag
 import { normalise } from '../model/normalise.js';
 import type { EventNotes } from '../model/types.js';
 import { notesFormatOf, parseNotes } from '../parse/index.js';
+import { locateText } from '../parse/parsed-notes.js';
+import { resolveImages } from '../read/images.js';
 import { resolvePracticeRefs } from '../read/practice-refs.js';
+import { findImageReferences } from '../render/image-references.js';
 import { readNotes } from '../read/read-notes.js';
 import { formatOutline, outlineOf, type OutlineEntry } from '../render/outline.js';
 import { validateNotes } from '../validate/index.js';
@@ -35,8 +38,12 @@ export async function runExplain(input: string, options: { format?: string }, io
         const refs = await resolvePracticeRefs(written, path, { cwd: io.cwd });
         const parsed = refs.parsed;
         const problems = [...refs.messages, ...validateNotes(parsed)];
+        const valid = !hasErrors({ ...file, messages: problems });
+        const notes = understood(parsed.data, valid);
+        // Images are checked as a build checks them (inside the notes' folder, their type and size).
+        if (valid) problems.push(...(await resolveImages(findImageReferences(notes), path, (p, needle) => locateText(parsed, p, needle))).messages);
         file.messages.push(...problems);
-        outline = outlineOf({ notes: understood(parsed.data, !hasErrors({ ...file, messages: problems })), placements: parsed.placements, locate: (p) => written.locate(p) });
+        outline = outlineOf({ notes, placements: parsed.placements, locate: (p) => written.locate(p) });
         placements = parsed.placements ?? [];
       }
     }

@@ -6,24 +6,17 @@
 import { watch, type FSWatcher } from 'node:fs';
 import { createServer, type ServerResponse } from 'node:http';
 import { dirname, relative, resolve } from 'node:path';
-import { resolveConfig, type WrittenConfig } from '../config/load-config.js';
+import { resolveConfig, type ResolvedConfig, type WrittenConfig } from '../config/load-config.js';
 import { printable } from '../diagnostics/printable-text.js';
 import { formatStylish } from '../diagnostics/reporters.js';
 import type { SourceFile } from '../diagnostics/source-file.js';
-import { normalise } from '../model/normalise.js';
-import type { EventNotes } from '../model/types.js';
-import { notesFormatOf, parseNotes } from '../parse/index.js';
-import { locateText } from '../parse/parsed-notes.js';
-import { resolveImages } from '../read/images.js';
-import { resolvePracticeRefs } from '../read/practice-refs.js';
-import { readNotes } from '../read/read-notes.js';
-import { findImageReferences } from '../render/image-references.js';
-import { prepareReport } from '../render/index.js';
-import { BUILT_IN_TEMPLATES_DIR, loadTemplate, TemplateError } from '../render/template.js';
-import { validateNotes } from '../validate/index.js';
+import { escapeHtml } from '../escape-html.js';
+import { notesFormatOf } from '../parse/index.js';
+import { prepareFile } from '../pipeline.js';
+import { TemplateError } from '../render/template.js';
+import { resolveTemplate } from './build-options.js';
 import type { CliIo } from './io.js';
 import { RunError } from './run-error.js';
-import { escapeHtml } from '../escape-html.js';
 
 const RELOAD_SCRIPT = `new EventSource('/__events').onmessage = () => location.reload();`;
 
@@ -52,34 +45,37 @@ export async function startPreview(input: string, options: { port?: number; temp
       const configFiles = config.loaded.flatMap((l) => (l.file ? [l.file] : []));
       watchedFiles = [path, ...configFiles.map((f) => f.path)];
       extraFiles = configFiles.filter((f) => f.messages.length > 0);
-      if (!extraFiles.some((f) => f.messages.some((m) => m.severity === 'error'))) html = await render(config.values);
+      if (!extraFiles.some((f) => f.messages.some((m) => m.severity === 'error'))) html = await render(config);
     } catch (error) {
       const reason = error instanceof TemplateError ? error.message : String((error as Error).message ?? error);
       file.messages.push({ ruleId: 'preview', severity: 'error', reason });
     }
 
-    async function render(config: WrittenConfig): Promise<string | undefined> {
-      const templateName = options.template ?? config.template;
-      const templateDir = !templateName ? undefined : /[\\/]/.test(templateName) ? resolve(io.cwd, templateName) : resolve(BUILT_IN_TEMPLATES_DIR, templateName);
-      const template = loadTemplate(templateDir, { fresh: true });
+    async function render(resolved: ResolvedConfig): Promise<string | undefined> {
+      const config: WrittenConfig = resolved.values;
+      // The build's template resolution and the build's pipeline: the same reader (size, encoding, no FIFO), the
+      // same practice files, rules, images (and the config's allowRoot) as `report build`.
+      const template = resolveTemplate(options.template ?? config.template, options.template ? io.cwd : resolved.base, true);
       watchedFiles.push(...template.files);
-      // The build's reader: size, encoding and non-regular files (a FIFO, /dev/zero) are refused, never waited on.
-      const read = await readNotes(path);
-      file.messages.push(...read.messages);
-      if (read.text === undefined) return undefined;
-      const written = parseNotes(read.text, format!);
-      file.messages.push(...written.messages);
-      if (written.data === undefined) return undefined;
-      const refs = await resolvePracticeRefs(written, path, { cwd: io.cwd });
-      const parsed = refs.parsed;
-      watchedFiles.push(...refs.files.map((f) => f.path));
-      file.messages.push(...refs.messages, ...validateNotes(parsed));
-      if (file.messages.some((m) => m.severity === 'error')) return undefined;
-      const notes = parsed.data as EventNotes;
-      const report = normalise(config.language && !notes.language ? { ...notes, language: config.language } : notes);
-      const images = await resolveImages(findImageReferences(report), path, (p, needle) => locateText(parsed, p, needle));
-      file.messages.push(...images.messages);
-      return prepareReport(report, { template, language: options.language, resolveImage: (src) => images.dataUrls.get(src) }).html();
+      const prepared = await prepareFile(
+        { path, root: dirname(path) },
+        {
+          cwd: io.cwd,
+          formats: new Set(['html']),
+          template,
+          language: options.language,
+          defaultLanguage: config.language,
+          pageSize: config.pageSize === 'Letter' || config.pageSize === 'letter' ? 'Letter' : 'A4',
+          strict: false,
+          allowedRoot: config.allowRoot,
+          inputPaths: new Set([path]),
+          generator: 'report preview',
+        },
+      );
+      file.messages.push(...prepared.result.file.messages);
+      watchedFiles.push(...(prepared.result.practiceSources ?? []).map((s) => s.path));
+      const html = prepared.outputs?.find((o) => o.format === 'html')?.data;
+      return typeof html === 'string' ? html : undefined;
     }
     const report = formatStylish([...extraFiles, file]);
     if (report) io.stderr.write(report);
