@@ -10,7 +10,7 @@ import { fontFaceCss } from './fonts.js';
 import { plainText, renderBlock, renderInline } from './rich-text.js';
 import { loadTemplate, type CompiledTemplate } from './template.js';
 import { packagePath } from '../package-root.js';
-import { cssString, formatDateRange } from './view.js';
+import { cssString, formatDateRange, splitPageLabel } from './view.js';
 
 export const COMPENDIUM_TEMPLATE_DIR = packagePath('templates', 'compendium');
 
@@ -123,9 +123,3 @@ export function prepareCompendium(compendium: Compendium, options: CompendiumRen
   return { anchors, html: () => render(false, undefined), printHtml: (pages) => render(true, pages), title, subject: plainText(subject) };
 }
 
-function splitPageLabel(label: string): [string, string, string] {
-  const a = label.indexOf('{page}');
-  const b = label.indexOf('{pages}');
-  if (a < 0 || b < 0 || b < a) return ['', ' / ', ''];
-  return [label.slice(0, a), label.slice(a + 6, b), label.slice(b + 7)];
-}

@@ -251,7 +251,8 @@ function splitFigure(text: string): { figure: string | null; label: string } {
   return { figure: match[1]!.trim(), label: match[2]! };
 }
 
-function splitPageLabel(label: string): [string, string, string] {
+/** `Page {page} of {pages}` -> the texts before, between and after the numbers (for CSS counters; reports and the compendium). */
+export function splitPageLabel(label: string): [string, string, string] {
   const a = label.indexOf('{page}');
   const b = label.indexOf('{pages}');
   if (a < 0 || b < 0 || b < a) return ['', ' / ', ''];
