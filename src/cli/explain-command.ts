@@ -3,7 +3,8 @@
  * outline with source lines (stdout), and the file's problems as `validate`
  * reports them (stderr). The same stages as a build: read, parse, validate.
  */
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
+import { resolveConfig } from '../config/load-config.js';
 import { diagnostic } from '../diagnostics/message.js';
 import { formatReport, toJsonMessage } from '../diagnostics/reporters.js';
 import { displayPathOf, hasErrors, sortMessages, type SourceFile } from '../diagnostics/source-file.js';
@@ -25,6 +26,8 @@ export async function runExplain(input: string, options: { format?: string }, io
   const file: SourceFile = { path, displayPath: displayPathOf(io.cwd, path), messages: [] };
   let outline: OutlineEntry[] = [];
   let placements: unknown[] = [];
+  // The operator's config as a build reads it: its image root and default language count here too.
+  const config = resolveConfig({ cwd: io.cwd, startDir: dirname(path) }).values;
   const format = notesFormatOf(path);
   if (!format) file.messages.push(diagnostic('read-error', 'Expected a notes file ending in .md, .markdown, .yaml or .yml', undefined, { fatal: true }));
   else {
@@ -35,13 +38,14 @@ export async function runExplain(input: string, options: { format?: string }, io
       file.messages.push(...written.messages);
       if (written.data !== undefined) {
         // Practices in files of their own, read in their places as a build reads them (lines: the referring ones).
-        const refs = await resolvePracticeRefs(written, path, { cwd: io.cwd });
+        const refs = await resolvePracticeRefs(written, path, { cwd: io.cwd, allowedRoot: config.allowRoot });
         const parsed = refs.parsed;
         const problems = [...refs.messages, ...validateNotes(parsed)];
         const valid = !hasErrors({ ...file, messages: problems });
-        const notes = understood(parsed.data, valid);
+        const data = parsed.data as EventNotes;
+        const notes = understood(config.language && valid && !data.language ? { ...data, language: config.language } : data, valid);
         // Images are checked as a build checks them (inside the notes' folder, their type and size).
-        if (valid) problems.push(...(await resolveImages(findImageReferences(notes), path, (p, needle) => locateText(parsed, p, needle))).messages);
+        if (valid) problems.push(...(await resolveImages(findImageReferences(notes), path, (p, needle) => locateText(parsed, p, needle), { allowedRoot: config.allowRoot })).messages);
         file.messages.push(...problems);
         outline = outlineOf({ notes, placements: parsed.placements, locate: (p) => written.locate(p) });
         placements = parsed.placements ?? [];

@@ -58,3 +58,19 @@ describe.each(cases)('$name ($rule)', ({ make, rule }) => {
     expect(rulesOf(stderr, file), stderr).toContain(rule);
   });
 });
+
+describe('the operator’s config', () => {
+  it('widens the image root for explain as for build (allowRoot)', () => {
+    const folder = join(dir.path, 'with-config');
+    mkdirSync(join(folder, 'notes'), { recursive: true });
+    mkdirSync(join(dir.path, 'shared'), { recursive: true });
+    writeFileSync(join(dir.path, 'shared', 'photo.png'), PNG_1x1);
+    writeFileSync(join(folder, 'report.config.yaml'), 'allowRoot: ../shared\n');
+    writeFileSync(join(folder, 'notes', 'n.md'), FRONT + '## Highlights\n\n### A\n\n![a photo](../../shared/photo.png)\n');
+    for (const command of [['build', 'notes/n.md', '-f', 'html'], ['explain', 'notes/n.md']]) {
+      const r = runCli(command, { cwd: folder });
+      expect(r.stderr, command[0]).not.toContain('image-outside-root');
+      expect(r.code, `${command[0]}: ${r.stderr}`).toBe(0);
+    }
+  });
+});
