@@ -1,13 +1,10 @@
 /** A contents page (the report makes its own): its heading and the entries after it, which end in a page number. */
-import { labelPack } from '../i18n/locales.js';
+import { isContentsHeading as isContentsTitle } from '../parse/markdown/left-out.js';
 import { blockText, plainOf, type TextBlock } from './blocks.js';
 
-const CONTENTS = ['contents', 'table of contents', 'toc'];
-
+/** A block of one line that is a contents heading, as the notes reader tells one (English or the report's language). */
 export function isContentsHeading(block: TextBlock, language: string | undefined): boolean {
-  const words = plainOf(blockText(block)).toLowerCase().replace(/[:.]$/u, '').trim();
-  const phrases = new Set([...CONTENTS, ...[labelPack('en'), labelPack(language)].map((p) => (p.labels.contents ?? '').toLowerCase())]);
-  return block.lines.length === 1 && phrases.has(words);
+  return block.lines.length === 1 && isContentsTitle(plainOf(blockText(block)), language);
 }
 
 /** `1. Highlights    3`, `3. Next steps.....`, `Highlights 2`: a contents entry. */
