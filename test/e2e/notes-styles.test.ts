@@ -30,7 +30,7 @@ import { pdfPages } from '../helpers/pdf.js';
 
 const FIXTURES = join(ROOT, 'test', 'fixtures', 'notes-styles');
 /** Printed too (a PDF costs a Chromium print): one per kind of source: a language, a Word export, hand-typed YAML, contacts under no heading. */
-const PDF_FILES = new Set(['interreg-europe-hamburg-2024-de.md', 'interreg-europe-word-export.md', 'interreg-fwvl-webinar.yaml', 'interreg-europe-porto-2024.md']);
+const PDF_FILES = new Set(['interreg-europe-hamburg-2024-de.md', 'interreg-europe-word-export.md', 'interreg-fwvl-webinar.yaml', 'interreg-europe-porto-2024.md', 'interreg-europe-tartu-2025-pasted.md']);
 
 type Part = 'summary' | 'highlights' | 'practices' | 'nextSteps' | 'upcoming' | 'resources' | 'contacts' | 'sections';
 interface Facts {

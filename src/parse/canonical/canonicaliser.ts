@@ -13,10 +13,12 @@ import { highlights, nextSteps, practices, section } from './parts.js';
 import { readPlace } from './place.js';
 import type { NotesPath, Rewrite } from './rewrite.js';
 import { languageOfName } from './languages.js';
-import { readContact, readLink, readPerson } from './short-forms.js';
+import { readContact, readLink, readOrganiser, readPerson, splitSemicolons } from './short-forms.js';
 import { canonName, FILL_DOCS, fieldOf, flow, isMapping, type Json } from './wording.js';
 
 /** Lists the model holds, which a synonym's items join instead of clashing with. */
+/** Lists of names that people write on one line, separated by `;` (a comma can be part of a name). */
+const SEPARATED_LISTS = new Set(['organisers', 'speakers', 'contacts']);
 const LIST_KEYS = new Set(['organisers', 'contacts', 'speakers', 'figures', 'links', 'images', 'items', 'groups', 'themes', 'topics', 'practices', 'sections']);
 
 type ChildFn = (key: string, value: unknown, orig: NotesPath, canon: NotesPath, meaning: KeyMeaning, offset: number) => unknown;
@@ -245,6 +247,19 @@ export class Canonicaliser {
         return item(v, [...orig, i], [...canon, offset + i]);
       });
     }
+    const several = typeof value === 'string' && SEPARATED_LISTS.has(String(canon[canon.length - 1])) ? splitSemicolons(value) : undefined;
+    if (several) {
+      // `A; B (host)`: each name is an item; the whole string is replaced above them, so their own rewrites are not kept.
+      const items = this.quietly(() =>
+        several.map((part, i) => {
+          this.map([...canon, offset + i], orig);
+          return item(part, orig, [...canon, offset + i]);
+        }),
+      );
+      this.info('short-form', `${quote(value)} read as a list of ${several.length} in ${quote(canonName(canon))}, one at each \`;\``, orig, 'value', `Write each as a list item (\`- …\`), ${FILL_DOCS}`);
+      this.set(orig, value, items, 'short-form');
+      return items;
+    }
     if (typeof value === 'string' || (wrapMappings && isMapping(value))) {
       this.map([...canon, offset], orig);
       const one = item(value, orig, [...canon, offset]);
@@ -317,13 +332,10 @@ export class Canonicaliser {
   }
 
   place(value: unknown, orig: NotesPath, canon: NotesPath, writtenAsVenue: boolean): unknown {
-    if (typeof value === 'string' && writtenAsVenue) {
-      this.map([...canon, 'venue'], orig);
-      this.set(orig, value, { venue: value }, 'short-form');
-      return { venue: value };
-    }
     if (typeof value === 'string') {
-      const reading = readPlace(value);
+      const read = readPlace(value);
+      // Under `Venue:`, a name alone is the building (`Town Hall`); with a country or a mode it is the whole place.
+      const reading = writtenAsVenue && !(read?.country || read?.online) ? { venue: value.trim() } : read;
       if (!reading) return value;
       const place = Object.fromEntries(Object.entries(reading).filter(([, v]) => v !== undefined));
       for (const key of Object.keys(place)) this.map([...canon, key], orig);
@@ -338,7 +350,7 @@ export class Canonicaliser {
   /** `Name` for `{ name }`, or a mapping with its keys made canonical. */
   named(context: 'organiser' | 'person', value: unknown, orig: NotesPath, canon: NotesPath): unknown {
     if (typeof value === 'string' && value.trim()) {
-      const to = context === 'person' ? readPerson(value) : { name: value.trim() };
+      const to = context === 'person' ? readPerson(value) : readOrganiser(value, this.language);
       for (const key of Object.keys(to)) this.map([...canon, key], orig);
       this.info('short-form', `${quote(value)} read as ${quote(flow(to))}`, orig, 'value', `Write \`name: ${to.name}\`${Object.keys(to).length > 1 ? ' and the rest as keys' : ''}, ${FILL_DOCS}`);
       this.set(orig, value, to, 'short-form');

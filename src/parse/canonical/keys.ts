@@ -150,12 +150,25 @@ export function fieldWords(pack: LabelPack, key: string): string[] {
   return [...new Set([...own, ...headings, ...line])];
 }
 
+/**
+ * The key a pack's field stands for in one context: the field itself where it
+ * is a key there, or the key its English name is a synonym of there (a pack's
+ * words for `text` are a practice's `description`, as `text:` is).
+ */
+function keyOfField(field: string, context: KeyContext): string | undefined {
+  if (CANONICAL_KEYS[context].includes(field)) return field;
+  const meaning = table(context).get(normaliseKey(field));
+  return meaning && meaning.role === undefined && CANONICAL_KEYS[context].includes(meaning.key) ? meaning.key : undefined;
+}
+
 /** One pack's words in one context (normalised), each with the canonical key it stands for; a word the pack gives two keys is left out. */
 function packTable(pack: LabelPack, context: KeyContext): Map<string, string> {
   const found = new Map<string, string>();
   const twice = new Set<string>();
-  for (const key of CANONICAL_KEYS[context]) {
-    for (const word of fieldWords(pack, key)) {
+  for (const field of new Set<string>([...CANONICAL_KEYS[context], ...FIELD_NAMES])) {
+    const key = keyOfField(field, context);
+    if (key === undefined) continue;
+    for (const word of fieldWords(pack, field)) {
       const normal = normaliseKey(word);
       const before = found.get(normal);
       if (before !== undefined && before !== key) twice.add(normal);

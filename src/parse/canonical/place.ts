@@ -12,6 +12,39 @@ export interface PlaceReading {
 const ONLINE = new Set(['online', 'on-line', 'virtual', 'remote', 'webinar', 'en ligne', 'en linea', 'in linea', 'online event', 'digital']);
 const HYBRID = new Set(['hybrid', 'hybride', 'hibrido', 'ibrido', 'hibrid', 'hybrydowy', 'hybrid event']);
 
+const COUNTRY_LANGUAGES = ['en', 'bg', 'cs', 'da', 'de', 'el', 'es', 'et', 'fi', 'fr', 'ga', 'hr', 'hu', 'it', 'lt', 'lv', 'mt', 'nl', 'pl', 'pt', 'ro', 'sk', 'sl', 'sv'];
+let regionCodes: string[] | undefined;
+const countryNames = new Map<string, Set<string>>();
+
+/** The names of every country in one language (folded), from the ICU data Node ships (`Intl.DisplayNames`). */
+function countriesIn(language: string): Set<string> {
+  let names = countryNames.get(language);
+  if (names) return names;
+  names = new Set();
+  try {
+    const display = new Intl.DisplayNames([language], { type: 'region', fallback: 'none' });
+    if (!regionCodes) {
+      const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+      const english = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
+      regionCodes = [...letters].flatMap((a) => [...letters].map((b) => a + b)).filter((code) => english.of(code) !== undefined);
+    }
+    for (const code of regionCodes) {
+      const name = display.of(code);
+      if (name) names.add(foldText(name));
+    }
+  } catch {
+    // A Node built without full ICU knows fewer names; the place is then read as written.
+  }
+  countryNames.set(language, names);
+  return names;
+}
+
+/** Whether a text is a country's name in English or any of the EU's languages (`Estonia`, `Deutschland`, `Italia`). */
+export function isCountryName(text: string): boolean {
+  const folded = foldText(text.trim());
+  return COUNTRY_LANGUAGES.some((language) => countriesIn(language).has(folded));
+}
+
 export function readPlace(text: string): PlaceReading | undefined {
   const trimmed = text.trim();
   if (!trimmed || trimmed.length > 200) return undefined;
@@ -30,6 +63,8 @@ export function readPlace(text: string): PlaceReading | undefined {
       rest.push(piece);
     }
   }
+  // `Tartu (Estonia)`, `Tartu – Estonia`: a city and a country when the second is a country's name.
+  if (rest.length === 2 && !rest.some((r) => r.includes(',')) && isCountryName(rest[1]!)) rest.splice(0, 2, `${rest[0]}, ${rest[1]}`);
   if (rest.length > 1) return undefined;
   if (rest.length === 1) {
     const parts = rest[0]!.split(/\s*,\s*/).filter(Boolean);

@@ -47,3 +47,44 @@ export function readPerson(text: string): { name: string; role?: string; organis
   if (parts.length === 3 && parts.every(Boolean)) return { name: parts[0]!, role: parts[1]!, organisation: parts[2]! };
   return { name: trimmed };
 }
+
+/**
+ * `A; B; C` as its items, or undefined when the text has no `;` (or only
+ * empty pieces). Commas are left alone: `Ministry of Economy, Lithuania` is one name.
+ */
+export function splitSemicolons(text: string): string[] | undefined {
+  if (!text.includes(';') || text.length > 2000) return undefined;
+  const parts = text.split(';').map((p) => p.trim()).filter(Boolean);
+  return parts.length > 1 ? parts : undefined;
+}
+
+/**
+ * The words for an organiser's role that may follow its name in brackets,
+ * by language, each with the role it is written as. Only these are read as
+ * a role: `European Commission (DG REGIO)` keeps its brackets in the name.
+ */
+const ROLE_WORDS: Record<string, Record<string, string>> = {
+  en: { host: 'host', 'co-host': 'co-host', organiser: 'organiser', organizer: 'organiser', 'co-organiser': 'co-organiser', 'co-organizer': 'co-organiser', coorganiser: 'co-organiser', partner: 'partner', 'lead partner': 'lead partner', sponsor: 'sponsor' },
+  de: { gastgeber: 'Gastgeber', gastgeberin: 'Gastgeberin', veranstalter: 'Veranstalter', mitveranstalter: 'Mitveranstalter', partner: 'Partner' },
+  fr: { hôte: 'hôte', organisateur: 'organisateur', 'co-organisateur': 'co-organisateur', partenaire: 'partenaire' },
+  it: { ospite: 'ospite', organizzatore: 'organizzatore', 'co-organizzatore': 'co-organizzatore', partner: 'partner' },
+  es: { anfitrión: 'anfitrión', organizador: 'organizador', coorganizador: 'coorganizador', socio: 'socio' },
+  pt: { anfitrião: 'anfitrião', organizador: 'organizador', coorganizador: 'coorganizador', parceiro: 'parceiro' },
+  nl: { gastheer: 'gastheer', organisator: 'organisator', 'co-organisator': 'co-organisator', partner: 'partner' },
+  pl: { gospodarz: 'gospodarz', organizator: 'organizator', współorganizator: 'współorganizator', partner: 'partner' },
+};
+
+/** `Name (host)` as `{ name, role }` where the bracket holds a role word in English or the notes' language; else `{ name }`. */
+export function readOrganiser(text: string, language?: string): { name: string; role?: string } {
+  const trimmed = text.trim();
+  const bracket = /^(.*\S)\s*\(([^()]{1,40})\)$/.exec(trimmed);
+  if (bracket) {
+    const word = bracket[2]!.trim().toLowerCase();
+    const primary = language?.toLowerCase().split(/[-_]/)[0];
+    for (const code of ['en', ...(primary && primary !== 'en' ? [primary] : [])]) {
+      const words = ROLE_WORDS[code];
+      if (words && Object.hasOwn(words, word)) return { name: bracket[1]!, role: words[word]! };
+    }
+  }
+  return { name: trimmed };
+}

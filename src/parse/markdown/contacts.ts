@@ -20,7 +20,7 @@ export function buildContacts(section: Section, ctx: ReaderContext, reason: stri
   const contacts: Notes[] = [];
   for (const entry of entries) {
     out.place(['contacts', contacts.length], entry.node);
-    const contact = parseContact(entry.value);
+    const contact = withRole(parseContact(entry.value));
     warnWithoutAddress(contact, entry.node, ctx);
     out.placed('contact', ['contacts', contacts.length], entry.node, 'an entry under contacts', contact.name as string);
     contacts.push(contact);
@@ -49,4 +49,20 @@ export function parseContact(value: string): Notes {
     .replace(/[\s,;:–—-]+$/, '')
     .trim();
   return { name, email: email[1]! };
+}
+
+/**
+ * `Mart Kask – Thematic expert, Environment` or `Lucia Rossi, Communication officer`: the name, and what follows
+ * it as the role. A name is a few words; anything else stays the name as written.
+ */
+export function withRole(contact: Notes): Notes {
+  if (typeof contact.name !== 'string' || contact.role !== undefined || contact.email === undefined) return contact;
+  return { ...contact, ...nameAndRole(contact.name) };
+}
+
+function nameAndRole(written: string): { name: string; role?: string } {
+  const pieces = written.split(/\s+[–—|]\s+|\s+-\s+/);
+  const [name, ...rest] = pieces.length > 1 ? pieces : written.split(/\s*,\s*/);
+  if (!rest.length || !name || name.split(/\s+/).length > 5 || /\d/.test(name)) return { name: written };
+  return { name: name.trim(), role: rest.join(', ').trim() };
 }

@@ -25,6 +25,7 @@ import { mergeWithFrontMatter, sameWords } from './merge.js';
 import { warnPlaceholderLinks } from './placeholder-links.js';
 import { addSummary } from './summary.js';
 import { bodyStartOf, bulletMessages, promotePlainHeadings, withMarkdownBullets } from './plain-lines.js';
+import { promoteTitleLines, splitPastedLines } from './pasted-lines.js';
 import { parseMarkdownTree, tooDeepToRender } from './tree.js';
 
 export type { Placement, PlacementKind } from '../placement.js';
@@ -44,9 +45,11 @@ export function parseMarkdownNotes(text: string): ParsedNotes {
   const messages: Diagnostic[] = [...front.messages, ...bulletMessages(pasted.bullets, text)];
   const language = notesLanguage(front.data);
   const ctx = readerContext(text, language);
-  const plain = promotePlainHeadings(tree.children[0]?.type === 'yaml' ? tree.children.slice(1) : tree.children, (node) => ctx.source.inline(node), language);
-  messages.push(...plain.messages);
-  const bodyBlocks = plain.blocks;
+  const lines = splitPastedLines(tree.children[0]?.type === 'yaml' ? tree.children.slice(1) : tree.children, text, bodyStartOf(text));
+  const plain = promotePlainHeadings(lines.blocks, (node) => ctx.source.inline(node), language);
+  const titles = lines.messages.length ? promoteTitleLines(plain.blocks, text) : { blocks: plain.blocks, messages: [] };
+  messages.push(...lines.messages, ...plain.messages, ...titles.messages);
+  const bodyBlocks = titles.blocks;
 
   const { out } = ctx;
   const { preamble, roots } = splitSections(bodyBlocks, ctx.source);

@@ -1,5 +1,5 @@
 /** Next steps: an introduction, then one group of recommendations (list items) per sub-heading. */
-import type { Heading, List, RootContent } from 'mdast';
+import type { Heading, List, Paragraph, RootContent } from 'mdast';
 import { diagnostic, quote } from '../../diagnostics/message.js';
 import { labelPack } from '../../i18n/locales.js';
 import type { Path } from './body.js';
@@ -9,7 +9,39 @@ import { allBlocks, splitNestedParts, type Section } from './sections.js';
 import { isTextBlock, positionOf, span } from './tree.js';
 
 export function buildNextSteps(section: Section, ctx: ReaderContext, reason: string): void {
-  buildPartWithItems(withListAsGroup(section, ctx), ctx, reason, { part: 'nextSteps', items: 'groups', itemWord: 'group', buildItem: buildGroup });
+  buildPartWithItems(withListAsGroup(withLabelledGroups(section, ctx), ctx), ctx, reason, { part: 'nextSteps', items: 'groups', itemWord: 'group', buildItem: buildGroup });
+}
+
+/** A one-line paragraph ending with a colon (`For the region of Tartu:`, `**For projects:**`): its words, or undefined. */
+function labelOf(block: RootContent | undefined, ctx: ReaderContext): string | undefined {
+  if (block?.type !== 'paragraph' || !block.position || block.position.start.line !== block.position.end.line) return undefined;
+  const line = ctx.source.inline(block).replace(/^(\*\*|__)(.*)\1$/, '$2').trim();
+  const label = /^(.{2,120}?)\s*:(\*\*|__)?$/.exec(line)?.[1]?.replace(/^(\*\*|__)|(\*\*|__)$/g, '').trim();
+  return label || undefined;
+}
+
+/**
+ * Next steps written as labelled lists with no sub-headings (`For the region of Tartu:` then its list, twice or
+ * more): each label and its list is a group of recommendations named by the label. One labelled list alone is
+ * an introduction and a list, read by `withListAsGroup`.
+ */
+function withLabelledGroups(section: Section, ctx: ReaderContext): Section {
+  if (splitNestedParts(section.children, ctx.language).own.length > 0) return section;
+  const starts = section.blocks.flatMap((b, i) => (labelOf(b, ctx) !== undefined && section.blocks[i + 1]?.type === 'list' ? [i] : []));
+  if (starts.length < 2) return section;
+  const groups = starts.map((at, n): Section => {
+    const label = section.blocks[at] as Paragraph;
+    const title = labelOf(label, ctx)!;
+    ctx.out.report(
+      diagnostic('list-as-group', `The line ${quote(ctx.source.inline(label))} and the list after it are read as a group of recommendations, ${quote(title)}`, positionOf(label), {
+        severity: 'info',
+        note: 'Give each group of recommendations a sub-heading to name it',
+      }),
+    );
+    const heading: Heading = { type: 'heading', depth: Math.min(6, section.depth + 1) as Heading['depth'], children: label.children, ...(label.position ? { position: label.position } : {}) };
+    return { heading, title, depth: section.depth + 1, blocks: section.blocks.slice(at + 1, starts[n + 1] ?? section.blocks.length), children: [] };
+  });
+  return { ...section, blocks: section.blocks.slice(0, starts[0]), children: [...groups, ...section.children] };
 }
 
 /**

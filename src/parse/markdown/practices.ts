@@ -3,7 +3,10 @@
  * headings below a topic) with their key lines, figures and description.
  */
 import type { List, Paragraph, RootContent } from 'mdast';
-import type { Path } from './body.js';
+import type { Notes, Path } from './body.js';
+import { labelPack } from '../../i18n/locales.js';
+import { isCountryName } from '../canonical/place.js';
+import { parseSpeaker } from './highlights.js';
 import type { ReaderContext } from './context.js';
 import { buildPartWithItems } from './part-with-items.js';
 import { diagnostic, quote } from '../../diagnostics/message.js';
@@ -91,6 +94,12 @@ export function buildPractice(section: Section, path: Path, ctx: ReaderContext, 
       }
       continue;
     }
+    const presenter = out.get([...path, 'presenter']) === undefined ? presentedBy(block, source, ctx.language) : undefined;
+    if (presenter) {
+      for (const [key, value] of Object.entries(presenter)) out.set([...path, 'presenter', key], value, block);
+      out.placed('field', [...path, 'presenter'], block, `line ${JSON.stringify(source.inline(block))}`);
+      continue;
+    }
     if (isTextBlock(block)) {
       const text = source.paragraphs([block]);
       if (text) description.push(text);
@@ -98,6 +107,27 @@ export function buildPractice(section: Section, path: Path, ctx: ReaderContext, 
     }
   }
   if (description.length) out.set([...path, 'description'], description.join('\n\n'), span(descriptionBlocks));
+  // `Village compost network (Slovenia)`: a country's name in brackets at the end of the title is the country.
+  const country = /^(.+?)\s*\(([^()]{2,60})\)$/.exec(title);
+  if (country && out.get([...path, 'country']) === undefined && isCountryName(country[2]!)) {
+    out.set([...path, 'title'], country[1]!, section.heading);
+    out.set([...path, 'country'], country[2]!, section.heading);
+  }
+}
+
+/**
+ * A line of its own that starts with a presenter's key phrase of several words and no colon (`Presented by
+ * Marko Novak, Municipality of Kamnik`, as pasted notes write it): the presenter; else undefined.
+ */
+function presentedBy(block: RootContent, source: ReaderContext['source'], language: string | undefined): Notes | undefined {
+  if (block.type !== 'paragraph' || !block.position || block.position.start.line !== block.position.end.line) return undefined;
+  const line = source.inline(block);
+  if (line.length > 120 || /[.!?:;]$/.test(line)) return undefined;
+  const phrases = [...new Set([...labelPack('en').keys.presenter, ...labelPack(language).keys.presenter])].filter((p) => p.includes(' '));
+  const phrase = phrases.find((p) => line.toLowerCase().startsWith(p.toLowerCase() + ' '));
+  if (!phrase) return undefined;
+  const person = parseSpeaker(line.slice(phrase.length + 1));
+  return /^\p{Lu}/u.test(String(person.name)) ? person : undefined;
 }
 
 /** The place of one key line of a paragraph. */

@@ -4,7 +4,10 @@ import type { Notes, Path } from './body.js';
 import type { ReaderContext } from './context.js';
 import type { Section } from './sections.js';
 import { contactEntries, takeStrayContacts } from './stray-contacts.js';
-import { isTextBlock, span } from './tree.js';
+import { isTextBlock, positionOf, span } from './tree.js';
+import { diagnostic, quote } from '../../diagnostics/message.js';
+import { withScheme } from '../canonical/addresses.js';
+import { readLink } from '../canonical/short-forms.js';
 
 export function buildResources(section: Section, ctx: ReaderContext, reason: string): void {
   const { out, source } = ctx;
@@ -19,7 +22,14 @@ export function buildResources(section: Section, ctx: ReaderContext, reason: str
       for (const item of (block as List).children) {
         const path: Path = ['resources', 'items', items.length];
         out.place(path, item);
-        const resource = parseResource(source.itemText(item));
+        const written = source.itemText(item);
+        const resource = parseResource(written);
+        const url = typeof resource.url === 'string' ? resource.url : undefined;
+        if (url?.startsWith('https://') && !written.includes(url)) {
+          out.report(
+            diagnostic('address-scheme', `Address ${quote(url.slice('https://'.length))} has no \`https://\`: read as ${quote(url)}`, positionOf(item), { severity: 'info', note: `Write \`${url}\`` }),
+          );
+        }
         out.placed('resource', path, item, 'a list item under resources', resource.title as string);
         items.push(resource);
       }
@@ -38,10 +48,13 @@ export function buildResources(section: Section, ctx: ReaderContext, reason: str
   for (const child of section.children) ctx.handle(child, true);
 }
 
-/** `[title](url)`, a bare `https://…` address, or a title alone. */
+/**
+ * `[title](url)` (and what follows it: `[Brief](https://…) (PDF, 2 MB)`), `Title: https://…`, `Title – www.…`,
+ * a bare address, or a title alone (which validation then reports).
+ */
 export function parseResource(value: string): Notes {
-  const link = /^\[([^\]]+)\]\(<?([^)\s>]+)>?\)\s*$/.exec(value);
-  if (link) return { title: link[1], url: link[2] };
-  const bare = /^(https?:\/\/\S+)$/.exec(value);
-  return bare ? { title: bare[1], url: bare[1] } : { title: value };
+  const link = /^\[([^\]]+)\]\(<?([^)\s>]+)>?\)\s*(.*)$/s.exec(value);
+  if (link) return { title: link[3] ? `${link[1]} ${link[3]}`.trim() : link[1], url: withScheme(link[2]) ?? link[2] };
+  const written = readLink(value);
+  return written ? { title: written.title, url: written.url } : { title: value };
 }

@@ -7,7 +7,7 @@ import type { List, RootContent } from 'mdast';
 import { diagnostic, quote } from '../../diagnostics/message.js';
 import type { Notes } from './body.js';
 import { matchHeading } from '../section-names.js';
-import { parseContact } from './contacts.js';
+import { parseContact, withRole } from './contacts.js';
 import type { ReaderContext } from './context.js';
 import { positionOf, type Placed } from './tree.js';
 
@@ -25,7 +25,7 @@ export function contactEntries(block: RootContent, ctx: ReaderContext): Array<{ 
   const contacts = entries.map((e) => ({ contact: parseContact(unlabelled(e.value)), node: e.node }));
   const looksLikeContact = ({ contact }: { contact: Notes }) =>
     typeof contact.email === 'string' && typeof contact.name === 'string' && contact.name.split(/\s+/).length <= 6 && !/[.!?]$/.test(contact.name);
-  return contacts.every(looksLikeContact) ? contacts : undefined;
+  return contacts.every(looksLikeContact) ? contacts.map((c) => ({ ...c, contact: withRole(c.contact) })) : undefined;
 }
 
 /** Takes the block's entries as contacts, to be added to the contacts part. */

@@ -5,6 +5,9 @@ import type { ReaderContext } from './context.js';
 import { keepAsFreeSection } from './free-sections.js';
 import type { Section } from './sections.js';
 import { isTextBlock } from './tree.js';
+import { isAddress, withScheme } from '../canonical/addresses.js';
+import { readDate } from '../canonical/dates.js';
+import { readLink } from '../canonical/short-forms.js';
 
 export function buildUpcoming(section: Section, ctx: ReaderContext, reason: string): void {
   const { out, source } = ctx;
@@ -21,7 +24,7 @@ export function buildUpcoming(section: Section, ctx: ReaderContext, reason: stri
     for (const item of (block as List).children) {
       const path: Path = ['upcoming', 'items', items.length];
       out.place(path, item);
-      const activity = parseUpcomingItem(source.itemText(item));
+      const activity = parseUpcomingItem(source.itemText(item), ctx.language);
       out.placed('activity', path, item, 'a list item under upcoming activities', activity.title as string);
       items.push(activity);
     }
@@ -30,14 +33,34 @@ export function buildUpcoming(section: Section, ctx: ReaderContext, reason: stri
   for (const child of section.children) ctx.handle(child, true);
 }
 
-/** `Thematic workshop: University-industry collaboration` -> kind and title; `2024-10-10 – …` -> date. */
-export function parseUpcomingItem(value: string): Notes {
+/**
+ * `Thematic workshop: University-industry collaboration` -> kind and title; `2024-10-10 – …` -> date; pieces
+ * joined by dashes or bars (`Webinar on textile waste – 15 May 2025 – https://…`) -> a date in words and an
+ * address among them; the rest is the title, as written.
+ */
+export function parseUpcomingItem(value: string, language?: string): Notes {
   const item: Notes = {};
   let rest = value;
   const date = /^(\d{4}-\d{2}-\d{2})\s*(?:[–—:-]\s*)?(.*)$/.exec(rest);
   if (date) {
     item.date = date[1];
     rest = date[2]!;
+  }
+  const pieces = rest.split(/\s+[–—|-]\s+/);
+  if (pieces.length > 1) {
+    const kept = pieces.filter((piece) => {
+      const url = !item.url && !piece.startsWith('[') && isAddress(piece.trim()) ? (withScheme(piece) ?? piece.trim()) : undefined;
+      if (url) return !(item.url = url);
+      const reading = item.date ? undefined : readDate(piece.trim(), language);
+      if (reading && 'ok' in reading) return !(item.date = reading.ok.date);
+      return true;
+    });
+    if (kept.length) rest = kept.join(' – ');
+  }
+  const trailing = item.url ? undefined : readLink(rest);
+  if (trailing && trailing.title !== trailing.url && !rest.startsWith('[')) {
+    item.url = trailing.url;
+    rest = trailing.title;
   }
   const link = /^\[([^\]]+)\]\(<?([^)\s>]+)>?\)$/.exec(rest);
   const kind = /^([^:[\]()]{2,40}):\s+(.+)$/.exec(rest);
