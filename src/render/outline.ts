@@ -143,7 +143,8 @@ export function outlineOf({ notes, placements = [], locate }: OutlineInput): Out
 function placeOf(v: unknown): string | undefined {
   const place = obj(v);
   if (!place) return str(v);
-  return [str(field(place, 'venue')), str(field(place, 'city')), str(field(place, 'country'))].filter(Boolean).join(', ') || undefined;
+  const mode = field(place, 'hybrid') === true ? 'hybrid' : field(place, 'online') === true ? 'online' : undefined;
+  return [str(field(place, 'venue')), str(field(place, 'city')), str(field(place, 'country')), mode].filter(Boolean).join(', ') || undefined;
 }
 
 function paragraphCount(v: unknown): number {

@@ -45,6 +45,15 @@ export function keyWordsOf(packs: ReadonlyArray<Record<KeyName, string[]>>, plac
       }
     }
   }
+  // In a theme, a presenter's word (`Referentin:`, `Presented by:`) names its speakers: a theme has no presenter.
+  if (place === 'theme') {
+    for (const keys of packs) {
+      for (const word of keys.presenter ?? []) {
+        const normal = normaliseKey(word);
+        if (normal && !words.has(normal)) words.set(normal, 'speakers');
+      }
+    }
+  }
   return words;
 }
 

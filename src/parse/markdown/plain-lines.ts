@@ -45,11 +45,7 @@ export function bodyStartOf(text: string): number {
 
 /** Body blocks with one-line part names as headings, when no heading names a part; and the infos saying so. */
 export function promotePlainHeadings(blocks: readonly RootContent[], inline: (node: { position?: unknown }) => string, language: string | undefined): { blocks: RootContent[]; messages: Diagnostic[] } {
-  const namesPart = (title: string) => {
-    const match = matchHeading(title, language);
-    // `Upcoming events` starts with a part's name; a sentence that does (`Resources were short.`) is no heading.
-    return match?.by === 'phrase' || (match?.by === 'start' && title.split(/\s+/).length <= 5 && !/[.!?,;]$/.test(title));
-  };
+  const namesPart = (title: string) => matchHeading(title, language)?.by === 'phrase';
   const headings = blocks.filter((b): b is Heading => b.type === 'heading');
   if (headings.some((h) => namesPart(stripNumbering(inline({ position: spanOf(h.children) }))))) return { blocks: [...blocks], messages: [] };
   // Under a heading that is the title (or none), plain part names are one level below it.

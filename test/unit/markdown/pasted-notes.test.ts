@@ -107,3 +107,12 @@ describe('short forms in pasted notes', () => {
     expect(parseUpcomingItem('Atelier – 12 mars 2025', 'fr')).toEqual({ title: 'Atelier', date: '2025-03-12' });
   });
 });
+
+describe('words of the notes’ language', () => {
+  it('reads a presenter’s word in a theme as its speakers, and `Gute Praktiken` as the practices', () => {
+    const text = '---\ntitle: T\ndate: 2024-09-19\nlanguage: de\n---\n\n## Höhepunkte\n\n### Rechtlicher Rahmen\n\nReferentin: Dr. Maria Huber (Energieagentur Steiermark)\n\nText.\n\n## Gute Praktiken\n\n### Sonnenstrom für alle\n\nLand: Österreich\n';
+    const data = parseMarkdownNotes(text).data as any;
+    expect(data.highlights.themes[0].speakers).toEqual([{ name: 'Dr. Maria Huber', organisation: 'Energieagentur Steiermark' }]);
+    expect(data.practices.topics[0].practices[0]).toMatchObject({ title: 'Sonnenstrom für alle', country: 'Österreich' });
+  });
+});
