@@ -5,7 +5,8 @@
  * the browser (the next report's HTML, the next page's print). One thread
  * finishes the files one after the other; PDF bytes are handed over, not
  * copied. A thread that dies fails the files it held and is replaced on the
- * next; without a built script (run from sources) the finishing runs here.
+ * next; one that dies before it has finished any file (it cannot run here)
+ * is not, and the finishing runs here, as it does without a built script.
  */
 import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
@@ -29,12 +30,15 @@ export class FinishingThread {
   private readonly pending = new Map<number, { resolve: (pdf: Uint8Array) => void; reject: (error: Error) => void }>();
   private nextId = 0;
   private closed = false;
+  /** A thread has finished a file (one that dies before that is not started again). */
+  private served = false;
+  private broken = false;
 
   constructor(private readonly script: URL | undefined = finishingScript()) {}
 
   /** Whether files are finished in the thread (false: the caller finishes them itself). */
   get available(): boolean {
-    return this.script !== undefined && !this.closed;
+    return this.script !== undefined && !this.closed && !this.broken;
   }
 
   /** Start the thread now, so that it has loaded by the time the first PDF is printed. */
@@ -48,22 +52,26 @@ export class FinishingThread {
       if (!job) return;
       this.pending.delete(reply.id);
       if (this.pending.size === 0) worker.unref();
+      this.served = true;
       if ('pdf' in reply) job.resolve(reply.pdf);
       else job.reject(new Error(reply.error));
     });
     // (an error is followed by the exit)
-    worker.on('error', () => undefined);
+    let failure = '';
+    worker.on('error', (error) => (failure = `: ${String(error?.message ?? error).split('\n')[0]}`));
     worker.on('exit', (code) => {
-      if (this.worker === worker) this.worker = undefined;
+      if (this.worker !== worker) return; // closed
+      this.worker = undefined;
+      if (!this.served) this.broken = true;
       const jobs = [...this.pending.values()];
       this.pending.clear();
-      for (const job of jobs) job.reject(new Error(`the PDF finishing thread stopped (exit code ${code})`));
+      for (const job of jobs) job.reject(new Error(`the PDF finishing thread stopped (exit code ${code})${failure}`));
     });
   }
 
   /** `pdf` is handed over to the thread: the caller must not use it afterwards. */
   finish(pdf: Uint8Array, metadata: PdfMetadata, standard: Exclude<PdfStandard, 'none'>): Promise<Uint8Array> {
-    if (this.closed) return Promise.reject(new Error('The PDF finishing thread is closed'));
+    if (!this.available) return Promise.reject(new Error(this.closed ? 'The PDF finishing thread is closed' : 'The PDF finishing thread cannot start'));
     this.start();
     const worker = this.worker!;
     // Only a whole buffer can be handed over (a view into a larger one is copied first).
@@ -81,6 +89,9 @@ export class FinishingThread {
     this.closed = true;
     const worker = this.worker;
     this.worker = undefined;
+    const jobs = [...this.pending.values()];
+    this.pending.clear();
+    for (const job of jobs) job.reject(new Error('The PDF finishing thread is closed'));
     await worker?.terminate();
   }
 }

@@ -59,6 +59,16 @@ describe('the PDF finishing thread', () => {
     expect(Buffer.from(finished.subarray(0, 8)).toString('latin1')).toBe('%PDF-1.7');
   });
 
+  it('fails the files of a thread that cannot start with its reason, and then finishes here', async () => {
+    const failing = new FinishingThread(new URL('data:text/javascript,throw new Error("cannot load pdf-lib")'));
+    expect(failing.available).toBe(true);
+    await expect(failing.finish(printed.slice(), metadata, 'ua')).rejects.toThrow(/finishing thread stopped \(exit code 1\): cannot load pdf-lib/);
+    expect(failing.available).toBe(false);
+    const here = await finishPdf(printed.slice(), metadata, 'ua', failing);
+    expect(Buffer.from(here).equals(Buffer.from(await finishHere(printed.slice(), metadata, 'ua')))).toBe(true);
+    await failing.close();
+  });
+
   it('turns files away once closed, and finishing falls back to this thread', async () => {
     const closing = new FinishingThread();
     closing.start();
