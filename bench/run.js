@@ -12,7 +12,9 @@
  *  (e) pandoc, the reference Markdown converter: `pandoc -f gfm -t html5 --standalone` over the same notes
  *      files, one process per file (pandoc converts one document per run), two processes at a time
  *  and the time to the first PDF for a single file, ours against the baseline's (bench/baseline-single.js,
- *  run as a process the way ours is).
+ *  run as a process the way ours is), and
+ *  (f) what the PDF post-processing (PDF/UA-1 + PDF/A-2b) adds to a PDF batch: bench/pdf-standard.js over
+ *      min(count, 60) files, `--pdf-standard none` against the default in --rounds alternated rounds.
  * With --memory: peak RSS of `report build` for 100 and 1,000 files (--memory-only: that alone).
  *      (--rounds N: (a) and (e) alternate N times, default 3, and their medians are compared)
  * With --html-only: (a), (d) and (e) alone (no Chromium), for a quick look at the HTML figures.
@@ -29,6 +31,7 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { generateCorpus } from './corpus.js';
+import { measurePdfStandard } from './pdf-standard.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const WORK = join(ROOT, 'bench', '.corpus');
@@ -340,6 +343,8 @@ async function main() {
   console.log(`Single file to PDF: report ${fmt(single.seconds, 2)} s, baseline script ${fmt(singleScript, 2)} s -> ${fmt(single.seconds / singleScript, 2)}x   (target <= 1.30; medians of 5 processes each)`);
   console.log(`  (the baseline inside a process that has already imported Puppeteer: ${fmt(singleBaseline, 2)} s -> ${fmt(single.seconds / singleBaseline, 2)}x)`);
   console.log(`Peak RSS, PDF batch: report ${mib(pdf.peak.own)}, Chromium ${mib(pdf.peak.browser)}; HTML batch: report ${mib(html.peak.own)}`);
+  console.log('');
+  await measurePdfStandard({ count: Math.min(COUNT, 60), rounds });
 
   if (args.includes('--memory')) await measureMemory();
   const sizes = htmlFiles.slice(0, 20).map((f) => statSync(f).size);

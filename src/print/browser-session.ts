@@ -9,6 +9,7 @@
 import type { ChildProcess } from 'node:child_process';
 import pLimit from 'p-limit';
 import type { Browser, CDPSession, HTTPRequest, Page, PDFOptions } from 'puppeteer-core';
+import { FinishingThread } from './finishing-thread.js';
 import { builtDefaultArgs, launchChromium, type LaunchedChromium } from './launch-chromium.js';
 
 export interface SessionOptions {
@@ -239,6 +240,8 @@ export class BrowserSession {
   private puppeteer: ReturnType<typeof importPuppeteer> | undefined;
   /** The tab the browser opened at start, not yet used. */
   private blank: Page | undefined;
+  /** Where printed PDFs are post-processed (PDF/UA, PDF/A), off the thread that drives the browser. */
+  readonly finishing = new FinishingThread();
 
   /**
    * Kill the current browser and every process it started, at once (watchdog: it did not answer in time, or is
@@ -512,6 +515,7 @@ export class BrowserSession {
 
   private async shutDown(): Promise<void> {
     this.closed = true;
+    const finishing = this.finishing.close();
     const launching = this.browser;
     this.browser = undefined;
     this.idle = [];
@@ -531,5 +535,6 @@ export class BrowserSession {
         chromium.removeProfile();
       }),
     );
+    await settleWithin(finishing, CLOSE_STEP_MS);
   }
 }

@@ -8,7 +8,7 @@ import type { PDFOptions } from 'puppeteer-core';
 import type { BrowserSession, LoadedDocument } from './browser-session.js';
 import { destinationPages } from './pdf-destinations.js';
 import type { PdfMetadata } from './pdf-metadata.js';
-import { finishPdf, type PdfStandard } from './pdf-standard.js';
+import { DEFAULT_PDF_STANDARD, finishPdf, type PdfStandard } from './pdf-standard.js';
 
 export interface PrintRequest {
   /** Renders the HTML for printing; page numbers in the contents are placeholders of the same width. */
@@ -51,9 +51,13 @@ export async function printReport(session: BrowserSession, request: PrintRequest
   };
   // A print that only measures where sections land: no tags, outline or backgrounds (same layout, less work).
   const measuring: PDFOptions = { ...options, printBackground: false, tagged: false, outline: false };
+  const standard = request.standard ?? DEFAULT_PDF_STANDARD;
+  // (the finishing thread loads while the first document prints)
+  if (standard !== 'none') session.finishing.start();
   const printed = await printWithNumbers(session, request, options, measuring);
-  // The post-processing stage, on the print whose contents numbers held, after the page is given back.
-  return { ...printed, pdf: await finishPdf(printed.pdf, request.metadata, request.standard) };
+  // The post-processing stage, on the print whose contents numbers held, after the page is given back: in the
+  // session's thread, so that this one goes on serving the printer pages meanwhile.
+  return { ...printed, pdf: await finishPdf(printed.pdf, request.metadata, standard, session.finishing) };
 }
 
 async function printWithNumbers(session: BrowserSession, request: PrintRequest, options: PDFOptions, measuring: PDFOptions): Promise<PrintResult> {
