@@ -6,7 +6,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startEarlyWorker, workerScript, type EarlyWorker } from '../../src/early-worker.js';
+import { startEarlyWorker, WORKER_YOUNG_GENERATION_MB, workerScript, type EarlyWorker } from '../../src/early-worker.js';
 import { DEFAULT_BUDGET } from '../../src/file-budget.js';
 import { StageWorkers } from '../../src/stage-workers.js';
 import { tempDir } from '../helpers/cli.js';
@@ -45,6 +45,21 @@ describe('the early worker thread', () => {
       expect(workers.threadIds).toEqual([e.worker.threadId]);
       const { prepared } = await workers.prepare({ path: join(dir, 'notes.yaml'), root: dir });
       expect(prepared.result.status).toBe('valid');
+      await workers.close();
+    } finally {
+      cleanup();
+    }
+  });
+
+  it("has V8's largest young generation beside the old generation --max-memory sets (fewer scavenges per file)", async () => {
+    const { path: dir, cleanup } = tempDir('report-early-');
+    try {
+      const e = early(['validate', 'notes.yaml', '--max-memory', '64'])!;
+      const ready = new Promise<{ heapLimitMb: number }>((resolve) => e.worker.on('message', (m: { type: string; heapLimitMb: number }) => m.type === 'ready' && resolve(m)));
+      const workers = pool(dir, e, 64);
+      // V8's heap limit is the old generation plus the young one: what the thread really got, not what was asked.
+      expect(Math.round((await ready).heapLimitMb)).toBe(64 + WORKER_YOUNG_GENERATION_MB);
+      expect(WORKER_YOUNG_GENERATION_MB).toBe(48);
       await workers.close();
     } finally {
       cleanup();
