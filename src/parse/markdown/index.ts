@@ -25,6 +25,7 @@ import { mergeWithFrontMatter, sameWords } from './merge.js';
 import { warnPlaceholderLinks } from './placeholder-links.js';
 import { addSummary } from './summary.js';
 import { bodyStartOf, bulletMessages, promotePlainHeadings, withMarkdownBullets } from './plain-lines.js';
+import { markInternalBlocks, markInternalSections } from './internal-marks.js';
 import { parseMarkdownTree, tooDeepToRender } from './tree.js';
 
 export type { Placement, PlacementKind } from '../placement.js';
@@ -47,6 +48,7 @@ export function parseMarkdownNotes(text: string): ParsedNotes {
   const plain = promotePlainHeadings(tree.children[0]?.type === 'yaml' ? tree.children.slice(1) : tree.children, (node) => ctx.source.inline(node), language);
   messages.push(...plain.messages);
   const bodyBlocks = plain.blocks;
+  messages.push(...markInternalBlocks(bodyBlocks, text, ctx.source.marks));
 
   const { out } = ctx;
   const { preamble, roots } = splitSections(bodyBlocks, ctx.source);
@@ -69,6 +71,8 @@ export function parseMarkdownNotes(text: string): ParsedNotes {
     preamble.push(...first.blocks);
     topLevel = [...first.children, ...roots.slice(1)];
   }
+  // (the title's heading cannot be internal: the report is not made without its title)
+  markInternalSections(topLevel, ctx.source.marks);
   topLevel = leaveOutBeforeReading(preamble, topLevel, front.data, ctx);
   if (preamble.length) addSummary(preamble, preamble[0]!, ctx, 'text before the first part');
 

@@ -11,6 +11,7 @@ export function buildResources(section: Section, ctx: ReaderContext, reason: str
   out.mark(['resources'], section.heading);
   out.set(['resources', 'title'], section.title, section.heading);
   out.placed('part', ['resources'], section.heading, reason, section.title);
+  out.markInternal(['resources'], section.heading);
   ctx.lastPart = 'resources';
   const items: Notes[] = [];
   const noteBlocks: RootContent[] = [];
@@ -19,7 +20,7 @@ export function buildResources(section: Section, ctx: ReaderContext, reason: str
       for (const item of (block as List).children) {
         const path: Path = ['resources', 'items', items.length];
         out.place(path, item);
-        const resource = parseResource(source.itemText(item));
+        const resource: Notes = { ...parseResource(source.itemText(item)), ...out.internalFlag(item) };
         out.placed('resource', path, item, 'a list item under resources', resource.title as string);
         items.push(resource);
       }
