@@ -58,6 +58,19 @@ export function editionText(text: string, edition: Edition): string {
 
 const isRecord = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
 
+/**
+ * What of the value at `path` of notes is marked internal (for `report explain`): all of it (an object with
+ * `internal: true`), some of its text (a string of it, or in a list of it, holds internal marks), or nothing.
+ */
+export function markedInternal(notes: unknown, path: readonly (string | number)[]): 'all' | 'some' | undefined {
+  let node = notes;
+  for (const step of path) node = node !== null && typeof node === 'object' && Object.hasOwn(node, step) ? (node as Record<string | number, unknown>)[step] : undefined;
+  const marked = (value: unknown) => (typeof value === 'string' ? hasInternalMark(value) : Array.isArray(value) && value.some((v) => typeof v === 'string' && hasInternalMark(v)));
+  if (isRecord(node) && node.internal === true) return 'all';
+  if (marked(node) || (isRecord(node) && Object.values(node).some(marked))) return 'some';
+  return undefined;
+}
+
 /** Notes (validated, not yet normalised) as the edition shows them. Pure: the notes given are not changed. */
 export function applyEdition(notes: EventNotes, edition: Edition): EditedNotes {
   /** Arrays of the edited notes -> the index in the written array of each of their items. */
