@@ -95,6 +95,7 @@ describe('editions: what notes mark internal', () => {
       }
       expect(html).toContain('Paula Openfield');
       expect(html).not.toContain(NOTICE);
+      expect(readFileSync(join(dir.path, 'public', 'index.html'), 'utf8')).not.toContain(NOTICE);
       expect(readFileSync(join(dir.path, 'public', 'search-index.js'), 'utf8')).toMatch(/"openfield"/);
       const catalogue = JSON.parse(readFileSync(join(dir.path, 'public', 'catalogue.json'), 'utf8')) as unknown;
       expect(JSON.stringify(catalogue)).toContain('Reuse hubs in cities');
@@ -121,7 +122,7 @@ describe('editions: what notes mark internal', () => {
     });
 
     it('says so at the top of the HTML and on every page of the PDFs', () => {
-      for (const html of ['workshop-2024.html', 'compendium/compendium.html']) {
+      for (const html of ['workshop-2024.html', 'compendium/compendium.html', 'index.html']) {
         expect(readFileSync(join(dir.path, 'internal', html), 'utf8'), html).toMatch(new RegExp(`<body[^>]*>\\s*<p class="edition-notice" role="note">${NOTICE}</p>`));
       }
       for (const pdf of ['workshop-2024.pdf', 'public-2025.pdf', 'compendium/compendium.pdf']) {
