@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, runCli, tempDir } from '../helpers/cli.js';
 import { pdfInfo, pdfOutline, pdfPages } from '../helpers/pdf.js';
+import { nonStandardTypes, readPdf, unmarkedPainting } from '../helpers/pdf-rules.js';
 
 const FIXTURE = join(ROOT, 'test', 'fixtures', 'editions');
 const NOTES = readFileSync(join(FIXTURE, 'workshop-2024.md'), 'utf8');
@@ -130,6 +131,12 @@ describe('editions: what notes mark internal', () => {
         expect(pages.length, pdf).toBeGreaterThan(pdf === 'public-2025.pdf' ? 0 : 1);
         pages.forEach((page, i) => expect(page, `${pdf} page ${i + 1}`).toContain(NOTICE));
       }
+    });
+
+    it('stays a tagged PDF: the notice in the running header is marked as an artifact', async () => {
+      const pdf = join(dir.path, 'internal', 'workshop-2024.pdf');
+      expect(await unmarkedPainting(pdf)).toEqual([]);
+      expect(nonStandardTypes(await readPdf(pdf))).toEqual([]);
     });
   });
 });
