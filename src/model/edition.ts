@@ -17,14 +17,13 @@ import type { EventNotes } from './types.js';
 
 export type Edition = 'public' | 'internal';
 
-export const EDITIONS: readonly Edition[] = ['public', 'internal'];
-
 /** `<!-- internal -->` and `<!-- /internal -->`, as the Markdown reader writes them and authors may in YAML. */
 const MARK = /<!--[ \t]*\/?internal[ \t]*-->/giu;
 /** Internal text: to its closing mark, or to the end of the string when that is missing. */
 const INTERNAL_TEXT = /<!--[ \t]*internal[ \t]*-->[\s\S]*?(?:<!--[ \t]*\/internal[ \t]*-->|$)/giu;
 /** A closing mark left over (one without an opening mark before it). */
 const CLOSING = /<!--[ \t]*\/internal[ \t]*-->/giu;
+const ANY_MARK = /<!--[ \t]*\/?internal[ \t]*-->/iu;
 
 const LEFT_OUT = Symbol('left out');
 
@@ -41,8 +40,7 @@ export interface EditedNotes {
 
 /** Does the string hold an internal mark? */
 export function hasInternalMark(text: string): boolean {
-  MARK.lastIndex = 0;
-  return MARK.test(text);
+  return ANY_MARK.test(text);
 }
 
 /** The text of a string in an edition: internal text cut out (public) or its marks taken away (internal). */
