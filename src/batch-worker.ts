@@ -12,6 +12,7 @@ import { getHeapStatistics } from 'node:v8';
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { STAGES, type Stage } from './file-budget.js';
 import { heapBudget } from './heap-budget.js';
+import type { Edition } from './model/edition.js';
 import { prepareFile, type PipelineOptions, type PreparedFile } from './pipeline.js';
 import type { InputFile } from './read/expand-inputs.js';
 import { loadTemplate } from './render/template.js';
@@ -26,6 +27,7 @@ export interface WorkerSettings {
   language?: string;
   defaultLanguage?: string;
   pageSize: 'A4' | 'Letter';
+  edition?: Edition;
   strict: boolean;
   allowedRoot?: string;
   inputPaths: string[];
@@ -61,6 +63,7 @@ function optionsFrom(settings: WorkerSettings): PipelineOptions {
     language: settings.language,
     defaultLanguage: settings.defaultLanguage,
     pageSize: settings.pageSize,
+    edition: settings.edition,
     strict: settings.strict,
     allowedRoot: settings.allowedRoot,
     inputPaths: new Set(settings.inputPaths),

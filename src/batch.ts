@@ -84,6 +84,7 @@ export async function runBatch(
           language: pipeline.language,
           defaultLanguage: pipeline.defaultLanguage,
           pageSize: pipeline.pageSize,
+          edition: pipeline.edition,
           strict: pipeline.strict,
           allowedRoot: pipeline.allowedRoot,
           inputPaths: [...pipeline.inputPaths],

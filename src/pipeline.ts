@@ -10,6 +10,7 @@ import { relative } from 'node:path';
 import { diagnostic, type Diagnostic } from './diagnostics/message.js';
 import { displayPathOf, hasErrors, type SourceFile } from './diagnostics/source-file.js';
 import type { Stage } from './file-budget.js';
+import { applyEdition, type Edition } from './model/edition.js';
 import { normalise } from './model/normalise.js';
 import type { EventNotes, EventReport } from './model/types.js';
 import { notesFormatOf, parseNotes } from './parse/index.js';
@@ -40,6 +41,8 @@ export interface PipelineOptions {
   template?: CompiledTemplate;
   /** `--language`: labels and dates in this language, whatever the notes say. */
   language?: string;
+  /** `--edition`: `public` (the default) leaves out what the notes mark internal; `internal` keeps it and says so. */
+  edition?: Edition;
   /** From the config file: the language of notes that do not set one. */
   defaultLanguage?: string;
   pageSize: 'A4' | 'Letter';
@@ -123,20 +126,28 @@ export async function prepareFile(input: InputFile, options: PipelineOptions): P
   const refs = await resolvePracticeRefs(written, input.path, options);
   const parsed = refs.parsed;
   file.messages.push(...refs.messages);
-  result.practiceSources = refs.sources;
   enter('validate');
 
   file.messages.push(...validateNotes(parsed));
   enter('model');
   if (stop()) return failed;
 
+  // The edition is applied here, once, before anything is derived from the notes (src/model/edition.ts).
+  const edition = options.edition ?? 'public';
+  const edited = applyEdition(parsed.data as EventNotes, edition);
+  result.practiceSources = refs.sources.flatMap((s) => {
+    const kept = edited.practiceIndex.get(`${s.topic}/${s.practice}`);
+    return kept ? [{ ...s, ...kept }] : [];
+  });
   // Precedence: defaults < config file < the notes' own front matter < command-line flags.
-  const notes = parsed.data as EventNotes;
-  const report = normalise(options.defaultLanguage && !notes.language ? { ...notes, language: options.defaultLanguage } : notes);
+  const notes = edited.notes;
+  const normalised = normalise(options.defaultLanguage && !notes.language ? { ...notes, language: options.defaultLanguage } : notes);
+  const { schemaVersion, ...model } = normalised;
+  const report: EventReport = edition === 'internal' ? { schemaVersion, edition: 'internal', ...model } : normalised;
   result.report = report;
   enter('images');
 
-  const images = await resolveImages(findImageReferences(report), input.path, (p, needle) => locateText(parsed, p, needle), { allowedRoot: options.allowedRoot });
+  const images = await resolveImages(findImageReferences(report), input.path, (p, needle) => locateText(parsed, edited.writtenPath(p), needle), { allowedRoot: options.allowedRoot });
   file.messages.push(...images.messages);
   result.images = [...refs.files, ...images.files];
   enter();

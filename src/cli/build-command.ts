@@ -103,6 +103,8 @@ export async function runBuild(inputs: string[], flags: Record<string, unknown>,
     defaultLanguage: config.language,
     pageSize,
     pdfStandard: flags.pdfStandard as PipelineOptions['pdfStandard'],
+    // (validate checks everything the notes hold, internal or not: images of internal text too)
+    edition: flags.edition === 'internal' || context.validateOnly ? 'internal' : 'public',
     strict: flags.strict === true,
     allowedRoot,
     session: sessionFactory,
@@ -124,7 +126,7 @@ export async function runBuild(inputs: string[], flags: Record<string, unknown>,
           version: `${context.version}+${context.build}`,
           template,
           secret: cacheSecret,
-          options: { formats: [...formats].sort(), htmlAssets: sharedAssetsDir ?? null, pageSize, pdfStandard: pipeline.pdfStandard ?? null, language: language ?? null, defaultLanguage: config.language ?? null, strict: pipeline.strict, allowedRoot: allowedRoot ?? null },
+          options: { formats: [...formats].sort(), htmlAssets: sharedAssetsDir ?? null, pageSize, pdfStandard: pipeline.pdfStandard ?? null, edition: pipeline.edition, language: language ?? null, defaultLanguage: config.language ?? null, strict: pipeline.strict, allowedRoot: allowedRoot ?? null },
         })
       : undefined;
 

@@ -90,6 +90,7 @@ export class CatalogueWriter {
       kind: report.kind || undefined,
       country: report.place.country || undefined,
       themes: [...new Set(report.highlights.themes.map((t) => t.title))],
+      ...(report.edition === 'internal' ? { internal: true } : {}),
       links: { source: link(result.file.path), html: link(outputs.html), pdf: link(outputs.pdf), json: link(outputs.json) },
       offset: 0,
       length: line.length,

@@ -38,6 +38,7 @@ export interface CompendiumFlags {
   title?: string;
   language?: string;
   pageSize?: string;
+  edition?: string;
   allowRoot?: string;
   browser?: string;
   sandbox?: boolean;
@@ -63,6 +64,7 @@ export async function runCompendium(inputs: string[], flags: CompendiumFlags, io
   const pageSize = String(flags.pageSize ?? 'A4').toLowerCase() === 'letter' ? 'Letter' : 'A4';
   const timeoutFlag = flags.timeout !== undefined ? Number(flags.timeout) : undefined;
   if (timeoutFlag !== undefined && (!Number.isInteger(timeoutFlag) || timeoutFlag < 1 || timeoutFlag > 3600)) throw new RunError(`Expected --timeout to be a whole number from 1 to 3600, not \`${String(flags.timeout)}\``);
+  const edition = flags.edition === 'internal' ? 'internal' : 'public';
   const allowedRoot = flags.allowRoot ? resolve(io.cwd, flags.allowRoot) : undefined;
 
   const { files, problems } = await expandInputs(inputs, io.cwd);
@@ -90,6 +92,7 @@ export async function runCompendium(inputs: string[], flags: CompendiumFlags, io
       template,
       language: flags.language,
       pageSize,
+      edition,
       strict: false,
       allowedRoot,
       inputPaths,
@@ -117,7 +120,7 @@ export async function runCompendium(inputs: string[], flags: CompendiumFlags, io
   const compendium = gatherPractices(gathered);
 
   // --- render, print, write (all or nothing) -------------------------------
-  const prepared = prepareCompendium(compendium, { title: flags.title, language: flags.language, pageSize, generator, template });
+  const prepared = prepareCompendium(compendium, { title: flags.title, language: flags.language, pageSize, generator, template, edition });
   const contents = new Map<CompendiumFormat, string | Uint8Array>();
   if (formats.has('html')) contents.set('html', prepared.html());
   if (formats.has('json')) contents.set('json', practicesJson(compendium, generator));

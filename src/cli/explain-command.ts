@@ -8,6 +8,7 @@ import { resolveConfig } from '../config/load-config.js';
 import { diagnostic } from '../diagnostics/message.js';
 import { formatReport, toJsonMessage } from '../diagnostics/reporters.js';
 import { displayPathOf, hasErrors, sortMessages, type SourceFile } from '../diagnostics/source-file.js';
+import { markedInternal } from '../model/edition.js';
 import { normalise } from '../model/normalise.js';
 import type { EventNotes } from '../model/types.js';
 import { notesFormatOf, parseNotes } from '../parse/index.js';
@@ -47,7 +48,7 @@ export async function runExplain(input: string, options: { format?: string }, io
         // Images are checked as a build checks them (inside the notes' folder, their type and size).
         if (valid) problems.push(...(await resolveImages(findImageReferences(notes), path, (p, needle) => locateText(parsed, p, needle), { allowedRoot: config.allowRoot })).messages);
         file.messages.push(...problems);
-        outline = outlineOf({ notes, placements: parsed.placements, locate: (p) => written.locate(p) });
+        outline = outlineOf({ notes, placements: parsed.placements, locate: (p) => written.locate(p), isInternal: (p) => markedInternal(parsed.data, p) });
         placements = parsed.placements ?? [];
       }
     }

@@ -22,12 +22,16 @@ export type IsoDate = string;
 export interface Link {
   title: string;
   url: string;
+  /** Left out of the public edition (docs/editions.md). */
+  internal?: boolean;
 }
 
 export interface Person {
   name: string;
   role?: string;
   organisation?: string;
+  /** Left out of the public edition (docs/editions.md). */
+  internal?: boolean;
 }
 
 export interface Organisation {
@@ -63,6 +67,8 @@ export interface ThemeNotes {
   speakers?: Person[];
   links?: Link[];
   images?: Image[];
+  /** Left out of the public edition (docs/editions.md). */
+  internal?: boolean;
 }
 
 export interface HighlightsNotes {
@@ -71,6 +77,8 @@ export interface HighlightsNotes {
   themes?: ThemeNotes[];
   /** Notes on who took part (kept at the end of the highlights, as in the reference). */
   participation?: RichText;
+  /** Left out of the public edition (docs/editions.md). */
+  internal?: boolean;
 }
 
 export interface PracticeNotes {
@@ -87,29 +95,39 @@ export interface PracticeNotes {
   figures?: string[];
   links?: Link[];
   images?: Image[];
+  /** Left out of the public edition (docs/editions.md). */
+  internal?: boolean;
 }
 
 export interface PracticeTopicNotes {
   title: string;
   practices?: PracticeNotes[];
+  /** Left out of the public edition (docs/editions.md). */
+  internal?: boolean;
 }
 
 export interface PracticesNotes {
   title?: string;
   intro?: RichText;
   topics?: PracticeTopicNotes[];
+  /** Left out of the public edition (docs/editions.md). */
+  internal?: boolean;
 }
 
 export interface RecommendationGroupNotes {
   title: string;
   intro?: RichText;
   items?: RichText[];
+  /** Left out of the public edition (docs/editions.md). */
+  internal?: boolean;
 }
 
 export interface NextStepsNotes {
   title?: string;
   intro?: RichText;
   groups?: RecommendationGroupNotes[];
+  /** Left out of the public edition (docs/editions.md). */
+  internal?: boolean;
 }
 
 export interface UpcomingItemNotes {
@@ -118,11 +136,15 @@ export interface UpcomingItemNotes {
   kind?: string;
   date?: IsoDate;
   url?: string;
+  /** Left out of the public edition (docs/editions.md). */
+  internal?: boolean;
 }
 
 export interface UpcomingNotes {
   title?: string;
   items?: UpcomingItemNotes[];
+  /** Left out of the public edition (docs/editions.md). */
+  internal?: boolean;
 }
 
 export interface ResourcesNotes {
@@ -130,6 +152,8 @@ export interface ResourcesNotes {
   items?: Link[];
   /** A closing paragraph, e.g. where to find photos and presentations. */
   note?: RichText;
+  /** Left out of the public edition (docs/editions.md). */
+  internal?: boolean;
 }
 
 export interface Contact {
@@ -137,6 +161,8 @@ export interface Contact {
   email?: string;
   role?: string;
   organisation?: string;
+  /** Left out of the public edition (docs/editions.md). */
+  internal?: boolean;
 }
 
 /** Where a free section goes: after which built-in part of the report. */
@@ -154,6 +180,8 @@ export interface FreeSectionNotes {
   /** Markdown (block level: paragraphs, lists, tables). */
   body?: string;
   after?: SectionAnchor;
+  /** Left out of the public edition (docs/editions.md). */
+  internal?: boolean;
 }
 
 export interface EventNotes {
@@ -237,6 +265,8 @@ export interface FreeSection {
 
 export interface EventReport {
   schemaVersion: string;
+  /** Set in the internal edition only: the report keeps what its notes mark internal (src/model/edition.ts). */
+  edition?: 'internal';
   title: string;
   subtitle?: string;
   series?: string;

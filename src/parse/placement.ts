@@ -28,4 +28,6 @@ export interface Placement {
   position?: Position;
   /** Why the block went there, in a few words (`heading "Contacts"`, `line "Country:"`). */
   reason: string;
+  /** Marked internal in the notes: left out of the public edition (docs/editions.md). */
+  internal?: boolean;
 }

@@ -10,6 +10,7 @@ import { complexityProblems } from './complexity.js';
 import { parseYamlMapping, type NotesFormat } from './index.js';
 import { readFrontMatter } from './markdown/front-matter.js';
 import { mergeWithFrontMatter } from './markdown/merge.js';
+import { markInternalBlocks, markInternalSections } from './markdown/internal-marks.js';
 import { readerContext } from './markdown/parts.js';
 import { buildPractice } from './markdown/practices.js';
 import { splitSections, type Section } from './markdown/sections.js';
@@ -42,7 +43,9 @@ function parseMarkdownPractice(text: string): ParsedNotes {
   const messages = [...front.messages];
   const body = tree.children[0]?.type === 'yaml' ? tree.children.slice(1) : tree.children;
   const ctx = readerContext(text, undefined);
+  messages.push(...markInternalBlocks(body, text, ctx.source.marks));
   const { preamble, roots } = splitSections(body, ctx.source);
+  markInternalSections(roots, ctx.source.marks);
   const first = roots[0];
   if (first || preamble.length) {
     // The first heading is the practice's `PROJECT – Title`; everything else in the body is its key lines and text.

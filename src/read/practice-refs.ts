@@ -131,7 +131,7 @@ export async function resolvePracticeRefs(parsed: ParsedNotes, notesPath: string
     const path = ['practices', 'topics', t, 'practices', p];
     const at = parsed.locate([...path, 'ref']) ?? parsed.locate(path);
     const written = topics[t]!.practices[p];
-    const others = written && typeof written === 'object' ? Object.keys(written).filter((k) => k !== 'ref') : [];
+    const others = written && typeof written === 'object' ? Object.keys(written).filter((k) => k !== 'ref' && k !== 'internal') : [];
     if (others.length) {
       messages.push(diagnostic('practice-ref', `A practice reference stands alone; ${others.map((k) => quote(k)).join(', ')} beside \`ref\` would be lost`, at, { note: 'Write the fields in the practice file, or write the practice here without `ref`.' }));
     }
@@ -141,10 +141,13 @@ export async function resolvePracticeRefs(parsed: ParsedNotes, notesPath: string
     if (practice.broken) {
       messages.push(diagnostic(practice.broken.ruleId, practice.broken.reason, at));
       // A stand-in that validates, so the rest of the notes is still checked (the file fails on the error above).
-      out.practices.topics[t]!.practices[p] = { title: ref || 'practice' };
+      out.practices.topics[t]!.practices[p] = { title: ref || 'practice', ...((written as { internal?: unknown } | null)?.internal === true ? { internal: true } : {}) };
       continue;
     }
-    out.practices.topics[t]!.practices[p] = withImagesFrom(structuredClone(practice.data) as Record<string, unknown>, dirname(practice.real), baseDir);
+    const resolved = withImagesFrom(structuredClone(practice.data) as Record<string, unknown>, dirname(practice.real), baseDir);
+    // `internal: true` beside the reference makes this event's use of the practice internal (docs/editions.md).
+    if ((written as { internal?: unknown }).internal === true) resolved.internal = true;
+    out.practices.topics[t]!.practices[p] = resolved;
     replaced.set(pathKey(path), { ...practice.parsed!, display: practice.display });
     sources.push({ topic: t, practice: p, path: practice.real });
   }

@@ -10,7 +10,7 @@ import { fontFaceCss } from './fonts.js';
 import { plainText, renderBlock, renderInline } from './rich-text.js';
 import { loadTemplate, type CompiledTemplate } from './template.js';
 import { packagePath } from '../package-root.js';
-import { cssString, formatDateRange, splitPageLabel } from './view.js';
+import { cssString, editionNotice, formatDateRange, splitPageLabel } from './view.js';
 
 export const COMPENDIUM_TEMPLATE_DIR = packagePath('templates', 'compendium');
 
@@ -20,6 +20,8 @@ export interface CompendiumRenderOptions {
   pageSize?: 'A4' | 'Letter';
   generator?: string;
   template?: CompiledTemplate;
+  /** `internal`: the compendium keeps practices marked internal, and says so on every page. */
+  edition?: 'public' | 'internal';
 }
 
 export interface PreparedCompendium {
@@ -49,6 +51,7 @@ export function prepareCompendium(compendium: Compendium, options: CompendiumRen
   const language = options.language ?? 'en';
   const labels = labelPack(language).labels;
   const title = options.title ?? WORDS.title;
+  const internalNotice = options.edition === 'internal' ? editionNotice(labels) : null;
   const eventText = (e: PresentedAt) => ({
     title: e.title,
     dateText: formatDateRange(e.date, e.endDate, language),
@@ -110,8 +113,10 @@ export function prepareCompendium(compendium: Compendium, options: CompendiumRen
       templateCss: template.css,
       generator: options.generator ?? 'report',
       description: subject,
+      internalEdition: internalNotice,
       css: {
         runningTitle: cssString(title),
+        internalNotice: cssString(internalNotice ?? ''),
         footerLine: cssString(subject),
         pageBefore: cssString(pageBefore),
         pageMiddle: cssString(pageMiddle),

@@ -19,6 +19,8 @@ export interface OutlineEntry {
   details?: Record<string, unknown>;
   /** Why it went there, when the reader recorded it. */
   reason?: string;
+  /** Marked internal, all of it or some of its text: left out of the public edition (docs/editions.md). */
+  internal?: 'all' | 'some';
   children?: OutlineEntry[];
 }
 
@@ -27,6 +29,8 @@ export interface OutlineInput {
   notes: unknown;
   placements?: readonly Placement[];
   locate: (path: readonly (string | number)[]) => Position | undefined;
+  /** Is the value at the path marked internal (in the notes as written)? */
+  isInternal?: (path: readonly (string | number)[]) => 'all' | 'some' | undefined;
 }
 
 type Obj = Record<string, unknown>;
@@ -44,13 +48,14 @@ function person(v: unknown): string | undefined {
 }
 
 /** The outline's entries, in the order of the report. */
-export function outlineOf({ notes, placements = [], locate }: OutlineInput): OutlineEntry[] {
+export function outlineOf({ notes, placements = [], locate, isInternal = () => undefined }: OutlineInput): OutlineEntry[] {
   const root = obj(notes) ?? {};
   const reasons = new Map<string, string>();
   for (const p of placements) if (p.path.length && !reasons.has(p.path.join('/'))) reasons.set(p.path.join('/'), p.reason);
   const entry = (kind: string, path: (string | number)[], title?: string, details?: Record<string, unknown>, children?: OutlineEntry[]): OutlineEntry => {
     const line = locate(path)?.start.line;
     const reason = reasons.get(path.join('/'));
+    const internal = isInternal(path);
     const kept = details ? Object.fromEntries(Object.entries(details).filter(([, v]) => v !== undefined && !(Array.isArray(v) && !v.length))) : undefined;
     return {
       kind,
@@ -59,6 +64,7 @@ export function outlineOf({ notes, placements = [], locate }: OutlineInput): Out
       ...(title !== undefined ? { title } : {}),
       ...(kept && Object.keys(kept).length ? { details: kept } : {}),
       ...(reason ? { reason } : {}),
+      ...(internal ? { internal } : {}),
       ...(children && children.length ? { children } : {}),
     };
   };
@@ -176,6 +182,7 @@ export function formatOutline(entries: readonly OutlineEntry[], displayPath: str
       if (e.title !== undefined) text += ` "${e.title}"`;
       if (e.details) text += ': ' + Object.entries(e.details).map(([k, v]) => detail(k, v)).join(', ');
       if (e.reason && (e.kind === 'left-out' || !ROUTINE.test(e.reason))) text += ` (${e.reason})`;
+      if (e.internal) text += e.internal === 'all' ? ' [internal]' : ' [some text internal]';
       lines.push(safe(text));
       if (e.children) walk(e.children, depth + 1);
     }

@@ -95,6 +95,7 @@ export function buildView(report: EventReport, options: ViewOptions = {}) {
   const resolve = options.resolveImage;
   const block = (md: string | undefined) => renderBlock(md, resolve) || null;
   const inline = (md: string | undefined) => renderInline(md, resolve) || null;
+  const internalNotice = report.edition === 'internal' ? editionNotice(labels) : null;
 
   // --- sections in reading order -----------------------------------------
   const sections: SectionView[] = [];
@@ -225,9 +226,12 @@ export function buildView(report: EventReport, options: ViewOptions = {}) {
     hasContacts: report.contacts.length > 0,
     contactsAfter: freeAfter('contacts').map((f) => ({ title: f.title, bodyHtml: relativeHeadings(renderBlock(f.body, resolve), 2) || null })),
     footerLine: [place, dateText].filter(Boolean).join(' – '),
+    /** The internal edition's notice (a banner at the top, and the running header of every page); null in the public edition. */
+    internalEdition: internalNotice,
     /** Running header and footer, as CSS strings for @page margin boxes. */
     css: {
       runningTitle: cssString(report.title),
+      internalNotice: cssString(internalNotice ?? ''),
       footerLine: cssString([place, dateText].filter(Boolean).join(' – ')),
       website: cssString(displayUrl(report.website)),
       pageBefore: cssString(pageBefore),
@@ -249,6 +253,11 @@ function splitFigure(text: string): { figure: string | null; label: string } {
   const match = /^([\d.,\s]*\d[\d.,]*\s*(?:%|k|K|M|million|billion|thousand)?\+?)\s+(.+)$/u.exec(text.trim());
   if (!match) return { figure: null, label: text };
   return { figure: match[1]!.trim(), label: match[2]! };
+}
+
+/** The internal edition's notice in the labels' language, in English when a pack has none (reports and the compendium). */
+export function editionNotice(labels: Record<string, string>): string {
+  return labels.internalEdition ?? labelPack('en').labels.internalEdition ?? 'Internal edition — not for publication';
 }
 
 /** `Page {page} of {pages}` -> the texts before, between and after the numbers (for CSS counters; reports and the compendium). */

@@ -5,7 +5,7 @@
  */
 import { escapeHtml } from '../escape-html.js';
 import { labelPack } from '../i18n/locales.js';
-import { formatDate } from '../render/view.js';
+import { editionNotice, formatDate } from '../render/view.js';
 
 export interface SiteEntry {
   id: number;
@@ -17,6 +17,8 @@ export interface SiteEntry {
   country?: string;
   themes: string[];
   links: Partial<Record<'source' | 'html' | 'pdf' | 'json', string>>;
+  /** Built in the internal edition (docs/editions.md): the index then says so at its top. */
+  internal?: boolean;
 }
 
 export const FACETS = ['year', 'kind', 'country', 'language', 'theme'] as const;
@@ -108,7 +110,7 @@ export function indexPage(entries: SiteEntry[], uiLanguage: string, hrefOf: (rel
 <link rel="stylesheet" href="./assets/site.css">
 </head>
 <body>
-<h1>${escapeHtml(label('catalogue'))}</h1>
+${entries.some((e) => e.internal) ? `<p class="edition-notice" role="note">${escapeHtml(editionNotice(pack.labels))}</p>\n` : ''}<h1>${escapeHtml(label('catalogue'))}</h1>
 <div role="search">
 <label for="q">${escapeHtml(label('search'))}</label>
 <input id="q" type="search" autocomplete="off">
@@ -134,6 +136,7 @@ ${rows}
 /** The index's style sheet (assets/site.css), with the fonts of the shared assets. */
 export const SITE_CSS = `body { font-family: "Report Sans", sans-serif; color: #1d2533; max-width: 64rem; margin: 2rem auto; padding: 0 1rem; }
 h1 { color: #12386b; border-bottom: 3px solid #e0a800; padding-bottom: .3em; }
+.edition-notice { padding: .4em .8em; border: 2px solid #9b1c1c; color: #9b1c1c; font-weight: 700; text-align: center; }
 [role=search] label { display: inline-block; margin: 0 1rem .6rem 0; }
 input, select { font: inherit; padding: .35em .5em; border: 1px solid #c9d3e0; border-radius: 3px; margin-left: .4em; }
 input { width: 100%; max-width: 28rem; }

@@ -42,6 +42,15 @@ describe('what the cache key covers', () => {
     expect(readFileSync(join(dir, 'out', 'notes.html'), 'utf8')).toContain(b64(PNG_OTHER));
   });
 
+  it('rebuilds when --edition changed: an internal build never stands for a public one', async () => {
+    writeFiles(dir, { 'notes/notes.md': GOOD_MD() + '\nInternal: a remark kept from the public.\n' });
+    expect((await build()).stderr).toMatch(/1 built, 0 up to date/);
+    expect((await build('--edition', 'internal')).stderr).toMatch(/1 built, 0 up to date/);
+    expect(readFileSync(join(dir, 'out', 'notes.html'), 'utf8')).toContain('a remark kept from the public');
+    expect((await build()).stderr).toMatch(/1 built, 0 up to date/);
+    expect(readFileSync(join(dir, 'out', 'notes.html'), 'utf8')).not.toContain('a remark kept from the public');
+  });
+
   it('rebuilds when --allow-root changed', async () => {
     writeFiles(dir, { 'notes/notes.md': GOOD_MD(), 'shared/logo.png': PNG_1X1 });
     expect((await build()).stderr).toMatch(/1 built, 0 up to date/);

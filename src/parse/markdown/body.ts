@@ -5,6 +5,7 @@
 import type { Diagnostic, Position } from '../../diagnostics/message.js';
 import { pathKey, type PathKey } from '../parsed-notes.js';
 import type { Placement, PlacementKind } from '../placement.js';
+import { InternalMarks } from './internal-marks.js';
 import { positionOf, type Placed } from './tree.js';
 
 export type Path = (string | number)[];
@@ -14,6 +15,8 @@ export interface FreeSection {
   title: string;
   body: string;
   after: string;
+  /** Marked internal (its heading, or the block kept as a free section). */
+  internal?: boolean;
   heading: Placed;
   bodyPlace?: Position;
 }
@@ -26,6 +29,8 @@ export class BodyWriter {
   readonly freeSections: FreeSection[] = [];
   /** Contacts found outside a contacts part, added to it at the end. */
   readonly strayContacts: Array<{ contact: Notes; node: Placed }> = [];
+  /** What the notes mark internal (internal-marks.ts); the reader's Source reads the same. */
+  readonly marks = new InternalMarks();
 
   /** Sets the value at `path` (creating objects and arrays on the way) and records where it was written. */
   set(path: Path, value: unknown, node: Placed | undefined): void {
@@ -61,7 +66,18 @@ export class BodyWriter {
 
   placed(kind: PlacementKind, path: Path, node: Placed | undefined, reason: string, title?: string): void {
     const position = node ? positionOf(node) : undefined;
-    this.placements.push({ kind, path: [...path], ...(title !== undefined ? { title } : {}), ...(position ? { position } : {}), reason });
+    const internal = this.marks.has(node);
+    this.placements.push({ kind, path: [...path], ...(title !== undefined ? { title } : {}), ...(position ? { position } : {}), reason, ...(internal ? { internal } : {}) });
+  }
+
+  /** `{ internal: true }` for an item read from an internal block, else nothing: spread into the item. */
+  internalFlag(node: Placed | undefined): { internal?: true } {
+    return this.marks.has(node) ? { internal: true } : {};
+  }
+
+  /** An item or part read from an internal section (its heading) is `internal: true`. */
+  markInternal(path: Path, node: Placed | undefined): void {
+    if (this.marks.has(node)) this.set([...path, 'internal'], true, node);
   }
 
   report(message: Diagnostic): void {

@@ -59,7 +59,7 @@ export function addStrayContacts(ctx: ReaderContext): void {
   for (const { contact, node } of out.strayContacts) {
     out.place(['contacts', contacts.length], node);
     out.placed('contact', ['contacts', contacts.length], node, 'a line with an e-mail address outside a contacts part', contact.name as string);
-    contacts.push(contact);
+    contacts.push({ ...contact, ...out.internalFlag(node) });
   }
   out.set(['contacts'], contacts, undefined);
   if (!out.places.has('contacts')) out.place(['contacts'], out.strayContacts[0]!.node);

@@ -20,7 +20,7 @@ export function buildContacts(section: Section, ctx: ReaderContext, reason: stri
   const contacts: Notes[] = [];
   for (const entry of entries) {
     out.place(['contacts', contacts.length], entry.node);
-    const contact = withRole(parseContact(entry.value));
+    const contact: Notes = { ...withRole(parseContact(entry.value)), ...out.internalFlag(entry.node) };
     warnWithoutAddress(contact, entry.node, ctx);
     out.placed('contact', ['contacts', contacts.length], entry.node, 'an entry under contacts', contact.name as string);
     contacts.push(contact);

@@ -14,7 +14,7 @@ export function addFreeSection(section: Section, reason: 'unknown' | 'duplicate'
   const content = allBlocks(section);
   const bodyPlace = span(content) ? positionOf(span(content)!) : undefined;
   const index = ctx.out.freeSections.length;
-  ctx.out.freeSections.push({ title: section.title, body: ctx.source.raw(content), after: ctx.lastPart, heading: section.heading, ...(bodyPlace ? { bodyPlace } : {}) });
+  ctx.out.freeSections.push({ title: section.title, body: ctx.source.raw(content), after: ctx.lastPart, heading: section.heading, ...ctx.out.internalFlag(section.heading), ...(bodyPlace ? { bodyPlace } : {}) });
   ctx.out.placed('free-section', ['sections', index], section.heading, reason === 'unknown' ? 'heading names no part' : 'a second section for a part', section.title);
   if (reason === 'unknown') {
     const guess = didYouMean(
@@ -33,7 +33,7 @@ export function addFreeSection(section: Section, reason: 'unknown' | 'duplicate'
 /** A block a part cannot hold (a paragraph among activities), kept as a free section under the part's heading. */
 export function keepAsFreeSection(block: RootContent, section: Section, ctx: ReaderContext): void {
   const index = ctx.out.freeSections.length;
-  ctx.out.freeSections.push({ title: section.title, body: ctx.source.raw([block]), after: ctx.lastPart, heading: section.heading });
+  ctx.out.freeSections.push({ title: section.title, body: ctx.source.raw([block]), after: ctx.lastPart, heading: section.heading, ...ctx.out.internalFlag(block) });
   ctx.out.placed('free-section', ['sections', index], block, `text the ${section.title} part cannot hold`, section.title);
 }
 
@@ -45,7 +45,7 @@ export function writeFreeSections(ctx: ReaderContext): void {
     out.place(['sections', i], f.heading);
     out.place(['sections', i, 'title'], f.heading);
     if (f.bodyPlace) out.places.set(`sections/${i}/body`, f.bodyPlace);
-    return { title: f.title, body: f.body, after: f.after };
+    return { title: f.title, body: f.body, after: f.after, ...(f.internal ? { internal: true } : {}) };
   });
   out.set(['sections'], list, undefined);
 }

@@ -20,6 +20,7 @@ export function buildTheme(theme: Section, path: Path, ctx: ReaderContext): void
   out.set([...path, 'title'], theme.title, theme.heading);
   out.mark(path, theme.heading);
   out.placed('theme', path, theme.heading, 'a sub-heading of highlights', theme.title);
+  out.markInternal(path, theme.heading);
   const words = keyWordsFor(ctx.language, 'theme');
   const blocks = allBlocks(theme);
   const textBlocks: RootContent[] = [];
@@ -27,13 +28,14 @@ export function buildTheme(theme: Section, path: Path, ctx: ReaderContext): void
   let speakersAt: RootContent | undefined;
   for (let i = 0; i < blocks.length; i++) {
     const block = blocks[i]!;
-    const keys = block.type === 'paragraph' ? keyParagraph(block, source, words) : undefined;
+    // (an internal paragraph of a theme that is not is text, between internal marks: a speaker cannot be internal there)
+    const keys = block.type === 'paragraph' && source.marks.has(block) === source.marks.has(theme.heading) ? keyParagraph(block, source, words) : undefined;
     // A paragraph of `Speakers:` lines only (a `Word:` line of another kind keeps it text).
     if (keys && !keys.unknown.length) {
       for (const line of keys.keys) for (const value of splitPeople(line.value)) speakers.push(parseSpeaker(value));
       const next = blocks[i + 1];
       if (keys.takesList && next && next.type === 'list') {
-        for (const item of (next as List).children) speakers.push(parseSpeaker(source.itemText(item)));
+        for (const item of (next as List).children) speakers.push({ ...parseSpeaker(source.itemText(item)), ...out.internalFlag(item) });
         i++;
       }
       speakersAt ??= block;

@@ -26,6 +26,7 @@ import { warnPlaceholderLinks } from './placeholder-links.js';
 import { addSummary } from './summary.js';
 import { bodyStartOf, bulletMessages, promotePlainHeadings, withMarkdownBullets } from './plain-lines.js';
 import { promoteTitleLines, splitPastedLines } from './pasted-lines.js';
+import { markInternalBlocks, markInternalSections } from './internal-marks.js';
 import { parseMarkdownTree, tooDeepToRender } from './tree.js';
 
 export type { Placement, PlacementKind } from '../placement.js';
@@ -50,6 +51,7 @@ export function parseMarkdownNotes(text: string): ParsedNotes {
   const titles = lines.messages.length ? promoteTitleLines(plain.blocks, text) : { blocks: plain.blocks, messages: [] };
   messages.push(...lines.messages, ...plain.messages, ...titles.messages);
   const bodyBlocks = titles.blocks;
+  messages.push(...markInternalBlocks(bodyBlocks, text, ctx.source.marks));
 
   const { out } = ctx;
   const { preamble, roots } = splitSections(bodyBlocks, ctx.source);
@@ -72,6 +74,8 @@ export function parseMarkdownNotes(text: string): ParsedNotes {
     preamble.push(...first.blocks);
     topLevel = [...first.children, ...roots.slice(1)];
   }
+  // (the title's heading cannot be internal: the report is not made without its title)
+  markInternalSections(topLevel, ctx.source.marks);
   topLevel = leaveOutBeforeReading(preamble, topLevel, front.data, ctx);
   if (preamble.length) addSummary(preamble, preamble[0]!, ctx, 'text before the first part');
 

@@ -69,6 +69,7 @@ export function buildGroup(group: Section, path: Path, ctx: ReaderContext): void
   out.mark(path, group.heading);
   out.set([...path, 'title'], group.title, group.heading);
   out.placed('group', path, group.heading, 'a sub-heading of next steps', group.title);
+  out.markInternal(path, group.heading);
   const blocks = allBlocks(group);
   const items: string[] = [];
   const introBlocks: RootContent[] = [];
@@ -76,7 +77,7 @@ export function buildGroup(group: Section, path: Path, ctx: ReaderContext): void
     if (block.type === 'list') {
       for (const item of (block as List).children) {
         out.place([...path, 'items', items.length], item);
-        items.push(source.itemText(item));
+        items.push(source.itemString(item));
       }
     } else if (isTextBlock(block)) introBlocks.push(block);
   }

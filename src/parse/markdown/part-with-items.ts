@@ -22,6 +22,7 @@ export function buildPartWithItems(section: Section, ctx: ReaderContext, reason:
   const { part } = shape;
   out.set([part, 'title'], section.title, section.heading);
   out.placed('part', [part], section.heading, reason, section.title);
+  out.markInternal([part], section.heading);
   const introBlocks = section.blocks.filter(isTextBlock);
   const intro = source.paragraphs(introBlocks);
   out.mark([part], section.heading);

@@ -49,7 +49,7 @@ const BUILDERS: Record<PartName, Builder> = {
 export function readerContext(text: string, language: string | undefined, out = new BodyWriter()): ReaderContext & { seenParts: Map<PartName, Heading> } {
   const seenParts = new Map<PartName, Heading>();
   const ctx: ReaderContext & { seenParts: Map<PartName, Heading> } = {
-    source: new Source(text),
+    source: new Source(text, out.marks),
     language,
     out,
     lastPart: 'start',

@@ -23,6 +23,7 @@ export function buildTopic(topic: Section, path: Path, ctx: ReaderContext): void
   ctx.out.set([...path, 'title'], topic.title, topic.heading);
   ctx.out.mark(path, topic.heading);
   ctx.out.placed('topic', path, topic.heading, 'a sub-heading of good practices', topic.title);
+  ctx.out.markInternal(path, topic.heading);
   // Lines `Practice: practices/x.yaml` name practices written in files of their own (src/read/practice-refs.ts).
   const refs = topic.blocks.filter((b): b is Paragraph => b.type === 'paragraph' && practiceRefLines(b, ctx) !== undefined);
   const blocks = topic.blocks.filter((b) => !refs.includes(b as Paragraph));
@@ -31,7 +32,10 @@ export function buildTopic(topic: Section, path: Path, ctx: ReaderContext): void
     for (const { ref, place } of practiceRefLines(paragraph, ctx)!) {
       ctx.out.set([...path, 'practices', p, 'ref'], ref, { position: place });
       ctx.out.place([...path, 'practices', p], { position: place });
-      ctx.out.placed('practice', [...path, 'practices', p], { position: place }, 'a `Practice:` line naming a practice file', ref);
+      const line = { position: place };
+      if (ctx.source.marks.has(paragraph)) ctx.source.marks.mark(line);
+      ctx.out.placed('practice', [...path, 'practices', p], line, 'a `Practice:` line naming a practice file', ref);
+      ctx.out.markInternal([...path, 'practices', p], paragraph);
       p++;
     }
   }
@@ -74,6 +78,7 @@ export function buildPractice(section: Section, path: Path, ctx: ReaderContext, 
   if (project) out.set([...path, 'project'], project, section.heading);
   out.set([...path, 'title'], title, section.heading);
   out.placed('practice', path, section.heading, reason, title);
+  out.markInternal(path, section.heading);
   const words = keyWordsFor(ctx.language, 'practice');
   const blocks = allBlocks(section);
   /** The description's paragraphs, and the blocks they come from (for its place). */
@@ -81,7 +86,8 @@ export function buildPractice(section: Section, path: Path, ctx: ReaderContext, 
   const descriptionBlocks: RootContent[] = [];
   for (let i = 0; i < blocks.length; i++) {
     const block = blocks[i]!;
-    const keys = block.type === 'paragraph' ? keyParagraph(block, source, words) : undefined;
+    // (an internal paragraph of a practice that is not is description, between internal marks: a field cannot be internal)
+    const keys = block.type === 'paragraph' && source.marks.has(block) === source.marks.has(section.heading) ? keyParagraph(block, source, words) : undefined;
     if (keys) {
       const next = blocks[i + 1];
       const list = keys.takesList && next && next.type === 'list' ? next : undefined;
@@ -195,7 +201,7 @@ function readKeyLines(paragraph: Paragraph, keys: readonly KeyLine[], list: List
         const figures: string[] = value ? value.split(/\s*;\s*/).filter(Boolean) : [];
         if (!value && list) {
           list.children.forEach((item, f) => {
-            figures.push(source.itemText(item));
+            figures.push(source.itemString(item));
             out.place([...path, 'figures', f], item);
           });
         }

@@ -14,6 +14,7 @@ export function buildResources(section: Section, ctx: ReaderContext, reason: str
   out.mark(['resources'], section.heading);
   out.set(['resources', 'title'], section.title, section.heading);
   out.placed('part', ['resources'], section.heading, reason, section.title);
+  out.markInternal(['resources'], section.heading);
   ctx.lastPart = 'resources';
   const items: Notes[] = [];
   const noteBlocks: RootContent[] = [];
@@ -23,7 +24,7 @@ export function buildResources(section: Section, ctx: ReaderContext, reason: str
         const path: Path = ['resources', 'items', items.length];
         out.place(path, item);
         const written = source.itemText(item);
-        const resource = parseResource(written);
+        const resource: Notes = { ...parseResource(written), ...out.internalFlag(item) };
         const url = typeof resource.url === 'string' ? resource.url : undefined;
         if (url?.startsWith('https://') && !written.includes(url)) {
           out.report(

@@ -4,6 +4,7 @@
  */
 import type { Heading, RootContent } from 'mdast';
 import { classifyHeading, NESTABLE_PARTS, stripNumbering } from '../section-names.js';
+import { headingMarker } from './internal-marks.js';
 import type { Source } from './tree.js';
 
 export interface Section {
@@ -11,6 +12,8 @@ export interface Section {
   /** The heading's words, without numbering or a trailing colon. */
   title: string;
   depth: number;
+  /** Marked internal: by `(internal)` ending its heading, a fence around the heading, or a section above (internal-marks.ts). */
+  internal?: boolean;
   blocks: RootContent[];
   children: Section[];
 }
@@ -27,7 +30,8 @@ export function splitSections(blocks: readonly RootContent[], source: Source): S
   const stack: Section[] = [];
   for (const node of blocks) {
     if (node.type === 'heading') {
-      const section: Section = { heading: node, title: headingTitle(node, source), depth: node.depth, blocks: [], children: [] };
+      const { title, internal } = headingMarker(headingTitle(node, source));
+      const section: Section = { heading: node, title, depth: node.depth, ...(internal ? { internal } : {}), blocks: [], children: [] };
       while (stack.length && stack[stack.length - 1]!.depth >= node.depth) stack.pop();
       if (stack.length) stack[stack.length - 1]!.children.push(section);
       else roots.push(section);

@@ -11,6 +11,7 @@ import { unified } from 'unified';
 import { diagnostic, type Position } from '../../diagnostics/message.js';
 import { MARKDOWN_LIMITS, tooDeep } from '../complexity.js';
 import type { ParsedNotes } from '../parsed-notes.js';
+import { CLOSE_MARK, InternalMarks, OPEN_MARK } from './internal-marks.js';
 import { keepBlocks, keepParagraph, keepTree, startKeepingParagraphs } from './paragraph-trees.js';
 
 const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']).freeze();
@@ -60,14 +61,35 @@ export function isTextBlock(node: RootContent): boolean {
   return node.type !== 'yaml';
 }
 
+/** Text between internal marks, which the edition cuts out or keeps (src/model/edition.ts). */
+export const asInternal = (text: string): string => `${OPEN_MARK}\n${text}\n${CLOSE_MARK}`;
+
 /** The source text of the notes, read back node by node. */
 export class Source {
-  constructor(readonly text: string) {}
+  constructor(
+    readonly text: string,
+    /** What the notes mark internal (internal-marks.ts). */
+    readonly marks = new InternalMarks(),
+  ) {}
 
   /** The node as written. */
   slice(node: Placed): string {
     const p = node.position as { start: { offset?: number }; end: { offset?: number } } | undefined;
     return p ? this.text.slice(p.start.offset, p.end.offset) : '';
+  }
+
+  /** The node as written, without the `Internal:` words taken off inside it. */
+  private sliceWithoutCuts(node: Placed): string {
+    const p = node.position as { start: { offset?: number }; end: { offset?: number } } | undefined;
+    if (!p || p.start.offset === undefined || p.end.offset === undefined) return '';
+    let out = '';
+    let at = p.start.offset;
+    for (const [from, to] of this.marks.cuts) {
+      if (to <= at || from >= p.end.offset) continue;
+      out += this.text.slice(at, Math.max(at, from));
+      at = Math.max(at, to);
+    }
+    return out + this.text.slice(at, p.end.offset);
   }
 
   /** A paragraph as one line of inline Markdown: soft line breaks become spaces. */
@@ -84,13 +106,24 @@ export class Source {
     return item.children.map((c) => this.inline(c)).filter(Boolean).join('\n\n');
   }
 
+  /** A list item's text as a string of the notes: between internal marks when it is internal, or holds something that is. */
+  itemString(item: ListItem): string {
+    const text = this.itemText(item);
+    return text && this.marks.touches(item) ? asInternal(text) : text;
+  }
+
   /**
    * Blocks as Markdown separated by blank lines: paragraphs and list items as one line each, anything else
-   * (tables, code, quotes, sub-headings) as written, so nothing the author put there is lost.
+   * (tables, code, quotes, sub-headings) as written, so nothing the author put there is lost. Internal blocks are
+   * between internal marks.
    */
   paragraphs(blocks: readonly RootContent[]): string {
     return blocks
-      .flatMap((b) => (b.type === 'list' ? (b as List).children.map((item) => this.itemText(item)) : b.type === 'paragraph' ? [this.inline(b)] : [this.slice(b).trim()]))
+      .flatMap((b) => {
+        if (b.type === 'list') return (b as List).children.map((item) => this.itemString(item));
+        const text = b.type === 'paragraph' ? this.inline(b) : this.slice(b).trim();
+        return [text && this.marks.touches(b) ? asInternal(text) : text];
+      })
       .filter((s) => s.length > 0)
       .join('\n\n');
   }
@@ -98,6 +131,7 @@ export class Source {
   /** Raw Markdown of a run of blocks, for free sections. */
   raw(blocks: readonly RootContent[]): string {
     if (blocks.length === 0) return '';
+    if (blocks.some((b) => this.marks.touches(b))) return this.rawWithInternal(blocks);
     const start = blocks[0]!.position?.start.offset ?? 0;
     const end = blocks[blocks.length - 1]!.position?.end.offset ?? start;
     const written = this.text.slice(start, end);
@@ -105,5 +139,23 @@ export class Source {
     // The renderer reuses the blocks instead of parsing the text again (paragraph-trees.ts).
     if (text === written) keepBlocks(text, blocks);
     return text;
+  }
+
+  /**
+   * Raw Markdown of blocks some of which are internal: block by block, internal ones between internal marks (a list
+   * item by item; a block holding an internal block deeper down is internal whole, so that nothing of it leaks).
+   */
+  private rawWithInternal(blocks: readonly RootContent[]): string {
+    const pieces: string[] = [];
+    for (const block of blocks) {
+      if (this.marks.isFence(block)) continue;
+      if (block.type === 'list' && !this.marks.has(block) && (block as List).children.every((item) => this.marks.has(item) || !this.marks.touches(item))) {
+        pieces.push((block as List).children.map((item) => (this.marks.has(item) ? asInternal(this.sliceWithoutCuts(item).trim()) : this.slice(item).trim())).join('\n'));
+      } else {
+        const text = this.sliceWithoutCuts(block).trim();
+        if (text) pieces.push(this.marks.touches(block) ? asInternal(text) : text);
+      }
+    }
+    return pieces.join('\n\n');
   }
 }

@@ -14,6 +14,7 @@ export function buildUpcoming(section: Section, ctx: ReaderContext, reason: stri
   out.mark(['upcoming'], section.heading);
   out.set(['upcoming', 'title'], section.title, section.heading);
   out.placed('part', ['upcoming'], section.heading, reason, section.title);
+  out.markInternal(['upcoming'], section.heading);
   ctx.lastPart = 'upcoming';
   const items: Notes[] = [];
   for (const block of section.blocks) {
@@ -24,7 +25,7 @@ export function buildUpcoming(section: Section, ctx: ReaderContext, reason: stri
     for (const item of (block as List).children) {
       const path: Path = ['upcoming', 'items', items.length];
       out.place(path, item);
-      const activity = parseUpcomingItem(source.itemText(item), ctx.language);
+      const activity: Notes = { ...parseUpcomingItem(source.itemText(item), ctx.language), ...out.internalFlag(item) };
       out.placed('activity', path, item, 'a list item under upcoming activities', activity.title as string);
       items.push(activity);
     }
