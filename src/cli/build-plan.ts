@@ -7,7 +7,7 @@ import { dirname, relative, resolve } from 'node:path';
 import { notesFormatOf } from '../parse/index.js';
 import type { InputFile } from '../read/expand-inputs.js';
 import { outputPath, type OutputFormat } from '../write/output-paths.js';
-import { CATALOGUE_FILES } from './catalogue.js';
+import { CATALOGUE_FILES } from '../site/catalogue.js';
 import { quote } from '../diagnostics/message.js';
 import { RunError } from './run-error.js';
 
