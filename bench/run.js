@@ -250,7 +250,10 @@ async function measureLeakBound() {
   };
   const formats = args.includes('--memory-pdf') ? 'html,pdf' : 'html';
   const run = await runReport(['build', dir, '--out', out, '--format', formats, '--no-cache'], onProgress);
-  if (run.code !== 0) throw new Error(`report build (leak bound, ${LEAK_FILES} files) failed:\n${run.stderr.slice(-4000)}`);
+  if (run.code !== 0) {
+    const errors = run.stderr.split('\n').filter((l) => / error .*\[[\w-]+\]$/.test(l));
+    throw new Error(`report build (leak bound, ${LEAK_FILES} files) failed (exit ${run.code}):\n${errors.slice(0, 20).join('\n')}\n${run.stderr.slice(-1500)}`);
+  }
   if (samples[LEAK_FROM].length === 0 || samples[LEAK_FILES].length === 0) throw new Error('report build printed no progress lines to sample at');
   const from = median(samples[LEAK_FROM]);
   const to = median(samples[LEAK_FILES]);

@@ -10,7 +10,7 @@ import { diagnostic, quote } from '../diagnostics/message.js';
 import { displayPathOf, type SourceFile } from '../diagnostics/source-file.js';
 import { notesFormatOf } from '../parse/index.js';
 import { findBrowser, INSTALL_HINT } from '../print/find-browser.js';
-import { expandInputs, shard, type InputFile } from '../read/expand-inputs.js';
+import { expandInputs, shard, type ExpandResult, type InputFile } from '../read/expand-inputs.js';
 import { CATALOGUE_FILES } from '../site/catalogue.js';
 import { outputPath, type OutputFormat } from '../write/output-paths.js';
 import type { BuildOptions } from './build-options.js';
@@ -69,12 +69,16 @@ async function filesOfInputs(inputs: readonly string[], shardFlag: unknown, io: 
     if (!match || Number(match[1]) < 1 || Number(match[1]) > Number(match[2])) throw new RunError(`Expected --shard as i/n with 1 <= i <= n, like \`2/4\`, not \`${String(shardFlag)}\``);
     files = shard(files, Number(match[1]), Number(match[2]), io.cwd);
   }
-  const problemFiles: SourceFile[] = expanded.problems.map((p) => ({
-    path: resolve(io.cwd, p.input),
-    displayPath: displayPathOf(io.cwd, resolve(io.cwd, p.input)),
+  return { files, problemFiles: inputProblemFiles(expanded.problems, io.cwd) };
+}
+
+/** Inputs that gave no file, each as a file with an `input` error, as every command reports them. */
+export function inputProblemFiles(problems: ExpandResult['problems'], cwd: string): SourceFile[] {
+  return problems.map((p) => ({
+    path: resolve(cwd, p.input),
+    displayPath: displayPathOf(cwd, resolve(cwd, p.input)),
     messages: [diagnostic('input', p.reason, undefined, { fatal: true })],
   }));
-  return { files, problemFiles };
 }
 
 /** `--browser`, else the config's, else one found where browsers are installed; none that will do is a `RunError`. */

@@ -6,7 +6,6 @@
  * `report validate`; a file that fails is reported and left out, and the run exits 1.
  */
 import { relative, resolve } from 'node:path';
-import { diagnostic } from '../diagnostics/message.js';
 import { printable } from '../diagnostics/printable-text.js';
 import { formatReport } from '../diagnostics/reporters.js';
 import { displayPathOf, type SourceFile } from '../diagnostics/source-file.js';
@@ -24,6 +23,7 @@ import { printerFontCss } from '../render/index.js';
 import { practicesCsv, practicesJson } from '../render/practices-table.js';
 import { loadTemplate, type CompiledTemplate } from '../render/template.js';
 import { removePendingTemporaryFiles, writeAllAtomic, WriteError } from '../write/atomic-write.js';
+import { inputProblemFiles } from './build-plan.js';
 import { colours } from './command-context.js';
 import type { CliIo } from './io.js';
 import { RunError } from './run-error.js';
@@ -116,11 +116,7 @@ function resolveCompendiumOptions(flags: CompendiumFlags, io: CliIo): Compendium
 /** The inputs' files, and the inputs that gave none as failed files; none at all stops the run (exit 2). */
 async function compendiumInputs(inputs: string[], io: CliIo): Promise<{ files: InputFile[]; reported: SourceFile[]; failed: number }> {
   const { files, problems } = await expandInputs(inputs, io.cwd);
-  const reported: SourceFile[] = problems.map((p) => ({
-    path: resolve(io.cwd, p.input),
-    displayPath: displayPathOf(io.cwd, resolve(io.cwd, p.input)),
-    messages: [diagnostic('input', p.reason, undefined, { fatal: true })],
-  }));
+  const reported = inputProblemFiles(problems, io.cwd);
   if (files.length === 0) {
     io.stderr.write(formatReport('stylish', reported, { colours: colours(io, 'stderr') }));
     throw new RunError('No notes files to gather practices from');
