@@ -5,7 +5,6 @@
  */
 import { runBatch, type BatchOptions } from '../batch.js';
 import { BuildCache, cacheKey } from '../cache/build-cache.js';
-import type { Diagnostic } from '../diagnostics/message.js';
 import { formatReport, type ReportFormat } from '../diagnostics/reporters.js';
 import type { SourceFile } from '../diagnostics/source-file.js';
 import type { FileResult, PipelineOptions } from '../pipeline.js';
@@ -167,7 +166,7 @@ function openCache(plan: BuildPlan, options: BuildOptions, pipeline: PipelineOpt
 /** A browser that cannot even start is a problem of the run, not of the documents: exit 2. */
 async function refuseUnstartedBrowser(session: BrowserSession | undefined, reported: readonly SourceFile[], catalogue: CatalogueWriter | undefined): Promise<void> {
   if (!session || session.launchFailures === 0 || session.launches !== session.launchFailures) return;
-  const reason = reported.flatMap((f) => f.messages).find((m: Diagnostic) => m.ruleId === 'print-error')?.reason ?? 'the browser could not be started';
+  const reason = reported.flatMap((f) => f.messages).find((m) => m.ruleId === 'print-error')?.reason ?? 'the browser could not be started';
   await catalogue?.finish().catch(() => undefined);
   throw new RunError(
     `${reason.replace(/^Printing the PDF failed: /, '')}. Check that it is a working Chrome or Chromium (\`<path> --version\`), ` +
