@@ -249,19 +249,27 @@ async function measureLeakBound() {
     for (const point of [LEAK_FROM, LEAK_FILES]) if (done > point - LEAK_WINDOW && done <= point) samples[point].push(rssKiB(pid));
   };
   const formats = args.includes('--memory-pdf') ? 'html,pdf' : 'html';
-  const run = await runReport(['build', dir, '--out', out, '--format', formats, '--no-cache'], onProgress);
-  if (run.code !== 0) {
+  console.log(`Memory, ${LEAK_FILES} files (--format ${formats}, with the catalogue):`);
+  const growth = () => {
+    const from = median(samples[LEAK_FROM]);
+    const to = median(samples[LEAK_FILES]);
+    console.log(`  RSS at file ${LEAK_FROM} ${mib(from)}, at file ${LEAK_FILES} ${mib(to)} (medians of ${samples[LEAK_FROM].length} and ${samples[LEAK_FILES].length} samples)`);
+    console.log(`  RSS growth per file, files ${LEAK_FROM}-${LEAK_FILES}: ${fmt((to - from) / (LEAK_FILES - LEAK_FROM))} KiB   (target < 10)`);
+  };
+  // The growth is printed as soon as the last file is reported (the catalogue is written after it).
+  const run = await runReport(['build', dir, '--out', out, '--format', formats, '--no-cache'], (done, pid) => {
+    onProgress(done, pid);
+    if (done === LEAK_FILES) growth();
+  });
+  // A file the corpus made invalid (a practice twice, by chance) fails alone (exit 1) and is counted; anything else
+  // stopped the run.
+  const summary = /(\d+) built, \d+ up to date, (\d+) failed/.exec(run.stderr);
+  if (run.code !== 0 && !(run.code === 1 && summary && Number(summary[2]) < LEAK_FILES / 100)) {
     const errors = run.stderr.split('\n').filter((l) => / error .*\[[\w-]+\]$/.test(l));
     throw new Error(`report build (leak bound, ${LEAK_FILES} files) failed (exit ${run.code}):\n${errors.slice(0, 20).join('\n')}\n${run.stderr.slice(-1500)}`);
   }
   if (samples[LEAK_FROM].length === 0 || samples[LEAK_FILES].length === 0) throw new Error('report build printed no progress lines to sample at');
-  const from = median(samples[LEAK_FROM]);
-  const to = median(samples[LEAK_FILES]);
-  const perFile = (to - from) / (LEAK_FILES - LEAK_FROM);
-  console.log(`Memory, ${LEAK_FILES} files (--format ${formats}, with the catalogue; ${fmt(run.seconds)} s):`);
-  console.log(`  RSS at file ${LEAK_FROM} ${mib(from)}, at file ${LEAK_FILES} ${mib(to)} (medians of ${samples[LEAK_FROM].length} and ${samples[LEAK_FILES].length} samples)`);
-  console.log(`  RSS growth per file, files ${LEAK_FROM}-${LEAK_FILES}: ${fmt(perFile)} KiB   (target < 10)`);
-  console.log(`  Peak RSS of report: ${mib(run.peak.own)}   (target < 400 MiB)`);
+  console.log(`  Peak RSS of report: ${mib(run.peak.own)}   (target < 400 MiB; ${fmt(run.seconds)} s${summary && summary[2] !== '0' ? `; ${summary[2]} files of the corpus failed their checks` : ''})`);
   rmSync(out, { recursive: true, force: true });
 }
 
