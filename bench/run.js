@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * npm run bench [-- --count 200] [-- --memory]
+ * npm run bench [-- --count 200] [-- --no-memory | --memory-only] [-- --html-only [--memory]]
  *
  * Measures, in one run on one machine (ratios matter, not absolute times):
  *  (a) our batch, HTML only           `report build corpus --format html`
@@ -12,10 +12,12 @@
  *  (e) pandoc, the reference Markdown converter: `pandoc -f gfm -t html5 --standalone` over the same notes
  *      files, one process per file (pandoc converts one document per run), two processes at a time
  *  and the time to the first PDF for a single file, ours against the baseline's (bench/baseline-single.js,
- *  run as a process the way ours is), and
+ *  run as a process the way ours is),
  *  (f) what the PDF post-processing (PDF/UA-1 + PDF/A-2b) adds to a PDF batch: bench/pdf-standard.js over
- *      min(count, 60) files, `--pdf-standard none` against the default in --rounds alternated rounds.
- * With --memory: peak RSS of `report build` for 100 and 1,000 files (--memory-only: that alone).
+ *      min(count, 60) files, `--pdf-standard none` against the default in --rounds alternated rounds,
+ *  and a leak bound: `report build` of 3,000 files (HTML), the RSS of our process (main and worker threads) as it
+ *  reports file 1,000 and file 3,000, the growth per file between them and the peak (--memory-only: that alone;
+ *  --no-memory: without it; --memory-pdf: the 3,000 files to HTML and PDF).
  *      (--rounds N: (a) and (e) alternate N times, default 3, and their medians are compared)
  * With --html-only: (a), (d) and (e) alone (no Chromium), for a quick look at the HTML figures.
  */
@@ -97,17 +99,30 @@ function sampleTree(rootPid) {
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 /** Run the CLI, timing it and sampling the memory of it and its Chromium. */
-function runReport(cliArgs) {
-  return runProcess([BIN, ...cliArgs]);
+function runReport(cliArgs, onProgress) {
+  return runProcess([BIN, ...cliArgs], onProgress);
 }
 
-/** Run a Node script, timing it and sampling the memory of it and its Chromium. */
-function runProcess(nodeArgs) {
+/**
+ * Run a Node script, timing it and sampling the memory of it and its Chromium. `onProgress(done, pid)`: called as
+ * each progress line (`✓ [done/total] ...`, one per file on a stderr that is not a terminal) arrives.
+ */
+function runProcess(nodeArgs, onProgress) {
   return new Promise((resolvePromise, reject) => {
     const started = performance.now();
     const child = spawn(process.execPath, nodeArgs, { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
-    child.stderr.on('data', (d) => (stderr += d));
+    let line = '';
+    child.stderr.on('data', (d) => {
+      stderr += d;
+      if (!onProgress) return;
+      const lines = (line + d).split('\n');
+      line = lines.pop();
+      for (const text of lines) {
+        const match = /\[(\d+)\/\d+\]/.exec(text);
+        if (match) onProgress(Number(match[1]), child.pid);
+      }
+    });
     const peak = { own: 0, browser: 0 };
     const timer = setInterval(() => {
       const s = sampleTree(child.pid);
@@ -215,28 +230,54 @@ async function pandocBatch(pandoc, notesFiles, outDir, parallel) {
 const fmt = (n, digits = 1) => n.toFixed(digits);
 const mib = (kib) => `${fmt(kib / 1024, 0)} MiB`;
 
-/** Peak RSS of `report build` for 100 and 1,000 files: it must stay flat as the batch grows. */
-async function measureMemory() {
-  // The peak (the process's high-water mark, read every 50 ms) moves by several MiB between runs: the median of
-  // three runs per size.
-  const peaks = {};
-  for (const n of [100, 1000]) {
-    const dir = join(WORK, `mem-${n}`);
-    generateCorpus(dir, n, 7);
-    const runs = [];
-    for (let i = 0; i < 3; i++) {
-      const run = await runReport(['build', dir, '--out', join(WORK, `mem-out-${n}`), '--format', args.includes('--memory-pdf') ? 'html,pdf' : 'html,json', '--no-cache']);
-      if (run.code !== 0) throw new Error(`report build (memory, ${n} files) failed:\n${run.stderr}`);
-      runs.push(run);
-    }
-    peaks[n] = median(runs.map((r) => r.peak.own));
-    console.log(`Memory: ${n} files -> peak RSS ${mib(peaks[n])} (median of ${runs.map((r) => mib(r.peak.own)).join(', ')}; ${fmt(median(runs.map((r) => r.seconds)))} s)`);
+/** Files of the leak bound's batch, and the two points between which its growth per file is measured. */
+const LEAK_FILES = 3000;
+const LEAK_FROM = 1000;
+/** RSS is read as each of the this many files before a point is reported; their median is the point's RSS. */
+const LEAK_WINDOW = 50;
+
+/**
+ * The leak bound: `report build` of 3,000 files, the RSS of our process (the main thread and its worker threads
+ * are one process) as it reports files 951-1,000 and 2,951-3,000 (the median of each: the heap grows and shrinks
+ * between collections), the growth per file between them, and the peak (the process's high-water mark).
+ * What a file leaves behind must be garbage: a batch ten times longer may not need ten times the memory.
+ */
+async function measureLeakBound() {
+  const dir = join(WORK, `leak-${LEAK_FILES}`);
+  generateCorpus(dir, LEAK_FILES, 7);
+  const out = join(WORK, 'leak-out');
+  rmSync(out, { recursive: true, force: true });
+  const samples = { [LEAK_FROM]: [], [LEAK_FILES]: [] };
+  const onProgress = (done, pid) => {
+    for (const point of [LEAK_FROM, LEAK_FILES]) if (done > point - LEAK_WINDOW && done <= point) samples[point].push(rssKiB(pid));
+  };
+  const formats = args.includes('--memory-pdf') ? 'html,pdf' : 'html';
+  console.log(`Memory, ${LEAK_FILES} files (--format ${formats}, with the catalogue):`);
+  const growth = () => {
+    const from = median(samples[LEAK_FROM]);
+    const to = median(samples[LEAK_FILES]);
+    console.log(`  RSS at file ${LEAK_FROM} ${mib(from)}, at file ${LEAK_FILES} ${mib(to)} (medians of ${samples[LEAK_FROM].length} and ${samples[LEAK_FILES].length} samples)`);
+    console.log(`  RSS growth per file, files ${LEAK_FROM}-${LEAK_FILES}: ${fmt((to - from) / (LEAK_FILES - LEAK_FROM))} KiB   (target < 10)`);
+  };
+  // The growth is printed as soon as the last file is reported (the catalogue is written after it).
+  const run = await runReport(['build', dir, '--out', out, '--format', formats, '--no-cache'], (done, pid) => {
+    onProgress(done, pid);
+    if (done === LEAK_FILES) growth();
+  });
+  // A file the corpus made invalid (a practice twice, by chance) fails alone (exit 1) and is counted; anything else
+  // stopped the run.
+  const summary = /(\d+) built, \d+ up to date, (\d+) failed/.exec(run.stderr);
+  if (run.code !== 0 && !(run.code === 1 && summary && Number(summary[2]) < LEAK_FILES / 100)) {
+    const errors = run.stderr.split('\n').filter((l) => / error .*\[[\w-]+\]$/.test(l));
+    throw new Error(`report build (leak bound, ${LEAK_FILES} files) failed (exit ${run.code}):\n${errors.slice(0, 20).join('\n')}\n${run.stderr.slice(-1500)}`);
   }
-  console.log(`Memory 1000 / 100: ${fmt(peaks[1000] / peaks[100], 2)}x   (target <= 1.20)`);
+  if (samples[LEAK_FROM].length === 0 || samples[LEAK_FILES].length === 0) throw new Error('report build printed no progress lines to sample at');
+  console.log(`  Peak RSS of report: ${mib(run.peak.own)}   (target < 400 MiB; ${fmt(run.seconds)} s${summary && summary[2] !== '0' ? `; ${summary[2]} files of the corpus failed their checks` : ''})`);
+  rmSync(out, { recursive: true, force: true });
 }
 
 async function main() {
-  if (args.includes('--memory-only')) return measureMemory();
+  if (args.includes('--memory-only')) return measureLeakBound();
   const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${availableParallelism()} cores, ${fmt(totalmem() / 2 ** 30, 0)} GiB, Node ${process.version}`;
   console.log(`Machine: ${machine}`);
   console.log(`Corpus: ${COUNT} notes files (seeded, 6 languages, 1-3x lengths)\n`);
@@ -295,6 +336,7 @@ async function main() {
     console.log('');
     console.log(`HTML batch / bare HTML pipeline:      ${fmt(results.html / results.bareHtml, 2)}x   (target >= 0.70)`);
     printPandoc();
+    if (args.includes('--memory')) await measureLeakBound();
     return;
   }
 
@@ -346,7 +388,10 @@ async function main() {
   console.log('');
   await measurePdfStandard({ count: Math.min(COUNT, 60), rounds });
 
-  if (args.includes('--memory')) await measureMemory();
+  if (!args.includes('--no-memory')) {
+    console.log('');
+    await measureLeakBound();
+  }
   const sizes = htmlFiles.slice(0, 20).map((f) => statSync(f).size);
   console.log(`\n(mean HTML size ${fmt(sizes.reduce((a, b) => a + b, 0) / sizes.length / 1024, 0)} KiB; bare pipeline output ${fmt(bare.bytes / COUNT / 1024, 0)} KiB/doc)`);
 }

@@ -2,12 +2,6 @@
 // The executable: hands the process over to main() and sets the exit code.
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { setFlagsFromString } from 'node:v8';
-
-// A run is short and its hot code large (Markdown parsing, validation, templates): with V8's default budget the
-// optimising compiler spends as much CPU as the run itself, on functions that run for a moment. Tiering up ~9x
-// later halves that (an HTML batch of 200 files: -25 % CPU) and leaves the hot loops fast. Threads share the flag.
-setFlagsFromString('--interrupt-budget=600000');
 
 // The first worker thread (which parses and renders) loads its code beside the CLI, not after it.
 const early = new URL('../dist/early-worker.js', import.meta.url);

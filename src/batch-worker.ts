@@ -11,7 +11,6 @@
 import { getHeapStatistics } from 'node:v8';
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { STAGES, type Stage } from './file-budget.js';
-import { heapBudget } from './heap-budget.js';
 import type { Edition } from './model/edition.js';
 import { prepareFile, type PipelineOptions, type PreparedFile } from './pipeline.js';
 import type { InputFile } from './read/expand-inputs.js';
@@ -80,13 +79,11 @@ function optionsFrom(settings: WorkerSettings): PipelineOptions {
 function serve(port: MessagePort, settings: WorkerSettings): void {
   const options = optionsFrom(settings);
   const encoder = new TextEncoder();
-  const afterFile = heapBudget();
   port.on('message', async (message: WorkerRequest) => {
     if (message.type !== 'file') return;
     try {
       options.onStage!('read');
       const prepared = await prepareFile(message.input, options);
-      afterFile();
       // (the model only for files that go on to be built, and only when the catalogue or the cache needs it)
       if (!settings.keepReport || !prepared.outputs) delete prepared.result.report;
       // Outputs cross as bytes handed over (not copied), and are written as they are.

@@ -25,6 +25,8 @@ export interface BuildOptions {
   /** Absent when only validating. */
   template?: CompiledTemplate;
   allowedRoot?: string;
+  /** `--workers`, or `auto` (src/batch.ts picks from the batch). */
+  workers: number | 'auto';
 }
 
 export function resolveBuildOptions(
@@ -69,8 +71,9 @@ export function resolveBuildOptions(
   const templateValue = (flags.template as string | undefined) ?? config.template;
   const template = how.validateOnly ? undefined : resolveTemplate(templateValue, flags.template ? io.cwd : resolvedConfig.base);
   const allowedRoot = flags.allowRoot ? resolve(io.cwd, String(flags.allowRoot)) : config.allowRoot;
+  const workers = flags.workers !== undefined ? positiveInteger(flags.workers, '--workers', 16) : 'auto';
 
-  return { config, formats, outDir, pageSize, concurrency, timeoutSeconds, maxMemoryMb, language, template, allowedRoot };
+  return { config, formats, outDir, pageSize, concurrency, timeoutSeconds, maxMemoryMb, language, template, allowedRoot, workers };
 }
 
 function parseFormats(value: unknown): Set<OutputFormat> {

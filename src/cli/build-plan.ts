@@ -1,15 +1,99 @@
 /**
- * What a build will write, checked before anything is: no two inputs writing one output, no report or run report
- * replacing an input or the catalogue, and where the catalogue and the site's shared assets go.
+ * The plan of a build, made before anything is written: the files the inputs give (and the inputs that give none),
+ * the shard, what the run will write, checked (no two inputs writing one output, no report or run report replacing
+ * an input or the catalogue), where the catalogue and the site's shared assets go, and the browser to print with.
  */
 import { existsSync, statSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
+import type { WrittenConfig } from '../config/load-config.js';
+import { diagnostic, quote } from '../diagnostics/message.js';
+import { displayPathOf, type SourceFile } from '../diagnostics/source-file.js';
 import { notesFormatOf } from '../parse/index.js';
-import type { InputFile } from '../read/expand-inputs.js';
+import { findBrowser, INSTALL_HINT } from '../print/find-browser.js';
+import { expandInputs, shard, type ExpandResult, type InputFile } from '../read/expand-inputs.js';
+import { CATALOGUE_FILES } from '../site/catalogue.js';
 import { outputPath, type OutputFormat } from '../write/output-paths.js';
-import { CATALOGUE_FILES } from './catalogue.js';
-import { quote } from '../diagnostics/message.js';
+import type { BuildOptions } from './build-options.js';
+import type { CliIo } from './io.js';
 import { RunError } from './run-error.js';
+
+export interface BuildPlan {
+  files: InputFile[];
+  /** Inputs that gave no file (a pattern matching nothing, an unreadable folder), each as a file with its problem. */
+  problemFiles: SourceFile[];
+  catalogueDir?: string;
+  sharedAssetsDir?: string;
+  /** `--report`, resolved. */
+  runReportPath?: string;
+  /** The browser to print with, when the run prints. */
+  browserPath?: string;
+}
+
+/** `reportProblems`: prints the inputs' problems when they leave nothing to process (the run then stops, exit 2). */
+export async function planBuild(
+  inputs: readonly string[],
+  flags: Record<string, unknown>,
+  options: BuildOptions,
+  io: CliIo,
+  how: { validateOnly: boolean; reportProblems: (files: SourceFile[]) => void },
+): Promise<BuildPlan> {
+  const { files, problemFiles } = await filesOfInputs(inputs, flags.shard, io);
+  if (files.length === 0 && problemFiles.length > 0 && !flags.shard) {
+    how.reportProblems(problemFiles);
+    throw new RunError('No notes files to process');
+  }
+  const runReportPath = flags.report ? resolve(io.cwd, String(flags.report)) : undefined;
+  const { catalogueDir, sharedAssetsDir } = planOutputs({
+    inputs,
+    files,
+    formats: options.formats,
+    outDir: options.outDir,
+    runReport: runReportPath ? { path: runReportPath, written: String(flags.report) } : undefined,
+    catalogue: flags.catalogue !== false,
+    htmlAssets: flags.htmlAssets as 'shared' | 'inline' | undefined,
+    validateOnly: how.validateOnly,
+    cwd: io.cwd,
+    platform: io.platform,
+  });
+  const prints = !how.validateOnly && options.formats.has('pdf') && files.length > 0;
+  const browserPath = prints ? browserToPrintWith(flags.browser as string | undefined, options.config, io) : undefined;
+  return { files, problemFiles, catalogueDir, sharedAssetsDir, runReportPath, browserPath };
+}
+
+/** The inputs expanded (`--shard` keeps its share), and those that gave no file, as files with an `input` error. */
+async function filesOfInputs(inputs: readonly string[], shardFlag: unknown, io: CliIo): Promise<{ files: InputFile[]; problemFiles: SourceFile[] }> {
+  const expanded = await expandInputs(inputs, io.cwd);
+  let files: InputFile[] = expanded.files;
+  if (shardFlag) {
+    const match = /^(\d+)\/(\d+)$/.exec(String(shardFlag));
+    if (!match || Number(match[1]) < 1 || Number(match[1]) > Number(match[2])) throw new RunError(`Expected --shard as i/n with 1 <= i <= n, like \`2/4\`, not \`${String(shardFlag)}\``);
+    files = shard(files, Number(match[1]), Number(match[2]), io.cwd);
+  }
+  return { files, problemFiles: inputProblemFiles(expanded.problems, io.cwd) };
+}
+
+/** Inputs that gave no file, each as a file with an `input` error, as every command reports them. */
+export function inputProblemFiles(problems: ExpandResult['problems'], cwd: string): SourceFile[] {
+  return problems.map((p) => ({
+    path: resolve(cwd, p.input),
+    displayPath: displayPathOf(cwd, resolve(cwd, p.input)),
+    messages: [diagnostic('input', p.reason, undefined, { fatal: true })],
+  }));
+}
+
+/** `--browser`, else the config's, else one found where browsers are installed; none that will do is a `RunError`. */
+function browserToPrintWith(flag: string | undefined, config: WrittenConfig, io: CliIo): string {
+  const found = findBrowser(flag ? resolve(io.cwd, String(flag)) : config.browser, io.env, io.platform);
+  if (!found.path && found.refused?.length) {
+    const { path, reason } = found.refused[0]!;
+    throw new RunError(`Refusing to run \`${path}\` as the browser: ${reason}. Name a Chrome or Chromium with \`--browser <path>\` (Debian/Ubuntu: /usr/bin/chromium).`);
+  }
+  if (!found.path) {
+    const named = found.rejected.length ? `Not an executable browser: ${found.rejected.join(', ')}. ` : '';
+    throw new RunError(named + INSTALL_HINT);
+  }
+  return found.path;
+}
 
 export interface OutputPlanRequest {
   inputs: readonly string[];

@@ -8,7 +8,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { existsSync, readFileSync } from 'node:fs';
 import { packagePath } from '../package-root.js';
-import { runBuild } from './build-command.js';
+import { runBuild, type CommandContext } from './build-command.js';
 import { runCompendium, type CompendiumFlags } from './compendium-command.js';
 import { runExplain } from './explain-command.js';
 import { runFix } from './fix-command.js';
@@ -41,18 +41,56 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     // Commander repeats arguments (unknown options, bad values) in its errors: printable, line by line.
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(printableLines(s)) })
     .exitOverride();
+  const registration: Registration = { program, io, exit: (code) => (exitCode = code) };
+  for (const register of COMMANDS) register(registration);
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    return exitCodeOf(error, io);
+  }
+}
 
-  const buildLike = (cmd: Command) =>
-    cmd
-      .option('-c, --config <file>', 'config file (default: report.config.yaml found upward from the notes)')
-      .option('--strict', 'treat warnings as errors')
-      .addOption(new Option('--diagnostics <format>', 'how problems are reported').choices(['stylish', 'json', 'github', 'junit']).default('stylish'))
-      .option('-q, --quiet', 'report errors only')
-      .option('--allow-root <dir>', 'a folder images may come from besides the notes’ own folder')
-      .option('--timeout <seconds>', 'time limit of one file, every stage from reading to writing (default 60)')
-      .option('--max-memory <MiB>', 'heap limit of one file while it is parsed, validated and rendered (default 1024)');
+/** The one catch point: what stopped the run, said once, and its exit code. */
+function exitCodeOf(error: unknown, io: CliIo): number {
+  if (error instanceof CommanderError) {
+    // --help and --version end here too, with exit code 0.
+    return error.exitCode === 0 ? 0 : 2;
+  }
+  if (error instanceof RunError) {
+    io.stderr.write(`report: ${printableLines(error.message)}\n`);
+    return error.exitCode;
+  }
+  io.stderr.write(
+    `report: internal error: ${printableLines((error as Error)?.stack ?? String(error))}\n` +
+      'This is a bug in report, not in your notes. Please report it with the command you ran.\n',
+  );
+  return 2;
+}
 
-  buildLike(
+/** What a command's registration is given: the program, the process's io, and where its action puts the exit code. */
+interface Registration {
+  program: Command;
+  io: CliIo;
+  exit: (code: number) => void;
+}
+
+const context = (validateOnly: boolean): CommandContext => ({ validateOnly, version: VERSION, build: BUILD_ID });
+
+/** The options `build` and `validate` share. */
+function withBuildLikeOptions(cmd: Command): Command {
+  return cmd
+    .option('-c, --config <file>', 'config file (default: report.config.yaml found upward from the notes)')
+    .option('--strict', 'treat warnings as errors')
+    .addOption(new Option('--diagnostics <format>', 'how problems are reported').choices(['stylish', 'json', 'github', 'junit']).default('stylish'))
+    .option('-q, --quiet', 'report errors only')
+    .option('--allow-root <dir>', 'a folder images may come from besides the notes’ own folder')
+    .option('--timeout <seconds>', 'time limit of one file, every stage from reading to writing (default 60)')
+    .option('--max-memory <MiB>', 'heap limit of one file while it is parsed, validated and rendered (default 1024)');
+}
+
+function registerBuild({ program, io, exit }: Registration): void {
+  withBuildLikeOptions(
     program
       .command('build')
       .description('validate notes and build reports (HTML, PDF, JSON)')
@@ -76,10 +114,12 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       .option('--no-catalogue', 'do not write the archive site (index.html, search, catalogue.json) for a batch')
       .addOption(new Option('--html-assets <mode>', 'fonts and CSS: shared (written once in assets/, linked; default for a batch with a catalogue) or inline (in each file)').choices(['shared', 'inline'])),
   ).action(async (inputs: string[], options: Record<string, unknown>) => {
-    exitCode = await runBuild(inputs, options, io, { validateOnly: false, version: VERSION, build: BUILD_ID });
+    exit(await runBuild(inputs, options, io, context(false)));
   });
+}
 
-  buildLike(
+function registerValidate({ program, io, exit }: Registration): void {
+  withBuildLikeOptions(
     program
       .command('validate')
       .alias('lint')
@@ -90,26 +130,32 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     if (options.format) options.diagnostics = options.format;
     // For validate, --format names the report format, not outputs to build.
     delete options.format;
-    exitCode = await runBuild(inputs, options, io, { validateOnly: true, version: VERSION, build: BUILD_ID });
+    exit(await runBuild(inputs, options, io, context(true)));
   });
+}
 
+function registerFix({ program, io, exit }: Registration): void {
   program
     .command('fix')
     .description('rewrite notes into their canonical form (keys, dates, addresses, short forms), keeping comments and wording')
     .argument('<files...>', 'notes files, folders or globs')
     .option('-n, --dry-run', 'print a unified diff instead of writing')
     .action(async (files: string[], options: { dryRun?: boolean }) => {
-      exitCode = await runFix(files, options, io);
+      exit(await runFix(files, options, io));
     });
+}
 
+function registerSchema({ program, io, exit }: Registration): void {
   program
     .command('schema')
     .description('print a JSON Schema (event, practice or config)')
     .addArgument(new Command().createArgument('[name]', 'which schema').choices(['event', 'practice', 'config']).default('event'))
     .action((name: 'event' | 'practice' | 'config') => {
-      exitCode = runSchema(name, io);
+      exit(runSchema(name, io));
     });
+}
 
+function registerInit({ program, io, exit }: Registration): void {
   program
     .command('init')
     .description('write a new notes file with every section, ready to fill in')
@@ -117,9 +163,11 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     .option('--yaml', 'write YAML notes instead of Markdown')
     .option('--force', 'overwrite an existing file')
     .action(async (file: string | undefined, options: { yaml?: boolean; force?: boolean }) => {
-      exitCode = await runInit(file, options, io);
+      exit(await runInit(file, options, io));
     });
+}
 
+function registerPreview({ program, io, exit }: Registration): void {
   program
     .command('preview')
     .description('serve a live preview on 127.0.0.1 that rebuilds when the notes, template or config change')
@@ -128,18 +176,22 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     .option('-t, --template <name|dir>', 'built-in template name or template folder')
     .option('-l, --language <tag>', 'language of labels and dates')
     .action(async (notes: string, options: { port?: string; template?: string; language?: string }) => {
-      exitCode = await runPreview(notes, options, io);
+      exit(await runPreview(notes, options, io));
     });
+}
 
+function registerExplain({ program, io, exit }: Registration): void {
   program
     .command('explain')
     .description('show what the tool understood of a notes file: an outline with source lines')
     .argument('<file>', 'a notes file')
     .addOption(new Option('--format <format>', 'outline as text or JSON').choices(['text', 'json']).default('text'))
     .action(async (file: string, options: { format?: string }) => {
-      exitCode = await runExplain(file, options, io);
+      exit(await runExplain(file, options, io));
     });
+}
 
+function registerImport({ program, io, exit }: Registration): void {
   program
     .command('import')
     .description('turn past reports (PDF, Word .docx, HTML, plain text) into notes; says per file what needs a look')
@@ -151,9 +203,11 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     .option('-j, --concurrency <n>', 'reports read at once')
     .option('--force', 'replace notes files that exist')
     .action(async (files: string[], options: Record<string, unknown>) => {
-      exitCode = await runImport(files, options, io, { validateOnly: false, version: VERSION, build: BUILD_ID });
+      exit(await runImport(files, options, io, context(false)));
     });
+}
 
+function registerCompendium({ program, io, exit }: Registration): void {
   program
     .command('compendium')
     .description('gather every good practice of the events given, each once, into compendium.html/.pdf, practices.json and practices.csv')
@@ -169,32 +223,29 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     .option('--no-sandbox', 'run Chromium without its sandbox (automatic when running as root)')
     .option('--timeout <seconds>', 'printing time limit')
     .action(async (inputs: string[], options: CompendiumFlags) => {
-      exitCode = await runCompendium(inputs, options, io, `report ${VERSION}`);
+      exit(await runCompendium(inputs, options, io, `report ${VERSION}`));
     });
+}
 
+function registerTemplates({ program, io, exit }: Registration): void {
   program
     .command('templates')
     .description('list the built-in templates')
     .action(() => {
-      exitCode = runTemplates(io);
+      exit(runTemplates(io));
     });
-
-  try {
-    await program.parseAsync([...argv], { from: 'user' });
-    return exitCode;
-  } catch (error) {
-    if (error instanceof CommanderError) {
-      // --help and --version end here too, with exit code 0.
-      return error.exitCode === 0 ? 0 : 2;
-    }
-    if (error instanceof RunError) {
-      io.stderr.write(`report: ${printableLines(error.message)}\n`);
-      return error.exitCode;
-    }
-    io.stderr.write(
-      `report: internal error: ${printableLines((error as Error)?.stack ?? String(error))}\n` +
-        'This is a bug in report, not in your notes. Please report it with the command you ran.\n',
-    );
-    return 2;
-  }
 }
+
+/** Every command, in the order `report --help` lists them. */
+const COMMANDS: ReadonlyArray<(registration: Registration) => void> = [
+  registerBuild,
+  registerValidate,
+  registerFix,
+  registerSchema,
+  registerInit,
+  registerPreview,
+  registerExplain,
+  registerImport,
+  registerCompendium,
+  registerTemplates,
+];

@@ -4,7 +4,7 @@
  * Problems show in the page and in the terminal; the server keeps running.
  */
 import { watch, type FSWatcher } from 'node:fs';
-import { createServer, type ServerResponse } from 'node:http';
+import { createServer, type RequestListener, type Server, type ServerResponse } from 'node:http';
 import { dirname, relative, resolve } from 'node:path';
 import { resolveConfig, type ResolvedConfig, type WrittenConfig } from '../config/load-config.js';
 import { printable } from '../diagnostics/printable-text.js';
@@ -26,75 +26,118 @@ export interface PreviewHandle {
   close: () => Promise<void>;
 }
 
-export async function startPreview(input: string, options: { port?: number; template?: string; language?: string }, io: CliIo): Promise<PreviewHandle> {
+export async function startPreview(input: string, options: PreviewOptions, io: CliIo): Promise<PreviewHandle> {
   const path = resolve(io.cwd, input);
   const format = notesFormatOf(path);
   if (!format) throw new RunError(`Expected a notes file ending in .md, .markdown, .yaml or .yml, not ${input}`);
   const display = relative(io.cwd, path) || path;
-  let page = '<!DOCTYPE html><title>report preview</title><p>Building…</p>';
+  let preview: BuiltPreview = { page: '<!DOCTYPE html><title>report preview</title><p>Building…</p>', watched: [] };
   const clients = new Set<ServerResponse>();
-  let watchedFiles: string[] = [];
-
   const build = async (): Promise<void> => {
-    const file: SourceFile = { path, displayPath: display, messages: [] };
-    /** Config files with problems: shown with the notes' own; errors there stop the build, not the preview. */
-    let extraFiles: SourceFile[] = [];
-    let html: string | undefined;
-    try {
-      const config = resolveConfig({ cwd: io.cwd, startDir: dirname(path) });
-      const configFiles = config.loaded.flatMap((l) => (l.file ? [l.file] : []));
-      watchedFiles = [path, ...configFiles.map((f) => f.path)];
-      extraFiles = configFiles.filter((f) => f.messages.length > 0);
-      if (!extraFiles.some((f) => f.messages.some((m) => m.severity === 'error'))) html = await render(config);
-    } catch (error) {
-      const reason = error instanceof TemplateError ? error.message : String((error as Error).message ?? error);
-      file.messages.push({ ruleId: 'preview', severity: 'error', reason });
-    }
-
-    async function render(resolved: ResolvedConfig): Promise<string | undefined> {
-      const config: WrittenConfig = resolved.values;
-      // The build's template resolution and the build's pipeline: the same reader (size, encoding, no FIFO), the
-      // same practice files, rules, images (and the config's allowRoot) as `report build`.
-      const template = resolveTemplate(options.template ?? config.template, options.template ? io.cwd : resolved.base, true);
-      watchedFiles.push(...template.files);
-      const prepared = await prepareFile(
-        { path, root: dirname(path) },
-        {
-          cwd: io.cwd,
-          formats: new Set(['html']),
-          template,
-          language: options.language,
-          defaultLanguage: config.language,
-          pageSize: config.pageSize === 'Letter' || config.pageSize === 'letter' ? 'Letter' : 'A4',
-          strict: false,
-          allowedRoot: config.allowRoot,
-          inputPaths: new Set([path]),
-          generator: 'report preview',
-        },
-      );
-      file.messages.push(...prepared.result.file.messages);
-      watchedFiles.push(...(prepared.result.practiceSources ?? []).map((s) => s.path));
-      const html = prepared.outputs?.find((o) => o.format === 'html')?.data;
-      return typeof html === 'string' ? html : undefined;
-    }
-    const report = formatStylish([...extraFiles, file]);
-    if (report) io.stderr.write(report);
-    io.stderr.write(`${new Date().toLocaleTimeString()} ${html ? 'rebuilt' : 'has problems'}: ${printable(display)}\n`);
-    const problems = report ? `<pre class="report-preview-problems" style="background:#fff3f3;color:#8a1010;padding:1em;white-space:pre-wrap;border-bottom:2px solid #c00;margin:0">${escapeHtml(report)}</pre>` : '';
-    const body = html ?? '<!DOCTYPE html><html><head><meta charset="utf-8"><title>report preview</title></head><body></body></html>';
-    // The preview adds its reload script; the report's own CSP is relaxed for it only here.
-    // Replacement functions, not strings: text from the notes may hold `$'` or `$&`, which a string would expand.
-    page = body
-      .replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, () => '')
-      .replace('<body>', () => `<body>${problems}`)
-      .replace('</body>', () => `<script>${RELOAD_SCRIPT}</script></body>`);
+    preview = await buildPreview(path, display, options, io, preview.watched);
     for (const client of clients) client.write('data: reload\n\n');
   };
-
   await build();
 
-  let allowedHosts = new Set<string>();
-  const server = createServer((request, response) => {
+  const allowedHosts = new Set<string>();
+  const server = createServer(answerRequests(() => preview.page, clients, allowedHosts));
+  const boundPort = await listenOnLoopback(server, options.port ?? 4321);
+  allowedHosts.add(`127.0.0.1:${boundPort}`).add(`localhost:${boundPort}`);
+  const watcher = watchForChanges(() => preview.watched, build);
+  return {
+    url: `http://127.0.0.1:${boundPort}/`,
+    close: async () => {
+      watcher.close();
+      for (const client of clients) client.end();
+      await new Promise<void>((r) => server.close(() => r()));
+    },
+  };
+}
+
+export interface PreviewOptions {
+  port?: number;
+  template?: string;
+  language?: string;
+}
+
+/** The page served, and the files whose change rebuilds it (the notes, the config files, the template's, the practice files). */
+interface BuiltPreview {
+  page: string;
+  watched: string[];
+}
+
+/**
+ * One build of the preview: problems in the terminal and at the top of the page. `watched`: the files of the
+ * previous build, kept when this one fails before it knows its own.
+ */
+async function buildPreview(path: string, display: string, options: PreviewOptions, io: CliIo, watched: string[]): Promise<BuiltPreview> {
+  const file: SourceFile = { path, displayPath: display, messages: [] };
+  /** Config files with problems: shown with the notes' own; errors there stop the build, not the preview. */
+  let extraFiles: SourceFile[] = [];
+  let html: string | undefined;
+  try {
+    const config = resolveConfig({ cwd: io.cwd, startDir: dirname(path) });
+    const configFiles = config.loaded.flatMap((l) => (l.file ? [l.file] : []));
+    watched = [path, ...configFiles.map((f) => f.path)];
+    extraFiles = configFiles.filter((f) => f.messages.length > 0);
+    if (!extraFiles.some((f) => f.messages.some((m) => m.severity === 'error'))) html = await renderPreview(path, config, options, io, file, watched);
+  } catch (error) {
+    const reason = error instanceof TemplateError ? error.message : String((error as Error).message ?? error);
+    file.messages.push({ ruleId: 'preview', severity: 'error', reason });
+  }
+  const report = formatStylish([...extraFiles, file]);
+  if (report) io.stderr.write(report);
+  io.stderr.write(`${new Date().toLocaleTimeString()} ${html ? 'rebuilt' : 'has problems'}: ${printable(display)}\n`);
+  return { page: previewPage(html, report), watched };
+}
+
+/**
+ * The build's template resolution and the build's pipeline: the same reader (size, encoding, no FIFO), the same
+ * practice files, rules, images (and the config's allowRoot) as `report build`. The file's problems go to `file`,
+ * the files it was made from to `watched`.
+ */
+async function renderPreview(path: string, resolved: ResolvedConfig, options: PreviewOptions, io: CliIo, file: SourceFile, watched: string[]): Promise<string | undefined> {
+  const config: WrittenConfig = resolved.values;
+  const template = resolveTemplate(options.template ?? config.template, options.template ? io.cwd : resolved.base, true);
+  watched.push(...template.files);
+  const prepared = await prepareFile(
+    { path, root: dirname(path) },
+    {
+      cwd: io.cwd,
+      formats: new Set(['html']),
+      template,
+      language: options.language,
+      defaultLanguage: config.language,
+      pageSize: config.pageSize === 'Letter' || config.pageSize === 'letter' ? 'Letter' : 'A4',
+      strict: false,
+      allowedRoot: config.allowRoot,
+      inputPaths: new Set([path]),
+      generator: 'report preview',
+    },
+  );
+  file.messages.push(...prepared.result.file.messages);
+  watched.push(...(prepared.result.practiceSources ?? []).map((s) => s.path));
+  const html = prepared.outputs?.find((o) => o.format === 'html')?.data;
+  return typeof html === 'string' ? html : undefined;
+}
+
+/** The report (or an empty page) with the problems above it and the reload script. */
+function previewPage(html: string | undefined, problemsText: string): string {
+  const problems = problemsText
+    ? `<pre class="report-preview-problems" style="background:#fff3f3;color:#8a1010;padding:1em;white-space:pre-wrap;border-bottom:2px solid #c00;margin:0">${escapeHtml(problemsText)}</pre>`
+    : '';
+  const body = html ?? '<!DOCTYPE html><html><head><meta charset="utf-8"><title>report preview</title></head><body></body></html>';
+  // The preview adds its reload script; the report's own CSP is relaxed for it only here.
+  // Replacement functions, not strings: text from the notes may hold `$'` or `$&`, which a string would expand.
+  return body
+    .replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, () => '')
+    .replace('<body>', () => `<body>${problems}`)
+    .replace('</body>', () => `<script>${RELOAD_SCRIPT}</script></body>`);
+}
+
+/** The server's answers: the page, its reload events, and nothing for a Host (or Origin) that is not ours. */
+function answerRequests(page: () => string, clients: Set<ServerResponse>, allowedHosts: ReadonlySet<string>): RequestListener {
+  return (request, response) => {
     // DNS rebinding: a page of another site whose name now resolves to 127.0.0.1 sends its own Host (and Origin).
     const origin = request.headers.origin;
     if (!allowedHosts.has(request.headers.host ?? '') || (origin !== undefined && !allowedHosts.has(origin.replace(/^http:\/\//, '')))) {
@@ -111,13 +154,16 @@ export async function startPreview(input: string, options: { port?: number; temp
     }
     if (request.url === '/' || request.url?.startsWith('/?')) {
       response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
-      response.end(page);
+      response.end(page());
       return;
     }
     response.writeHead(404, { 'Content-Type': 'text/plain' });
     response.end('Not found');
-  });
-  const port = options.port ?? 4321;
+  };
+}
+
+/** Listens on 127.0.0.1 only; the port it got (`0` picks a free one). A port in use or forbidden is a `RunError`. */
+async function listenOnLoopback(server: Server, port: number): Promise<number> {
   await new Promise<void>((resolvePromise, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
       if (error.code === 'EADDRINUSE') reject(new RunError(`Port ${port} on 127.0.0.1 is already in use; choose another with \`--port <n>\`, or \`--port 0\` for a free one`));
@@ -127,35 +173,34 @@ export async function startPreview(input: string, options: { port?: number; temp
     server.listen(port, '127.0.0.1', () => resolvePromise());
   });
   const address = server.address();
-  const boundPort = typeof address === 'object' && address ? address.port : port;
-  allowedHosts = new Set([`127.0.0.1:${boundPort}`, `localhost:${boundPort}`]);
-  const url = `http://127.0.0.1:${boundPort}/`;
+  return typeof address === 'object' && address ? address.port : port;
+}
 
-  // Watch the folders (editors replace files on save, which ends a watch on the file itself).
+/**
+ * Rebuilds when a watched file changes, then watches the files of the new build. Folders are watched, not the
+ * files: editors replace files on save, which ends a watch on the file itself.
+ */
+function watchForChanges(watched: () => readonly string[], rebuild: () => Promise<void>): { close: () => void } {
   let timer: NodeJS.Timeout | undefined;
   let watchers: FSWatcher[] = [];
   const rewatch = () => {
     for (const w of watchers) w.close();
-    const folders = [...new Set(watchedFiles.map((f) => dirname(f)))];
+    const folders = [...new Set(watched().map((f) => dirname(f)))];
     watchers = folders.map((folder) =>
       watch(folder, (_event, name) => {
-        if (name && !watchedFiles.some((f) => f.endsWith(String(name)))) return;
+        if (name && !watched().some((f) => f.endsWith(String(name)))) return;
         clearTimeout(timer);
         timer = setTimeout(() => {
-          void build().then(rewatch);
+          void rebuild().then(rewatch);
         }, 80);
       }),
     );
   };
   rewatch();
-
   return {
-    url,
-    close: async () => {
+    close: () => {
       clearTimeout(timer);
       for (const w of watchers) w.close();
-      for (const client of clients) client.end();
-      await new Promise<void>((r) => server.close(() => r()));
     },
   };
 }

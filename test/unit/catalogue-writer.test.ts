@@ -6,7 +6,7 @@ import { runInNewContext } from 'node:vm';
 import MiniSearch from 'minisearch';
 import { SEARCH_OPTIONS } from '../../src/site/search-documents.js';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CatalogueWriter } from '../../src/cli/catalogue.js';
+import { CatalogueWriter } from '../../src/site/catalogue.js';
 import type { FileResult } from '../../src/pipeline.js';
 
 const dirs: string[] = [];

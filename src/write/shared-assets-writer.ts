@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { sharedAssetFiles } from '../render/shared-assets.js';
 import type { CompiledTemplate } from '../render/template.js';
-import { writeAllAtomic } from '../write/atomic-write.js';
+import { writeAllAtomic } from './atomic-write.js';
 
 export async function writeSharedAssets(siteDir: string, template: CompiledTemplate): Promise<void> {
   const changed: Array<[string, string | Buffer]> = [];

@@ -19,9 +19,9 @@ import { SCHEMA_VERSION, type EventReport } from '../model/types.js';
 import type { FileResult } from '../pipeline.js';
 import { fontFiles, linkedFontCss } from '../render/shared-assets.js';
 import { placeText } from '../render/view.js';
-import { indexPage, SITE_CSS, type SiteEntry } from '../site/index-page.js';
-import { PAGE_SCRIPT } from '../site/page-script.js';
-import { SEARCH_FIELDS, SEARCH_OPTIONS, searchDocument, type SearchDocument } from '../site/search-documents.js';
+import { indexPage, SITE_CSS, type SiteEntry } from './index-page.js';
+import { PAGE_SCRIPT } from './page-script.js';
+import { SEARCH_FIELDS, SEARCH_OPTIONS, searchDocument, type SearchDocument } from './search-documents.js';
 import { trackTemporaryFile, writeAllAtomic, type OutputData } from '../write/atomic-write.js';
 
 interface Entry extends SiteEntry {
