@@ -47,16 +47,19 @@ export function parseUpcomingItem(value: string, language?: string): Notes {
     item.date = date[1];
     rest = date[2]!;
   }
-  const pieces = rest.split(/\s+[–—|-]\s+/);
-  if (pieces.length > 1) {
-    const kept = pieces.filter((piece) => {
-      const url = !item.url && !piece.startsWith('[') && isAddress(piece.trim()) ? (withScheme(piece) ?? piece.trim()) : undefined;
-      if (url) return !(item.url = url);
-      const reading = item.date ? undefined : readDate(piece.trim(), language);
-      if (reading && 'ok' in reading) return !(item.date = reading.ok.date);
-      return true;
-    });
-    if (kept.length) rest = kept.join(' – ');
+  // Pieces and the separators between them (kept as written for what stays the title).
+  const parts = rest.split(/(\s+[–—|-]\s+)/);
+  if (parts.length > 1) {
+    const kept: string[] = [];
+    for (let i = 0; i < parts.length; i += 2) {
+      const piece = parts[i]!.trim();
+      const url = !item.url && !piece.startsWith('[') && isAddress(piece) ? (withScheme(piece) ?? piece) : undefined;
+      const reading = url || item.date ? undefined : readDate(piece, language);
+      if (url) item.url = url;
+      else if (reading && 'ok' in reading) item.date = reading.ok.date;
+      else kept.push(...(kept.length ? [parts[i - 1]!] : []), parts[i]!);
+    }
+    if (kept.length) rest = kept.join('').trim();
   }
   const trailing = item.url ? undefined : readLink(rest);
   if (trailing && trailing.title !== trailing.url && !rest.startsWith('[')) {

@@ -54,7 +54,7 @@ describe('keys written in the notes’ language', () => {
       place: { city: 'Linz', country: 'Österreich' },
       language: 'de',
       // The organiser's short form is its name as written: `(Gastgeber)` is not read as a role.
-      organisers: [{ name: 'Interreg Europe' }, { name: 'Land Oberösterreich (Gastgeber)' }],
+      organisers: [{ name: 'Interreg Europe' }, { name: 'Land Oberösterreich', role: 'Gastgeber' }],
       summary: 'Rund 50 Teilnehmende aus 12 Ländern diskutierten, wie Baustoffe wiederverwendet werden können.\n',
       highlights: { themes: [{ title: 'Urban Mining', text: '**Eva Gruber**, Leiterin der Abteilung Umwelt beim Land Oberösterreich, stellte das Materialkataster vor.' }] },
       practices: {
