@@ -12,20 +12,20 @@ export interface Closing {
   leftOut: string[];
 }
 
-function isClosingLine(text: string): boolean {
+function isClosingLine(text: string, language: string | undefined): boolean {
   if (lineAddress(text)) return true;
-  const date = findDate(text);
+  const date = findDate(text, language);
   if (!date) return false;
   const rest = text.replace(date.written, '').replace(/^[\s,–—-]+|[\s,–—-]+$/gu, '');
-  return !rest || !!linePlace(rest);
+  return !rest || !!linePlace(rest, language);
 }
 
-export function findClosing(blocks: readonly TextBlock[], from: number): Closing {
+export function findClosing(blocks: readonly TextBlock[], from: number, language?: string): Closing {
   const out: Closing = { end: blocks.length, leftOut: [] };
   while (out.end > from) {
     const block = blocks[out.end - 1]!;
     const text = blockText(block);
-    if (block.bullet || block.lines.length > 2 || !isClosingLine(text)) break;
+    if (block.bullet || block.lines.length > 2 || !isClosingLine(text, language)) break;
     const address = lineAddress(text);
     if (address && !out.website) out.website = address;
     out.leftOut.unshift(text);

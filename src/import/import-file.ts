@@ -5,6 +5,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import type { ImportedText } from './blocks.js';
+import { languageOfHeadings } from './language-of-headings.js';
 import { notesFromBlocks, type ImportedNotes } from './notes-from-blocks.js';
 import { readPlainText } from './plain-text.js';
 import { readWebPage } from './web-page.js';
@@ -40,7 +41,12 @@ export async function importFile(path: string): Promise<ImportResult> {
     else if (kind === 'html') text = readWebPage(new TextDecoder('utf-8', { fatal: false }).decode(bytes));
     else text = readPlainText(new TextDecoder('utf-8', { fatal: false }).decode(bytes));
     if (text.blocks.length === 0) return { ok: false, ruleId: 'import-no-text', failure: 'The file holds no text' };
-    return { ok: true, ...notesFromBlocks(text, text.facts.language ?? 'en') };
+    let language = text.facts.language;
+    if (!language) {
+      language = languageOfHeadings(text.blocks);
+      if (language) text.notes.push(`the language was taken to be \`${language}\` from the report's headings`);
+    }
+    return { ok: true, ...notesFromBlocks(text, language ?? 'en') };
   } catch (error) {
     if (error instanceof ImportError) return { ok: false, ruleId: error.ruleId, failure: error.message, ...(error.hint ? { hint: error.hint } : {}) };
     return { ok: false, ruleId: 'import-unreadable', failure: `The file could not be read: ${(error as Error).message ?? String(error)}` };

@@ -55,9 +55,9 @@ export function notesFromBlocks(source: ImportedText, language = 'en'): Imported
   const titleFacts = readTitleBlock(blocks.slice(0, start), source.facts, language);
   const ORGANISED_BY = organisedBy(language);
   // The running footer's `Place – date`, printed once more at the end.
-  const closingPlace = titleFacts.place ? `${titleFacts.place.city}, ${titleFacts.place.country} – ` : undefined;
+  const closingPlace = titleFacts.place?.city && titleFacts.place.country ? `${titleFacts.place.city}, ${titleFacts.place.country} – ` : undefined;
   if (!titleFacts.title && source.facts.title) titleFacts.title = source.facts.title;
-  const closing = findClosing(blocks, start);
+  const closing = findClosing(blocks, start, language);
 
   const body: string[] = [];
   const contacts: Contact[] = [];
@@ -85,7 +85,7 @@ export function notesFromBlocks(source: ImportedText, language = 'en'): Imported
     }
     const summary = summaryOf(block, language);
     if (summary !== undefined && part === undefined) {
-      emit('## Summary');
+      emit(`## ${labelPack(language).labels.summary ?? 'Summary'}`);
       emit(summary);
       part = 'summary';
       continue;
@@ -195,6 +195,7 @@ export function notesFromBlocks(source: ImportedText, language = 'en'): Imported
   set('series', titleFacts.series);
   set('kind', titleFacts.kind);
   set('date', titleFacts.date);
+  set('endDate', titleFacts.endDate);
   set('place', titleFacts.place);
   set('url', titleFacts.url);
   set('website', closing.website);

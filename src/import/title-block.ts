@@ -4,6 +4,7 @@
  */
 import { blockText, plainOf, type SourceFacts, type TextBlock } from './blocks.js';
 import { labelLine } from './card-labels.js';
+import type { PlaceReading } from '../parse/canonical/place.js';
 import { findDate, lineAddress, linePlace } from './dates-and-places.js';
 
 export interface Organiser {
@@ -15,7 +16,8 @@ export interface TitleFacts {
   title?: string;
   subtitle?: string;
   date?: string;
-  place?: { city: string; country: string };
+  endDate?: string;
+  place?: PlaceReading;
   url?: string;
   organisers?: Organiser[];
   kind?: string;
@@ -70,25 +72,17 @@ export function readTitleBlock(blocks: readonly TextBlock[], facts: SourceFacts,
       out.url = url;
       continue;
     }
-    const date = findDate(text);
+    const date = findDate(text, language);
     if (date && !out.date) {
       out.date = date.iso;
-      const rest = text.replace(date.written, '').replace(/^[\s,–—-]+|[\s,–—-]+$/gu, '');
-      const place = rest ? linePlace(rest) : undefined;
+      if (date.endIso) out.endDate = date.endIso;
+      const rest = text.replace(date.written, '').replace(/^[\s,·–—-]+|[\s,·–—-]+$/gu, '');
+      const place = rest ? linePlace(rest, language) : undefined;
       if (place && !out.place) out.place = place;
       else if (rest) out.unplaced.push(rest);
       continue;
     }
-    // A date in words of another language (`12 mars 2025`): as written; the canonical step reads it.
-    const written = /^(\d{1,2}(?:\s*[–-]\s*\d{1,2})?\.?\s+\p{L}+\.?\s+\d{4}(?:\s*m\.)?|\d{4}\s*m\.\s*\p{L}+\s+\d{1,2}\s*d\.)\s*(.*)$/u.exec(text);
-    if (written && !out.date) {
-      out.date = written[1]!;
-      const place = written[2] ? linePlace(written[2]) : undefined;
-      if (place && !out.place) out.place = place;
-      else if (written[2]) out.unplaced.push(written[2]);
-      continue;
-    }
-    const place = linePlace(text);
+    const place = linePlace(text, language);
     if (place && !out.place) {
       out.place = place;
       continue;

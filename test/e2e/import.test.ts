@@ -120,6 +120,39 @@ describe('HTML: a saved event page', () => {
   }, 60_000);
 });
 
+describe('reports in other languages: dates, places and headings read in the report\'s language', () => {
+  const fixtures = join(ROOT, 'test', 'fixtures', 'import');
+  const importAndBuild = (file: string) => {
+    const name = file.replace(/\.\w+$/u, '');
+    const imported = runCli(['import', join(fixtures, file), '-o', join(dir.path, 'lang')]);
+    expect(imported.code, imported.stderr).toBe(0);
+    const built = runCli(['build', join(dir.path, 'lang', `${name}.md`), '-f', 'json', '-o', join(dir.path, 'lang-out')]);
+    expect(built.code, built.stderr).toBe(0);
+    return { imported, notes: readFileSync(join(dir.path, 'lang', `${name}.md`), 'utf8'), model: JSON.parse(readFileSync(join(dir.path, 'lang-out', `${name}.json`), 'utf8')) };
+  };
+
+  it('French plain text: `16–17 octobre 2025` and `Lyon, France et en ligne`, the language from its headings', () => {
+    const { imported, notes, model } = importAndBuild('lyon-2025-fr.txt');
+    // The importer writes ISO dates itself: the notes need no rewriting by the canonical step.
+    expect(notes).toMatch(/^date: 2025-10-16\nendDate: 2025-10-17\n/mu);
+    expect(imported.stderr).toMatch(/the language was taken to be `fr` from the report's headings/);
+    expect(imported.stderr).toMatch(/a contents page was left out/);
+    expect(model).toMatchObject({ date: '2025-10-16', endDate: '2025-10-17', language: 'fr', place: { city: 'Lyon', country: 'France', online: true, hybrid: true } });
+    expect(model.highlights.title).toBe('Faits marquants');
+    expect(model.practices.topics[0].practices[0]).toMatchObject({ project: 'REUSE4LYON', title: 'Une plateforme de matériaux de réemploi' });
+    expect(model.nextSteps.groups[0].items).toHaveLength(2);
+    expect(model.contacts).toEqual([{ name: 'Claire Dubois', email: 'c.dubois@example.eu' }]);
+  });
+
+  it('a German event page: `19.–20. September 2024` in `<html lang="de">`', () => {
+    const { imported, notes, model } = importAndBuild('leipzig-2024-de.html');
+    expect(notes).toMatch(/^date: 2024-09-19\nendDate: 2024-09-20\n/mu);
+    expect(imported.stderr).not.toMatch(/date` is missing|was not placed/);
+    expect(model).toMatchObject({ date: '2024-09-19', endDate: '2024-09-20', language: 'de', place: { city: 'Leipzig', country: 'Deutschland' } });
+    expect(model.highlights.themes.map((t: { title: string }) => t.title)).toEqual(['Interoperabilität']);
+  });
+});
+
 describe('batch and failure', () => {
   it('a file that cannot be read fails alone, with why, and the run exits 1', () => {
     const folder = join(dir.path, 'mixed');
