@@ -2,7 +2,7 @@
  * `report import`: the reference report's text imports with all its facts; every example built to PDF imports
  * back to the same model (fields that do not survive the printed page are listed); bad files fail alone.
  */
-import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { EXAMPLES, ROOT, runCli, tempDir } from '../helpers/cli.js';
@@ -150,6 +150,102 @@ describe('reports in other languages: dates, places and headings read in the rep
     expect(imported.stderr).not.toMatch(/date` is missing|was not placed/);
     expect(model).toMatchObject({ date: '2024-09-19', endDate: '2024-09-20', language: 'de', place: { city: 'Leipzig', country: 'Deutschland' } });
     expect(model.highlights.themes.map((t: { title: string }) => t.title)).toEqual(['Interoperabilität']);
+  });
+});
+
+describe('images: a Word document\'s and an event page\'s images are saved beside the notes', () => {
+  const fixtures = join(ROOT, 'test', 'fixtures', 'import');
+  const embedded = (html: string) => [...html.matchAll(/<img src="data:([^;"]+);base64,([^"]+)"[^>]*?alt="([^"]*)"/gu)].map((m) => ({ type: m[1], bytes: Buffer.from(m[2]!, 'base64'), alt: m[3] }));
+
+  it('a .docx made with pandoc: its pictures become files the notes show with their alt text, and the HTML has them', () => {
+    // Made with `pandoc -f markdown-implicit_figures porto-2024.md -o porto-2024.docx` in porto-2024-source/.
+    const source = join(fixtures, 'porto-2024-source');
+    const out = join(dir.path, 'word-images');
+    const imported = runCli(['import', join(fixtures, 'porto-2024.docx'), '-o', out]);
+    expect(imported.code, imported.stderr).toBe(0);
+    const notesPath = join(out, 'porto-2024.md');
+    const notes = readFileSync(notesPath, 'utf8');
+    expect(notes).toContain('![The Porto open data portal](porto-2024-images/figure-1.png)');
+    expect(notes).toContain('![](porto-2024-images/figure-2.png)');
+    expect(readFileSync(join(out, 'porto-2024-images', 'figure-1.png'))).toEqual(readFileSync(join(source, 'portal.png')));
+    expect(readFileSync(join(out, 'porto-2024-images', 'figure-2.png'))).toEqual(readFileSync(join(source, 'chart.png')));
+    expect(imported.stderr).toMatch(/the image `porto-2024-images\/figure-2\.png` has no alternative text/);
+    // The image without alt text stops the build at its line until a person writes what it shows.
+    const refused = runCli(['build', notesPath, '-f', 'html', '-o', join(dir.path, 'word-images-out')]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/porto-2024\.md:\d+:1 error The image `porto-2024-images\/figure-2\.png` has no alternative text/);
+    writeFileSync(notesPath, notes.replace('![](', '![Downloads per month]('));
+    const built = runCli(['build', notesPath, '-f', 'html', '-o', join(dir.path, 'word-images-out')]);
+    expect(built.code, built.stderr).toBe(0);
+    const images = embedded(readFileSync(join(dir.path, 'word-images-out', 'porto-2024.html'), 'utf8'));
+    expect(images.map((i) => [i.type, i.alt])).toEqual([
+      ['image/png', 'The Porto open data portal'],
+      ['image/png', 'Downloads per month'],
+    ]);
+    expect(images[0]!.bytes).toEqual(readFileSync(join(source, 'portal.png')));
+  }, 60_000);
+
+  it('an event page: data: URLs and files in its folder are kept; a file outside it, a link leading out and a remote image are not read', () => {
+    const base = join(dir.path, 'page-images');
+    const site = join(base, 'site');
+    mkdirSync(join(site, 'page_files'), { recursive: true });
+    const png = readFileSync(join(fixtures, 'porto-2024-source', 'portal.png'));
+    const photo = readFileSync(join(fixtures, 'porto-2024-source', 'chart.png'));
+    writeFileSync(join(site, 'page_files', 'photo.png'), photo);
+    writeFileSync(join(site, 'page_files', 'notes.txt'), 'not an image');
+    // A secret beside the page's folder, reached by `../` and by a link inside the folder.
+    const secret = Buffer.concat([png.subarray(0, 40), Buffer.from('SECRET')]);
+    writeFileSync(join(base, 'secret.png'), secret);
+    symlinkSync(join(base, 'secret.png'), join(site, 'page_files', 'link.png'));
+    const svg = "<svg xmlns='http://www.w3.org/2000/svg' width='10' height='10'><rect width='10' height='10'/></svg>";
+    writeFileSync(
+      join(site, 'tartu-2025.html'),
+      `<!doctype html><html lang="en"><head><title>Smart Villages</title></head><body><main>
+<h1>Smart Villages</h1><p>12 March 2025</p><p>Tartu, Estonia</p>
+<h2>Summary</h2><p>Thirty participants discussed digital services for villages.</p>
+<h2>Highlights</h2><p>Villages need services close to people.</p>
+<h3>Village apps</h3><p><strong>Mari Tamm</strong> presented the village app.</p>
+<p><img src="data:image/png;base64,${png.toString('base64')}" alt="A village app on a phone"></p>
+<p><img src="page_files/photo.png" alt="Participants in Tartu"> <img src="page_files/photo.png?v=2" alt="Participants again"></p>
+<p><img src="data:image/svg+xml,${encodeURIComponent(svg)}" alt="A square"></p>
+<p><img src="../secret.png" alt="a"><img src="page_files/link.png" alt="b"><img src="https://tracker.example/pixel.png" alt="c"><img src="page_files/notes.txt" alt="d"><img src="/img/logo.png" alt="e"></p>
+</main></body></html>`,
+    );
+    const imported = runCli(['import', join(site, 'tartu-2025.html'), '-o', join(base, 'notes')]);
+    expect(imported.code, imported.stderr).toBe(0);
+    const notes = readFileSync(join(base, 'notes', 'tartu-2025.md'), 'utf8');
+    expect(notes).toContain('![A village app on a phone](tartu-2025-images/figure-1.png)');
+    expect(notes).toContain('![Participants in Tartu](tartu-2025-images/figure-2.png) ![Participants again](tartu-2025-images/figure-2.png)');
+    expect(notes).toContain('![A square](tartu-2025-images/figure-3.svg)');
+    expect(readdirSync(join(base, 'notes', 'tartu-2025-images')).sort()).toEqual(['figure-1.png', 'figure-2.png', 'figure-3.svg']);
+    expect(readFileSync(join(base, 'notes', 'tartu-2025-images', 'figure-2.png'))).toEqual(photo);
+    for (const name of readdirSync(join(base, 'notes', 'tartu-2025-images'))) expect(readFileSync(join(base, 'notes', 'tartu-2025-images', name)).includes('SECRET')).toBe(false);
+    expect(imported.stderr).toMatch(/the image `\.\.\/secret\.png` is outside the page's folder; it was left out/);
+    expect(imported.stderr).toMatch(/the image `page_files\/link\.png` is outside the page's folder; it was left out/);
+    expect(imported.stderr).toMatch(/the image `https:\/\/tracker\.example\/pixel\.png` is not fetched \(nothing is\)/);
+    expect(imported.stderr).toMatch(/the image `page_files\/notes\.txt` is not a PNG, JPEG, GIF, WebP or SVG image; it was left out/);
+    expect(imported.stderr).toMatch(/the image `\/img\/logo\.png` is not a path relative to the page; it was left out/);
+    const built = runCli(['build', join(base, 'notes', 'tartu-2025.md'), '-f', 'html', '-o', join(base, 'out')]);
+    expect(built.code, built.stderr).toBe(0);
+    const images = embedded(readFileSync(join(base, 'out', 'tartu-2025.html'), 'utf8'));
+    expect(images.map((i) => [i.type, i.alt])).toEqual([
+      ['image/png', 'A village app on a phone'],
+      ['image/png', 'Participants in Tartu'],
+      ['image/png', 'Participants again'],
+      ['image/svg+xml', 'A square'],
+    ]);
+    expect(images[0]!.bytes).toEqual(png);
+  }, 60_000);
+
+  it('notes and images are written all or none: an image file in the way fails the report without --force', () => {
+    const out = join(dir.path, 'word-images-again');
+    mkdirSync(join(out, 'porto-2024-images'), { recursive: true });
+    writeFileSync(join(out, 'porto-2024-images', 'figure-2.png'), 'mine');
+    const result = runCli(['import', join(fixtures, 'porto-2024.docx'), '-o', out]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/figure-2\.png exists; pass --force to replace it \[import-exists\]/);
+    expect(existsSync(join(out, 'porto-2024.md'))).toBe(false);
+    expect(existsSync(join(out, 'porto-2024-images', 'figure-1.png'))).toBe(false);
   });
 });
 
