@@ -106,7 +106,8 @@ export function notesFromBlocks(source: ImportedText, language = 'en'): Imported
     }
     // A PDF sets a contact's name and address in blocks of their own.
     const next = blocks[i + 1];
-    const pair = !block.bullet && next && !next.bullet && block.lines.length === 1 && next.lines.length === 1 ? contactsOf({ ...block, lines: [...block.lines, ...next.lines] }) : undefined;
+    // (A tagged PDF may say the address is a list item's: the card lists them.)
+    const pair = !block.bullet && next && block.lines.length === 1 && next.lines.length === 1 ? contactsOf({ ...block, lines: [...block.lines, ...next.lines] }) : undefined;
     if (pair) {
       contacts.push(...pair);
       i++;
