@@ -56,7 +56,11 @@ function linesOf(items: Item[], page: number): PdfLine[] {
   };
   for (const item of items) {
     const last = current[current.length - 1];
-    if (last && (Math.abs(item.y - last.y) > 2 || item.x - (last.x + last.width) > Math.max(item.size, last.size) * 3 || item.x + 1 < last.x)) flush();
+    // Side by side on one baseline, two elements of a tagged PDF are two lines (a heading and the people beside it);
+    // a separator the layout draws between them (an artifact) belongs to neither.
+    const lastBlock = current.findLast((i) => i.block !== undefined && i.str.trim() !== '')?.block;
+    const otherElement = lastBlock !== undefined && item.block !== undefined && item.block !== lastBlock && item.str.trim() !== '';
+    if (last && (Math.abs(item.y - last.y) > 2 || item.x - (last.x + last.width) > Math.max(item.size, last.size) * 3 || item.x + 1 < last.x || otherElement)) flush();
     current.push(item);
     if (item.eol && item.str.trim()) flush();
   }
@@ -124,7 +128,7 @@ interface Placement {
   rank: number;
   /** The paragraph, heading, list item or cell it belongs to (a number of its own per element). */
   block: number;
-  /** Inside a list item. */
+  /** The element is a list item (not a paragraph inside one). */
   listItem: boolean;
 }
 
@@ -146,8 +150,10 @@ function readingOrder(tree: StructNode | null): Map<string, Placement> | undefin
       if (!order.has(node.id)) order.set(node.id, { rank: order.size, block, listItem });
       continue;
     }
-    const own = node.role !== undefined && BLOCK_ROLES.has(node.role) ? ++blocks : block;
-    const inItem = listItem || node.role === 'LI';
+    const starts = node.role !== undefined && BLOCK_ROLES.has(node.role);
+    const own = starts ? ++blocks : block;
+    // A paragraph inside a list item (a theme's text in a list of themes) is a paragraph.
+    const inItem = starts ? node.role === 'LI' : listItem;
     for (let i = (node.children?.length ?? 0) - 1; i >= 0; i--) stack.push({ node: node.children![i]!, block: own, listItem: inItem });
   }
   return order.size ? order : undefined;
