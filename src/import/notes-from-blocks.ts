@@ -12,6 +12,7 @@ import { findClosing } from './closing-lines.js';
 import { contactsOf, type Contact } from './contacts.js';
 import { isContentsHeading, skipContents } from './contents-page.js';
 import { isHeadingLike, isPracticeHeading, partOf, type HeadingLook } from './headings.js';
+import { LetterCase } from './letter-case.js';
 import { organisedBy, readOrganisers, readTitleBlock, type Organiser } from './title-block.js';
 
 export interface ImportedNotes {
@@ -41,6 +42,11 @@ export function notesFromBlocks(source: ImportedText, language = 'en'): Imported
   const review = [...source.notes];
   const look: HeadingLook = { hasSizes: source.hasSizes, bodySize: bodySize(blocks), hasHeadingLevels: blocks.some((b) => b.headingLevel !== undefined) };
 
+  // A PDF's headings set in capitals get their case back from the body's words.
+  const letterCase = new LetterCase();
+  if (source.hasSizes) for (const b of blocks) if (!isHeadingLike(b, look, language)) letterCase.learn(plainOf(blockText(b)));
+  let groupLetter = 0;
+  const participationLabel = labelPack(language).labels.participation ?? 'Participation';
   // Where the title block ends: the summary, a contents page or the first part.
   let start = 0;
   while (
@@ -95,7 +101,7 @@ export function notesFromBlocks(source: ImportedText, language = 'en'): Imported
       continue;
     }
     const organised = ORGANISED_BY.exec(plainOf(text));
-    if (organised && !block.bullet) {
+    if (organised && (!block.bullet || part === 'summary')) {
       organisers = readOrganisers(organised[1]!);
       continue;
     }
@@ -123,6 +129,14 @@ export function notesFromBlocks(source: ImportedText, language = 'en'): Imported
       emit(`- ${text.replace(/^\*\*([^*]{1,40}?):\*\*\s*/u, '$1: ')}`, true);
       continue;
     }
+    // The brief template sets participation below the themes with its label: `**Participation:** text`.
+    const labelled = part === 'highlights' && themes > 0 && !participation ? new RegExp(`^\\*\\*${participationLabel.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}:\\*\\*\\s*(.+)$`, 'su').exec(text) : null;
+    if (labelled) {
+      participation = true;
+      emit(`### ${participationLabel}`);
+      emit(labelled[1]!);
+      continue;
+    }
     // The default template sets participation apart below the last theme by a rule and space, with no heading.
     if (part === 'highlights' && themes > 0 && !participation && look.hasSizes && block.size === look.bodySize && (block.gapBefore ?? 0) >= block.size! * 2.4 && !isHeadingLike(block, look, language)) {
       participation = true;
@@ -131,7 +145,12 @@ export function notesFromBlocks(source: ImportedText, language = 'en'): Imported
     }
     if (isHeadingLike(block, look, language)) {
       const named = partOf(text, language);
-      const heading = plainOf(text);
+      let heading = source.hasSizes ? letterCase.restore(plainOf(text)) : plainOf(text);
+      // `A Digital skills…`: the letter the brief template sets before each group of recommendations.
+      if (part === 'nextSteps' && !named && heading.startsWith(`${String.fromCharCode(65 + groupLetter)} `)) {
+        heading = heading.slice(2);
+        groupLetter++;
+      }
       const title = stripNumbering(heading);
       if (named === 'contacts') {
         part = 'contacts';

@@ -35,6 +35,15 @@ export function themeCard(blocks: readonly TextBlock[], start: number, body: num
     speakers.push(m[2] ? `${m[1]!.trim()} (${plainOf(m[2])})` : m[1]!.trim());
     i++;
   }
+  // The brief template writes them in one line of body text: `**Name**, Role · **Name**`, or a name alone.
+  const line = !speakers.length && blocks[start] && !blocks[start]!.bullet ? blockText(blocks[start]!) : '';
+  if (line && /^\*\*[^*]+\*\*(?:,[^·*]+)?(?:\s·\s\*\*[^*]+\*\*(?:,[^·*]+)?)*$/u.test(line)) {
+    for (const one of line.split(/\s·\s/u)) {
+      const m = /^\*\*([^*]+)\*\*(?:,\s*(.+))?$/u.exec(one.trim())!;
+      speakers.push(m[2] ? `${m[1]!.trim()} (${plainOf(m[2])})` : m[1]!.trim());
+    }
+    i = start + 1;
+  }
   if (!speakers.length) return { lines: [], next: start };
   const bold = boldNamesAfter(blocks, i);
   const said = speakers.every((s) => bold.has(s.replace(/\s*\(.*$/u, '')));

@@ -50,12 +50,25 @@ export function readTitleBlock(blocks: readonly TextBlock[], facts: SourceFacts,
   const out: TitleFacts = { unplaced: [] };
   // A link on the title page is the event's address: its target stands for it.
   const fact = (markdown: string) => plainOf(markdown.replace(/\[([^\]]*)\]\(([^)\s]+)\)/gu, (_, _text: string, url: string) => url));
-  const texts = blocks.flatMap((b) => (b.size === undefined ? b.lines.map((l) => l.trim()) : [fact(blockText(b))])).filter(Boolean);
-  // A PDF title wraps over lines of one block; plain text has one line per block here.
-  if (blocks.length && blocks[0]!.size !== undefined) {
-    out.title = plainOf(blockText(blocks[0]!));
-    texts.shift();
-  } else out.title = texts.shift();
+  // A PDF's title is its largest text (a kicker above it, `THEMATIC WORKSHOP · SERIES`, is smaller); it wraps over
+  // lines of one block. Plain text has one line per block here, and its first line is the title.
+  let titleAt = 0;
+  if (blocks.length && blocks[0]!.size !== undefined) for (let i = 1; i < blocks.length; i++) if ((blocks[i]!.size ?? 0) > (blocks[titleAt]!.size ?? 0)) titleAt = i;
+  const kicker = facts.creator?.startsWith('report ') ? new Set([facts.keywords?.slice(0, 2).join(' · '), facts.keywords?.[0], facts.keywords?.[1]].filter((k): k is string => !!k).map((k) => k.toLowerCase())) : new Set<string>();
+  const texts: string[] = [];
+  blocks.forEach((b, i) => {
+    if (b.size === undefined) texts.push(...b.lines.map((l) => l.trim()));
+    else if (i === titleAt) texts.push('');
+    else if (i < titleAt && kicker.has(plainOf(blockText(b)).toLowerCase())) return;
+    else texts.push(fact(blockText(b)));
+  });
+  if (blocks.length && blocks[0]!.size !== undefined) out.title = plainOf(blockText(blocks[titleAt]!));
+  else out.title = texts.shift();
+  // Separators a template draws between the facts (`5 June 2024 · Vilnius, Lithuania ·`) are no part of them.
+  for (let i = texts.length - 1; i >= 0; i--) {
+    texts[i] = texts[i]!.replace(/^[\s·•|]+|[\s·•|]+$/gu, '');
+    if (!texts[i]) texts.splice(i, 1);
+  }
   // A line may hold the date, the place and the address side by side: the address is taken off its end first.
   const split = texts.flatMap((text) => {
     const m = /^(.*\S)\s+((?:https?:\/\/|www\.)\S+)$/u.exec(text);
