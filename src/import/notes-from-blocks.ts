@@ -74,6 +74,8 @@ export function notesFromBlocks(source: ImportedText, language = 'en'): Imported
   let themes = 0;
   let participation = false;
   let topicSize: number | undefined;
+  let practiceSize: number | undefined;
+  let topicAt = -1;
   let list = false;
   const emit = (text: string, asItem = false) => {
     if (asItem && list) body.push(text);
@@ -171,8 +173,15 @@ export function notesFromBlocks(source: ImportedText, language = 'en'): Imported
       if (part && part !== 'summary' && part !== 'contacts' && title) {
         nested = undefined;
         // A PDF sets a practice smaller than its topic; plain text says it by `PROJECT – Title`.
-        const practice = look.hasSizes && block.size !== undefined ? topicSize !== undefined && block.size < topicSize : isPracticeHeading(title);
+        // The brief template sets it larger than its topic, right below it: a practice's size is then known.
+        const practice =
+          look.hasSizes && block.size !== undefined
+            ? practiceSize !== undefined
+              ? block.size === practiceSize
+              : (topicSize !== undefined && block.size < topicSize) || (inTopic && topicAt === i - 1)
+            : isPracticeHeading(title);
         if (part === 'practices' && practice) {
+          if (look.hasSizes && topicSize !== undefined && block.size! > topicSize) practiceSize = block.size;
           if (!inTopic) review.push(`the practice \`${title}\` has no topic heading above it`);
           emit(`#### ${title}`);
           const card = practiceCard(blocks, i + 1, look.bodySize, language);
@@ -180,7 +189,10 @@ export function notesFromBlocks(source: ImportedText, language = 'en'): Imported
           i = card.next - 1;
         } else {
           inTopic = part === 'practices';
-          if (inTopic) topicSize = block.size;
+          if (inTopic) {
+            topicSize = block.size;
+            topicAt = i;
+          }
           emit(`### ${heading}`);
           if (part === 'highlights') {
             themes++;

@@ -62,30 +62,39 @@ describe('the reference report as plain text', () => {
   });
 });
 
-/** What the printed page does not keep, per example (measured; none for the default template). */
-const CANNOT_SURVIVE: Record<string, string[]> = {
-  'vilnius-2024.md': [],
-  'vilnius-2024.yaml': [],
-  'lille-2025-fr.md': [],
-  'kaunas-2025-lt.md': [],
+/**
+ * What the printed page does not keep, per template and example (measured). The brief template's Vilnius report
+ * still loses: the recommendations of its two groups side by side cross a page, and read page by page they mix;
+ * and a topic title the brief prints in capitals (`INTEGRATING OPEN DATA…`) cannot say `Open Data` was capitalised.
+ */
+const CANNOT_SURVIVE: Record<string, Record<string, string[]>> = {
+  default: { 'vilnius-2024.md': [], 'vilnius-2024.yaml': [], 'lille-2025-fr.md': [], 'kaunas-2025-lt.md': [] },
+  brief: {
+    'vilnius-2024.md': ['nextSteps.groups.0.items', 'nextSteps.groups.1.items', 'practices.topics'],
+    'vilnius-2024.yaml': ['nextSteps.groups.0.items', 'nextSteps.groups.1.items', 'practices.topics'],
+    'lille-2025-fr.md': [],
+    'kaunas-2025-lt.md': [],
+  },
 };
 
-describe('round trip: every example built to PDF (default template) imports back to the same model', () => {
-  for (const [example, allowed] of Object.entries(CANNOT_SURVIVE)) {
-    it(example, () => {
-      const base = join(dir.path, 'rt', example.replace(/\W/gu, '_'));
-      const name = example.replace(/\.(md|yaml)$/u, '');
-      expect(runCli(['build', join(EXAMPLES, example), '-o', join(base, 'orig'), '-f', 'pdf,json']).code).toBe(0);
-      const imported = runCli(['import', join(base, 'orig', `${name}.pdf`), '-o', join(base, 'imp')]);
-      expect(imported.code, imported.stderr).toBe(0);
-      const back = runCli(['build', join(base, 'imp', `${name}.md`), '-o', join(base, 'back'), '-f', 'json']);
-      expect(back.code, back.stderr).toBe(0);
-      const original = JSON.parse(readFileSync(join(base, 'orig', `${name}.json`), 'utf8'));
-      const again = JSON.parse(readFileSync(join(base, 'back', `${name}.json`), 'utf8'));
-      expect(differences(original, again).sort()).toEqual([...allowed].sort());
-    }, 60_000);
-  }
-});
+for (const [template, examples] of Object.entries(CANNOT_SURVIVE)) {
+  describe(`round trip: every example built to PDF (${template} template) imports back to the same model`, () => {
+    for (const [example, allowed] of Object.entries(examples)) {
+      it(example, () => {
+        const base = join(dir.path, 'rt', template, example.replace(/\W/gu, '_'));
+        const name = example.replace(/\.(md|yaml)$/u, '');
+        expect(runCli(['build', join(EXAMPLES, example), '-o', join(base, 'orig'), '-f', 'pdf,json', '-t', template]).code).toBe(0);
+        const imported = runCli(['import', join(base, 'orig', `${name}.pdf`), '-o', join(base, 'imp')]);
+        expect(imported.code, imported.stderr).toBe(0);
+        const back = runCli(['build', join(base, 'imp', `${name}.md`), '-o', join(base, 'back'), '-f', 'json']);
+        expect(back.code, back.stderr).toBe(0);
+        const original = JSON.parse(readFileSync(join(base, 'orig', `${name}.json`), 'utf8'));
+        const again = JSON.parse(readFileSync(join(base, 'back', `${name}.json`), 'utf8'));
+        expect(differences(original, again).sort()).toEqual([...allowed].sort());
+      }, 90_000);
+    }
+  });
+}
 
 describe('Word: a .docx made from the example with pandoc imports to the same model', () => {
   it('vilnius-2024.docx', () => {
