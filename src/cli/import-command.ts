@@ -6,9 +6,10 @@
 import { existsSync } from 'node:fs';
 import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import { printable } from '../diagnostics/printable-text.js';
+import { imageFolderOf } from '../import/images.js';
 import { importFile, sourceKindOf } from '../import/import-file.js';
 import { expandInputs, type InputFile } from '../read/expand-inputs.js';
-import { writeAtomic } from '../write/atomic-write.js';
+import { writeAllAtomic } from '../write/atomic-write.js';
 import { runBuild, type CommandContext } from './build-command.js';
 import type { CliIo } from './io.js';
 import { RunError } from './run-error.js';
@@ -36,6 +37,11 @@ export async function runImport(inputs: string[], flags: Record<string, unknown>
     const other = targets.get(target);
     if (other !== undefined) throw new RunError(`${show(other)} and ${show(file.path)} would both be imported to ${show(target)}; import them to different folders`);
     targets.set(target, file.path);
+    // `a b.md` and `a-b.md` would share their images' folder.
+    const images = join(dirname(target), imageFolderOf(target));
+    const sharing = targets.get(images);
+    if (sharing !== undefined) throw new RunError(`${show(sharing)} and ${show(file.path)} would both keep their images in ${show(images)}; import them to different folders`);
+    targets.set(images, file.path);
   }
   const written: string[] = [];
   let done = 0;
@@ -44,20 +50,23 @@ export async function runImport(inputs: string[], flags: Record<string, unknown>
   const worker = async () => {
     for (let file = queue.shift(); file; file = queue.shift()) {
       const target = notesPathOf(file, outDir);
-      const result = await importFile(file.path);
+      const result = await importFile(file.path, { imageFolder: imageFolderOf(target) });
       done++;
       if (!result.ok) {
         failed++;
         io.stderr.write(`${show(file.path)} error ${printable(result.failure)} [${result.ruleId}]\n${result.hint ? `  hint: ${printable(result.hint)}\n` : ''}`);
         continue;
       }
-      if (existsSync(target) && !flags.force) {
+      // The notes and their images, all or none; the images' folder beside the notes must be a real folder.
+      const outputs: Array<[string, string | Uint8Array]> = [[target, result.markdown], ...result.images.map((image): [string, Uint8Array] => [join(dirname(target), image.src), image.bytes])];
+      const existing = outputs.find(([path]) => existsSync(path));
+      if (existing && !flags.force) {
         failed++;
-        io.stderr.write(`${show(file.path)} error ${show(target)} exists; pass --force to replace it [import-exists]\n`);
+        io.stderr.write(`${show(file.path)} error ${show(existing[0])} exists; pass --force to replace it [import-exists]\n`);
         continue;
       }
       try {
-        await writeAtomic(target, result.markdown, outDir ? { below: outDir } : {});
+        await writeAllAtomic(outputs, { below: outDir ?? dirname(target) });
       } catch (error) {
         failed++;
         io.stderr.write(`${show(file.path)} error ${printable((error as Error).message)} [import-write]\n`);

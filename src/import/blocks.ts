@@ -41,8 +41,11 @@ export interface ImportedText {
   notes: string[];
 }
 
-/** The block's inline Markdown on one line; bold that only a line break interrupted is one run again. */
-export const blockText = (block: TextBlock): string => block.lines.join(' ').replace(/\s+/gu, ' ').replace(/\*\* \*\*/gu, ' ').trim();
+/**
+ * The block's inline Markdown on one line; bold that only a line break interrupted is one run again, and a word
+ * broken after its own hyphen (`Bosnia-` / `Herzegovina`, `12-` / `week`) is one word again.
+ */
+export const blockText = (block: TextBlock): string => block.lines.map((line, i) => (i && /[\p{L}\p{N}]-$/u.test(block.lines[i - 1]!.trimEnd()) ? '\u0000' : ' ') + line).join('').replace(/-(\*\*)?\u0000\1/gu, '-').replace(/\u0000/gu, ' ').slice(1).replace(/\s+/gu, ' ').replace(/\*\* \*\*/gu, ' ').trim();
 
 /** Inline Markdown -> its words: no bold markers, no escapes (headings, title-page facts). */
 export const plainOf = (markdown: string): string => markdown.replace(/\*\*/gu, '').replace(/\\([!-/:-@[-`{-~])/gu, '$1').replace(/\s+/gu, ' ').trim();

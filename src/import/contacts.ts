@@ -9,7 +9,14 @@ export interface Contact {
   email: string;
 }
 
-const unlink = (text: string) => text.trim().replace(/^\[(.*)\]\((?:mailto:)?(.*)\)$/u, '$2').replace(/^\*\*(.*)\*\*$/u, '$1');
+// `**Name** [a@b.eu](mailto:a@b.eu)`: a link to an address stands for the address; bold is the card's look.
+const unlink = (text: string) =>
+  text
+    .trim()
+    .replace(/\[([^\]]*)\]\(mailto:([^)\s]+)\)/gu, '$2')
+    .replace(/^\[(.*)\]\((?:mailto:)?(.*)\)$/u, '$2')
+    .replace(/\*\*/gu, '')
+    .trim();
 
 export function contactsOf(block: TextBlock): Contact[] | undefined {
   const lines = block.lines.map(unlink).filter(Boolean);

@@ -1,10 +1,14 @@
 /** A contents page (the report makes its own): its heading and the entries after it, which end in a page number. */
 import { isContentsHeading as isContentsTitle } from '../parse/markdown/left-out.js';
-import { blockText, plainOf, type TextBlock } from './blocks.js';
+import { plainOf, type TextBlock } from './blocks.js';
 
-/** A block of one line that is a contents heading, as the notes reader tells one (English or the report's language). */
+/**
+ * A block that starts with a contents heading, as the notes reader tells one (English or the report's language),
+ * alone or with its entries below it (plain text without a blank line after the heading).
+ */
 export function isContentsHeading(block: TextBlock, language: string | undefined): boolean {
-  return block.lines.length === 1 && isContentsTitle(plainOf(blockText(block)), language);
+  const [first, ...rest] = block.lines;
+  return first !== undefined && isContentsTitle(plainOf(first), language) && rest.every(isContentsEntry);
 }
 
 /** `1. Highlights    3`, `3. Next steps.....`, `Highlights 2`: a contents entry. */

@@ -12,6 +12,7 @@ import { findClosing } from './closing-lines.js';
 import { contactsOf, type Contact } from './contacts.js';
 import { isContentsHeading, skipContents } from './contents-page.js';
 import { isHeadingLike, isPracticeHeading, partOf, type HeadingLook } from './headings.js';
+import { LetterCase } from './letter-case.js';
 import { organisedBy, readOrganisers, readTitleBlock, type Organiser } from './title-block.js';
 
 export interface ImportedNotes {
@@ -41,6 +42,11 @@ export function notesFromBlocks(source: ImportedText, language = 'en'): Imported
   const review = [...source.notes];
   const look: HeadingLook = { hasSizes: source.hasSizes, bodySize: bodySize(blocks), hasHeadingLevels: blocks.some((b) => b.headingLevel !== undefined) };
 
+  // A PDF's headings set in capitals get their case back from the body's words.
+  const letterCase = new LetterCase();
+  if (source.hasSizes) for (const b of blocks) if (!isHeadingLike(b, look, language)) letterCase.learn(plainOf(blockText(b)));
+  let groupLetter = 0;
+  const participationLabel = labelPack(language).labels.participation ?? 'Participation';
   // Where the title block ends: the summary, a contents page or the first part.
   let start = 0;
   while (
@@ -55,9 +61,9 @@ export function notesFromBlocks(source: ImportedText, language = 'en'): Imported
   const titleFacts = readTitleBlock(blocks.slice(0, start), source.facts, language);
   const ORGANISED_BY = organisedBy(language);
   // The running footer's `Place – date`, printed once more at the end.
-  const closingPlace = titleFacts.place ? `${titleFacts.place.city}, ${titleFacts.place.country} – ` : undefined;
+  const closingPlace = titleFacts.place?.city && titleFacts.place.country ? `${titleFacts.place.city}, ${titleFacts.place.country} – ` : undefined;
   if (!titleFacts.title && source.facts.title) titleFacts.title = source.facts.title;
-  const closing = findClosing(blocks, start);
+  const closing = findClosing(blocks, start, language);
 
   const body: string[] = [];
   const contacts: Contact[] = [];
@@ -68,6 +74,8 @@ export function notesFromBlocks(source: ImportedText, language = 'en'): Imported
   let themes = 0;
   let participation = false;
   let topicSize: number | undefined;
+  let practiceSize: number | undefined;
+  let topicAt = -1;
   let list = false;
   const emit = (text: string, asItem = false) => {
     if (asItem && list) body.push(text);
@@ -85,7 +93,7 @@ export function notesFromBlocks(source: ImportedText, language = 'en'): Imported
     }
     const summary = summaryOf(block, language);
     if (summary !== undefined && part === undefined) {
-      emit('## Summary');
+      emit(`## ${labelPack(language).labels.summary ?? 'Summary'}`);
       emit(summary);
       part = 'summary';
       continue;
@@ -95,7 +103,7 @@ export function notesFromBlocks(source: ImportedText, language = 'en'): Imported
       continue;
     }
     const organised = ORGANISED_BY.exec(plainOf(text));
-    if (organised && !block.bullet) {
+    if (organised && (!block.bullet || part === 'summary')) {
       organisers = readOrganisers(organised[1]!);
       continue;
     }
@@ -106,7 +114,8 @@ export function notesFromBlocks(source: ImportedText, language = 'en'): Imported
     }
     // A PDF sets a contact's name and address in blocks of their own.
     const next = blocks[i + 1];
-    const pair = !block.bullet && next && !next.bullet && block.lines.length === 1 && next.lines.length === 1 ? contactsOf({ ...block, lines: [...block.lines, ...next.lines] }) : undefined;
+    // (A tagged PDF may say the address is a list item's: the card lists them.)
+    const pair = !block.bullet && next && block.lines.length === 1 && next.lines.length === 1 ? contactsOf({ ...block, lines: [...block.lines, ...next.lines] }) : undefined;
     if (pair) {
       contacts.push(...pair);
       i++;
@@ -122,6 +131,14 @@ export function notesFromBlocks(source: ImportedText, language = 'en'): Imported
       emit(`- ${text.replace(/^\*\*([^*]{1,40}?):\*\*\s*/u, '$1: ')}`, true);
       continue;
     }
+    // The brief template sets participation below the themes with its label: `**Participation:** text`.
+    const labelled = part === 'highlights' && themes > 0 && !participation ? new RegExp(`^\\*\\*${participationLabel.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}:\\*\\*\\s*(.+)$`, 'su').exec(text) : null;
+    if (labelled) {
+      participation = true;
+      emit(`### ${participationLabel}`);
+      emit(labelled[1]!);
+      continue;
+    }
     // The default template sets participation apart below the last theme by a rule and space, with no heading.
     if (part === 'highlights' && themes > 0 && !participation && look.hasSizes && block.size === look.bodySize && (block.gapBefore ?? 0) >= block.size! * 2.4 && !isHeadingLike(block, look, language)) {
       participation = true;
@@ -130,7 +147,12 @@ export function notesFromBlocks(source: ImportedText, language = 'en'): Imported
     }
     if (isHeadingLike(block, look, language)) {
       const named = partOf(text, language);
-      const heading = plainOf(text);
+      let heading = source.hasSizes ? letterCase.restore(plainOf(text)) : plainOf(text);
+      // `A Digital skills…`: the letter the brief template sets before each group of recommendations.
+      if (part === 'nextSteps' && !named && heading.startsWith(`${String.fromCharCode(65 + groupLetter)} `)) {
+        heading = heading.slice(2);
+        groupLetter++;
+      }
       const title = stripNumbering(heading);
       if (named === 'contacts') {
         part = 'contacts';
@@ -151,8 +173,15 @@ export function notesFromBlocks(source: ImportedText, language = 'en'): Imported
       if (part && part !== 'summary' && part !== 'contacts' && title) {
         nested = undefined;
         // A PDF sets a practice smaller than its topic; plain text says it by `PROJECT – Title`.
-        const practice = look.hasSizes && block.size !== undefined ? topicSize !== undefined && block.size < topicSize : isPracticeHeading(title);
+        // The brief template sets it larger than its topic, right below it: a practice's size is then known.
+        const practice =
+          look.hasSizes && block.size !== undefined
+            ? practiceSize !== undefined
+              ? block.size === practiceSize
+              : (topicSize !== undefined && block.size < topicSize) || (inTopic && topicAt === i - 1)
+            : isPracticeHeading(title);
         if (part === 'practices' && practice) {
+          if (look.hasSizes && topicSize !== undefined && block.size! > topicSize) practiceSize = block.size;
           if (!inTopic) review.push(`the practice \`${title}\` has no topic heading above it`);
           emit(`#### ${title}`);
           const card = practiceCard(blocks, i + 1, look.bodySize, language);
@@ -160,7 +189,10 @@ export function notesFromBlocks(source: ImportedText, language = 'en'): Imported
           i = card.next - 1;
         } else {
           inTopic = part === 'practices';
-          if (inTopic) topicSize = block.size;
+          if (inTopic) {
+            topicSize = block.size;
+            topicAt = i;
+          }
           emit(`### ${heading}`);
           if (part === 'highlights') {
             themes++;
@@ -195,6 +227,7 @@ export function notesFromBlocks(source: ImportedText, language = 'en'): Imported
   set('series', titleFacts.series);
   set('kind', titleFacts.kind);
   set('date', titleFacts.date);
+  set('endDate', titleFacts.endDate);
   set('place', titleFacts.place);
   set('url', titleFacts.url);
   set('website', closing.website);

@@ -33,6 +33,11 @@ interface Item {
   url?: string;
   /** pdfjs marks the end of a line of text. */
   eol?: boolean;
+  /** In a tagged PDF: text outside the structure tree (running headers, footers, page numbers, CSS decorations). */
+  artifact?: boolean;
+  /** In a tagged PDF: the element (paragraph, heading, list item) the text belongs to, and whether it is in a list. */
+  block?: number;
+  listItem?: boolean;
 }
 
 /** Chromium writes `https://x.eu` as `https://x.eu/`: the same address; the notes had it without the slash. */
@@ -51,7 +56,11 @@ function linesOf(items: Item[], page: number): PdfLine[] {
   };
   for (const item of items) {
     const last = current[current.length - 1];
-    if (last && (Math.abs(item.y - last.y) > 2 || item.x - (last.x + last.width) > Math.max(item.size, last.size) * 3 || item.x + 1 < last.x)) flush();
+    // Side by side on one baseline, two elements of a tagged PDF are two lines (a heading and the people beside it);
+    // a separator the layout draws between them (an artifact) belongs to neither.
+    const lastBlock = current.findLast((i) => i.block !== undefined && i.str.trim() !== '')?.block;
+    const otherElement = lastBlock !== undefined && item.block !== undefined && item.block !== lastBlock && item.str.trim() !== '';
+    if (last && (Math.abs(item.y - last.y) > 2 || item.x - (last.x + last.width) > Math.max(item.size, last.size) * 3 || item.x + 1 < last.x || otherElement)) flush();
     current.push(item);
     if (item.eol && item.str.trim()) flush();
   }
@@ -94,6 +103,8 @@ function lineOf(items: Item[], page: number): PdfLine {
   for (const [s, n] of sizes) if (n > best) [size, best] = [s, n];
   const visible = items.filter((it) => it.str.trim());
   return {
+    ...(visible.every((it) => it.artifact) ? { artifact: true } : {}),
+    ...(visible.find((it) => it.block !== undefined) ? { block: visible.find((it) => it.block !== undefined)!.block, listItem: !!visible.find((it) => it.block !== undefined)!.listItem } : {}),
     markdown: markdown.replace(/\*\*\s*\*\*/gu, ' ').replace(/\s+/gu, ' ').trim(),
     plain: plain.replace(/\s+/gu, ' ').trim(),
     page,
@@ -104,9 +115,53 @@ function lineOf(items: Item[], page: number): PdfLine {
   };
 }
 
+interface StructNode {
+  type?: string;
+  role?: string;
+  id?: string;
+  children?: StructNode[];
+}
+
+/** Where a run of marked content sits in a tagged page's structure tree. */
+interface Placement {
+  /** Its rank in reading order. */
+  rank: number;
+  /** The paragraph, heading, list item or cell it belongs to (a number of its own per element). */
+  block: number;
+  /** The element is a list item (not a paragraph inside one). */
+  listItem: boolean;
+}
+
+const BLOCK_ROLES = new Set(['P', 'H', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'Caption', 'TD', 'TH', 'Figure', 'BlockQuote']);
+
+/**
+ * A tagged page's structure tree -> each marked-content id's place in reading order and the element it belongs
+ * to, or undefined for a page without one (then the painting order is the reading order).
+ */
+function readingOrder(tree: StructNode | null): Map<string, Placement> | undefined {
+  if (!tree) return undefined;
+  const order = new Map<string, Placement>();
+  let blocks = 0;
+  const stack: Array<{ node: StructNode; block: number; listItem: boolean }> = [{ node: tree, block: 0, listItem: false }];
+  // Depth first, children in order, without recursion (a hostile tree may be deep).
+  while (stack.length) {
+    const { node, block, listItem } = stack.pop()!;
+    if (node.type === 'content' && node.id !== undefined) {
+      if (!order.has(node.id)) order.set(node.id, { rank: order.size, block, listItem });
+      continue;
+    }
+    const starts = node.role !== undefined && BLOCK_ROLES.has(node.role);
+    const own = starts ? ++blocks : block;
+    // A paragraph inside a list item (a theme's text in a list of themes) is a paragraph.
+    const inItem = starts ? node.role === 'LI' : listItem;
+    for (let i = (node.children?.length ?? 0) - 1; i >= 0; i--) stack.push({ node: node.children![i]!, block: own, listItem: inItem });
+  }
+  return order.size ? order : undefined;
+}
+
 /** Lines -> blocks: a gap wider than the line spacing, a change of size or weight, or of indent, starts a block. */
 function blocksOf(lines: PdfLine[]): TextBlock[] {
-  const blocks: Array<TextBlock & { x: number; y: number }> = [];
+  const blocks: Array<TextBlock & { x: number; y: number; listItem?: boolean }> = [];
   let prev: PdfLine | undefined;
   for (const line of lines) {
     const last = blocks[blocks.length - 1];
@@ -118,9 +173,11 @@ function blocksOf(lines: PdfLine[]): TextBlock[] {
       prev.bold === line.bold &&
       prev.y - line.y > 0 &&
       prev.y - line.y <= line.size * 1.6 &&
-      Math.abs(line.x - last.x) < 2;
+      Math.abs(line.x - last.x) < 2 &&
+      // A tagged PDF says where a paragraph or list item ends, even with no space between them.
+      (line.block === undefined || prev.block === undefined || line.block === prev.block);
     if (continues) last.lines.push(line.markdown);
-    else blocks.push({ lines: [line.markdown], page: line.page, size: line.size, bold: line.bold, x: line.x, y: line.y, ...(prev && prev.page === line.page ? { gapBefore: Math.round((prev.y - line.y - line.size) * 10) / 10 } : {}) });
+    else blocks.push({ lines: [line.markdown], page: line.page, size: line.size, bold: line.bold, x: line.x, y: line.y, ...(line.listItem ? { listItem: true } : {}), ...(prev && prev.page === line.page ? { gapBefore: Math.round((prev.y - line.y - line.size) * 10) / 10 } : {}) });
     prev = line;
   }
   // Indented body-size blocks under a heading that is not indented are list items (the bullets are drawn by CSS).
@@ -132,8 +189,10 @@ function blocksOf(lines: PdfLine[]): TextBlock[] {
   for (const b of blocks) {
     if (b.size! > body * 1.12 || (b.bold && b.lines.length <= 2)) headingX = b.x;
     else if (headingX !== undefined && b.size === body && b.x > headingX + 8) b.bullet = true;
+    // A tagged list item of body text is one, indented or not.
+    else if (b.listItem && b.size === body && !b.bold) b.bullet = true;
   }
-  return blocks.map(({ x: _x, y: _y, ...block }) => block);
+  return blocks.map(({ x: _x, y: _y, listItem: _listItem, ...block }) => block);
 }
 
 export async function readPdf(data: Uint8Array): Promise<ImportedText> {
@@ -177,7 +236,7 @@ export async function readPdf(data: Uint8Array): Promise<ImportedText> {
     for (let n = 1; n <= pages; n++) {
       if (performance.now() - started > MAX_READ_MS) throw new ImportError('import-too-large', `Reading the PDF took longer than ${MAX_READ_MS / 1000} s (stopped at page ${n} of ${doc.numPages}); it is not imported`);
       const page = await doc.getPage(n);
-      const content = await page.getTextContent();
+      const content = await page.getTextContent({ includeMarkedContent: true });
       await page.getOperatorList();
       const fontNames = new Map<string, boolean>();
       const isBold = (fontName: string) => {
@@ -193,11 +252,23 @@ export async function readPdf(data: Uint8Array): Promise<ImportedText> {
         }
         return fontNames.get(fontName)!;
       };
+      const order = readingOrder(await page.getStructTree().catch(() => null));
       const links = ((await page.getAnnotations()) as Array<{ subtype?: string; url?: string; rect?: number[] }>).filter(
         (a) => a.subtype === 'Link' && typeof a.url === 'string' && /^(?:https?|mailto):/iu.test(a.url) && a.rect?.length === 4,
       );
-      const items: Item[] = [];
-      for (const raw of content.items as Array<{ str?: string; transform?: number[]; width?: number; fontName?: string; hasEOL?: boolean }>) {
+      const items: Array<Item & { rank: number }> = [];
+      // Marked content ties each run of text to its place in the structure tree (a tagged PDF, as Chromium prints).
+      const marked: string[] = [];
+      let rank = -1;
+      for (const raw of content.items as Array<{ type?: string; id?: string; str?: string; transform?: number[]; width?: number; fontName?: string; hasEOL?: boolean }>) {
+        if (raw.type === 'beginMarkedContentProps' || raw.type === 'beginMarkedContent') {
+          marked.push(raw.id ?? '');
+          continue;
+        }
+        if (raw.type === 'endMarkedContent') {
+          marked.pop();
+          continue;
+        }
         if (typeof raw.str !== 'string' || !raw.transform) continue;
         const [a, b, , , x, y] = raw.transform as [number, number, number, number, number, number];
         const size = Math.round(Math.hypot(a, b) * 10) / 10;
@@ -205,8 +276,25 @@ export async function readPdf(data: Uint8Array): Promise<ImportedText> {
         const cy = y + size / 3;
         const link = links.find((l) => cx >= l.rect![0]! - 1 && cx <= l.rect![2]! + 1 && cy >= l.rect![1]! - 1 && cy <= l.rect![3]! + 1);
         textChars += raw.str.trim().length;
-        items.push({ str: raw.str, x, y, width: raw.width ?? 0, size, bold: isBold(raw.fontName ?? ''), ...(raw.hasEOL ? { eol: true } : {}), ...(link ? { url: writtenAddress(link.url!) } : {}) });
+        const place = order?.get(marked[marked.length - 1] ?? '');
+        // Text outside the tree keeps its place after the text drawn before it.
+        if (place !== undefined) rank = place.rank;
+        items.push({
+          str: raw.str,
+          x,
+          y,
+          width: raw.width ?? 0,
+          size,
+          bold: isBold(raw.fontName ?? ''),
+          rank,
+          ...(raw.hasEOL ? { eol: true } : {}),
+          ...(link ? { url: writtenAddress(link.url!) } : {}),
+          ...(order && place === undefined ? { artifact: true } : {}),
+          ...(place ? { block: place.block, listItem: place.listItem } : {}),
+        });
       }
+      // The structure tree's order is the document's (two columns read one after the other), not the painting's.
+      if (order) items.sort((p, q) => p.rank - q.rank);
       if (textChars > MAX_TEXT_CHARS) throw new ImportError('import-too-large', `The PDF holds more than ${MAX_TEXT_CHARS.toLocaleString('en')} characters of text by page ${n}; a report is far shorter, and it is not imported`);
       lines.push(...linesOf(items, n));
       page.cleanup();

@@ -35,6 +35,15 @@ export function themeCard(blocks: readonly TextBlock[], start: number, body: num
     speakers.push(m[2] ? `${m[1]!.trim()} (${plainOf(m[2])})` : m[1]!.trim());
     i++;
   }
+  // The brief template writes them in one line of body text: `**Name**, Role · **Name**`, or a name alone.
+  const line = !speakers.length && blocks[start] && !blocks[start]!.bullet ? blockText(blocks[start]!) : '';
+  if (line && /^\*\*[^*]+\*\*(?:,[^·*]+)?(?:\s·\s\*\*[^*]+\*\*(?:,[^·*]+)?)*$/u.test(line)) {
+    for (const one of line.split(/\s·\s/u)) {
+      const m = /^\*\*([^*]+)\*\*(?:,\s*(.+))?$/u.exec(one.trim())!;
+      speakers.push(m[2] ? `${m[1]!.trim()} (${plainOf(m[2])})` : m[1]!.trim());
+    }
+    i = start + 1;
+  }
   if (!speakers.length) return { lines: [], next: start };
   const bold = boldNamesAfter(blocks, i);
   const said = speakers.every((s) => bold.has(s.replace(/\s*\(.*$/u, '')));
@@ -49,6 +58,7 @@ export function practiceCard(blocks: readonly TextBlock[], start: number, body: 
   const figures: string[] = [];
   let end = i;
   while (small(blocks[end], body) || big(blocks[end], body)) end++;
+  if (end === start && body !== undefined) return briefPracticeCard(blocks, start, body, PRESENTED_BY);
   const bold = boldNamesAfter(blocks, end);
   let placeSeen = false;
   for (; i < end; i++) {
@@ -77,4 +87,48 @@ export function practiceCard(blocks: readonly TextBlock[], start: number, body: 
   }
   if (figures.length) lines.push('Figures:', ...figures.map((f) => `- ${f}`));
   return { lines, next: end };
+}
+
+/**
+ * The brief template's practice card, in body text: a line `Presented by: Name, Organisation · Region, Country`
+ * (or the place alone), then the key figures as one list on a line, `12-week training · **61** servants trained`.
+ */
+function briefPracticeCard(blocks: readonly TextBlock[], start: number, body: number | undefined, presentedBy: RegExp): Card {
+  const lines: string[] = [];
+  let i = start;
+  const first = blocks[i];
+  const text = first && !first.bullet && first.size === body ? plainOf(blockText(first)) : '';
+  const presented = presentedBy.exec(text);
+  let presenter: { name: string; organisation?: string } | undefined;
+  let place: string | undefined;
+  if (presented) {
+    const [who, where] = presented[1]!.split(/\s+·\s+/u) as [string, string | undefined];
+    const m = /^([^,]+)(?:,\s*(.+))?$/u.exec(who.trim())!;
+    presenter = { name: m[1]!.trim(), ...(m[2] ? { organisation: m[2].trim() } : {}) };
+    place = where;
+    i++;
+  } else if (text && text.length <= 60 && first!.lines.length <= 2 && /^[\p{Lu}][\p{L}\s.'’-]*(?:,\s*[\p{Lu}][\p{L}\s.'’-]*)?$/u.test(text)) {
+    // The place alone: `Ireland`, `Veneto, Italy`.
+    place = text;
+    i++;
+  }
+  // The figures: list items on one line; a wrapped figure's end may come as a block of its own.
+  const figures: string[] = [];
+  while (blocks[i]?.bullet && blocks[i]!.size === body) {
+    const parts = plainOf(blockText(blocks[i]!)).split(/\s+·\s+/u).map((p) => p.replace(/^[\s·]+|[\s·]+$/gu, '')).filter(Boolean);
+    if (figures.length && /^\p{Ll}/u.test(parts[0]!)) figures[figures.length - 1] += ` ${parts.shift()}`;
+    figures.push(...parts);
+    i++;
+  }
+  if (presenter && !boldNamesAfter(blocks, i).has(presenter.name)) {
+    lines.push(`Presenter: ${presenter.name}`);
+    if (presenter.organisation) lines.push(`Organisation: ${presenter.organisation}`);
+  }
+  if (place) {
+    const [region, country] = place.includes(', ') ? place.split(/,\s*(?=[^,]+$)/u) : [undefined, place];
+    if (region) lines.push(`Region: ${region.trim()}`);
+    if (country) lines.push(`Country: ${country.trim()}`);
+  }
+  if (figures.length) lines.push('Figures:', ...figures.map((f) => `- ${f.trim()}`));
+  return { lines, next: i };
 }

@@ -12,12 +12,18 @@ export interface PdfLine {
   y: number;
   size: number;
   bold: boolean;
+  /** Every character is outside a tagged PDF's structure tree: the layout's, not the report's. */
+  artifact?: boolean;
+  /** In a tagged PDF: the element the line belongs to, and whether it is in a list item. */
+  block?: number;
+  listItem?: boolean;
 }
 
 const PAGE_NUMBER = /^(?:(?:page|p\.|seite|página|pagina)\s*)?\d{1,4}(?:\s*(?:of|\/|von|de|di|sur)\s*\d{1,4})?$/iu;
 
 export function dropRunningLines(lines: readonly PdfLine[], pages: number): PdfLine[] {
-  const key = (l: PdfLine) => l.plain.toLowerCase().replace(/\d+/gu, '#');
+  // The size is part of what repeats: a title printed large on the first page is not the running header it repeats in.
+  const key = (l: PdfLine) => `${l.size}|${l.plain.toLowerCase().replace(/\d+/gu, '#')}`;
   const top = new Map<number, number>();
   const bottom = new Map<number, number>();
   for (const l of lines) {
@@ -29,5 +35,6 @@ export function dropRunningLines(lines: readonly PdfLine[], pages: number): PdfL
   const pagesOf = new Map<string, Set<number>>();
   for (const l of lines) if (atEdge(l)) (pagesOf.get(key(l)) ?? pagesOf.set(key(l), new Set()).get(key(l))!).add(l.page);
   const repeats = (l: PdfLine) => pages >= 2 && (pagesOf.get(key(l))?.size ?? 0) >= Math.max(2, Math.ceil(pages / 2));
-  return lines.filter((l) => !(atEdge(l) && (repeats(l) || PAGE_NUMBER.test(l.plain.trim()))));
+  // A tagged PDF says which lines are the layout's: at the edge, they go even on a single page.
+  return lines.filter((l) => !(atEdge(l) && (l.artifact || repeats(l) || PAGE_NUMBER.test(l.plain.trim()))));
 }

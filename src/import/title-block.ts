@@ -4,6 +4,7 @@
  */
 import { blockText, plainOf, type SourceFacts, type TextBlock } from './blocks.js';
 import { labelLine } from './card-labels.js';
+import type { PlaceReading } from '../parse/canonical/place.js';
 import { findDate, lineAddress, linePlace } from './dates-and-places.js';
 
 export interface Organiser {
@@ -15,7 +16,8 @@ export interface TitleFacts {
   title?: string;
   subtitle?: string;
   date?: string;
-  place?: { city: string; country: string };
+  endDate?: string;
+  place?: PlaceReading;
   url?: string;
   organisers?: Organiser[];
   kind?: string;
@@ -48,12 +50,25 @@ export function readTitleBlock(blocks: readonly TextBlock[], facts: SourceFacts,
   const out: TitleFacts = { unplaced: [] };
   // A link on the title page is the event's address: its target stands for it.
   const fact = (markdown: string) => plainOf(markdown.replace(/\[([^\]]*)\]\(([^)\s]+)\)/gu, (_, _text: string, url: string) => url));
-  const texts = blocks.flatMap((b) => (b.size === undefined ? b.lines.map((l) => l.trim()) : [fact(blockText(b))])).filter(Boolean);
-  // A PDF title wraps over lines of one block; plain text has one line per block here.
-  if (blocks.length && blocks[0]!.size !== undefined) {
-    out.title = plainOf(blockText(blocks[0]!));
-    texts.shift();
-  } else out.title = texts.shift();
+  // A PDF's title is its largest text (a kicker above it, `THEMATIC WORKSHOP · SERIES`, is smaller); it wraps over
+  // lines of one block. Plain text has one line per block here, and its first line is the title.
+  let titleAt = 0;
+  if (blocks.length && blocks[0]!.size !== undefined) for (let i = 1; i < blocks.length; i++) if ((blocks[i]!.size ?? 0) > (blocks[titleAt]!.size ?? 0)) titleAt = i;
+  const kicker = facts.creator?.startsWith('report ') ? new Set([facts.keywords?.slice(0, 2).join(' · '), facts.keywords?.[0], facts.keywords?.[1]].filter((k): k is string => !!k).map((k) => k.toLowerCase())) : new Set<string>();
+  const texts: string[] = [];
+  blocks.forEach((b, i) => {
+    if (b.size === undefined) texts.push(...b.lines.map((l) => l.trim()));
+    else if (i === titleAt) texts.push('');
+    else if (i < titleAt && kicker.has(plainOf(blockText(b)).toLowerCase())) return;
+    else texts.push(fact(blockText(b)));
+  });
+  if (blocks.length && blocks[0]!.size !== undefined) out.title = plainOf(blockText(blocks[titleAt]!));
+  else out.title = texts.shift();
+  // Separators a template draws between the facts (`5 June 2024 · Vilnius, Lithuania ·`) are no part of them.
+  for (let i = texts.length - 1; i >= 0; i--) {
+    texts[i] = texts[i]!.replace(/^[\s·•|]+|[\s·•|]+$/gu, '');
+    if (!texts[i]) texts.splice(i, 1);
+  }
   // A line may hold the date, the place and the address side by side: the address is taken off its end first.
   const split = texts.flatMap((text) => {
     const m = /^(.*\S)\s+((?:https?:\/\/|www\.)\S+)$/u.exec(text);
@@ -70,25 +85,17 @@ export function readTitleBlock(blocks: readonly TextBlock[], facts: SourceFacts,
       out.url = url;
       continue;
     }
-    const date = findDate(text);
+    const date = findDate(text, language);
     if (date && !out.date) {
       out.date = date.iso;
-      const rest = text.replace(date.written, '').replace(/^[\s,–—-]+|[\s,–—-]+$/gu, '');
-      const place = rest ? linePlace(rest) : undefined;
+      if (date.endIso) out.endDate = date.endIso;
+      const rest = text.replace(date.written, '').replace(/^[\s,·–—-]+|[\s,·–—-]+$/gu, '');
+      const place = rest ? linePlace(rest, language) : undefined;
       if (place && !out.place) out.place = place;
       else if (rest) out.unplaced.push(rest);
       continue;
     }
-    // A date in words of another language (`12 mars 2025`): as written; the canonical step reads it.
-    const written = /^(\d{1,2}(?:\s*[–-]\s*\d{1,2})?\.?\s+\p{L}+\.?\s+\d{4}(?:\s*m\.)?|\d{4}\s*m\.\s*\p{L}+\s+\d{1,2}\s*d\.)\s*(.*)$/u.exec(text);
-    if (written && !out.date) {
-      out.date = written[1]!;
-      const place = written[2] ? linePlace(written[2]) : undefined;
-      if (place && !out.place) out.place = place;
-      else if (written[2]) out.unplaced.push(written[2]);
-      continue;
-    }
-    const place = linePlace(text);
+    const place = linePlace(text, language);
     if (place && !out.place) {
       out.place = place;
       continue;

@@ -1,8 +1,9 @@
 /**
  * A Word document (.docx) -> blocks: mammoth turns it into HTML (headings by their styles, lists, bold, links),
- * rehype-parse and rehype-remark into Markdown's tree, and each top-level node becomes a block. Images are not
- * kept (mammoth is told to drop them), and nothing is fetched.
+ * rehype-parse and rehype-remark into Markdown's tree, and each top-level node becomes a block. Images are kept
+ * beside the notes (images.ts) and referenced with their alt text; nothing is fetched.
  */
+import type { Element, Root as HastRoot } from 'hast';
 import type { List, Root, RootContent } from 'mdast';
 import { toMarkdown } from 'mdast-util-to-markdown';
 import rehypeParse from 'rehype-parse';
@@ -10,6 +11,7 @@ import rehypeRemark from 'rehype-remark';
 import { unified } from 'unified';
 import { labelPack } from '../i18n/locales.js';
 import type { ImportedText, TextBlock } from './blocks.js';
+import type { ReportImages } from './images.js';
 
 /** Word's title-page styles, as pandoc and Word write them, kept apart from the headings. */
 const STYLE_MAP = ['Subtitle', 'Date', 'Author', 'First Paragraph', 'Body Text'].map((name) => `p[style-name='${name}'] => p:fresh`).concat("p[style-name='Title'] => h1:fresh");
@@ -52,16 +54,32 @@ export function blocksOfTree(tree: Root): TextBlock[] {
   return blocks;
 }
 
+/** An `<img>` whose image was left out (no `src`) is no image in the notes. */
+export function dropImagesWithoutSource(node: HastRoot | Element): void {
+  node.children = node.children.filter((child) => !(child.type === 'element' && child.tagName === 'img' && !child.properties.src));
+  for (const child of node.children) if (child.type === 'element') dropImagesWithoutSource(child);
+}
+
 export function blocksOfHtml(html: string): TextBlock[] {
   // Word's bookmarks (`<a id="…"></a>` before a heading) carry no text; between blocks they would start paragraphs.
   const clean = html.replace(/<a id="[^"]*"><\/a>/gu, '');
-  const tree = unified().use(rehypeRemark).runSync(unified().use(rehypeParse, { fragment: true }).parse(clean)) as Root;
+  const page = unified().use(rehypeParse, { fragment: true }).parse(clean) as HastRoot;
+  dropImagesWithoutSource(page);
+  const tree = unified().use(rehypeRemark).runSync(page) as Root;
   return blocksOfTree(tree);
 }
 
-export async function readWordDocument(data: Buffer): Promise<ImportedText> {
+export async function readWordDocument(data: Buffer, images: ReportImages): Promise<ImportedText> {
   const mammoth = (await import('mammoth')).default;
-  const result = await mammoth.convertToHtml({ buffer: data }, { styleMap: STYLE_MAP, convertImage: mammoth.images.imgElement(async () => ({ src: '' })) });
+  let seen = 0;
+  // mammoth sets the `<img>`'s alt from the picture's description (`altText`, which its types leave out); a picture
+  // left out gets no `src` and is dropped.
+  const convertImage = mammoth.images.imgElement(async (image) => {
+    const n = ++seen;
+    const src = images.keep(await image.readAsBuffer(), (image as { altText?: string }).altText, `the Word image ${n}`);
+    return { src: src ?? '' };
+  });
+  const result = await mammoth.convertToHtml({ buffer: data }, { styleMap: STYLE_MAP, convertImage });
   const unknown = new Set(result.messages.flatMap((m) => (/^Unrecognised (?:paragraph|run) style: '([^']+)'/u.exec(m.message)?.[1] ? [/'([^']+)'/u.exec(m.message)![1]!] : [])));
   const notes = unknown.size ? [`the Word styles ${[...unknown].map((n) => `\`${n}\``).join(', ')} were read as plain text`] : [];
   return { blocks: blocksOfHtml(result.value), facts: {}, hasSizes: false, notes };

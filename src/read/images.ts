@@ -23,7 +23,8 @@ export interface ImageReference {
   needle?: string;
 }
 
-function sniffMime(bytes: Buffer): string | undefined {
+/** An image's type told by its first bytes (PNG, JPEG, GIF, WebP, SVG), never by its name. */
+export function sniffMime(bytes: Buffer): string | undefined {
   if (bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'image/png';
   if (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'image/jpeg';
   if (bytes.subarray(0, 6).toString('latin1') === 'GIF87a' || bytes.subarray(0, 6).toString('latin1') === 'GIF89a') return 'image/gif';
