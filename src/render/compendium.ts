@@ -5,6 +5,7 @@
  * contents list them with their pages, and the PDF's bookmarks follow their headings.
  */
 import { labelPack } from '../i18n/locales.js';
+import { pluralLabel } from '../i18n/plural-label.js';
 import type { Compendium, CompendiumPractice, PresentedAt } from '../model/compendium.js';
 import { fontFaceCss } from './fonts.js';
 import { plainText, renderBlock, renderInline } from './rich-text.js';
@@ -36,22 +37,18 @@ export interface PreparedCompendium {
 const CSP_FILE = "default-src 'none'; img-src data:; font-src data:; style-src 'unsafe-inline'; script-src 'none'";
 const CSP_PRINT = "default-src 'none'; img-src data:; font-src 'self'; style-src 'unsafe-inline'; script-src 'none'";
 
-/** Words the label packs do not have yet (English). */
-const WORDS = {
-  title: 'Good practices',
-  presentedAt: 'Presented at',
-  noCountry: 'Country not given',
-  events: 'Events',
-  alsoUnder: 'Also presented under',
-  practiceFile: 'Practice file',
-};
+/** The compendium's own words in the label packs (`compendium.<name>`), by the names the template uses. */
+const WORDS = ['title', 'presentedAt', 'noCountry', 'events', 'alsoUnder'] as const;
 
 export function prepareCompendium(compendium: Compendium, options: CompendiumRenderOptions = {}): PreparedCompendium {
   const template = options.template ?? loadTemplate(COMPENDIUM_TEMPLATE_DIR);
   const language = options.language ?? 'en';
-  const labels = labelPack(language).labels;
-  const title = options.title ?? WORDS.title;
-  const internalNotice = options.edition === 'internal' ? editionNotice(labels) : null;
+  const pack = labelPack(language).labels;
+  const english = labelPack('en').labels;
+  const word = (name: (typeof WORDS)[number]) => pack[`compendium.${name}`] ?? english[`compendium.${name}`]!;
+  const labels: Record<string, string> = { ...pack, ...Object.fromEntries(WORDS.map((name) => [name, word(name)])) };
+  const title = options.title ?? word('title');
+  const internalNotice = options.edition === 'internal' ? editionNotice(pack) : null;
   const eventText = (e: PresentedAt) => ({
     title: e.title,
     dateText: formatDateRange(e.date, e.endDate, language),
@@ -84,7 +81,7 @@ export function prepareCompendium(compendium: Compendium, options: CompendiumRen
     title: topic.title,
     countries: topic.countries.map((country, c) => ({
       anchor: `topic-${t + 1}-country-${c + 1}`,
-      title: country.country ?? WORDS.noCountry,
+      title: country.country ?? word('noCountry'),
       practices: country.practices.map(practiceView),
     })),
   }));
@@ -92,10 +89,10 @@ export function prepareCompendium(compendium: Compendium, options: CompendiumRen
   const first = compendium.events[0];
   const last = compendium.events[compendium.events.length - 1];
   const years = first && last ? [first.date.slice(0, 4), last.date.slice(0, 4)].filter((y, i, all) => all.indexOf(y) === i).join('–') : '';
-  const count = compendium.practices.length;
-  const subject = `${count} good practice${count === 1 ? '' : 's'} presented at ${compendium.events.length} event${compendium.events.length === 1 ? '' : 's'}${years ? `, ${years}` : ''}`;
+  // `12 good practices · 3 events · 2023–2024`, in the compendium's language.
+  const subject = [pluralLabel(compendium.practices.length, language, 'practiceCount'), pluralLabel(compendium.events.length, language, 'eventCount'), years].filter(Boolean).join(' · ');
   const [pageBefore, pageMiddle, pageAfter] = splitPageLabel(labels.page ?? 'Page {page} of {pages}');
-  const characters = () => JSON.stringify(compendium.practices.map((p) => p.practice)) + JSON.stringify(compendium.events) + JSON.stringify(labels) + title + JSON.stringify(WORDS);
+  const characters = () => JSON.stringify(compendium.practices.map((p) => p.practice)) + JSON.stringify(compendium.events) + JSON.stringify(labels) + title + subject;
   const render = (print: boolean, pages: ReadonlyMap<string, number> | undefined) => {
     const page = (anchor: string) => (pages?.has(anchor) ? String(pages.get(anchor)) : print ? '00' : null);
     return template.render({
@@ -103,7 +100,7 @@ export function prepareCompendium(compendium: Compendium, options: CompendiumRen
       dir: 'ltr',
       title,
       subject,
-      labels: { ...labels, ...WORDS },
+      labels,
       toc: topics.map((t) => ({ anchor: t.anchor, number: t.number, title: t.title, page: page(t.anchor), countries: t.countries.map((c) => ({ anchor: c.anchor, title: c.title, page: page(c.anchor) })) })),
       hasToc: topics.length > 0,
       topics,

@@ -5,6 +5,7 @@
  */
 import { escapeHtml } from '../escape-html.js';
 import { labelPack } from '../i18n/locales.js';
+import { pluralLabel } from '../i18n/plural-label.js';
 import { editionNotice, formatDate } from '../render/view.js';
 
 export interface SiteEntry {
@@ -44,10 +45,7 @@ function facetValues(entry: SiteEntry, facet: Facet): string[] {
 
 /** "1 event", "2 events", "5 wydarzeń": the pack's form for the number's plural category. */
 export function eventCount(n: number, uiLanguage: string): string {
-  const labels = labelPack(uiLanguage).labels;
-  const category = new Intl.PluralRules(uiLanguage).select(n);
-  const form = labels[`eventCount.${category}`] ?? labels['eventCount.other'] ?? labelPack('en').labels['eventCount.other']!;
-  return form.replace('{n}', new Intl.NumberFormat(uiLanguage).format(n));
+  return pluralLabel(n, uiLanguage, 'eventCount');
 }
 
 /** The plural forms the page's script needs, as data attributes of the count. */

@@ -3,7 +3,7 @@
  * file, with inline practices besides -> compendium.html and .pdf (real Chromium, read back with pdftotext and
  * pdf.js), practices.json and practices.csv (parsed back with csv-parse, an RFC 4180 parser).
  */
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -49,7 +49,7 @@ describe('report compendium on three events sharing practices', () => {
     const [, aiPage, openDataPage] = /Enhancing AI skills of public servants (\d+) .* Open data (\d+)/.exec(contents)!;
     expect(flat(pages[Number(aiPage) - 1]!)).toContain('1. Enhancing AI skills of public servants');
     expect(flat(pages[Number(openDataPage) - 1]!)).toContain('2. Open data');
-    expect(pdfInfo(pdf)).toMatchObject({ Title: 'Good practices', Subject: '5 good practices presented at 3 events, 2024–2025', Tagged: 'yes', 'Page size': expect.stringContaining('A4') });
+    expect(pdfInfo(pdf)).toMatchObject({ Title: 'Good practices', Subject: '5 good practices · 3 events · 2024–2025', Tagged: 'yes', 'Page size': expect.stringContaining('A4') });
   });
 
   it('has bookmarks for topics, countries and practices', async () => {
@@ -153,5 +153,68 @@ describe('report compendium with a broken event', () => {
     const none = runCli(['compendium', 'no/such/folder', '--format', 'json']);
     expect(none.code).toBe(2);
     expect(none.stderr).toMatch(/No such file or folder/);
+  });
+});
+
+describe('the compendium in the language chosen for it', () => {
+  const dir = tempDir('report-compendium-language-');
+  beforeAll(() => cpSync(FIXTURE, join(dir.path, 'events'), { recursive: true }));
+  afterAll(() => dir.cleanup());
+
+  it('is in French with --language fr: title, contents, "presented at", countries not given, dates and counts', () => {
+    const r = runCli(['compendium', 'events', '--out', 'fr', '--format', 'pdf,html', '--language', 'fr'], { cwd: dir.path });
+    expect(r.code, r.stderr).toBe(0);
+    const pdf = join(dir.path, 'fr', 'compendium.pdf');
+    const pages = pdfPages(pdf, 'reading');
+    const text = flat(pages.join('\n'));
+    expect(flat(pages[0]!)).toMatch(/^Bonnes pratiques 5 bonnes pratiques · 3 événements · 2024–2025 Sommaire 1\./);
+    expect(text).toContain('Présentée lors de:');
+    expect(text).toContain('5 juin 2024 Digital transformation of public services (Vilnius, Lithuania)');
+    expect(text).toMatch(/Événements 5 juin 2024/);
+    expect(text).not.toMatch(/Presented at|Contents|Good practices|Events/);
+    expect(pdfInfo(pdf)).toMatchObject({ Title: 'Bonnes pratiques', Subject: '5 bonnes pratiques · 3 événements · 2024–2025' });
+    expect(readFileSync(join(dir.path, 'fr', 'compendium.html'), 'utf8')).toContain('<html lang="fr"');
+  });
+});
+
+describe('report build --compendium', () => {
+  const dir = tempDir('report-build-compendium-');
+  const standalone = join(dir.path, 'standalone');
+  let first: ReturnType<typeof runCli>;
+  beforeAll(() => {
+    cpSync(FIXTURE, join(dir.path, 'events'), { recursive: true });
+    runCli(['compendium', 'events', '--out', 'standalone', '--format', 'json,csv', '--language', 'de'], { cwd: dir.path });
+    first = runCli(['build', 'events', '--out', 'site', '--format', 'html,pdf', '--language', 'de', '--compendium', '--timeout', '300'], { cwd: dir.path });
+  });
+  afterAll(() => dir.cleanup());
+
+  it('writes the compendium of the batch beside its archive site, in the catalogue\'s language, linked from the index', () => {
+    expect(first.code, first.stderr).toBe(0);
+    const site = join(dir.path, 'site');
+    for (const name of ['index.html', 'catalogue.json', 'compendium.html', 'compendium.pdf', 'practices.json', 'practices.csv']) expect(existsSync(join(site, name)), name).toBe(true);
+    expect(readFileSync(join(site, 'index.html'), 'utf8')).toContain('<a href="./compendium.html">Gute Praktiken</a>');
+    const pages = pdfPages(join(site, 'compendium.pdf'), 'reading');
+    const text = flat(pages.join('\n'));
+    expect(flat(pages[0]!)).toMatch(/^Gute Praktiken 5 gute Praktiken · 3 Veranstaltungen · 2024–2025 Inhalt 1\./);
+    expect(count(text, 'Open data for growth in Veneto')).toBe(1);
+    expect(text).toContain('Vorgestellt bei:');
+    expect(text).toContain('5. Juni 2024 Digital transformation of public services (Vilnius, Lithuania)');
+    expect(text).not.toMatch(/Presented at|Contents/);
+  });
+
+  it('gathers the same practices as `report compendium`, and again from the build cache', () => {
+    const site = join(dir.path, 'site');
+    const data = (folder: string) => ['practices.json', 'practices.csv'].map((name) => readFileSync(join(folder, name), 'utf8'));
+    expect(data(site)).toEqual(data(standalone));
+    const again = runCli(['build', 'events', '--out', 'site', '--format', 'html,pdf', '--language', 'de', '--compendium', '--timeout', '300'], { cwd: dir.path });
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stderr).toMatch(/0 built, 3 up to date/);
+    expect(data(site)).toEqual(data(standalone));
+  });
+
+  it('is refused without a catalogue to go beside (exit 2)', () => {
+    const r = runCli(['build', 'events', '--out', 'bare', '--format', 'html', '--no-catalogue', '--compendium'], { cwd: dir.path });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--compendium writes the compendium beside the archive site of a batch');
   });
 });
