@@ -23,16 +23,10 @@ function notesPathOf(file: InputFile, outDir: string | undefined): string {
   return join(outDir, relative(file.root, dirname(file.path)), name);
 }
 
-export async function runImport(inputs: string[], flags: Record<string, unknown>, io: CliIo, context: CommandContext): Promise<number> {
-  const outDir = flags.out ? resolve(io.cwd, String(flags.out)) : undefined;
-  const concurrency = flags.concurrency === undefined ? Math.max(1, Math.min(4, io.cpuCount)) : Number(flags.concurrency);
-  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 32) throw new RunError(`Expected --concurrency to be a whole number from 1 to 32, not \`${String(flags.concurrency)}\``);
-  const expanded = await expandInputs(inputs, io.cwd, PAST_REPORTS);
-  const show = (path: string) => printable(relative(io.cwd, path) || path);
-  let failed = expanded.problems.length;
-  for (const p of expanded.problems) io.stderr.write(`${printable(p.input)}: ${printable(p.reason)}\n`);
+/** Two reports imported to the same notes, or to notes that would share their images' folder, stop the run (exit 2). */
+function refuseSharedTargets(files: readonly InputFile[], outDir: string | undefined, show: (path: string) => string): void {
   const targets = new Map<string, string>();
-  for (const file of expanded.files) {
+  for (const file of files) {
     const target = notesPathOf(file, outDir);
     const other = targets.get(target);
     if (other !== undefined) throw new RunError(`${show(other)} and ${show(file.path)} would both be imported to ${show(target)}; import them to different folders`);
@@ -43,6 +37,17 @@ export async function runImport(inputs: string[], flags: Record<string, unknown>
     if (sharing !== undefined) throw new RunError(`${show(sharing)} and ${show(file.path)} would both keep their images in ${show(images)}; import them to different folders`);
     targets.set(images, file.path);
   }
+}
+
+export async function runImport(inputs: string[], flags: Record<string, unknown>, io: CliIo, context: CommandContext): Promise<number> {
+  const outDir = flags.out ? resolve(io.cwd, String(flags.out)) : undefined;
+  const concurrency = flags.concurrency === undefined ? Math.max(1, Math.min(4, io.cpuCount)) : Number(flags.concurrency);
+  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 32) throw new RunError(`Expected --concurrency to be a whole number from 1 to 32, not \`${String(flags.concurrency)}\``);
+  const expanded = await expandInputs(inputs, io.cwd, PAST_REPORTS);
+  const show = (path: string) => printable(relative(io.cwd, path) || path);
+  let failed = expanded.problems.length;
+  for (const p of expanded.problems) io.stderr.write(`${printable(p.input)}: ${printable(p.reason)}\n`);
+  refuseSharedTargets(expanded.files, outDir, show);
   const written: string[] = [];
   let done = 0;
   const total = expanded.files.length;
