@@ -20,8 +20,8 @@ describe('label packs', () => {
     );
     const english = packs.get('en')!;
     for (const [code, pack] of packs) {
-      // (the number of events has the plural forms of each language: test/unit/site-labels.test.ts)
-      const common = (labels: Record<string, string>) => Object.keys(labels).filter((k) => !k.startsWith('eventCount.')).sort();
+      // (the numbers of events and practices have the plural forms of each language: test/unit/site-labels.test.ts)
+      const common = (labels: Record<string, string>) => Object.keys(labels).filter((k) => !k.startsWith('eventCount.') && !k.startsWith('practiceCount.')).sort();
       expect(common(pack.labels), code).toEqual(common(english.labels));
       expect(Object.keys(pack.headings).sort(), code).toEqual(Object.keys(english.headings).sort());
       for (const [key, value] of Object.entries(pack.labels)) expect(value.trim(), `${code}.${key}`).not.toBe('');

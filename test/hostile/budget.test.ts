@@ -82,7 +82,8 @@ describe('the time limit', () => {
 
   it('covers a PDF run: the file over its limit fails, the others are printed', () => {
     writeFiles(dir, { 'notes/a.md': GOOD_MD('A'), 'notes/tables.md': MANY_TABLES() });
-    const r = runCli(['build', 'notes', '--out', 'out', '--format', 'pdf', '--timeout', '2', '--no-cache', '--no-catalogue'], { cwd: dir });
+    // 6 s: a good file's first PDF (Chromium's start included) fits on a busy machine; the tables take minutes.
+    const r = runCli(['build', 'notes', '--out', 'out', '--format', 'pdf', '--timeout', '6', '--no-cache', '--no-catalogue'], { cwd: dir });
     expect(r.code, r.stderr).toBe(1);
     expect(diagnosticLines(r.stderr, 'time-limit')).toHaveLength(1);
     expect(listOutputs(join(dir, 'out'))).toEqual(['a.pdf']);
