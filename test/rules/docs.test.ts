@@ -24,7 +24,7 @@ const OTHER_IDS = [
   'practice-ref', 'missing-practice', 'practice-outside-root', 'practice-invalid',
   'missing-image', 'image-outside-root', 'remote-image', 'image-path', 'image-type', 'image-too-large',
   'yaml-flow-text', 'yaml-split-number',
-  'canonical-key', 'short-form', 'date-form', 'address-scheme', 'date-ambiguous', 'canonical-conflict', 'fix',
+  'canonical-key', 'event-wrapper', 'short-form', 'date-form', 'address-scheme', 'date-ambiguous', 'canonical-conflict', 'fix',
   'time-limit', 'memory-limit', 'markdown-depth', 'markdown-complexity',
   'plain-heading', 'pasted-bullets', 'pasted-lines', 'list-as-group', 'internal-fence-unclosed', 'internal-fence-nested', 'internal-fence-unopened',
   'import-unreadable', 'import-encrypted', 'import-no-text', 'import-too-large', 'import-exists', 'import-write',

@@ -6,7 +6,7 @@ import type { List, Paragraph, RootContent } from 'mdast';
 import type { Notes, Path } from './body.js';
 import { labelPack } from '../../i18n/locales.js';
 import { isCountryName } from '../canonical/place.js';
-import { parseSpeaker } from './highlights.js';
+import { readPerson } from '../canonical/people.js';
 import type { ReaderContext } from './context.js';
 import { buildPartWithItems } from './part-with-items.js';
 import { diagnostic, quote } from '../../diagnostics/message.js';
@@ -132,7 +132,7 @@ function presentedBy(block: RootContent, source: ReaderContext['source'], langua
   const phrases = [...new Set([...labelPack('en').keys.presenter, ...labelPack(language).keys.presenter])].filter((p) => p.includes(' '));
   const phrase = phrases.find((p) => line.toLowerCase().startsWith(p.toLowerCase() + ' '));
   if (!phrase) return undefined;
-  const person = parseSpeaker(line.slice(phrase.length + 1));
+  const person = readPerson(line.slice(phrase.length + 1));
   return /^\p{Lu}/u.test(String(person.name)) ? person : undefined;
 }
 
