@@ -18,7 +18,7 @@ for (const m of DOC.matchAll(/^### `([a-z-]+)`\n([\s\S]*?)(?=^##)/gm)) sections.
 const OTHER_IDS = [
   'input', 'read-error', 'file-too-large', 'encoding',
   'yaml-syntax', 'yaml-duplicate-key', 'yaml-tag', 'yaml-alias-limit', 'yaml-depth', 'yaml-forbidden-key', 'yaml-complex-key', 'notes-shape',
-  'front-matter-language', 'front-matter-shape', 'unknown-heading', 'duplicate-part', 'same-value-twice', 'unknown-key-line',
+  'front-matter-language', 'front-matter-shape', 'unknown-heading', 'duplicate-part', 'same-value-twice', 'unknown-key-line', 'practice-table',
   'heading-matched-by-word', 'contents-left-out', 'footer-left-out', 'contact-outside-part', 'contact-without-address', 'placeholder-link',
   'required', 'unknown-key', 'type', 'pattern', 'url', 'empty-value', 'too-short', 'enum', 'format', 'schema',
   'practice-ref', 'missing-practice', 'practice-outside-root', 'practice-invalid',

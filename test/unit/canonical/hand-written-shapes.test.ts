@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { canonicalise } from '../../../src/parse/canonical/index.js';
 import { parseMarkdownNotes } from '../../../src/parse/markdown/index.js';
 import { parseWritten } from '../../../src/parse/index.js';
+import { readPlace } from '../../../src/parse/canonical/place.js';
 
 const run = (data: Record<string, unknown>) => canonicalise({ data, messages: [], locate: () => undefined });
 const rules = (messages: readonly { ruleId: string }[]) => messages.map((m) => m.ruleId);
@@ -69,4 +70,13 @@ describe('headings as Google Docs exports them', () => {
     const md = parseMarkdownNotes('---\ntitle: A\ndate: 2024-09-12\n---\n\n## Highlights\n\n### The *Interoperable Europe* Act\n\nText.\n');
     expect((md.data as any).highlights.themes[0].title).toBe('The *Interoperable Europe* Act');
   });
+});
+
+describe('an online event’s platform', () => {
+  it.each([
+    ['Online (Zoom)', { venue: 'Zoom', online: true }],
+    ['MS Teams', { venue: 'MS Teams', online: true }],
+    ['Online via Webex', { venue: 'Webex', online: true }],
+    ['Vilnius, Lithuania / Zoom', { venue: 'Zoom', city: 'Vilnius', country: 'Lithuania', online: true, hybrid: true }],
+  ])('reads %s with the platform as the venue, never a city', (text, expected) => expect(readPlace(text)).toEqual(expected));
 });
