@@ -38,6 +38,10 @@ interface Item {
   /** In a tagged PDF: the element (paragraph, heading, list item) the text belongs to, and whether it is in a list. */
   block?: number;
   listItem?: boolean;
+  /** In a tagged PDF: the marked content the text is in. */
+  id?: string;
+  /** Its reading position (see `Key`). */
+  key?: number[];
 }
 
 /** Chromium writes `https://x.eu` as `https://x.eu/`: the same address; the notes had it without the slash. */
@@ -104,6 +108,7 @@ function lineOf(items: Item[], page: number): PdfLine {
   const visible = items.filter((it) => it.str.trim());
   return {
     ...(visible.every((it) => it.artifact) ? { artifact: true } : {}),
+    ...(visible[0]!.key ? { key: visible[0]!.key } : {}),
     ...(visible.find((it) => it.block !== undefined) ? { block: visible.find((it) => it.block !== undefined)!.block, listItem: !!visible.find((it) => it.block !== undefined)!.listItem } : {}),
     markdown: markdown.replace(/\*\*\s*\*\*/gu, ' ').replace(/\s+/gu, ' ').trim(),
     plain: plain.replace(/\s+/gu, ' ').trim(),
@@ -159,6 +164,86 @@ function readingOrder(tree: StructNode | null): Map<string, Placement> | undefin
   return order.size ? order : undefined;
 }
 
+/**
+ * A list as one page's structure tree shows it: pdf.js gives a list every one of its items on each page it
+ * reaches, those painted elsewhere empty, so a list that crosses a page says so: its last items are empty on the
+ * page it starts on, its first ones on the next.
+ */
+export interface PageList {
+  /** Its items. */
+  count: number;
+  /** The first and last item with text on this page. */
+  first: number;
+  last: number;
+  /** The marked content of its items on this page. */
+  ids: Set<string>;
+}
+
+/** The lists of a page's tree that have text on the page, in document order (at most a few thousand nodes walked per list). */
+export function listsOf(tree: StructNode | null): PageList[] {
+  const lists: PageList[] = [];
+  if (!tree) return lists;
+  const contentOf = (node: StructNode): string[] => {
+    const ids: string[] = [];
+    const stack = [node];
+    let walked = 0;
+    while (stack.length && walked++ < 100_000) {
+      const n = stack.pop()!;
+      if (n.type === 'content' && n.id !== undefined) ids.push(n.id);
+      else for (const c of n.children ?? []) stack.push(c);
+    }
+    return ids;
+  };
+  const stack: StructNode[] = [tree];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node.role === 'L') {
+      const items = (node.children ?? []).filter((c) => c.role === 'LI').map(contentOf);
+      const filled = items.map((ids, i) => (ids.length ? i : -1)).filter((i) => i >= 0);
+      if (filled.length) lists.push({ count: items.length, first: filled[0]!, last: filled[filled.length - 1]!, ids: new Set(items.flat()) });
+    }
+    for (let i = (node.children?.length ?? 0) - 1; i >= 0; i--) stack.push(node.children![i]!);
+  }
+  return lists;
+}
+
+/**
+ * The lists of a page that continue a list of the page before (same number of items, taking up where it
+ * stopped), paired in order: list -> the one it continues. A list nested in one already paired goes with it.
+ */
+export function continuedLists(before: readonly PageList[], now: readonly PageList[]): Map<PageList, PageList> {
+  const open = before.filter((l) => l.last < l.count - 1);
+  const pairs = new Map<PageList, PageList>();
+  const taken = new Set<string>();
+  let from = 0;
+  for (const list of now) {
+    if (list.first === 0 || [...list.ids].every((id) => taken.has(id))) continue;
+    const k = open.findIndex((o, i) => i >= from && o.count === list.count && (list.first === o.last || list.first === o.last + 1));
+    if (k < 0) continue;
+    pairs.set(list, open[k]!);
+    from = k + 1;
+    for (const id of list.ids) taken.add(id);
+  }
+  return pairs;
+}
+
+/** Reading positions: a page's number and rank, a continued list's items after where it stopped on the page before. */
+type Key = number[];
+const compareKeys = (a: Key, b: Key) => {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
+  return a.length - b.length;
+};
+
+/** A link the line break cut in two (`[HealthHub](u)` / `[Finland](u)`) is one link again: `[HealthHub Finland](u)`. */
+function addLine(lines: string[], markdown: string): void {
+  const end = /\]\(([^()\s]+)\)$/u.exec(lines[lines.length - 1] ?? '');
+  const start = /^\[((?:[^\]\\]|\\.)*)\]\(([^()\s]+)\)/u.exec(markdown);
+  if (end && start && end[1] === start[2]) {
+    const last = lines.pop()!;
+    lines.push(`${last.slice(0, -end[0].length)} ${start[1]}](${start[2]})${markdown.slice(start[0].length)}`);
+  } else lines.push(markdown);
+}
+
 /** Lines -> blocks: a gap wider than the line spacing, a change of size or weight, or of indent, starts a block. */
 function blocksOf(lines: PdfLine[]): TextBlock[] {
   const blocks: Array<TextBlock & { x: number; y: number; listItem?: boolean }> = [];
@@ -176,7 +261,23 @@ function blocksOf(lines: PdfLine[]): TextBlock[] {
       Math.abs(line.x - last.x) < 2 &&
       // A tagged PDF says where a paragraph or list item ends, even with no space between them.
       (line.block === undefined || prev.block === undefined || line.block === prev.block);
-    if (continues) last.lines.push(line.markdown);
+    // One element of a tagged PDF wrapped onto the next line is one block, whatever its weight or indent: a list
+    // item `**138,000** citizens trained` that starts beside the item before it and ends below.
+    const sameElement =
+      !continues &&
+      prev &&
+      last &&
+      line.block !== undefined &&
+      line.block === prev.block &&
+      prev.page === line.page &&
+      prev.size === line.size &&
+      prev.y - line.y > 0 &&
+      prev.y - line.y <= line.size * 1.6;
+    if (continues) addLine(last.lines, line.markdown);
+    else if (sameElement) {
+      addLine(last.lines, line.markdown);
+      last.bold = last.bold && line.bold;
+    }
     else blocks.push({ lines: [line.markdown], page: line.page, size: line.size, bold: line.bold, x: line.x, y: line.y, ...(line.listItem ? { listItem: true } : {}), ...(prev && prev.page === line.page ? { gapBefore: Math.round((prev.y - line.y - line.size) * 10) / 10 } : {}) });
     prev = line;
   }
@@ -193,6 +294,23 @@ function blocksOf(lines: PdfLine[]): TextBlock[] {
     else if (b.listItem && b.size === body && !b.bold) b.bullet = true;
   }
   return blocks.map(({ x: _x, y: _y, listItem: _listItem, ...block }) => block);
+}
+
+/** More bookmarks than a report has: the rest are not read. */
+const MAX_BOOKMARKS = 2_000;
+
+/** The bookmarks' titles, depth first (a hostile outline may be deep or long: walked without recursion, capped). */
+async function bookmarksOf(doc: { getOutline(): Promise<unknown> }): Promise<string[]> {
+  type Bookmark = { title?: unknown; items?: Bookmark[] };
+  const outline = ((await doc.getOutline().catch(() => null)) ?? []) as Bookmark[];
+  const titles: string[] = [];
+  const stack = [...outline].reverse();
+  while (stack.length && titles.length < MAX_BOOKMARKS) {
+    const item = stack.pop()!;
+    if (typeof item?.title === 'string' && item.title.trim()) titles.push(item.title.replace(/\s+/gu, ' ').trim());
+    if (Array.isArray(item?.items)) for (let i = item.items.length - 1; i >= 0; i--) stack.push(item.items[i]!);
+  }
+  return titles;
 }
 
 export async function readPdf(data: Uint8Array): Promise<ImportedText> {
@@ -228,9 +346,13 @@ export async function readPdf(data: Uint8Array): Promise<ImportedText> {
     if (str(info.Creator)) facts.creator = str(info.Creator);
     if (str(info.Language) && /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/u.test(str(info.Language)!)) facts.language = str(info.Language);
     if (str(info.Keywords)) facts.keywords = str(info.Keywords)!.split(/,\s*/u);
+    const headings = await bookmarksOf(doc);
+    if (headings.length) facts.headings = headings;
     const pages = Math.min(doc.numPages, MAX_PAGES);
     if (doc.numPages > MAX_PAGES) notes.push(`only the first ${MAX_PAGES} of ${doc.numPages} pages were read`);
     const lines: PdfLine[] = [];
+    let previousLists: PageList[] = [];
+    const listEnds = new Map<PageList, Key>();
     let textChars = 0;
     const started = performance.now();
     for (let n = 1; n <= pages; n++) {
@@ -252,11 +374,20 @@ export async function readPdf(data: Uint8Array): Promise<ImportedText> {
         }
         return fontNames.get(fontName)!;
       };
-      const order = readingOrder(await page.getStructTree().catch(() => null));
+      const tree = await page.getStructTree().catch(() => null);
+      const order = readingOrder(tree);
+      const lists = listsOf(tree);
+      // A list that takes up where one on the page before stopped is read after that one's last item, not after
+      // the rest of the page before (two groups side by side that cross a page).
+      const anchorOf = new Map<string, Key>();
+      for (const [list, before] of continuedLists(previousLists, lists)) {
+        const anchor = listEnds.get(before);
+        if (anchor) for (const id of list.ids) anchorOf.set(id, anchor);
+      }
       const links = ((await page.getAnnotations()) as Array<{ subtype?: string; url?: string; rect?: number[] }>).filter(
         (a) => a.subtype === 'Link' && typeof a.url === 'string' && /^(?:https?|mailto):/iu.test(a.url) && a.rect?.length === 4,
       );
-      const items: Array<Item & { rank: number }> = [];
+      const items: Array<Item & { rank: number; key: Key }> = [];
       // Marked content ties each run of text to its place in the structure tree (a tagged PDF, as Chromium prints).
       const marked: string[] = [];
       let rank = -1;
@@ -287,19 +418,29 @@ export async function readPdf(data: Uint8Array): Promise<ImportedText> {
           size,
           bold: isBold(raw.fontName ?? ''),
           rank,
+          key: place && anchorOf.has(marked[marked.length - 1]!) ? [...anchorOf.get(marked[marked.length - 1]!)!, rank] : [n, rank],
           ...(raw.hasEOL ? { eol: true } : {}),
           ...(link ? { url: writtenAddress(link.url!) } : {}),
           ...(order && place === undefined ? { artifact: true } : {}),
-          ...(place ? { block: place.block, listItem: place.listItem } : {}),
+          ...(place ? { block: place.block, listItem: place.listItem, id: marked[marked.length - 1] } : {}),
         });
       }
       // The structure tree's order is the document's (two columns read one after the other), not the painting's.
       if (order) items.sort((p, q) => p.rank - q.rank);
       if (textChars > MAX_TEXT_CHARS) throw new ImportError('import-too-large', `The PDF holds more than ${MAX_TEXT_CHARS.toLocaleString('en')} characters of text by page ${n}; a report is far shorter, and it is not imported`);
       lines.push(...linesOf(items, n));
+      // Where each list of this page ends in reading order, for a list on the next page that continues it.
+      listEnds.clear();
+      for (const list of lists) {
+        let end: Key | undefined;
+        for (const item of items) if (item.block !== undefined && list.ids.has(item.id!) && (!end || compareKeys(item.key, end) > 0)) end = item.key;
+        if (end) listEnds.set(list, end);
+      }
+      previousLists = lists;
       page.cleanup();
     }
     if (textChars === 0) throw new ImportError('import-no-text', 'The PDF has no text layer (a scanned document?); nothing to import', 'Run it through OCR (e.g. `ocrmypdf`) first; report does not do OCR.');
+    lines.sort((a, b) => compareKeys(a.key ?? [a.page], b.key ?? [b.page]));
     const kept = dropRunningLines(lines, pages);
     return { blocks: blocksOf(kept), facts, hasSizes: true, notes };
   } finally {
