@@ -3,6 +3,8 @@
  * font loading or fetching, a page cap; an encrypted PDF or one with no text layer (a scan) is refused with why.
  */
 import type { ImportedText, SourceFacts, TextBlock } from './blocks.js';
+import type { ReportImages } from './images.js';
+import { decodedImage, imageMarkdown, keepPdfImage, paintedImages } from './pdf-images.js';
 import { dropRunningLines, type PdfLine } from './running-lines.js';
 
 /** A report that cannot be imported; `ruleId` is documented in docs/rules.md. */
@@ -123,6 +125,7 @@ function lineOf(items: Item[], page: number): PdfLine {
 interface StructNode {
   type?: string;
   role?: string;
+  alt?: string;
   id?: string;
   children?: StructNode[];
 }
@@ -135,6 +138,8 @@ interface Placement {
   block: number;
   /** The element is a list item (not a paragraph inside one). */
   listItem: boolean;
+  /** The alternative text of the figure it is in. */
+  alt?: string;
 }
 
 const BLOCK_ROLES = new Set(['P', 'H', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'Caption', 'TD', 'TH', 'Figure', 'BlockQuote']);
@@ -147,19 +152,20 @@ function readingOrder(tree: StructNode | null): Map<string, Placement> | undefin
   if (!tree) return undefined;
   const order = new Map<string, Placement>();
   let blocks = 0;
-  const stack: Array<{ node: StructNode; block: number; listItem: boolean }> = [{ node: tree, block: 0, listItem: false }];
+  const stack: Array<{ node: StructNode; block: number; listItem: boolean; alt?: string }> = [{ node: tree, block: 0, listItem: false }];
   // Depth first, children in order, without recursion (a hostile tree may be deep).
   while (stack.length) {
-    const { node, block, listItem } = stack.pop()!;
+    const { node, block, listItem, alt } = stack.pop()!;
     if (node.type === 'content' && node.id !== undefined) {
-      if (!order.has(node.id)) order.set(node.id, { rank: order.size, block, listItem });
+      if (!order.has(node.id)) order.set(node.id, { rank: order.size, block, listItem, ...(alt !== undefined ? { alt } : {}) });
       continue;
     }
     const starts = node.role !== undefined && BLOCK_ROLES.has(node.role);
     const own = starts ? ++blocks : block;
     // A paragraph inside a list item (a theme's text in a list of themes) is a paragraph.
     const inItem = starts ? node.role === 'LI' : listItem;
-    for (let i = (node.children?.length ?? 0) - 1; i >= 0; i--) stack.push({ node: node.children![i]!, block: own, listItem: inItem });
+    const figureAlt = node.role === 'Figure' && typeof node.alt === 'string' ? node.alt : alt;
+    for (let i = (node.children?.length ?? 0) - 1; i >= 0; i--) stack.push({ node: node.children![i]!, block: own, listItem: inItem, ...(figureAlt !== undefined ? { alt: figureAlt } : {}) });
   }
   return order.size ? order : undefined;
 }
@@ -244,13 +250,46 @@ function addLine(lines: string[], markdown: string): void {
   } else lines.push(markdown);
 }
 
+/**
+ * The figures a page paints, as lines in reading order: in a tagged PDF where the structure tree has them (an
+ * image outside it is the layout's and is not kept), else after the page's text.
+ */
+async function figureLines(
+  page: Parameters<typeof decodedImage>[0] & { ref?: { num: number; gen: number } | null },
+  operators: { fnArray: number[]; argsArray: unknown[][] },
+  OPS: Record<string, number>,
+  order: Map<string, Placement> | undefined,
+  images: ReportImages,
+  n: number,
+  figures: { count: number },
+): Promise<PdfLine[]> {
+  const lines: PdfLine[] = [];
+  const pageId = page.ref ? `p${page.ref.num}R${page.ref.gen ? page.ref.gen : ''}` : '';
+  for (const painted of paintedImages(operators, OPS)) {
+    const place = painted.mcid !== undefined ? order?.get(`${pageId}_mc${painted.mcid}`) : undefined;
+    if (order && !place) continue;
+    const image = painted.inline ?? (painted.objId ? await decodedImage(page, painted.objId) : undefined);
+    const src = keepPdfImage(images, image, place?.alt, `the PDF's image ${++figures.count} (page ${n})`);
+    if (!src) continue;
+    lines.push({ markdown: imageMarkdown(place?.alt, src), plain: '', page: n, x: 0, y: 0, size: 0, bold: false, image: true, key: [n, place ? place.rank : Number.MAX_SAFE_INTEGER] });
+  }
+  return lines;
+}
+
 /** Lines -> blocks: a gap wider than the line spacing, a change of size or weight, or of indent, starts a block. */
 function blocksOf(lines: PdfLine[]): TextBlock[] {
-  const blocks: Array<TextBlock & { x: number; y: number; listItem?: boolean }> = [];
+  const blocks: Array<TextBlock & { x: number; y: number; listItem?: boolean; image?: boolean }> = [];
   let prev: PdfLine | undefined;
   for (const line of lines) {
     const last = blocks[blocks.length - 1];
+    // A figure is a paragraph of its own: `![alt](figure-1.png)`.
+    if (line.image) {
+      blocks.push({ lines: [line.markdown], page: line.page, x: line.x, y: line.y, image: true });
+      prev = line;
+      continue;
+    }
     const continues =
+      !prev?.image &&
       prev &&
       last &&
       prev.page === line.page &&
@@ -265,6 +304,7 @@ function blocksOf(lines: PdfLine[]): TextBlock[] {
     // item `**138,000** citizens trained` that starts beside the item before it and ends below.
     const sameElement =
       !continues &&
+      !prev?.image &&
       prev &&
       last &&
       line.block !== undefined &&
@@ -278,22 +318,23 @@ function blocksOf(lines: PdfLine[]): TextBlock[] {
       addLine(last.lines, line.markdown);
       last.bold = last.bold && line.bold;
     }
-    else blocks.push({ lines: [line.markdown], page: line.page, size: line.size, bold: line.bold, x: line.x, y: line.y, ...(line.listItem ? { listItem: true } : {}), ...(prev && prev.page === line.page ? { gapBefore: Math.round((prev.y - line.y - line.size) * 10) / 10 } : {}) });
+    else blocks.push({ lines: [line.markdown], page: line.page, size: line.size, bold: line.bold, x: line.x, y: line.y, ...(line.listItem ? { listItem: true } : {}), ...(prev && !prev.image && prev.page === line.page ? { gapBefore: Math.round((prev.y - line.y - line.size) * 10) / 10 } : {}) });
     prev = line;
   }
   // Indented body-size blocks under a heading that is not indented are list items (the bullets are drawn by CSS).
   let headingX: number | undefined;
   let body = 0;
   const weights = new Map<number, number>();
-  for (const b of blocks) weights.set(b.size!, (weights.get(b.size!) ?? 0) + b.lines.join(' ').length);
+  for (const b of blocks) if (!b.image) weights.set(b.size!, (weights.get(b.size!) ?? 0) + b.lines.join(' ').length);
   for (const [s, n] of weights) if (n > (weights.get(body) ?? 0)) body = s;
   for (const b of blocks) {
+    if (b.image) continue;
     if (b.size! > body * 1.12 || (b.bold && b.lines.length <= 2)) headingX = b.x;
     else if (headingX !== undefined && b.size === body && b.x > headingX + 8) b.bullet = true;
     // A tagged list item of body text is one, indented or not.
     else if (b.listItem && b.size === body && !b.bold) b.bullet = true;
   }
-  return blocks.map(({ x: _x, y: _y, listItem: _listItem, ...block }) => block);
+  return blocks.map(({ x: _x, y: _y, listItem: _listItem, image: _image, ...block }) => block);
 }
 
 /** More bookmarks than a report has: the rest are not read. */
@@ -313,7 +354,11 @@ async function bookmarksOf(doc: { getOutline(): Promise<unknown> }): Promise<str
   return titles;
 }
 
-export async function readPdf(data: Uint8Array): Promise<ImportedText> {
+/**
+ * A PDF's text (and, given `images`, its figures, saved as PNG beside the notes with the structure tree's
+ * alternative text) -> blocks.
+ */
+export async function readPdf(data: Uint8Array, images?: ReportImages): Promise<ImportedText> {
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
   const task = pdfjs.getDocument({
     data,
@@ -353,13 +398,14 @@ export async function readPdf(data: Uint8Array): Promise<ImportedText> {
     const lines: PdfLine[] = [];
     let previousLists: PageList[] = [];
     const listEnds = new Map<PageList, Key>();
+    const figures = { count: 0 };
     let textChars = 0;
     const started = performance.now();
     for (let n = 1; n <= pages; n++) {
       if (performance.now() - started > MAX_READ_MS) throw new ImportError('import-too-large', `Reading the PDF took longer than ${MAX_READ_MS / 1000} s (stopped at page ${n} of ${doc.numPages}); it is not imported`);
       const page = await doc.getPage(n);
       const content = await page.getTextContent({ includeMarkedContent: true });
-      await page.getOperatorList();
+      const operators = await page.getOperatorList();
       const fontNames = new Map<string, boolean>();
       const isBold = (fontName: string) => {
         if (!fontNames.has(fontName)) {
@@ -429,6 +475,7 @@ export async function readPdf(data: Uint8Array): Promise<ImportedText> {
       if (order) items.sort((p, q) => p.rank - q.rank);
       if (textChars > MAX_TEXT_CHARS) throw new ImportError('import-too-large', `The PDF holds more than ${MAX_TEXT_CHARS.toLocaleString('en')} characters of text by page ${n}; a report is far shorter, and it is not imported`);
       lines.push(...linesOf(items, n));
+      if (images) lines.push(...(await figureLines(page, operators, pdfjs.OPS, order, images, n, figures)));
       // Where each list of this page ends in reading order, for a list on the next page that continues it.
       listEnds.clear();
       for (const list of lists) {
@@ -441,7 +488,9 @@ export async function readPdf(data: Uint8Array): Promise<ImportedText> {
     }
     if (textChars === 0) throw new ImportError('import-no-text', 'The PDF has no text layer (a scanned document?); nothing to import', 'Run it through OCR (e.g. `ocrmypdf`) first; report does not do OCR.');
     lines.sort((a, b) => compareKeys(a.key ?? [a.page], b.key ?? [b.page]));
-    const kept = dropRunningLines(lines, pages);
+    // Figures have no baseline of their own: running lines are told by the text's lines alone.
+    const text = dropRunningLines(lines.filter((l) => !l.image), pages);
+    const kept = lines.filter((l) => l.image || text.includes(l));
     return { blocks: blocksOf(kept), facts, hasSizes: true, notes };
   } finally {
     await doc.destroy();

@@ -19,6 +19,8 @@ export interface PdfLine {
   listItem?: boolean;
   /** Where it is read, across pages: its page and rank, or a continued list's place on the page before. */
   key?: number[];
+  /** A figure (`![alt](src)`), not text. */
+  image?: boolean;
 }
 
 const PAGE_NUMBER = /^(?:(?:page|p\.|seite|página|pagina)\s*)?\d{1,4}(?:\s*(?:of|\/|von|de|di|sur)\s*\d{1,4})?$/iu;
