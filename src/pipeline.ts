@@ -192,6 +192,7 @@ export async function prepareFile(input: InputFile, options: PipelineOptions): P
           subject: plainText(report.summary) || report.subtitle || undefined,
           keywords: [report.kind, report.series, ...report.highlights.themes.map((t) => t.title)].filter((k): k is string => !!k),
           creator: options.generator,
+          headings: headingsOf(report),
         },
       };
     }
@@ -286,4 +287,21 @@ function printDiagnostic(error: unknown): Diagnostic {
   if (error instanceof PrintTimeoutError) return diagnostic('print-timeout', error.message, undefined, { fatal: true });
   const message = String((error as Error)?.message ?? error).split('\n')[0];
   return diagnostic('print-error', `Printing the PDF failed: ${message}`, undefined, { fatal: true });
+}
+
+/** Every title the report's model holds (parts, themes, topics, groups, practices…): the PDF's headings as written. */
+function headingsOf(report: EventReport): string[] {
+  const titles = new Set<string>();
+  const stack: unknown[] = [report];
+  while (stack.length && titles.size < 5_000) {
+    const value = stack.pop();
+    if (Array.isArray(value)) stack.push(...value);
+    else if (value && typeof value === 'object') {
+      for (const [key, child] of Object.entries(value)) {
+        if (key === 'title' && typeof child === 'string') titles.add(child);
+        else if (child && typeof child === 'object') stack.push(child);
+      }
+    }
+  }
+  return [...titles];
 }

@@ -63,15 +63,15 @@ describe('the reference report as plain text', () => {
 });
 
 /**
- * What the printed page does not keep, per template and example (measured). The brief template's Vilnius report
- * still loses: the recommendations of its two groups side by side cross a page, and read page by page they mix;
- * and a topic title the brief prints in capitals (`INTEGRATING OPEN DATA…`) cannot say `Open Data` was capitalised.
+ * What the printed page does not keep, per template and example (measured): nothing. The brief template's Vilnius
+ * report sets its two recommendation groups side by side across a page (read from the lists the structure tree
+ * shows continuing) and a topic title in capitals (its case read from the bookmarks `report` writes as written).
  */
 const CANNOT_SURVIVE: Record<string, Record<string, string[]>> = {
   default: { 'vilnius-2024.md': [], 'vilnius-2024.yaml': [], 'lille-2025-fr.md': [], 'kaunas-2025-lt.md': [] },
   brief: {
-    'vilnius-2024.md': ['nextSteps.groups.0.items', 'nextSteps.groups.1.items', 'practices.topics'],
-    'vilnius-2024.yaml': ['nextSteps.groups.0.items', 'nextSteps.groups.1.items', 'practices.topics'],
+    'vilnius-2024.md': [],
+    'vilnius-2024.yaml': [],
     'lille-2025-fr.md': [],
     'kaunas-2025-lt.md': [],
   },
