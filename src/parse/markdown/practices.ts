@@ -14,10 +14,32 @@ import { diagnostic, quote } from '../../diagnostics/message.js';
 import { didYouMean } from '../../diagnostics/suggest.js';
 import { keyParagraph, keyWordsFor, type KeyLine, type KeyName, type KeyWords } from './key-lines.js';
 import { allBlocks, type Section } from './sections.js';
+import { classifyHeading } from '../section-names.js';
 import { isTextBlock, positionOf, span, type Placed } from './tree.js';
 
 export function buildPractices(section: Section, ctx: ReaderContext, reason: string): void {
-  buildPartWithItems(section, ctx, reason, { part: 'practices', items: 'topics', itemWord: 'topic', buildItem: buildTopic, leadItems: tableTopics });
+  const grouped = { ...section, children: withPracticesUnderNoTopic(section.children, ctx) };
+  buildPartWithItems(grouped, ctx, reason, { part: 'practices', items: 'topics', itemWord: 'topic', buildItem: buildTopic, leadItems: tableTopics });
+}
+
+/**
+ * A sub-heading of good practices that names a project (`DIGI-SME – Digital vouchers`) and has no sub-headings of
+ * its own is a practice written under no topic, not a topic: consecutive ones go into one topic named as the
+ * part's practices label, as a flat list of practices in YAML does.
+ */
+function withPracticesUnderNoTopic(children: readonly Section[], ctx: ReaderContext): Section[] {
+  const out: Section[] = [];
+  for (const child of children) {
+    const practice = child.children.length === 0 && splitProjectTitle(child.title).project !== undefined && classifyHeading(child.title, ctx.language) === undefined;
+    if (!practice) {
+      out.push(child);
+      continue;
+    }
+    const last = out[out.length - 1];
+    if (last?.made) last.children.push(child);
+    else out.push({ heading: child.heading, title: labelPack(ctx.language).labels.practices ?? 'Good practices', depth: child.depth, blocks: [], children: [child], made: true });
+  }
+  return out;
 }
 
 /** Tables of practices in the part's own text: their rows' topics (a topic column, else one topic named as the part). */
@@ -60,6 +82,12 @@ function tableRead(table: Table, ctx: ReaderContext): void {
 export function buildTopic(topic: Section, path: Path, ctx: ReaderContext): void {
   ctx.out.set([...path, 'title'], topic.title, topic.heading);
   ctx.out.mark(path, topic.heading);
+  if (topic.made) {
+    // (its heading is its first practice's, which may be internal alone)
+    ctx.out.placed('topic', path, topic.heading, 'practices under no topic: headings naming a project', topic.title);
+    topic.children.forEach((practice, i) => buildPractice(practice, [...path, 'practices', i], ctx, 'a heading naming a project under good practices'));
+    return;
+  }
   ctx.out.placed('topic', path, topic.heading, 'a sub-heading of good practices', topic.title);
   ctx.out.markInternal(path, topic.heading);
   // Lines `Practice: practices/x.yaml` name practices written in files of their own (src/read/practice-refs.ts).

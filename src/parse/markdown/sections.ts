@@ -16,6 +16,8 @@ export interface Section {
   internal?: boolean;
   blocks: RootContent[];
   children: Section[];
+  /** Not written: a topic made to hold practices written under no topic (its heading is its first practice's). */
+  made?: true;
 }
 
 export interface SplitBody {
