@@ -12,6 +12,7 @@ import { formatStylish } from '../diagnostics/reporters.js';
 import type { SourceFile } from '../diagnostics/source-file.js';
 import { escapeHtml } from '../escape-html.js';
 import { notesFormatOf } from '../parse/index.js';
+import type { Edition } from '../model/edition.js';
 import { prepareFile } from '../pipeline.js';
 import { formatOutline } from '../render/outline.js';
 import { TemplateError } from '../render/template.js';
@@ -59,6 +60,8 @@ export interface PreviewOptions {
   port?: number;
   template?: string;
   language?: string;
+  /** `public` (the default) leaves out what the notes mark internal, as `report build` does. */
+  edition?: Edition;
 }
 
 /** The page served, and the files whose change rebuilds it (the notes, the config files, the template's, the practice files). */
@@ -120,6 +123,7 @@ async function renderPreview(path: string, resolved: ResolvedConfig, options: Pr
       allowedRoot: config.allowRoot,
       inputPaths: new Set([path]),
       generator: 'report preview',
+      edition: options.edition ?? 'public',
       outline: true,
     },
   );
@@ -229,10 +233,10 @@ function watchForChanges(watched: () => readonly string[], rebuild: () => Promis
   };
 }
 
-export async function runPreview(input: string, options: { port?: string; template?: string; language?: string }, io: CliIo): Promise<number> {
+export async function runPreview(input: string, options: { port?: string; template?: string; language?: string; edition?: Edition }, io: CliIo): Promise<number> {
   const port = options.port === undefined ? 4321 : Number(options.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new RunError(`Expected --port to be a port number, not \`${options.port}\``);
-  const handle = await startPreview(input, { port, template: options.template, language: options.language }, io);
+  const handle = await startPreview(input, { port, template: options.template, language: options.language, edition: options.edition }, io);
   io.stdout.write(`Previewing ${input} at ${handle.url} (Ctrl-C to stop)\n`);
   await new Promise<void>((resolvePromise) => {
     const stop = io.onInterrupt?.(async () => {

@@ -57,4 +57,20 @@ describe('report preview', () => {
       await preview.close();
     }
   });
+
+  it('shows the public edition, and the internal one when asked', async () => {
+    const notes = join(dir.path, 'editions.md');
+    writeFileSync(notes, '---\ntitle: Editions\ndate: 2024-06-05\n---\n\n## Highlights\n\n### A\n\nPublic text.\n\n<!-- internal -->\nSecret remark.\n<!-- /internal -->\n');
+    const io: CliIo = { stdout: { write: () => true }, stderr: { write: () => true }, cwd: dir.path, env: {}, platform: process.platform, isRoot: false, cpuCount: 2 };
+    for (const [edition, shown] of [[undefined, false], ['internal', true]] as const) {
+      const preview = await startPreview('editions.md', { port: 0, edition }, io);
+      try {
+        const page = await (await fetch(preview.url)).text();
+        expect(page).toContain('Public text.');
+        expect(page.includes('Secret remark.')).toBe(shown);
+      } finally {
+        await preview.close();
+      }
+    }
+  });
 });
