@@ -67,6 +67,22 @@ describe('report fix', () => {
     expect(readFileSync(path, 'utf8')).toBe(once);
   });
 
+  it('writes a Word paste’s bold part names as headings and its bullets as `-`, and nothing else of the body', async () => {
+    const file = 'word-paste.md';
+    const body = ['**Summary**', '', 'We met in Riga.', '', '**Key takeaways**', '', '**Skills for SMEs**', '', 'Speaker: Ilze Kalnina, Riga Planning Region', '', '• Vouchers', '• Training', '', '**Next steps**', '', '- Simplify the process', ''];
+    writeFileSync(join(dir, file), ['---', 'title: Peer review', 'date: 7 May 2024', '---', '', ...body].join('\n'));
+    const modelBefore = await model(file);
+    const first = runCli(['fix', file], { cwd: dir });
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stderr).toContain('word-paste.md: fixed, 7 changes');
+    const once = readFileSync(join(dir, file), 'utf8');
+    expect(once).toBe(['---', 'title: Peer review', 'date: 2024-05-07', '---', '', '## Summary', '', 'We met in Riga.', '', '## Key takeaways', '', '### Skills for SMEs', '', 'Speaker: Ilze Kalnina, Riga Planning Region', '', '- Vouchers', '- Training', '', '## Next steps', '', '- Simplify the process', ''].join('\n'));
+    expect(await model(file)).toEqual(modelBefore);
+    expect((await messages(file)).map((m) => m.ruleId).filter((r) => ['plain-heading', 'pasted-bullets', ...FIXABLE].includes(r))).toEqual([]);
+    const second = runCli(['fix', file], { cwd: dir });
+    expect(second.stderr).toContain('nothing to fix');
+  });
+
   it('keeps comments beside the values it rewrites', () => {
     expect(readFileSync(join(dir, 'secretariat.yaml'), 'utf8')).toContain('kind: Thematic workshop   # the kind of event');
   });

@@ -24,7 +24,7 @@ import { addStrayContacts, leaveOutBeforeReading } from './closing.js';
 import { mergeWithFrontMatter, sameWords } from './merge.js';
 import { warnPlaceholderLinks } from './placeholder-links.js';
 import { addSummary } from './summary.js';
-import { bodyStartOf, bulletMessages, promotePlainHeadings, withMarkdownBullets } from './plain-lines.js';
+import { bodyStartOf, bulletEdits, bulletMessages, promotePlainHeadings, withMarkdownBullets } from './plain-lines.js';
 import { promoteTitleLines, splitPastedLines } from './pasted-lines.js';
 import { markInternalBlocks, markInternalSections } from './internal-marks.js';
 import { isTextBlock, parseMarkdownTree, positionOf, tooDeepToRender } from './tree.js';
@@ -109,5 +109,7 @@ export function parseMarkdownNotes(text: string): ParsedNotes {
     }
     return undefined;
   };
-  return { data, messages, locate, placements: out.placements };
+  // (pasted one paragraph per line, the lines are headings only as read line by line: fix leaves those as written)
+  const edits = [...bulletEdits(pasted.bullets), ...(lines.messages.length ? [] : plain.edits)];
+  return { data, messages, locate, placements: out.placements, ...(edits.length ? { edits } : {}) };
 }

@@ -11,6 +11,7 @@
  */
 import type { Emphasis, Heading, Paragraph, PhrasingContent, RootContent, Strong } from 'mdast';
 import { diagnostic, quote, type Diagnostic } from '../../diagnostics/message.js';
+import type { TextEdit } from '../parsed-notes.js';
 import { rangeAt } from '../../diagnostics/position.js';
 import { matchHeading, stripNumbering } from '../section-names.js';
 import { keyOfWord, keyWordsFor } from './key-lines.js';
@@ -26,6 +27,11 @@ export function withMarkdownBullets(text: string, bodyStart: number): { text: st
     return indent + '-';
   });
   return { text: bullets.length ? text.slice(0, bodyStart) + body : text, bullets };
+}
+
+/** Each pasted bullet written as Markdown's `-` (for `report fix`). */
+export function bulletEdits(bullets: readonly number[]): TextEdit[] {
+  return bullets.map((at) => ({ start: at, end: at + 1, text: '-', rule: 'pasted-bullets' }));
 }
 
 /** One info for the first pasted bullet (one is enough to say how the lists were read). */
@@ -54,15 +60,19 @@ const PARTS_WITH_ITEMS = new Set(['highlights', 'practices', 'nextSteps']);
  * so, a line set in bold as a whole under a part with items (highlights, good practices, next steps) is the heading of
  * one of its items (a theme, a practice, a group), unless it is a key (`**Key figures**`).
  */
-export function promotePlainHeadings(blocks: readonly RootContent[], inline: (node: { position?: unknown }) => string, language: string | undefined): { blocks: RootContent[]; messages: Diagnostic[] } {
+export function promotePlainHeadings(blocks: readonly RootContent[], inline: (node: { position?: unknown }) => string, language: string | undefined): { blocks: RootContent[]; messages: Diagnostic[]; edits: TextEdit[] } {
   const namesPart = (title: string) => matchHeading(title, language)?.by === 'phrase';
   const headings = blocks.filter((b): b is Heading => b.type === 'heading');
-  if (headings.some((h) => namesPart(stripNumbering(inline({ position: spanOf(h.children) }))))) return { blocks: [...blocks], messages: [] };
+  if (headings.some((h) => namesPart(stripNumbering(inline({ position: spanOf(h.children) }))))) return { blocks: [...blocks], messages: [], edits: [] };
   // Under a heading that is the title (or none), plain part names are one level below it.
   const depth = headings.length > 0 ? Math.min(6, Math.min(...headings.map((h) => h.depth)) + 1) : 2;
   const messages: Diagnostic[] = [];
+  const edits: TextEdit[] = [];
   const keys = [keyWordsFor(language, 'practice'), keyWordsFor(language, 'theme')];
-  const heading = (block: Paragraph, title: string, level: number, why: string): Heading => {
+  const heading = (block: Paragraph, title: string, written: string, level: number, why: string): Heading => {
+    const { start, end } = block.position!;
+    // (`report fix` writes it as the heading it was read as, with the words as written)
+    if (start.offset !== undefined && end.offset !== undefined) edits.push({ start: start.offset, end: end.offset, text: `${'#'.repeat(level)} ${written}`, rule: 'plain-heading' });
     messages.push(
       diagnostic('plain-heading', `The line ${quote(title)} is read as a heading: ${why}`, positionOf(block), {
         severity: 'info',
@@ -76,17 +86,18 @@ export function promotePlainHeadings(blocks: readonly RootContent[], inline: (no
   const out = blocks.map((block): RootContent => {
     if (block.type !== 'paragraph' || !isOneLine(block)) return block;
     const bold = wholeBold(block);
-    const title = stripNumbering(inline(bold ? { position: spanOf(bold.children) } : block));
+    const written = inline(bold ? { position: spanOf(bold.children) } : block).trim();
+    const title = stripNumbering(written);
     if (!title) return block;
     if (namesPart(title)) {
       boldParts ||= bold !== undefined;
       part = matchHeading(title, language)?.part;
-      return heading(block, title, depth, 'it names a part of a report and stands alone');
+      return heading(block, title, written, depth, 'it names a part of a report and stands alone');
     }
     const item = bold && boldParts && part && PARTS_WITH_ITEMS.has(part) && title.length <= 150 && !/[.:;]$/.test(title) && !keys.some((words) => keyOfWord(title, words));
-    return item ? heading(block, title, Math.min(6, depth + 1), 'a line in bold under a part whose name is in bold') : block;
+    return item ? heading(block, title, written, Math.min(6, depth + 1), 'a line in bold under a part whose name is in bold') : block;
   });
-  return { blocks: out, messages };
+  return { blocks: out, messages, edits };
 }
 
 /** The strong (or emphasis) node a paragraph is set in as a whole, if it is. */
