@@ -6,7 +6,7 @@
  * the rest of the batch is built, and Ctrl-C is seen at once. Real
  * subprocesses, real files.
  */
-import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli, runCliAsync, runMain, tempDir } from '../helpers/cli.js';
@@ -100,14 +100,26 @@ describe('Ctrl-C during a long parse', () => {
     const child = runCliAsync(['build', 'tables.md', '--out', 'out', '--format', format, '--no-cache'], { cwd: dir, env: { TMPDIR: tmp } });
     let stderr = '';
     child.stderr.setEncoding('utf8').on('data', (s: string) => (stderr += s));
-    // Well into the parse (the tool starts in ~0.3 s; the table takes seconds to parse).
-    const interrupt = setTimeout(() => {
+    // Well into the parse: once the run has used 1.2 s of CPU (all its threads; the tool starts in ~0.4 s of CPU,
+    // the tables take seconds to parse), whatever the machine's load. (A fixed 1.5 s could fire, on a loaded
+    // machine, before the tool had even set its signal handlers: then Node's default ended it, exit code null.)
+    const cpuSeconds = () => {
+      try {
+        const stat = readFileSync(`/proc/${child.pid}/stat`, 'utf8');
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        return (Number(fields[11]) + Number(fields[12])) / 100;
+      } catch {
+        return 0;
+      }
+    };
+    const interrupt = setInterval(() => {
+      if (interruptedAt > 0 || cpuSeconds() < 1.2) return;
       interruptedAt = performance.now();
       child.kill('SIGINT');
-    }, 1500);
+    }, 25);
     const hung = setTimeout(() => child.kill('SIGKILL'), 60_000);
     const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-    clearTimeout(interrupt);
+    clearInterval(interrupt);
     clearTimeout(hung);
     const r = { code, stderr };
     const seconds = (performance.now() - interruptedAt) / 1000;
