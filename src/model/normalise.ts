@@ -34,7 +34,7 @@ const link = (l: Link): Link => ({ title: l.title, url: l.url });
 const person = (p: Person): Person => compact({ name: p.name, role: p.role, organisation: p.organisation });
 const image = (i: Image): Image => compact({ src: i.src, alt: i.alt, caption: i.caption });
 const organisation = (o: Organisation): Organisation => compact({ name: o.name, role: o.role, url: o.url });
-const contact = (c: Contact): Contact => compact({ name: c.name, email: c.email, role: c.role, organisation: c.organisation });
+const contact = (c: Contact): Contact => compact({ name: c.name, email: c.email, phone: c.phone, role: c.role, organisation: c.organisation });
 const upcomingItem = (u: UpcomingItem): UpcomingItem => compact({ title: u.title, kind: u.kind, date: u.date, url: u.url });
 const place = (p: Place | undefined): Place => compact({ city: p?.city, country: p?.country, venue: p?.venue, online: p?.online || p?.hybrid ? true : p?.online, hybrid: p?.hybrid });
 

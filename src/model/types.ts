@@ -159,6 +159,8 @@ export interface ResourcesNotes {
 export interface Contact {
   name: string;
   email?: string;
+  /** As written (`+352 20 600 280`). */
+  phone?: string;
   role?: string;
   organisation?: string;
   /** Left out of the public edition (docs/editions.md). */

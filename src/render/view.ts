@@ -222,7 +222,7 @@ export function buildView(report: EventReport, options: ViewOptions = {}) {
     toc,
     hasToc: toc.length > 0,
     sections,
-    contacts: report.contacts.map((c) => ({ name: c.name, email: c.email ?? null, role: c.role ?? null, organisation: c.organisation ?? null })),
+    contacts: report.contacts.map((c) => ({ name: c.name, email: c.email ?? null, phone: c.phone ?? null, tel: c.phone ? telHref(c.phone) : null, role: c.role ?? null, organisation: c.organisation ?? null })),
     hasContacts: report.contacts.length > 0,
     contactsAfter: freeAfter('contacts').map((f) => ({ title: f.title, bodyHtml: relativeHeadings(renderBlock(f.body, resolve), 2) || null })),
     footerLine: [place, dateText].filter(Boolean).join(' – '),
@@ -302,4 +302,10 @@ export function cssString(text: string): string {
     else out += `\\${ch.codePointAt(0)!.toString(16)} `;
   }
   return out + '"';
+}
+
+/** A `tel:` address for a number as written (`+352 20 600 280` -> `tel:+35220600280`): its digits and a leading `+`. */
+export function telHref(phone: string): string {
+  const digits = phone.replace(/[^\d+]/g, '');
+  return `tel:${digits.startsWith('+') ? '+' + digits.slice(1).replace(/\+/g, '') : digits.replace(/\+/g, '')}`;
 }

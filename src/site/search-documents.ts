@@ -87,7 +87,7 @@ export function searchDocument(id: number, report: EventReport): SearchDocument 
     speakers: [...themes.flatMap((t) => t.speakers.map(person)), ...practices.map(({ practice }) => person(practice.presenter))].filter(Boolean).join(' · '),
     projects: practices.map(({ practice }) => practice.project).filter(Boolean).join(' · '),
     practices: practices.map(({ topic, practice }) => join(practice.title, topic.title, practice.region, practice.country, plainText(practice.description))).join(' · '),
-    contacts: report.contacts.map((c) => join(c.name, c.role, c.organisation, c.email)).join(' · '),
+    contacts: report.contacts.map((c) => join(c.name, c.role, c.organisation, c.email, c.phone)).join(' · '),
     text: text.join(' '),
   };
 }

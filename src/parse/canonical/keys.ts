@@ -17,7 +17,7 @@ export const CANONICAL_KEYS: Record<KeyContext, readonly string[]> = {
   event: ['$schema', 'title', 'subtitle', 'series', 'kind', 'date', 'endDate', 'place', 'url', 'website', 'organisers', 'speakers', 'language', 'logo', 'summary', 'highlights', 'practices', 'nextSteps', 'upcoming', 'resources', 'contacts', 'sections'],
   place: ['city', 'country', 'venue', 'online', 'hybrid'],
   organiser: ['name', 'role', 'url'],
-  contact: ['name', 'email', 'role', 'organisation', 'internal'],
+  contact: ['name', 'email', 'phone', 'role', 'organisation', 'internal'],
   person: ['name', 'role', 'organisation', 'internal'],
   highlights: ['title', 'intro', 'themes', 'participation', 'internal'],
   theme: ['title', 'text', 'speakers', 'links', 'images', 'internal'],
@@ -72,7 +72,7 @@ const SYNONYMS: Record<KeyContext, [string, KeyMeaning][]> = {
   ],
   place: [...s('city', 'town'), ...s('venue', 'building', 'location'), ...s('online', 'virtual', 'remote')],
   organiser: [...s('name', 'organisation', 'organization'), ...s('url', 'website', 'web', 'link', 'site', 'homepage')],
-  contact: [...s('name', 'fullname', 'person'), ...s('email', 'mail', 'emailaddress'), ...s('organisation', 'organization', 'org', 'affiliation')],
+  contact: [...s('name', 'fullname', 'person'), ...s('email', 'mail', 'emailaddress'), ...s('phone', 'telephone', 'tel', 'mobile', 'phonenumber', 'telephonenumber'), ...s('organisation', 'organization', 'org', 'affiliation')],
   person: [...s('name', 'fullname'), ...s('role', 'jobtitle', 'position', 'function'), ...s('organisation', 'organization', 'org', 'affiliation', 'company')],
   highlights: [...s('themes', 'sessions', 'items', 'topics')],
   theme: [...s('title', 'name', 'theme', 'session'), ...s('text', 'description', 'summary', 'notes', 'body'), ...s('speakers', 'speaker', 'presenters', 'presenter', 'panellists', 'panelists'), ...s('links', 'link'), ...s('images', 'image', 'pictures', 'photos')],
@@ -99,7 +99,6 @@ const SYNONYMS: Record<KeyContext, [string, KeyMeaning][]> = {
 /** Words close to a key but not safe to read as it: suggested, never applied. */
 const SUGGESTIONS: Partial<Record<KeyContext, [string, string][]>> = {
   event: [['city', 'place'], ['country', 'place'], ['participants', 'highlights']],
-  contact: [['phone', 'email']],
   practice: [['url', 'links'], ['website', 'links'], ['organisation', 'presenter'], ['organization', 'presenter']],
   theme: [['url', 'links']],
 };

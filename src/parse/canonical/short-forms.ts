@@ -6,22 +6,39 @@ function findEmail(text: string): string | undefined {
   return text.split(/[\s<>()\[\],;]+/).find((word) => /^[^@]+@[^@.]+(\.[^@.]+)+$/.test(word.replace(/^mailto:/i, '')));
 }
 
-/** `Name <a@b.eu>`, `Name, a@b.eu`, `Name (a@b.eu)`, `a@b.eu`, or a name alone. */
-export function readContact(text: string): { name: string; email?: string } | undefined {
+/**
+ * A telephone number in a contact line (`+352 20 600 280`, `0044 20 7946 0958`, `(030) 1234-567`), with the word
+ * before it (`Tel.:`, `Phone`, `T:`): the number as written and the text without both; undefined when there is none.
+ * A number starts with `+`, `0` or `(` and has 7 to 15 digits, so that a year or a postcode is not one.
+ */
+export function takePhone(text: string): { phone: string; rest: string } | undefined {
+  const match = /(?:\b(?:tel|tél|phone|telephone|telefon|telefono|teléfono|mobile|mob|gsm|t)\.?\s*:?\s*)?((?:\+|00|\(|0)[\d\s().\/-]{5,22}\d)/iu.exec(text);
+  if (!match) return undefined;
+  const digits = match[1]!.replace(/\D/g, '').length;
+  if (digits < 7 || digits > 15) return undefined;
+  const written = match[1]!.trim();
+  // `(0044 20 7946 0958)`: the bracket around the number is not part of it.
+  const phone = written.startsWith('(') && !written.includes(')') ? written.slice(1) : written;
+  return { phone, rest: (text.slice(0, match.index) + text.slice(match.index + match[0].length)).replace(/\s+/g, ' ').trim() };
+}
+
+/** `Name <a@b.eu>`, `Name, a@b.eu`, `Name (a@b.eu)`, `a@b.eu`, or a name alone; a telephone number beside them. */
+export function readContact(text: string): { name: string; email?: string; phone?: string } | undefined {
   const trimmed = text.trim();
   // A contact line is short; longer text is left for the schema to report.
   if (!trimmed || trimmed.length > 500) return undefined;
   const found = findEmail(trimmed);
   if (!found) return { name: trimmed };
   const email = found.replace(/^mailto:/i, '');
-  const name = trimmed
-    .replace(found, '')
-    .replace(/mailto:/i, '')
+  const withoutEmail = trimmed.replace(found, '').replace(/mailto:/i, '');
+  const phone = takePhone(withoutEmail);
+  const name = (phone?.rest ?? withoutEmail)
     .replace(/[<>()\[\]]/g, '')
-    .replace(/[\s,;:–—-]+$/, '')
+    .replace(/(?:\s*[,;:–—-])+\s*$/, '')
     .replace(/^[\s,;:–—-]+/, '')
+    .replace(/\s*,(?:\s*,)+/g, ',')
     .trim();
-  return { name: name || email, email };
+  return { name: name || email, email, ...(phone ? { phone: phone.phone } : {}) };
 }
 
 /** `Title https://x`, `Title: https://x`, `Title – https://x`, `[Title](https://x)`, a bare address (its own title). */

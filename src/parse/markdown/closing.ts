@@ -47,7 +47,8 @@ export function leaveOutBeforeReading(preamble: RootContent[], topLevel: Section
   let removed = 0;
   for (; trailing.length; removed++) {
     const block = trailing[trailing.length - 1]!;
-    if (repeatsFooter(block, footer)) leaveOutFooterLine(block, ctx);
+    // (a contact at the programme's own address names the website too: it is a contact, not the footer)
+    if (repeatsFooter(block, footer) && !contactEntries(block, ctx)) leaveOutFooterLine(block, ctx);
     else if (block.type === 'thematicBreak' && removed > 0) ctx.out.placed('left-out', [], block, 'a rule before the closing lines');
     else if (last && !inContacts && contactEntries(block, ctx)) strays.unshift(block);
     else break;

@@ -6,6 +6,7 @@ import { keepAsFreeSection } from './free-sections.js';
 import type { Section } from './sections.js';
 import { warnWithoutAddress } from './stray-contacts.js';
 import { isTextBlock, type Placed } from './tree.js';
+import { takePhone } from '../canonical/short-forms.js';
 
 export function buildContacts(section: Section, ctx: ReaderContext, reason: string): void {
   const { out, source } = ctx;
@@ -43,12 +44,15 @@ export function parseContact(value: string): Notes {
   }
   const email = EMAIL.exec(flat);
   if (!email) return { name: flat };
-  const name = flat
-    .replace(email[0], '')
+  const withoutEmail = flat.replace(email[0], '');
+  // `ESPON EGTC, info@espon.eu, +352 20 600 280`: the number is the contact's `phone`.
+  const phone = takePhone(withoutEmail);
+  const name = (phone?.rest ?? withoutEmail)
     .replace(/[<>()]/g, '')
-    .replace(/[\s,;:–—-]+$/, '')
+    .replace(/(?:\s*[,;:–—-])+\s*$/, '')
+    .replace(/\s*,(?:\s*,)+/g, ',')
     .trim();
-  return { name, email: email[1]! };
+  return { name, email: email[1]!, ...(phone ? { phone: phone.phone } : {}) };
 }
 
 /**

@@ -39,3 +39,12 @@ describe('short forms', () => {
     expect(readPlace('Vilnius / Kaunas')).toBeUndefined();
   });
 });
+
+describe('a contact’s telephone number', () => {
+  it.each([
+    ['ESPON EGTC, info@espon.eu, +352 20 600 280', { name: 'ESPON EGTC', email: 'info@espon.eu', phone: '+352 20 600 280' }],
+    ['Jane Doe, jane@x.eu, Tel.: +49 30 1234-567', { name: 'Jane Doe', email: 'jane@x.eu', phone: '+49 30 1234-567' }],
+    ['Jane Doe (0044 20 7946 0958) jane@x.eu', { name: 'Jane Doe', email: 'jane@x.eu', phone: '0044 20 7946 0958' }],
+    ['Office 2024, jane@x.eu', { name: 'Office 2024', email: 'jane@x.eu' }],
+  ])('reads %s', (text, expected) => expect(readContact(text)).toEqual(expected));
+});

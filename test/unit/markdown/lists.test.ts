@@ -55,3 +55,15 @@ describe('summary builder', () => {
     expect(body.summary).toBe('Sixty people.\n\nNineteen countries.');
   });
 });
+
+describe('a contact line with a telephone number', () => {
+  it('keeps the number as the contact’s phone, under a contacts part and at the end of the notes', async () => {
+    const { parseMarkdownNotes } = await import('../../../src/parse/markdown/index.js');
+    const front = '---\ntitle: Seminar\ndate: 2024-12-03\nwebsite: espon.eu\n---\n\n## Summary\n\nText.\n\n';
+    for (const body of ['## Contact\n\nESPON EGTC, info@espon.eu, +352 20 600 280\n', '## Contacts\n\n- ESPON EGTC, info@espon.eu, +352 20 600 280\n']) {
+      const result = parseMarkdownNotes(front + body);
+      expect((result.data as any).contacts).toEqual([{ name: 'ESPON EGTC', email: 'info@espon.eu', phone: '+352 20 600 280' }]);
+      expect(result.messages.map((m) => m.ruleId)).not.toContain('footer-left-out');
+    }
+  });
+});
