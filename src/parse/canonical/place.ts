@@ -57,11 +57,31 @@ export function isCountryName(text: string): boolean {
   return COUNTRY_LANGUAGES.some((language) => countriesIn(language).has(folded));
 }
 
+const JOINING = '(?:and|et|und|y|e|i|en|og|och|ja|és|és|și|ir|un|oraz|a|plus|&)';
+
+/** The text with `and` (in the EU's languages) next to an online or hybrid word written as `/`; else undefined. */
+function splitAtJoin(text: string): string | undefined {
+  const mode = (words: string) => {
+    const folded = foldText(words.trim()).replace(/[.!]$/, '');
+    return ONLINE.has(folded) || HYBRID.has(folded) || isPlatform(folded);
+  };
+  for (const join of text.matchAll(new RegExp(`\\s${JOINING}\\s`, 'giu'))) {
+    const before = text.slice(0, join.index).trim();
+    const after = text.slice(join.index + join[0].length).trim();
+    if (before && after && (mode(after) || mode(before))) return `${before} / ${after}`;
+  }
+  return undefined;
+}
+
 export function readPlace(text: string): PlaceReading | undefined {
   const trimmed = text.trim();
   if (!trimmed || trimmed.length > 200) return undefined;
   const out: PlaceReading = {};
   // Mode words stand alone, after a slash, a dash, a plus or in brackets: `Vilnius (hybrid)`, `Online / Vilnius`.
+  // `Brussels, Belgium and online`, `Lille, France et en ligne`, `Online und Berlin`: a joining word next to a mode
+  // word is a separator (and only there: `Bosnia and Herzegovina` is one country).
+  const joined = splitAtJoin(trimmed);
+  if (joined) return readPlace(joined);
   const pieces = trimmed.split(/\s*(?:\/|\+|\||\s[–—-]\s|\(|\)|&|\svia\s)\s*/i).map((p) => p.trim()).filter(Boolean);
   const rest: string[] = [];
   for (const piece of pieces) {

@@ -80,3 +80,13 @@ describe('an online event’s platform', () => {
     ['Vilnius, Lithuania / Zoom', { venue: 'Zoom', city: 'Vilnius', country: 'Lithuania', online: true, hybrid: true }],
   ])('reads %s with the platform as the venue, never a city', (text, expected) => expect(readPlace(text)).toEqual(expected));
 });
+
+describe('a hybrid event written with `and`', () => {
+  it.each([
+    ['Brussels, Belgium and online', { city: 'Brussels', country: 'Belgium', online: true, hybrid: true }],
+    ['Lille, France et en ligne', { city: 'Lille', country: 'France', online: true, hybrid: true }],
+    ['Bruselas (Bélgica) y en línea', { city: 'Bruselas', country: 'Bélgica', online: true, hybrid: true }],
+    ['Online und Berlin', { city: 'Berlin', online: true, hybrid: true }],
+    ['Sarajevo, Bosnia and Herzegovina', { city: 'Sarajevo', country: 'Bosnia and Herzegovina' }],
+  ])('reads %s', (text, expected) => expect(readPlace(text)).toEqual(expected));
+});
