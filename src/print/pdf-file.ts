@@ -12,7 +12,7 @@
  * file's ~300–400 objects; reading and writing all of them was about half
  * of its CPU, in a batch that shares two cores with Chromium (docs/performance.md).
  */
-import { PDFArray, PDFDict, PDFDocument, PDFHeader, PDFName, PDFParser, PDFRef, PDFStream, type PDFObject } from '@cantoo/pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFHeader, PDFName, PDFObject, PDFParser, PDFRef, PDFStream } from '@cantoo/pdf-lib';
 
 /** Where each object of a simple file is, by object number: its first byte and the byte after its `endobj`. */
 export interface ClassicLayout {
@@ -47,6 +47,17 @@ export interface LoadedPdf {
 
 const latin1 = (bytes: Uint8Array, start: number, end: number) => Buffer.from(bytes.buffer, bytes.byteOffset + start, Math.max(0, end - start)).toString('latin1');
 const has = (bytes: Uint8Array, text: string) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(text, 0, 'latin1');
+
+const startsWith = (bytes: Uint8Array, at: number, text: string) => {
+  for (let i = 0; i < text.length; i++) if (bytes[at + i] !== text.charCodeAt(i)) return false;
+  return true;
+};
+/** Whether the bytes from `start` to `end` end with `endobj` and white space. */
+const endsWithEndobj = (bytes: Uint8Array, start: number, end: number) => {
+  let at = end;
+  while (at > start && (bytes[at - 1] === 0x20 || bytes[at - 1] === 0x0a || bytes[at - 1] === 0x0d || bytes[at - 1] === 0x09 || bytes[at - 1] === 0x0c || bytes[at - 1] === 0x00)) at--;
+  return at - 6 >= start && startsWith(bytes, at - 6, 'endobj');
+};
 
 /** The layout of a file of the simple shape, or undefined (then the whole file is parsed). */
 export function classicLayout(bytes: Uint8Array): ClassicLayout | undefined {
@@ -101,8 +112,7 @@ export function classicLayout(bytes: Uint8Array): ClassicLayout | undefined {
   for (let i = 0; i < sorted.length; i++) {
     const [number, offset] = sorted[i]!;
     const next = i + 1 < sorted.length ? sorted[i + 1]![1] : xrefAt;
-    if (number >= Number(size[1]) || !latin1(bytes, offset, offset + 24).startsWith(`${number} 0 obj`)) return undefined;
-    if (!/endobj\s*$/.test(latin1(bytes, Math.max(offset, next - 16), next))) return undefined;
+    if (number >= Number(size[1]) || !startsWith(bytes, offset, `${number} 0 obj`) || !endsWithEndobj(bytes, offset, next)) return undefined;
     // (the object and the line ends after it, up to the next one)
     spans.set(number, { start: offset, end: next });
   }
@@ -188,7 +198,7 @@ class ObjectsOnDemand extends Map<PDFRef, PDFObject> {
 function shallow(object: PDFObject): unknown[] | undefined {
   if (object instanceof PDFDict) {
     const out: unknown[] = [];
-    for (const [key, value] of (object as unknown as { dict: Map<PDFName, PDFObject> }).dict) out.push(key, value);
+    (object as unknown as { dict: Map<PDFName, PDFObject> }).dict.forEach((value, key) => out.push(key, value));
     return out;
   }
   if (object instanceof PDFArray) return (object as unknown as { array: PDFObject[] }).array.slice();
@@ -262,75 +272,81 @@ export async function savePdf(loaded: LoadedPdf, original: Uint8Array): Promise<
   }
   const context = doc.context;
   const objects = (context as unknown as { indirectObjects: ObjectsOnDemand }).indirectObjects;
-  const chunks: Uint8Array[] = [];
-  let length = 0;
-  // Runs of objects copied from the original are one chunk each.
-  let run: { start: number; end: number } | undefined;
-  const flush = () => {
-    if (run) chunks.push(original.subarray(run.start, run.end));
-    run = undefined;
-  };
-  const push = (chunk: Uint8Array) => {
-    flush();
-    chunks.push(chunk);
-    length += chunk.length;
-  };
-  const text = (value: string) => push(Buffer.from(value, 'latin1'));
-  const header = new Uint8Array(context.header.sizeInBytes());
-  context.header.copyBytesInto(header, 0);
-  push(header);
-  text('\n\n');
-  const offsets: Array<number | undefined> = [];
   const counts: RewriteCounts = { objects: layout.spans.size, parsed: originals.size, copied: 0, written: 0 };
+  // First what goes where: a span of the original, or an object to serialise (with its size), by object number.
+  const size = context.largestObjectNumber + 1;
+  const plan: Array<{ start: number; end: number } | PDFObject | undefined> = new Array(size);
   const underlying = Map.prototype.get;
-  for (let number = 1; number <= context.largestObjectNumber; number++) {
+  const header = context.header;
+  let length = header.sizeInBytes() + 2;
+  for (let number = 1; number < size; number++) {
     const span = layout.spans.get(number);
     const first = originals.get(number);
-    const touched = objects.assigned.has(number);
     let now: PDFObject | undefined = first;
-    if (touched || (first === undefined && !span)) {
+    if (objects.assigned.has(number) || (first === undefined && !span)) {
       // (asked of the underlying map, so that asking does not parse it now)
       const ref = PDFRef.of(number);
       now = underlying.call(objects, ref) as PDFObject | undefined;
       if (now === undefined && (objects.wasDeleted(ref) || !span)) continue;
     }
     if (span && now === first && (first === undefined || !changed(first, pictures))) {
-      offsets[number] = length;
-      if (run && run.end === span.start) run.end = span.end;
-      else {
-        flush();
-        run = { ...span };
-      }
+      plan[number] = span;
       length += span.end - span.start;
       counts.copied++;
+    } else if (now !== undefined) {
+      plan[number] = now;
+      const bytes = String(number).length + ' 0 obj\n'.length + now.sizeInBytes() + '\nendobj\n'.length;
+      length += bytes;
+      counts.written++;
+    }
+  }
+  const xrefAt = length;
+  const trailer = context.obj({ Size: size, Root: context.trailerInfo.Root, Info: context.trailerInfo.Info, ID: context.trailerInfo.ID });
+  const end = `trailer\n${trailer.toString()}\nstartxref\n${xrefAt}\n%%EOF\n`;
+  const tableHead = `xref\n0 ${size}\n`;
+  length += tableHead.length + 20 * size + end.length;
+
+  // Then the file, in one buffer.
+  const bytes = new Uint8Array(length);
+  let at = header.copyBytesInto(bytes, 0);
+  const ascii = (value: string) => {
+    for (let i = 0; i < value.length; i++) bytes[at++] = value.charCodeAt(i);
+  };
+  ascii('\n\n');
+  const offsets = new Array<number>(size).fill(-1);
+  for (let number = 1; number < size; number++) {
+    const entry = plan[number];
+    if (entry === undefined) continue;
+    offsets[number] = at;
+    if (entry instanceof PDFObject) {
+      ascii(`${number} 0 obj\n`);
+      at += entry.copyBytesInto(bytes, at);
+      ascii('\nendobj\n');
+    } else {
+      // (runs of consecutive objects in one copy)
+      let last = entry.end;
+      while (number + 1 < size && !(plan[number + 1] instanceof PDFObject) && plan[number + 1] !== undefined && (plan[number + 1] as { start: number }).start === last) {
+        const next = plan[++number] as { start: number; end: number };
+        offsets[number] = at + (next.start - entry.start);
+        last = next.end;
+      }
+      bytes.set(original.subarray(entry.start, last), at);
+      at += last - entry.start;
+    }
+  }
+  ascii(tableHead);
+  // Entries of 20 bytes: `oooooooooo ggggg n` and a space and a line feed.
+  for (let number = 0; number < size; number++) {
+    let offset = offsets[number]!;
+    if (offset < 0) {
+      ascii('0000000000 65535 f \n');
       continue;
     }
-    if (now === undefined) continue;
-    offsets[number] = length;
-    const body = new Uint8Array(now.sizeInBytes());
-    now.copyBytesInto(body, 0);
-    text(`${number} 0 obj\n`);
-    push(body);
-    text('\nendobj\n');
-    counts.written++;
+    for (let digit = 9; digit >= 0; digit--, offset = Math.floor(offset / 10)) bytes[at + digit] = 48 + (offset % 10);
+    at += 10;
+    ascii(' 00000 n \n');
   }
-  flush();
-  const xrefAt = length;
-  const size = context.largestObjectNumber + 1;
-  let table = `xref\n0 ${size}\n0000000000 65535 f \n`;
-  for (let number = 1; number < size; number++) {
-    const offset = offsets[number];
-    table += offset === undefined ? '0000000000 65535 f \n' : `${String(offset).padStart(10, '0')} 00000 n \n`;
-  }
-  text(table);
-  const trailer = context.obj({ Size: size, Root: context.trailerInfo.Root, Info: context.trailerInfo.Info, ID: context.trailerInfo.ID });
-  text(`trailer\n${trailer.toString()}\nstartxref\n${xrefAt}\n%%EOF\n`);
-  const bytes = new Uint8Array(length);
-  let at = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, at);
-    at += chunk.length;
-  }
+  ascii(end);
+  if (at !== length) throw new Error(`The rewritten PDF came out at ${at} bytes, not the ${length} planned`);
   return { bytes, counts };
 }
-
