@@ -58,7 +58,7 @@ const QUEUED_PER_WORKER = 2;
  * Printed files being post-processed (PDF/UA, PDF/A: src/print/finishing-thread.ts) and written, beyond the
  * `parallel` files being prepared and printed: a file leaves its place to the next one as soon as its PDF has
  * left the browser, so that the pages are kept fed while it is finished (measured: with the place held, the pages
- * stood idle ~2.5 times as long, waiting for files to be prepared).
+ * stood idle ~3 times as long, waiting for files to be prepared: docs/performance.md).
  */
 export const FINISHING_FILES = 4;
 
