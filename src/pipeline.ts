@@ -10,7 +10,7 @@ import { relative } from 'node:path';
 import { diagnostic, type Diagnostic } from './diagnostics/message.js';
 import { displayPathOf, hasErrors, type SourceFile } from './diagnostics/source-file.js';
 import type { Stage } from './file-budget.js';
-import { applyEdition, type Edition } from './model/edition.js';
+import { applyEdition, markedInternal, type Edition } from './model/edition.js';
 import { normalise } from './model/normalise.js';
 import type { EventNotes, EventReport } from './model/types.js';
 import { notesFormatOf, parseNotes } from './parse/index.js';
@@ -24,6 +24,7 @@ import { resolveImages, type EmbeddedImage } from './read/images.js';
 import { resolvePracticeRefs, type PracticeSource } from './read/practice-refs.js';
 import { readNotes } from './read/read-notes.js';
 import { findImageReferences } from './render/image-references.js';
+import { outlineOf, type OutlineEntry } from './render/outline.js';
 import { prepareReport } from './render/index.js';
 import { plainText } from './render/rich-text.js';
 import type { CompiledTemplate } from './render/template.js';
@@ -69,6 +70,8 @@ export interface PipelineOptions {
   syncIo?: boolean;
   /** Told as each stage of a file begins (a worker publishes it, so that a stopped file says where it was). */
   onStage?: (stage: Stage) => void;
+  /** Keep the outline of what the reader understood (`report preview` shows it beside the report). */
+  outline?: boolean;
 }
 
 export interface FileResult {
@@ -83,6 +86,8 @@ export interface FileResult {
   images?: EmbeddedImage[];
   /** The report's practices that came from practice files, and those files (for the compendium). */
   practiceSources?: PracticeSource[];
+  /** What the reader understood and where it was written, when `outline` was asked for (as `report explain` prints it). */
+  outline?: OutlineEntry[];
 }
 
 /** What the CPU stages hand to printing and writing: plain data, so that it crosses a thread boundary. */
@@ -145,6 +150,7 @@ export async function prepareFile(input: InputFile, options: PipelineOptions): P
   const { schemaVersion, ...model } = normalised;
   const report: EventReport = edition === 'internal' ? { schemaVersion, edition: 'internal', ...model } : normalised;
   result.report = report;
+  if (options.outline) result.outline = outlineOf({ notes: report, placements: parsed.placements, locate: (p) => written.locate(p), isInternal: (p) => markedInternal(parsed.data, p) });
   enter('images');
 
   const images = await resolveImages(findImageReferences(report), input.path, (p, needle) => locateText(parsed, edited.writtenPath(p), needle), { allowedRoot: options.allowedRoot });
@@ -192,6 +198,7 @@ export async function prepareFile(input: InputFile, options: PipelineOptions): P
           subject: plainText(report.summary) || report.subtitle || undefined,
           keywords: [report.kind, report.series, ...report.highlights.themes.map((t) => t.title)].filter((k): k is string => !!k),
           creator: options.generator,
+          headings: headingsOf(report),
         },
       };
     }
@@ -288,4 +295,21 @@ function printDiagnostic(error: unknown): Diagnostic {
   if (error instanceof PrintTimeoutError) return diagnostic('print-timeout', error.message, undefined, { fatal: true });
   const message = String((error as Error)?.message ?? error).split('\n')[0];
   return diagnostic('print-error', `Printing the PDF failed: ${message}`, undefined, { fatal: true });
+}
+
+/** Every title the report's model holds (parts, themes, topics, groups, practices…): the PDF's headings as written. */
+function headingsOf(report: EventReport): string[] {
+  const titles = new Set<string>();
+  const stack: unknown[] = [report];
+  while (stack.length && titles.size < 5_000) {
+    const value = stack.pop();
+    if (Array.isArray(value)) stack.push(...value);
+    else if (value && typeof value === 'object') {
+      for (const [key, child] of Object.entries(value)) {
+        if (key === 'title' && typeof child === 'string') titles.add(child);
+        else if (child && typeof child === 'object') stack.push(child);
+      }
+    }
+  }
+  return [...titles];
 }

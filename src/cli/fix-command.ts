@@ -41,7 +41,8 @@ export async function runFix(inputs: string[], options: { dryRun?: boolean }, io
       continue;
     }
     changed++;
-    const count = `${result.applied.length} change${result.applied.length === 1 ? '' : 's'}`;
+    const changes = result.applied.length + (result.edited?.length ?? 0);
+    const count = `${changes} change${changes === 1 ? '' : 's'}`;
     if (options.dryRun) {
       io.stdout.write(createTwoFilesPatch(shown, shown, read.text, result.text, undefined, undefined, { context: 3 }));
       io.stderr.write(`${shown}: ${count} (dry run: not written)${body}\n`);

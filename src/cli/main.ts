@@ -175,7 +175,8 @@ function registerPreview({ program, io, exit }: Registration): void {
     .option('-p, --port <port>', 'port on 127.0.0.1 (0 picks a free one)', '4321')
     .option('-t, --template <name|dir>', 'built-in template name or template folder')
     .option('-l, --language <tag>', 'language of labels and dates')
-    .action(async (notes: string, options: { port?: string; template?: string; language?: string }) => {
+    .addOption(new Option('--edition <edition>', 'public leaves out what the notes mark internal; internal keeps it, with a notice on every page').choices(['public', 'internal']).default('public'))
+    .action(async (notes: string, options: { port?: string; template?: string; language?: string; edition?: 'public' | 'internal' }) => {
       exit(await runPreview(notes, options, io));
     });
 }

@@ -12,7 +12,9 @@ import { formatStylish } from '../diagnostics/reporters.js';
 import type { SourceFile } from '../diagnostics/source-file.js';
 import { escapeHtml } from '../escape-html.js';
 import { notesFormatOf } from '../parse/index.js';
+import type { Edition } from '../model/edition.js';
 import { prepareFile } from '../pipeline.js';
+import { formatOutline } from '../render/outline.js';
 import { TemplateError } from '../render/template.js';
 import { resolveTemplate } from './build-options.js';
 import type { CliIo } from './io.js';
@@ -58,12 +60,20 @@ export interface PreviewOptions {
   port?: number;
   template?: string;
   language?: string;
+  /** `public` (the default) leaves out what the notes mark internal, as `report build` does. */
+  edition?: Edition;
 }
 
 /** The page served, and the files whose change rebuilds it (the notes, the config files, the template's, the practice files). */
 interface BuiltPreview {
   page: string;
   watched: string[];
+}
+
+/** What `renderPreview` gives: the report's HTML and the outline of what the reader understood (as `report explain` prints it). */
+interface RenderedPreview {
+  html: string | undefined;
+  outline: string;
 }
 
 /**
@@ -74,21 +84,21 @@ async function buildPreview(path: string, display: string, options: PreviewOptio
   const file: SourceFile = { path, displayPath: display, messages: [] };
   /** Config files with problems: shown with the notes' own; errors there stop the build, not the preview. */
   let extraFiles: SourceFile[] = [];
-  let html: string | undefined;
+  let rendered: RenderedPreview = { html: undefined, outline: '' };
   try {
     const config = resolveConfig({ cwd: io.cwd, startDir: dirname(path) });
     const configFiles = config.loaded.flatMap((l) => (l.file ? [l.file] : []));
     watched = [path, ...configFiles.map((f) => f.path)];
     extraFiles = configFiles.filter((f) => f.messages.length > 0);
-    if (!extraFiles.some((f) => f.messages.some((m) => m.severity === 'error'))) html = await renderPreview(path, config, options, io, file, watched);
+    if (!extraFiles.some((f) => f.messages.some((m) => m.severity === 'error'))) rendered = await renderPreview(path, config, options, io, file, watched);
   } catch (error) {
     const reason = error instanceof TemplateError ? error.message : String((error as Error).message ?? error);
     file.messages.push({ ruleId: 'preview', severity: 'error', reason });
   }
   const report = formatStylish([...extraFiles, file]);
   if (report) io.stderr.write(report);
-  io.stderr.write(`${new Date().toLocaleTimeString()} ${html ? 'rebuilt' : 'has problems'}: ${printable(display)}\n`);
-  return { page: previewPage(html, report), watched };
+  io.stderr.write(`${new Date().toLocaleTimeString()} ${rendered.html ? 'rebuilt' : 'has problems'}: ${printable(display)}\n`);
+  return { page: previewPage(rendered, report), watched };
 }
 
 /**
@@ -96,7 +106,7 @@ async function buildPreview(path: string, display: string, options: PreviewOptio
  * practice files, rules, images (and the config's allowRoot) as `report build`. The file's problems go to `file`,
  * the files it was made from to `watched`.
  */
-async function renderPreview(path: string, resolved: ResolvedConfig, options: PreviewOptions, io: CliIo, file: SourceFile, watched: string[]): Promise<string | undefined> {
+async function renderPreview(path: string, resolved: ResolvedConfig, options: PreviewOptions, io: CliIo, file: SourceFile, watched: string[]): Promise<RenderedPreview> {
   const config: WrittenConfig = resolved.values;
   const template = resolveTemplate(options.template ?? config.template, options.template ? io.cwd : resolved.base, true);
   watched.push(...template.files);
@@ -113,16 +123,34 @@ async function renderPreview(path: string, resolved: ResolvedConfig, options: Pr
       allowedRoot: config.allowRoot,
       inputPaths: new Set([path]),
       generator: 'report preview',
+      edition: options.edition ?? 'public',
+      outline: true,
     },
   );
   file.messages.push(...prepared.result.file.messages);
   watched.push(...(prepared.result.practiceSources ?? []).map((s) => s.path));
   const html = prepared.outputs?.find((o) => o.format === 'html')?.data;
-  return typeof html === 'string' ? html : undefined;
+  const outline = prepared.result.outline?.length ? formatOutline(prepared.result.outline, file.displayPath) : '';
+  return { html: typeof html === 'string' ? html : undefined, outline };
 }
 
-/** The report (or an empty page) with the problems above it and the reload script. */
-function previewPage(html: string | undefined, problemsText: string): string {
+/**
+ * The outline beside the report, as `report explain` prints it: fixed at the page's right, folded with its
+ * summary, left out of print.
+ */
+function outlinePanel(outline: string): string {
+  if (!outline) return '';
+  return (
+    '<style>.report-preview-outline{position:fixed;top:0;right:0;max-width:38em;max-height:100vh;overflow:auto;z-index:10;background:#f6f7f9;' +
+    'border-left:2px solid #1d3a6b;border-bottom:2px solid #1d3a6b;font:12px/1.4 ui-monospace,monospace;color:#111}' +
+    '.report-preview-outline summary{cursor:pointer;padding:.5em 1em;font-weight:bold;font-family:system-ui,sans-serif}' +
+    '.report-preview-outline pre{margin:0;padding:0 1em 1em;white-space:pre-wrap}@media print{.report-preview-outline{display:none}}</style>' +
+    `<aside class="report-preview-outline" aria-label="What report understood"><details open><summary>What report understood (report explain)</summary><pre>${escapeHtml(outline)}</pre></details></aside>`
+  );
+}
+
+/** The report (or an empty page) with the problems above it, the outline beside it and the reload script. */
+function previewPage({ html, outline }: RenderedPreview, problemsText: string): string {
   const problems = problemsText
     ? `<pre class="report-preview-problems" style="background:#fff3f3;color:#8a1010;padding:1em;white-space:pre-wrap;border-bottom:2px solid #c00;margin:0">${escapeHtml(problemsText)}</pre>`
     : '';
@@ -132,7 +160,7 @@ function previewPage(html: string | undefined, problemsText: string): string {
   return body
     .replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, () => '')
     .replace('<body>', () => `<body>${problems}`)
-    .replace('</body>', () => `<script>${RELOAD_SCRIPT}</script></body>`);
+    .replace('</body>', () => `${outlinePanel(outline)}<script>${RELOAD_SCRIPT}</script></body>`);
 }
 
 /** The server's answers: the page, its reload events, and nothing for a Host (or Origin) that is not ours. */
@@ -205,10 +233,10 @@ function watchForChanges(watched: () => readonly string[], rebuild: () => Promis
   };
 }
 
-export async function runPreview(input: string, options: { port?: string; template?: string; language?: string }, io: CliIo): Promise<number> {
+export async function runPreview(input: string, options: { port?: string; template?: string; language?: string; edition?: Edition }, io: CliIo): Promise<number> {
   const port = options.port === undefined ? 4321 : Number(options.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new RunError(`Expected --port to be a port number, not \`${options.port}\``);
-  const handle = await startPreview(input, { port, template: options.template, language: options.language }, io);
+  const handle = await startPreview(input, { port, template: options.template, language: options.language, edition: options.edition }, io);
   io.stdout.write(`Previewing ${input} at ${handle.url} (Ctrl-C to stop)\n`);
   await new Promise<void>((resolvePromise) => {
     const stop = io.onInterrupt?.(async () => {

@@ -30,6 +30,8 @@ export interface SourceFacts {
   author?: string;
   /** The document's language tag (a PDF's `/Lang`). */
   language?: string;
+  /** A PDF's bookmarks: its headings as the report wrote them (a heading printed in capitals keeps its case there). */
+  headings?: string[];
 }
 
 export interface ImportedText {

@@ -43,7 +43,7 @@ export async function importFile(path: string, options: ImportOptions): Promise<
     const bytes = await readFile(path);
     const images = new ReportImages(options.imageFolder);
     let text: ImportedText;
-    if (kind === 'pdf') text = await readPdf(new Uint8Array(bytes));
+    if (kind === 'pdf') text = await readPdf(new Uint8Array(bytes), images);
     else if (kind === 'docx') text = await readWordDocument(bytes, images);
     else if (kind === 'html') text = await readWebPage(new TextDecoder('utf-8', { fatal: false }).decode(bytes), images, await realpath(dirname(path)));
     else text = readPlainText(new TextDecoder('utf-8', { fatal: false }).decode(bytes));

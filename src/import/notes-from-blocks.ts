@@ -44,6 +44,7 @@ export function notesFromBlocks(source: ImportedText, language = 'en'): Imported
 
   // A PDF's headings set in capitals get their case back from the body's words.
   const letterCase = new LetterCase();
+  if (source.facts.headings) letterCase.know(source.facts.headings);
   if (source.hasSizes) for (const b of blocks) if (!isHeadingLike(b, look, language)) letterCase.learn(plainOf(blockText(b)));
   let groupLetter = 0;
   const participationLabel = labelPack(language).labels.participation ?? 'Participation';

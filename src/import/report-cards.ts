@@ -107,8 +107,8 @@ function briefPracticeCard(blocks: readonly TextBlock[], start: number, body: nu
     presenter = { name: m[1]!.trim(), ...(m[2] ? { organisation: m[2].trim() } : {}) };
     place = where;
     i++;
-  } else if (text && text.length <= 60 && first!.lines.length <= 2 && /^[\p{Lu}][\p{L}\s.'’-]*(?:,\s*[\p{Lu}][\p{L}\s.'’-]*)?$/u.test(text)) {
-    // The place alone: `Ireland`, `Veneto, Italy`.
+  } else if (text && text.length <= 60 && first!.lines.length <= 2 && !/[.!?:;]$/u.test(text) && /^[\p{Lu}][\p{L}\s.'’-]*(?:,\s*[\p{Lu}][\p{L}\s.'’-]*)?$/u.test(text)) {
+    // The place alone: `Ireland`, `Veneto, Italy` (a short sentence is the practice's text).
     place = text;
     i++;
   }

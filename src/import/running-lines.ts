@@ -17,6 +17,10 @@ export interface PdfLine {
   /** In a tagged PDF: the element the line belongs to, and whether it is in a list item. */
   block?: number;
   listItem?: boolean;
+  /** Where it is read, across pages: its page and rank, or a continued list's place on the page before. */
+  key?: number[];
+  /** A figure (`![alt](src)`), not text. */
+  image?: boolean;
 }
 
 const PAGE_NUMBER = /^(?:(?:page|p\.|seite|página|pagina)\s*)?\d{1,4}(?:\s*(?:of|\/|von|de|di|sur)\s*\d{1,4})?$/iu;

@@ -104,8 +104,10 @@ export function readTitleBlock(blocks: readonly TextBlock[], facts: SourceFacts,
     else out.unplaced.push(text);
   }
   if (facts.creator?.startsWith('report ') && facts.keywords?.length) {
-    // pipeline.ts writes [kind, series, ...theme titles], leaving out the ones a report has not.
-    const [first, second] = facts.keywords;
+    // pipeline.ts writes [kind, series, ...theme titles], leaving out the ones a report has not; a theme is one
+    // of the bookmarks, a kind or series is not.
+    const headings = new Set(facts.headings ?? []);
+    const [first, second] = facts.keywords.slice(0, 2).filter((k) => !headings.has(k));
     if (first) out.kind = first;
     if (second) out.series = second;
   }

@@ -12,6 +12,7 @@ import { unified } from 'unified';
 import { labelPack } from '../i18n/locales.js';
 import type { ImportedText, TextBlock } from './blocks.js';
 import type { ReportImages } from './images.js';
+import { checkZip } from './zip-check.js';
 
 /** Word's title-page styles, as pandoc and Word write them, kept apart from the headings. */
 const STYLE_MAP = ['Subtitle', 'Date', 'Author', 'First Paragraph', 'Body Text'].map((name) => `p[style-name='${name}'] => p:fresh`).concat("p[style-name='Title'] => h1:fresh");
@@ -70,6 +71,8 @@ export function blocksOfHtml(html: string): TextBlock[] {
 }
 
 export async function readWordDocument(data: Buffer, images: ReportImages): Promise<ImportedText> {
+  // A zip bomb is refused before mammoth (JSZip) unpacks anything.
+  checkZip(data);
   const mammoth = (await import('mammoth')).default;
   let seen = 0;
   // mammoth sets the `<img>`'s alt from the picture's description (`altText`, which its types leave out); a picture

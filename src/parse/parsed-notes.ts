@@ -21,6 +21,19 @@ export interface ParsedNotes {
   placements?: Placement[];
   /** How the written notes were made canonical (src/parse/canonical), for `report fix`. */
   rewrites?: Rewrite[];
+  /** Edits of a Markdown body that write what the reader read the way Markdown writes it, for `report fix`. */
+  edits?: TextEdit[];
+}
+
+/**
+ * One edit of the notes' text: `text` instead of what stands between the offsets `start` and `end` (a line of
+ * its own read as a heading written as `## Heading`, a pasted `•` as `-`); `rule`: the message it resolves.
+ */
+export interface TextEdit {
+  start: number;
+  end: number;
+  text: string;
+  rule: string;
 }
 
 /**

@@ -3,11 +3,14 @@
  */
 import { labelPack, PART_NAMES, type PartName } from '../i18n/locales.js';
 
-/** `1. Highlights`, `A) Digital skills`, `II. Next steps:` -> the words alone. */
+/**
+ * `1. Highlights`, `A) Digital skills`, `II. Next steps:` -> the words alone. Google Docs' Markdown export escapes
+ * the numbering's dot (`1\. Summary`), so a backslash before it counts as written.
+ */
 export function stripNumbering(text: string): string {
   return text
     .trim()
-    .replace(/^(?:\d{1,3}(?:\.\d{1,3})*[.)]?|[A-Za-z][.)]|[IVXLC]{1,6}[.)])\s+/u, '')
+    .replace(/^(?:\d{1,3}(?:\\?\.\d{1,3})*\\?[.)]?|[A-Za-z]\\?[.)]|[IVXLC]{1,6}\\?[.)])\s+/u, '')
     .replace(/\s*:\s*$/u, '')
     .trim();
 }

@@ -85,6 +85,8 @@ export async function finishPdfCounted(pdf: Uint8Array, metadata: PdfMetadata, s
   const metadataStream = context.stream(Buffer.from(xmp, 'utf8'), { Type: 'Metadata', Subtype: 'XML' });
   doc.catalog.set(PDFName.of('Metadata'), context.register(metadataStream));
 
+  restoreBookmarkCase(doc, metadata.headings ?? [], language);
+
   // The structure first: it reads the link texts from the content as printed.
   repairStructure(doc);
   // (compressed on this thread: zlib's asynchronous calls took twice the CPU for streams of this size, measured)
@@ -124,6 +126,44 @@ export async function finishPdfCounted(pdf: Uint8Array, metadata: PdfMetadata, s
   context.trailerInfo.ID = context.obj([id, id]);
   context.header = PDFHeader.forVersion(1, 7);
   return savePdf(loaded, pdf);
+}
+
+/**
+ * A bookmark in capitals that a heading of the report is, written in capitals (`INTEGRATING OPEN DATA…` for
+ * `Integrating Open Data…`), gets the heading's own case: the bookmarks read as the report is written, and
+ * `report import` takes a heading's case back from them.
+ */
+function restoreBookmarkCase(doc: PDFDocument, headings: readonly string[], language: string | undefined): void {
+  if (!headings.length) return;
+  const upper = (text: string) => {
+    try {
+      return text.replace(/\s+/gu, ' ').trim().toLocaleUpperCase(language);
+    } catch {
+      return text.replace(/\s+/gu, ' ').trim().toUpperCase();
+    }
+  };
+  const written = new Map<string, string>();
+  for (const heading of headings) {
+    const key = upper(heading);
+    if (key !== heading && !written.has(key)) written.set(key, heading.replace(/\s+/gu, ' ').trim());
+  }
+  const outlines = doc.catalog.lookupMaybe(PDFName.of('Outlines'), PDFDict);
+  const seen = new Set<PDFDict>();
+  const stack: PDFDict[] = [];
+  const push = (dict: PDFDict, key: string) => {
+    const next = dict.lookupMaybe(PDFName.of(key), PDFDict);
+    if (next && !seen.has(next) && seen.size < 10_000) stack.push(next);
+  };
+  if (outlines) push(outlines, 'First');
+  while (stack.length) {
+    const item = stack.pop()!;
+    seen.add(item);
+    const title = item.lookupMaybe(PDFName.of('Title'), PDFString, PDFHexString)?.decodeText();
+    const heading = title !== undefined && /\p{Lu}/u.test(title) && title === upper(title) ? written.get(upper(title)) : undefined;
+    if (heading) item.set(PDFName.of('Title'), PDFHexString.fromText(heading));
+    push(item, 'Next');
+    push(item, 'First');
+  }
 }
 
 /** Wraps the page's untagged painting as artifacts, rewriting only the content streams that change. */

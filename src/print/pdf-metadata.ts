@@ -10,6 +10,11 @@ export interface PdfMetadata {
   subject?: string;
   keywords?: string[];
   creator: string;
+  /**
+   * The report's headings as written: Chromium's bookmarks show a heading as printed, in capitals when the
+   * template sets it so (`text-transform`); the finishing gives such a bookmark the heading's own case.
+   */
+  headings?: string[];
 }
 
 /** A PDF text string in UTF-16BE, safe for any characters. */

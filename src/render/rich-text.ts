@@ -75,8 +75,21 @@ const hasImages = (markdown: string) => markdown.includes('![');
 
 const ALLOWED_HREF = /^(#|https?:|mailto:)/i;
 
+/** `<br>`, `<br/>`, `<br />`: the one HTML tag that Word and Google Docs exports put in Markdown, read as a line break. */
+const LINE_BREAK_TAG = /^<br\s*\/?>$/i;
+
+/** The tree with every `<br>` as a hard line break (on a copy: the reader's trees are shared). */
+function withLineBreaks(tree: MdastRoot): MdastRoot {
+  const copy = structuredClone(tree);
+  visit(copy, 'html', (node, index, parent) => {
+    if (parent && index !== undefined && LINE_BREAK_TAG.test(node.value.trim())) parent.children.splice(index, 1, { type: 'break' } as never);
+  });
+  return copy;
+}
+
 function toHast(markdown: string, resolveImage?: ImageResolver): HastRoot {
-  const mdast = parse(markdown);
+  const parsed = parse(markdown);
+  const mdast = /<br/i.test(markdown) ? withLineBreaks(parsed) : parsed;
   // Every image, reference-style ones too, shows only what the pipeline checked and embedded.
   if (hasImages(markdown)) {
     richTextCounts.imageSearches++;
@@ -133,8 +146,8 @@ const BLOCK_CONTAINERS = new Set(['root', 'blockquote', 'list', 'listItem', 'tab
 
 /** The words of a tree: text as the reader sees it (entities and escapes decoded), raw HTML and definitions left out. */
 function wordsOf(node: MdastNode): string {
+  if (node.type === 'break' || (node.type === 'html' && LINE_BREAK_TAG.test(node.value.trim()))) return ' ';
   if (node.type === 'html' || node.type === 'definition' || node.type === 'footnoteDefinition') return '';
-  if (node.type === 'break') return ' ';
   if (BLOCK_CONTAINERS.has(node.type)) return (node as { children: MdastNode[] }).children.map(wordsOf).join(' ');
   if ('children' in node) return (node.children as MdastNode[]).map(wordsOf).join('');
   return mdastToString(node);

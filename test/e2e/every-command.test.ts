@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { CliIo } from '../../src/cli/io.js';
 import { startPreview } from '../../src/cli/preview-command.js';
-import { runCli, tempDir } from '../helpers/cli.js';
+import { runCli, runMain, tempDir } from '../helpers/cli.js';
 
 const dir = tempDir();
 afterAll(() => dir.cleanup());
@@ -43,8 +43,9 @@ describe.each(cases)('$name ($rule)', ({ make, rule }) => {
     ['build', ['-f', 'html']],
     ['validate', []],
     ['explain', []],
-  ] as const)('report %s says it', (command, rest) => {
-    const r = runCli([command, file, ...rest], { cwd: folder });
+  ] as const)('report %s says it', async (command, rest) => {
+    // (through the CLI's main() in process; the operator's config below runs the executable)
+    const r = await runMain([command, file, ...rest], { cwd: folder });
     expect(r.code, r.stderr).not.toBe(0);
     expect(rulesOf(r.stderr, file), r.stderr).toContain(rule);
     expect(r.stderr).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);

@@ -1,5 +1,6 @@
 /**
- * `report fix` end to end, as a subprocess on real files: a dry run prints a
+ * `report fix` end to end on real files (the dry run and the failures as a
+ * subprocess, each fixture through the CLI's main() in process): a dry run prints a
  * diff and writes nothing; a fix keeps comments and the Markdown body, gives
  * the same model, is idempotent, and leaves `validate` none of the messages
  * it can resolve.
@@ -51,7 +52,7 @@ describe('report fix', () => {
     expect((await messages(file)).some((m) => FIXABLE.includes(m.ruleId))).toBe(true);
     const modelBefore = await model(file);
 
-    const first = runCli(['fix', file], { cwd: dir });
+    const first = await runMain(['fix', file], { cwd: dir });
     expect(first.code, first.stderr).toBe(0);
     const once = readFileSync(path, 'utf8');
     expect(once).not.toBe(before);
@@ -61,10 +62,26 @@ describe('report fix', () => {
     expect(await model(file)).toEqual(modelBefore);
     expect((await messages(file)).filter((m) => FIXABLE.includes(m.ruleId))).toEqual([]);
 
-    const second = runCli(['fix', file], { cwd: dir });
+    const second = await runMain(['fix', file], { cwd: dir });
     expect(second.code).toBe(0);
     expect(second.stderr).toContain('nothing to fix');
     expect(readFileSync(path, 'utf8')).toBe(once);
+  });
+
+  it('writes a Word paste’s bold part names as headings and its bullets as `-`, and nothing else of the body', async () => {
+    const file = 'word-paste.md';
+    const body = ['**Summary**', '', 'We met in Riga.', '', '**Key takeaways**', '', '**Skills for SMEs**', '', 'Speaker: Ilze Kalnina, Riga Planning Region', '', '• Vouchers', '• Training', '', '**Next steps**', '', '- Simplify the process', ''];
+    writeFileSync(join(dir, file), ['---', 'title: Peer review', 'date: 7 May 2024', '---', '', ...body].join('\n'));
+    const modelBefore = await model(file);
+    const first = runCli(['fix', file], { cwd: dir });
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stderr).toContain('word-paste.md: fixed, 7 changes');
+    const once = readFileSync(join(dir, file), 'utf8');
+    expect(once).toBe(['---', 'title: Peer review', 'date: 2024-05-07', '---', '', '## Summary', '', 'We met in Riga.', '', '## Key takeaways', '', '### Skills for SMEs', '', 'Speaker: Ilze Kalnina, Riga Planning Region', '', '- Vouchers', '- Training', '', '## Next steps', '', '- Simplify the process', ''].join('\n'));
+    expect(await model(file)).toEqual(modelBefore);
+    expect((await messages(file)).map((m) => m.ruleId).filter((r) => ['plain-heading', 'pasted-bullets', ...FIXABLE].includes(r))).toEqual([]);
+    const second = runCli(['fix', file], { cwd: dir });
+    expect(second.stderr).toContain('nothing to fix');
   });
 
   it('keeps comments beside the values it rewrites', () => {

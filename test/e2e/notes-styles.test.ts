@@ -168,7 +168,10 @@ async function pdfLinks(pdf: string): Promise<Set<string>> {
 // --- the builds -----------------------------------------------------------------------------------------------
 
 interface Build {
+  /** The exit code of the batch the file was built in. */
   code: number | null;
+  /** The file's status in the batch's run report (`--report`): `built` when it was. */
+  status?: string;
   stderr: string;
   model?: Model;
   pdfText?: string;
@@ -178,11 +181,11 @@ interface Build {
 const out = tempDir('report-notes-styles-');
 const builds = new Map<string, Build>();
 
-function build(notes: string, base: string): Promise<Build> {
-  const dir = join(out.path, base);
-  const formats = PDF_FILES.has(notes) ? 'json,pdf' : 'json';
+/** One `report build` of many notes files (one browser for all the PDFs); each file's status from its run report. */
+function buildBatch(notes: string[], formats: string, dir: string): Promise<void> {
+  const report = join(dir, 'run-report.json');
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, 'build', join(FIXTURES, notes), '--out', dir, '--format', formats, '--no-cache', '--no-catalogue'], {
+    const child = spawn(process.execPath, [BIN, 'build', ...notes.map((n) => join(FIXTURES, n)), '--out', dir, '--format', formats, '--no-cache', '--no-catalogue', '--report', report], {
       cwd: ROOT,
       env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined },
       stdio: ['ignore', 'ignore', 'pipe'],
@@ -190,27 +193,31 @@ function build(notes: string, base: string): Promise<Build> {
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
     child.on('close', async (code) => {
-      const result: Build = { code, stderr };
-      const json = join(dir, `${base}.json`);
-      if (existsSync(json)) result.model = JSON.parse(readFileSync(json, 'utf8')) as Model;
-      const pdf = join(dir, `${base}.pdf`);
-      if (existsSync(pdf)) {
-        result.pdfText = pdfPages(pdf, 'reading').join('\n');
-        result.pdfLinks = await pdfLinks(pdf);
+      const files = existsSync(report) ? (JSON.parse(readFileSync(report, 'utf8')) as { files: Array<{ path: string; status: string }> }).files : [];
+      for (const name of notes) {
+        const base = name.replace(/\.[^.]+$/u, '');
+        const result: Build = { code, stderr, status: files.find((f) => f.path.endsWith(`/${name}`))?.status };
+        const json = join(dir, `${base}.json`);
+        if (existsSync(json)) result.model = JSON.parse(readFileSync(json, 'utf8')) as Model;
+        const pdf = join(dir, `${base}.pdf`);
+        if (existsSync(pdf)) {
+          result.pdfText = pdfPages(pdf, 'reading').join('\n');
+          result.pdfLinks = await pdfLinks(pdf);
+        }
+        builds.set(name, result);
       }
-      resolve(result);
+      resolve();
     });
   });
 }
 
 beforeAll(async () => {
-  // Two builds at a time: the machine has two cores.
-  const queue = [...cases];
-  await Promise.all(
-    [0, 1].map(async () => {
-      for (let next = queue.shift(); next; next = queue.shift()) builds.set(next.notes, await build(next.notes, next.base));
-    }),
-  );
+  // Two batches at once (the machine has two cores): the files printed too, and the others.
+  const names = cases.map((c) => c.notes);
+  await Promise.all([
+    buildBatch(names.filter((n) => PDF_FILES.has(n)), 'json,pdf', join(out.path, 'pdf')),
+    buildBatch(names.filter((n) => !PDF_FILES.has(n)), 'json', join(out.path, 'json')),
+  ]);
 }, 300_000);
 afterAll(() => out.cleanup());
 
@@ -224,6 +231,7 @@ describe.each(cases)('$notes', ({ notes, base, facts }) => {
 
   it('builds on the first run (warnings allowed)', () => {
     expect(built().stderr).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
+    expect(built().status, built().stderr).toBe('built');
     expect(built().code, built().stderr).toBe(0);
   });
 

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PDFDict, PDFName, PDFString } from '@cantoo/pdf-lib';
 import { runCli, tempDir } from '../helpers/cli.js';
 import { pdfInfo, pdfPages } from '../helpers/pdf.js';
+import { exampleBuilds, type ExampleBuilds } from '../helpers/shared-builds.js';
 import { headingSkips, linkProblems, listItemChildren, tocProblems, nonStandardTypes, outputIntent, readPdf, trailerId, unmarkedPainting, xmpText } from '../helpers/pdf-rules.js';
 
 const dir = tempDir();
@@ -20,7 +21,10 @@ const TEMPLATES = ['default', 'brief'] as const;
 const EXAMPLES = readdirSync('examples').filter((f) => /\.(md|ya?ml)$/.test(f));
 
 /** examples/x.md -> <out>/<template>/md/x.pdf (the .md and .yaml of one example would write the same name). */
-const pdfOf = (template: string, example: string, standard = 'default') => join(dir.path, standard, template, example.split('.').pop()!, example.replace(/\.[^.]+$/, '.pdf'));
+const noneOf = (example: string) => join(dir.path, 'none', 'default', example.split('.').pop()!, example.replace(/\.[^.]+$/, '.pdf'));
+/** The examples printed with the default standard, shared with the other test files of the run. */
+const shared = new Map<string, ExampleBuilds>();
+const pdfOf = (template: string, example: string, standard = 'default') => (standard === 'none' ? noneOf(example) : shared.get(template)!.pdf(example));
 
 function build(template: string, standard?: string) {
   for (const ext of new Set(EXAMPLES.map((e) => e.split('.').pop()!))) {
@@ -31,8 +35,8 @@ function build(template: string, standard?: string) {
   }
 }
 
-beforeAll(() => {
-  for (const template of TEMPLATES) build(template);
+beforeAll(async () => {
+  for (const template of TEMPLATES) shared.set(template, await exampleBuilds(template));
   build('default', 'none');
 });
 

@@ -41,6 +41,9 @@ describe('report preview', () => {
       const first = await (await fetch(preview.url)).text();
       expect(first).toContain('<h1 class="title">First title</h1>');
       expect(first).toContain("new EventSource('/__events')");
+      // Beside the report, what the reader understood, as `report explain` prints it (with the source lines).
+      const outline = /<aside class="report-preview-outline"[\s\S]*?<pre>([\s\S]*?)<\/pre>/.exec(first)?.[1] ?? '';
+      expect(outline.replace(/&#x22;|&quot;/g, '"')).toMatch(/^\s+6\s+highlights "Highlights"\n\s+8\s+theme "A"/m);
 
       writeFileSync(notes, '---\ntitle: Second title\ndate: 2024-06-05\n---\n\n## Highlights\n\n### A\n\nText.\n');
       await waitFor(async () => (await (await fetch(preview.url)).text()).includes('Second title'));
@@ -52,6 +55,22 @@ describe('report preview', () => {
       expect(stderr).toContain('[valid-date]');
     } finally {
       await preview.close();
+    }
+  });
+
+  it('shows the public edition, and the internal one when asked', async () => {
+    const notes = join(dir.path, 'editions.md');
+    writeFileSync(notes, '---\ntitle: Editions\ndate: 2024-06-05\n---\n\n## Highlights\n\n### A\n\nPublic text.\n\n<!-- internal -->\nSecret remark.\n<!-- /internal -->\n');
+    const io: CliIo = { stdout: { write: () => true }, stderr: { write: () => true }, cwd: dir.path, env: {}, platform: process.platform, isRoot: false, cpuCount: 2 };
+    for (const [edition, shown] of [[undefined, false], ['internal', true]] as const) {
+      const preview = await startPreview('editions.md', { port: 0, edition }, io);
+      try {
+        const page = await (await fetch(preview.url)).text();
+        expect(page).toContain('Public text.');
+        expect(page.includes('Secret remark.')).toBe(shown);
+      } finally {
+        await preview.close();
+      }
     }
   });
 });

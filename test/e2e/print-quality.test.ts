@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, runCli, tempDir } from '../helpers/cli.js';
 import { flat, pdfInfo, pdfPages, pdfOutline as outline } from '../helpers/pdf.js';
 import { difference, readPgm, renderPages, toPgm } from '../helpers/pgm.js';
+import { exampleBuilds } from '../helpers/shared-builds.js';
 
 const dir = tempDir();
 afterAll(() => dir.cleanup());
@@ -16,10 +17,10 @@ afterAll(() => dir.cleanup());
 const PNG_1x1 = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 
 describe('the example PDF', () => {
-  const pdf = join(dir.path, 'vilnius-2024.pdf');
-  beforeAll(() => {
-    const result = runCli(['build', 'examples/vilnius-2024.md', '--out', dir.path, '--format', 'pdf', '--no-cache']);
-    expect(result.code, result.stderr).toBe(0);
+  // `report build examples/… --format pdf,json --no-cache`, printed once for the run's test files.
+  let pdf: string;
+  beforeAll(async () => {
+    pdf = (await exampleBuilds('default')).pdf('vilnius-2024.md');
   });
 
   it('has bookmarks for the title, every section and every theme, practice and group', async () => {

@@ -18,15 +18,15 @@ for (const m of DOC.matchAll(/^### `([a-z-]+)`\n([\s\S]*?)(?=^##)/gm)) sections.
 const OTHER_IDS = [
   'input', 'read-error', 'file-too-large', 'encoding',
   'yaml-syntax', 'yaml-duplicate-key', 'yaml-tag', 'yaml-alias-limit', 'yaml-depth', 'yaml-forbidden-key', 'yaml-complex-key', 'notes-shape',
-  'front-matter-language', 'front-matter-shape', 'unknown-heading', 'duplicate-part', 'same-value-twice', 'unknown-key-line',
+  'front-matter-language', 'front-matter-shape', 'unknown-heading', 'duplicate-part', 'same-value-twice', 'unknown-key-line', 'practice-table',
   'heading-matched-by-word', 'contents-left-out', 'footer-left-out', 'contact-outside-part', 'contact-without-address', 'placeholder-link',
   'required', 'unknown-key', 'type', 'pattern', 'url', 'empty-value', 'too-short', 'enum', 'format', 'schema',
   'practice-ref', 'missing-practice', 'practice-outside-root', 'practice-invalid',
   'missing-image', 'image-outside-root', 'remote-image', 'image-path', 'image-type', 'image-too-large',
   'yaml-flow-text', 'yaml-split-number',
-  'canonical-key', 'short-form', 'date-form', 'address-scheme', 'date-ambiguous', 'canonical-conflict', 'fix',
+  'canonical-key', 'event-wrapper', 'short-form', 'date-form', 'address-scheme', 'date-ambiguous', 'canonical-conflict', 'fix',
   'time-limit', 'memory-limit', 'markdown-depth', 'markdown-complexity',
-  'plain-heading', 'pasted-bullets', 'pasted-lines', 'list-as-group', 'internal-fence-unclosed', 'internal-fence-nested', 'internal-fence-unopened',
+  'plain-heading', 'no-parts', 'pasted-bullets', 'pasted-lines', 'list-as-group', 'internal-fence-unclosed', 'internal-fence-nested', 'internal-fence-unopened',
   'import-unreadable', 'import-encrypted', 'import-no-text', 'import-too-large', 'import-exists', 'import-write',
 ];
 

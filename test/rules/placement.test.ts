@@ -88,6 +88,17 @@ describe('contents-left-out and footer-left-out', () => {
     expect(modelOf(md).summary).toBe('Sixty people.');
   });
 
+  it('the contents list’s title on a line of its own above it goes with it', async () => {
+    const md = text('---', 'title: Laboratorio', 'date: 2024-06-12', 'language: it', '---', '', 'Indice', '1. Sintesi', '2. Punti salienti', '', '## Sintesi', '', 'Cinquanta persone.', '', '## Punti salienti', '', '### Porti', '', 'Testo.');
+    const r = await ws.validate('contents-title.md', md);
+    expect(r.report).toEqual(['contents-title.md:8:1 info A list of the notes’ own headings is left out; the report makes its own contents [contents-left-out]']);
+    expect(modelOf(md).summary).toBe('Cinquanta persone.');
+    expect(parseMarkdownNotes(md).placements!.filter((p) => p.kind === 'left-out').map((p) => [p.position?.start.line, p.reason])).toEqual([
+      [8, 'a list of the notes’ own headings: the report makes its own contents'],
+      [7, 'the title of a contents list'],
+    ]);
+  });
+
   it('closing lines repeating the footer are left out', async () => {
     const md = text('---', 'title: Workshop', 'date: 2024-06-05', 'series: Interreg Europe Policy Learning Platform', 'website: https://www.interregeurope.eu/policylearning', '---', '',
       '## Contacts', '', '- Laura Varisco <l.varisco@policylearning.eu>', '', '---', '', 'Interreg Europe Policy Learning Platform | www.interregeurope.eu/policylearning');

@@ -336,6 +336,11 @@ describe('no-raw-html', () => {
     expect(r.code).toBe(0);
   });
 
+  it('`<br>` is a line break, not a warning', async () => {
+    const r = await ws.validate('no-raw-html-br.yaml', text('title: Workshop', 'date: 2024-06-05', 'summary: The panel was lively.<br>It ended late.'));
+    expect(r.report).toEqual([]);
+  });
+
   it('Markdown: an HTML tag inside a paragraph is a warning', async () => {
     const r = await ws.validate('no-raw-html.md', markdown('## Highlights', '', '### GovTech', '', 'The panel was <b>lively</b>.'));
     expect(r.report).toEqual(['no-raw-html.md:10:15 warning Raw HTML is not allowed and is left out: `<b>` [no-raw-html]']);

@@ -2,6 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { plainText, renderBlock, renderInline } from '../../src/render/rich-text.js';
 
 describe('rich text', () => {
+  it('reads `<br>` (as Word and Google Docs exports write it) as a line break, and no other tag', () => {
+    expect(renderInline('Marie presented.<br>Paul added figures.')).toBe('Marie presented.<br>\nPaul added figures.');
+    expect(renderInline('One<br />two<BR/>three')).toBe('One<br>\ntwo<br>\nthree');
+    expect(renderInline('a <b>bold</b> word')).toBe('a bold word');
+    expect(plainText('Marie presented.<br>Paul')).toBe('Marie presented. Paul');
+  });
+
   it('renders plain prose, strong text and links as HTML', () => {
     expect(renderBlock('Para one.\n\nPara **two**.')).toBe('<p>Para one.</p>\n<p>Para <strong>two</strong>.</p>');
     expect(renderInline('see [a "link"](https://e.org/x?a=1&b=2) now')).toBe('see <a href="https://e.org/x?a=1&#x26;b=2" rel="noopener noreferrer">a "link"</a> now');

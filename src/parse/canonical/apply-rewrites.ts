@@ -3,18 +3,22 @@
  * own text. YAML (a YAML file, or the front matter of a Markdown file) is
  * edited through the `yaml` package's Document API, so comments, order,
  * quoting and wording stay as written; nothing is re-serialised from the
- * model. The Markdown body is left as it is.
+ * model. In the Markdown body, only what the reader had to read in a way Markdown does not write is edited: a
+ * line of its own read as a heading (written `## …`) and a pasted bullet (written `-`).
  */
 import { Document, isMap, isScalar, isSeq, parseDocument, type Node, type Pair } from 'yaml';
 import { diagnostic, type Diagnostic } from '../../diagnostics/message.js';
 import { parseNotes, type NotesFormat } from '../index.js';
 import type { NotesPath, Rewrite } from './rewrite.js';
+import type { TextEdit } from '../parsed-notes.js';
 
 export interface FixResult {
   /** The fixed text (the input when nothing changed or the fix was refused). */
   text: string;
   /** Rewrites applied to the file. */
   applied: Rewrite[];
+  /** Edits of the Markdown body applied (plain lines as headings, pasted bullets). */
+  edited?: TextEdit[];
   /** Rewrites of values the Markdown body holds, which fix does not edit. */
   skipped: Rewrite[];
   /** Why the notes could not be fixed (they do not parse, or the rewrite would change what they say). */
@@ -23,12 +27,18 @@ export interface FixResult {
 
 const FRONT_MATTER = /^(\uFEFF?---[ \t]*\r?\n)([\s\S]*?\r?\n)?(---[ \t]*(?:\r?\n|$))/;
 
-export function fixNotesText(text: string, format: NotesFormat): FixResult {
+export function fixNotesText(original: string, format: NotesFormat): FixResult {
+  let text = original;
   const parsed = parseNotes(text, format);
   const fatal = parsed.messages.filter((m) => m.fatal);
   if (parsed.data === undefined || fatal.length) return { text, applied: [], skipped: [], messages: fatal };
   const rewrites = parsed.rewrites ?? [];
-  if (rewrites.length === 0) return { text, applied: [], skipped: [], messages: [] };
+  const edits = parsed.edits ?? [];
+  if (rewrites.length === 0 && edits.length === 0) return { text, applied: [], skipped: [], messages: [] };
+  // The body's edits first: they stand after the front matter, which they leave as it was.
+  const edited = withEdits(text, edits);
+  if (rewrites.length === 0) return same(parseNotes(edited, format), parsed) ? { text: edited, applied: [], edited: edits, skipped: [], messages: [] } : refused(text, []);
+  text = edited;
 
   let before = '';
   let yamlText = text;
@@ -45,7 +55,7 @@ export function fixNotesText(text: string, format: NotesFormat): FixResult {
   const applied: Rewrite[] = [];
   const skipped: Rewrite[] = [];
   for (const rewrite of ordered(rewrites)) (apply(doc, rewrite) ? applied : skipped).push(rewrite);
-  if (applied.length === 0) return { text, applied, skipped, messages: [] };
+  if (applied.length === 0) return { text, applied, ...(edits.length ? { edited: edits } : {}), skipped, messages: [] };
 
   const options = { lineWidth: 0, indent: indentOf(yamlText) };
   // Only the top-level entries that changed are written anew; the others keep their text byte for byte (a
@@ -62,15 +72,30 @@ export function fixNotesText(text: string, format: NotesFormat): FixResult {
       continue;
     }
     // A fix must not change what the notes say: the fixed text reads into the very same canonical notes.
-    const check = parseNotes(fixed, format);
-    if (!check.messages.some((m) => m.fatal) && JSON.stringify(check.data) === JSON.stringify(parsed.data)) return { text: fixed, applied, skipped, messages: [] };
+    if (same(parseNotes(fixed, format), parsed)) return { text: fixed, applied, ...(edits.length ? { edited: edits } : {}), skipped, messages: [] };
   }
+  return refused(original, rewrites);
+}
+
+/** Whether the fixed text reads into the very same canonical notes. */
+function same(check: ReturnType<typeof parseNotes>, parsed: ReturnType<typeof parseNotes>): boolean {
+  return !check.messages.some((m) => m.fatal) && JSON.stringify(check.data) === JSON.stringify(parsed.data);
+}
+
+function refused(text: string, rewrites: Rewrite[]): FixResult {
   return {
     text,
     applied: [],
     skipped: rewrites,
     messages: [diagnostic('fix', 'These notes could not be rewritten without changing what they say; nothing was written', undefined, { note: 'Run `report validate` and make the changes its messages name' })],
   };
+}
+
+/** The text with the edits made (from the last to the first, so that each offset still holds). */
+function withEdits(text: string, edits: readonly TextEdit[]): string {
+  let out = text;
+  for (const edit of [...edits].sort((a, b) => b.start - a.start)) out = out.slice(0, edit.start) + edit.text + out.slice(edit.end);
+  return out;
 }
 
 interface Span {

@@ -13,13 +13,41 @@ import { highlights, nextSteps, practices, section } from './parts.js';
 import { readPlace } from './place.js';
 import type { NotesPath, Rewrite } from './rewrite.js';
 import { languageOfName } from './languages.js';
-import { readContact, readLink, readOrganiser, readPerson, splitSemicolons } from './short-forms.js';
+import { readPerson, splitPeople } from './people.js';
+import { readContact, readLink, readOrganiser, splitSemicolons } from './short-forms.js';
 import { canonName, FILL_DOCS, fieldOf, flow, isMapping, type Json } from './wording.js';
 
 /** Lists the model holds, which a synonym's items join instead of clashing with. */
 /** Lists of names that people write on one line, separated by `;` (a comma can be part of a name). */
 const SEPARATED_LISTS = new Set(['organisers', 'speakers', 'contacts']);
 const LIST_KEYS = new Set(['organisers', 'contacts', 'speakers', 'figures', 'links', 'images', 'items', 'groups', 'themes', 'topics', 'practices', 'sections']);
+
+/**
+ * A string naming several entries of a list: people also at `and` between names and at a comma after a bracket
+ * (`A (X), B (Y)`), as on a `Speakers:` line; organisers and contacts at `;` only (a comma can be part of a name).
+ */
+function severalNames(value: string, key: string): string[] | undefined {
+  if (key !== 'speakers') return splitSemicolons(value);
+  const people = splitPeople(value);
+  return people.length > 1 ? people : undefined;
+}
+
+/** Words for a mapping that people put around the title block's keys. */
+const WRAPPERS = new Set(['event', 'meta', 'metadata', 'details', 'eventdetails', 'eventinfo', 'info', 'general', 'workshop', 'meeting']);
+
+/**
+ * The key of a mapping around the title block (`event:` holding `title`, `date` …), when it is not itself a key
+ * of the notes and at least two of its keys are keys of the event; else undefined.
+ */
+function eventWrapper(data: Json, language: string | undefined): string | undefined {
+  for (const written of Object.keys(data)) {
+    const value = data[written];
+    if (!WRAPPERS.has(normaliseKey(written)) || resolveKey('event', written, language) || !isMapping(value)) continue;
+    const known = Object.keys(value).filter((k) => CANONICAL_KEYS.event.includes(resolveKey('event', k, language)?.key ?? ''));
+    if (known.length >= 2) return written;
+  }
+  return undefined;
+}
 
 type ChildFn = (key: string, value: unknown, orig: NotesPath, canon: NotesPath, meaning: KeyMeaning, offset: number) => unknown;
 
@@ -72,7 +100,17 @@ export class Canonicaliser {
   // -------------------------------------------------------------------------
 
   event(data: Json): Json {
-    const out = this.mapping('event', data, [], [], (key, value, orig, canon, meaning, offset) => this.eventValue(key, value, orig, canon, meaning, offset));
+    const child: ChildFn = (key, value, orig, canon, meaning, offset) => this.eventValue(key, value, orig, canon, meaning, offset);
+    const wrapper = eventWrapper(data, this.language);
+    let out: Json;
+    if (wrapper) {
+      // `event: { name, date, place }` around the title block: its keys are the event's own, where they were written.
+      this.info('event-wrapper', `The keys under ${quote(wrapper)} are read as the event's own`, [wrapper], 'key', `Write them at the top level, without \`${wrapper}:\``);
+      const inner = this.mapping('event', data[wrapper] as Json, [wrapper], [], child);
+      const rest = this.mapping('event', Object.fromEntries(Object.entries(data).filter(([k]) => k !== wrapper)), [], [], child);
+      for (const key of Object.keys(rest)) if (Object.hasOwn(inner, key)) this.conflict(key, key, [], [inner[key], rest[key]]);
+      out = { ...inner, ...rest };
+    } else out = this.mapping('event', data, [], [], child);
     const range = this.pendingEnd;
     if (range) {
       if (out.endDate === undefined) {
@@ -247,7 +285,8 @@ export class Canonicaliser {
         return item(v, [...orig, i], [...canon, offset + i]);
       });
     }
-    const several = typeof value === 'string' && SEPARATED_LISTS.has(String(canon[canon.length - 1])) ? splitSemicolons(value) : undefined;
+    const listKey = String(canon[canon.length - 1]);
+    const several = typeof value === 'string' && SEPARATED_LISTS.has(listKey) ? severalNames(value, listKey) : undefined;
     if (several) {
       // `A; B (host)`: each name is an item; the whole string is replaced above them, so their own rewrites are not kept.
       const items = this.quietly(() =>
@@ -256,7 +295,8 @@ export class Canonicaliser {
           return item(part, orig, [...canon, offset + i]);
         }),
       );
-      this.info('short-form', `${quote(value)} read as a list of ${several.length} in ${quote(canonName(canon))}, one at each \`;\``, orig, 'value', `Write each as a list item (\`- …\`), ${FILL_DOCS}`);
+      const at = String(value).includes(';') ? 'one at each `;`' : 'one per person';
+      this.info('short-form', `${quote(value)} read as a list of ${several.length} in ${quote(canonName(canon))}, ${at}`, orig, 'value', `Write each as a list item (\`- …\`), ${FILL_DOCS}`);
       this.set(orig, value, items, 'short-form');
       return items;
     }

@@ -221,7 +221,8 @@ function readSide(side: string, language: string | undefined): Side | undefined 
       continue;
     }
     if (FILLER.has(bare)) continue;
-    if (i === 0 && isWeekday(bare, language)) continue;
+    // A weekday before the date, after an article or not (`mardi 11 mars`, `le mardi 11 mars`, `am Dienstag, 11. März`).
+    if (out.day === undefined && out.month === undefined && out.year === undefined && isWeekday(bare, language)) continue;
     return undefined;
   }
   return out;

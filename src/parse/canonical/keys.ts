@@ -47,6 +47,7 @@ const role = (r: string, ...words: string[]): [string, KeyMeaning][] => words.ma
 /** Synonyms per context, written in their normalised form (see `normaliseKey`). */
 const SYNONYMS: Record<KeyContext, [string, KeyMeaning][]> = {
   event: [
+    ...s('title', 'name', 'eventname', 'eventtitle', 'workshoptitle', 'workshopname', 'meetingtitle', 'titleoftheevent'),
     ...s('kind', 'type', 'format', 'eventtype', 'eventkind', 'kindofevent', 'typeofevent', 'eventformat'),
     ...s('place', 'location', 'where', 'venue'),
     ...s('date', 'startdate', 'start', 'eventdate', 'from', 'day', 'when', 'dates'),

@@ -1,4 +1,7 @@
-/** A place written as text: `City, Country`, `Online`, `Hybrid`, `Online / Vilnius`, `Venue, City, Country`. */
+/**
+ * A place written as text: `City, Country`, `Online`, `Hybrid`, `Online / Vilnius`, `Venue, City, Country`, `Online
+ * (Zoom)` (a meeting platform is an online event's venue).
+ */
 import { foldText } from './dates.js';
 
 export interface PlaceReading {
@@ -10,6 +13,15 @@ export interface PlaceReading {
 }
 
 const ONLINE = new Set(['online', 'on-line', 'virtual', 'remote', 'webinar', 'en ligne', 'en linea', 'in linea', 'online event', 'digital']);
+/** Meeting platforms: an online event's `venue` (`Online (Zoom)`, `MS Teams`), never a city. */
+const PLATFORMS = new Set(['zoom', 'teams', 'ms teams', 'microsoft teams', 'webex', 'cisco webex', 'google meet', 'meet', 'gotomeeting', 'gotowebinar', 'jitsi', 'jitsi meet', 'youtube', 'youtube live', 'livestorm', 'hopin', 'bluejeans', 'skype', 'whereby', 'clickmeeting', 'bigbluebutton', 'big blue button', 'vimeo', 'facebook live', 'linkedin live', 'airmeet', 'swapcard', 'webinarjam', 'on24']);
+
+/** A platform's name, with `webinar`, `meeting` or `call` after it (`Zoom webinar`) or `via` before it. */
+function isPlatform(word: string): boolean {
+  const bare = word.replace(/^(?:via|on|über|sur|su|por|przez)\s+/u, '').replace(/\s+(?:webinar|meeting|call|event|session|live)$/u, '');
+  return PLATFORMS.has(bare);
+}
+
 const HYBRID = new Set(['hybrid', 'hybride', 'hibrido', 'ibrido', 'hibrid', 'hybrydowy', 'hybrid event']);
 
 const COUNTRY_LANGUAGES = ['en', 'bg', 'cs', 'da', 'de', 'el', 'es', 'et', 'fi', 'fr', 'ga', 'hr', 'hu', 'it', 'lt', 'lv', 'mt', 'nl', 'pl', 'pt', 'ro', 'sk', 'sl', 'sv'];
@@ -50,13 +62,17 @@ export function readPlace(text: string): PlaceReading | undefined {
   if (!trimmed || trimmed.length > 200) return undefined;
   const out: PlaceReading = {};
   // Mode words stand alone, after a slash, a dash, a plus or in brackets: `Vilnius (hybrid)`, `Online / Vilnius`.
-  const pieces = trimmed.split(/\s*(?:\/|\+|\||\s[–—-]\s|\(|\)|&)\s*/).map((p) => p.trim()).filter(Boolean);
+  const pieces = trimmed.split(/\s*(?:\/|\+|\||\s[–—-]\s|\(|\)|&|\svia\s)\s*/i).map((p) => p.trim()).filter(Boolean);
   const rest: string[] = [];
   for (const piece of pieces) {
     const word = foldText(piece).replace(/[.!]$/, '');
     if (HYBRID.has(word)) out.hybrid = out.online = true;
     else if (ONLINE.has(word)) {
       out.online = true;
+      if (rest.length) out.hybrid = true;
+    } else if (isPlatform(word) && out.venue === undefined) {
+      out.online = true;
+      out.venue = piece;
       if (rest.length) out.hybrid = true;
     } else {
       if (out.online) out.hybrid = true;

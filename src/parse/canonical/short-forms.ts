@@ -38,16 +38,6 @@ export function readLink(text: string): { title: string; url: string } | undefin
   return { title: title || last, url };
 }
 
-/** A person as one line: `Name`, `Name (Organisation)`, `Name, Role, Organisation`. */
-export function readPerson(text: string): { name: string; role?: string; organisation?: string } {
-  const trimmed = text.trim();
-  const inBrackets = /^([^(),]+?)\s*\(([^()]+)\)$/.exec(trimmed);
-  if (inBrackets) return { name: inBrackets[1]!.trim(), organisation: inBrackets[2]!.trim() };
-  const parts = trimmed.split(/\s*,\s*/);
-  if (parts.length === 3 && parts.every(Boolean)) return { name: parts[0]!, role: parts[1]!, organisation: parts[2]! };
-  return { name: trimmed };
-}
-
 /**
  * `A; B; C` as its items, or undefined when the text has no `;` (or only
  * empty pieces). Commas are left alone: `Ministry of Economy, Lithuania` is one name.

@@ -24,6 +24,12 @@ export function leaveOutBeforeReading(preamble: RootContent[], topLevel: Section
     if (isContentsList(preamble[i]!, headings)) {
       leaveOutContentsList(preamble[i]!, ctx);
       preamble.splice(i, 1);
+      // Its title as a line of its own just above it (`Contents`, `Indice`), which the list cut from its paragraph.
+      const above = preamble[i - 1];
+      if (above?.type === 'paragraph' && isContentsHeading(ctx.source.inline(above), ctx.language)) {
+        ctx.out.placed('left-out', [], above, 'the title of a contents list', ctx.source.inline(above));
+        preamble.splice(--i, 1);
+      }
     }
   }
 

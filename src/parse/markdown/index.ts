@@ -12,7 +12,7 @@
  * Headings that name no part become free sections, kept in order, with a
  * warning. Nothing the author wrote is dropped silently.
  */
-import type { Diagnostic } from '../../diagnostics/message.js';
+import { diagnostic, type Diagnostic } from '../../diagnostics/message.js';
 import { pathKey, type ParsedNotes } from '../parsed-notes.js';
 import { eventValue, notesLanguage } from '../canonical/keys.js';
 import { classifyHeading } from '../section-names.js';
@@ -24,16 +24,19 @@ import { addStrayContacts, leaveOutBeforeReading } from './closing.js';
 import { mergeWithFrontMatter, sameWords } from './merge.js';
 import { warnPlaceholderLinks } from './placeholder-links.js';
 import { addSummary } from './summary.js';
-import { bodyStartOf, bulletMessages, promotePlainHeadings, withMarkdownBullets } from './plain-lines.js';
+import { bodyStartOf, bulletEdits, bulletMessages, promotePlainHeadings, withMarkdownBullets } from './plain-lines.js';
 import { promoteTitleLines, splitPastedLines } from './pasted-lines.js';
 import { markInternalBlocks, markInternalSections } from './internal-marks.js';
-import { parseMarkdownTree, tooDeepToRender } from './tree.js';
+import { isTextBlock, parseMarkdownTree, positionOf, tooDeepToRender } from './tree.js';
 
 export type { Placement, PlacementKind } from '../placement.js';
 export { parseContact } from './contacts.js';
 export { splitProjectTitle } from './practices.js';
 export { parseUpcomingItem } from './upcoming.js';
 export { positionOf } from './tree.js';
+
+/** More text blocks than this, and no part: a `no-parts` warning (a summary is a few paragraphs). */
+const SUMMARY_ALONE_BLOCKS = 4;
 
 export function parseMarkdownNotes(text: string): ParsedNotes {
   const pasted = withMarkdownBullets(text, bodyStartOf(text));
@@ -78,6 +81,16 @@ export function parseMarkdownNotes(text: string): ParsedNotes {
   markInternalSections(topLevel, ctx.source.marks);
   topLevel = leaveOutBeforeReading(preamble, topLevel, front.data, ctx);
   if (preamble.length) addSummary(preamble, preamble[0]!, ctx, 'text before the first part');
+  // A body with nothing but a long summary was most likely written in a way the reader does not know: say so.
+  const summaryBlocks = preamble.filter(isTextBlock);
+  if (topLevel.length === 0 && summaryBlocks.length > SUMMARY_ALONE_BLOCKS) {
+    out.report(
+      diagnostic('no-parts', `No heading of the body names a part: all of its ${summaryBlocks.length} blocks are read as the summary`, positionOf(summaryBlocks[0]!), {
+        severity: 'warning',
+        note: 'Start each part with a heading (`## Highlights`, `## Good practices`, `## Next steps` …); `report explain` shows what was read',
+      }),
+    );
+  }
 
   for (const section of topLevel) ctx.handle(section, false);
   addStrayContacts(ctx);
@@ -96,5 +109,7 @@ export function parseMarkdownNotes(text: string): ParsedNotes {
     }
     return undefined;
   };
-  return { data, messages, locate, placements: out.placements };
+  // (pasted one paragraph per line, the lines are headings only as read line by line: fix leaves those as written)
+  const edits = [...bulletEdits(pasted.bullets), ...(lines.messages.length ? [] : plain.edits)];
+  return { data, messages, locate, placements: out.placements, ...(edits.length ? { edits } : {}) };
 }

@@ -59,6 +59,11 @@ export function keyWordsOf(packs: ReadonlyArray<Record<KeyName, string[]>>, plac
 
 const normaliseKey = (written: string): string => written.replace(/[*_]/g, '').replace(/\s+/g, ' ').trim().toLowerCase();
 
+/** The key a word names (`Presented by`, `**Land**`), as on a key line; undefined for none. */
+export function keyOfWord(word: string, words: KeyWords): KeyName | undefined {
+  return words.get(normaliseKey(word.replace(/:\s*$/, '')));
+}
+
 /** `Word: value` with the word in letters (any script), bold or not. */
 const KEY_LINE = /^(?:\*\*|__)?\s*(\p{L}[\p{L}\p{M} '’.-]{0,30}?)\s*(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*(.*)$/u;
 /** A key alone on its line (`Key Figures`, `**Figures**`), no colon. */

@@ -15,6 +15,8 @@ export interface PartWithItems {
   /** What an item is called in the placement's reason: `theme`, `topic`, `group`. */
   itemWord: string;
   buildItem: (section: Section, path: Path, ctx: ReaderContext) => void;
+  /** Items written in the part's own text, before its sub-headings (a table of practices): built first; returns the blocks they took and how many items. */
+  leadItems?: (section: Section, ctx: ReaderContext) => { taken: readonly unknown[]; count: number };
 }
 
 export function buildPartWithItems(section: Section, ctx: ReaderContext, reason: string, shape: PartWithItems): void {
@@ -23,7 +25,8 @@ export function buildPartWithItems(section: Section, ctx: ReaderContext, reason:
   out.set([part, 'title'], section.title, section.heading);
   out.placed('part', [part], section.heading, reason, section.title);
   out.markInternal([part], section.heading);
-  const introBlocks = section.blocks.filter(isTextBlock);
+  const lead = shape.leadItems?.(section, ctx) ?? { taken: [], count: 0 };
+  const introBlocks = section.blocks.filter((b) => isTextBlock(b) && !lead.taken.includes(b));
   const intro = source.paragraphs(introBlocks);
   out.mark([part], section.heading);
   if (intro) {
@@ -32,6 +35,6 @@ export function buildPartWithItems(section: Section, ctx: ReaderContext, reason:
   }
   ctx.lastPart = part;
   const { own, parts } = splitNestedParts(section.children, ctx.language);
-  own.forEach((item, i) => shape.buildItem(item, [part, shape.items, i], ctx));
+  own.forEach((item, i) => shape.buildItem(item, [part, shape.items, lead.count + i], ctx));
   for (const nested of parts) ctx.handle(nested, true);
 }

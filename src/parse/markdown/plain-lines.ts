@@ -6,12 +6,15 @@
  *   list markers. They are swapped for `-` before parsing: one UTF-16 unit for one, so every line, column and offset
  *   stays where the author wrote it, and the text of the items (sliced from the original) is unchanged.
  * - When no heading of the body names a part, a paragraph that is one line and exactly a part's name (`Highlights`,
- *   `Next steps`, `Nächste Schritte`, optionally numbered or with a colon) is that part's heading.
+ *   `Next steps`, `Nächste Schritte`, optionally numbered, in bold or with a colon) is that part's heading; with the
+ *   parts' names in bold, bold lines under a part with items are its items' headings.
  */
-import type { Heading, Paragraph, PhrasingContent, RootContent } from 'mdast';
+import type { Emphasis, Heading, Paragraph, PhrasingContent, RootContent, Strong } from 'mdast';
 import { diagnostic, quote, type Diagnostic } from '../../diagnostics/message.js';
+import type { TextEdit } from '../parsed-notes.js';
 import { rangeAt } from '../../diagnostics/position.js';
 import { matchHeading, stripNumbering } from '../section-names.js';
+import { keyOfWord, keyWordsFor } from './key-lines.js';
 import { positionOf } from './tree.js';
 
 const PASTED_BULLET = /^([ \t]{0,3})[•◦▪‣∙●\uF0B7](?=[ \t])/gmu;
@@ -24,6 +27,11 @@ export function withMarkdownBullets(text: string, bodyStart: number): { text: st
     return indent + '-';
   });
   return { text: bullets.length ? text.slice(0, bodyStart) + body : text, bullets };
+}
+
+/** Each pasted bullet written as Markdown's `-` (for `report fix`). */
+export function bulletEdits(bullets: readonly number[]): TextEdit[] {
+  return bullets.map((at) => ({ start: at, end: at + 1, text: '-', rule: 'pasted-bullets' }));
 }
 
 /** One info for the first pasted bullet (one is enough to say how the lists were read). */
@@ -43,28 +51,59 @@ export function bodyStartOf(text: string): number {
   return /^\uFEFF?---[ \t]*\r?\n(?:[\s\S]*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/.exec(text)?.[0].length ?? 0;
 }
 
-/** Body blocks with one-line part names as headings, when no heading names a part; and the infos saying so. */
-export function promotePlainHeadings(blocks: readonly RootContent[], inline: (node: { position?: unknown }) => string, language: string | undefined): { blocks: RootContent[]; messages: Diagnostic[] } {
+/** Parts whose sub-headings are their items: under a part name set in bold, a bold line of its own is one. */
+const PARTS_WITH_ITEMS = new Set(['highlights', 'practices', 'nextSteps']);
+
+/**
+ * Body blocks with one-line part names as headings, when no heading names a part; and the infos saying so. A part
+ * name may be set in bold (`**Highlights**`, as a Word document's headings paste); when the notes write their parts
+ * so, a line set in bold as a whole under a part with items (highlights, good practices, next steps) is the heading of
+ * one of its items (a theme, a practice, a group), unless it is a key (`**Key figures**`).
+ */
+export function promotePlainHeadings(blocks: readonly RootContent[], inline: (node: { position?: unknown }) => string, language: string | undefined): { blocks: RootContent[]; messages: Diagnostic[]; edits: TextEdit[] } {
   const namesPart = (title: string) => matchHeading(title, language)?.by === 'phrase';
   const headings = blocks.filter((b): b is Heading => b.type === 'heading');
-  if (headings.some((h) => namesPart(stripNumbering(inline({ position: spanOf(h.children) }))))) return { blocks: [...blocks], messages: [] };
+  if (headings.some((h) => namesPart(stripNumbering(inline({ position: spanOf(h.children) }))))) return { blocks: [...blocks], messages: [], edits: [] };
   // Under a heading that is the title (or none), plain part names are one level below it.
   const depth = headings.length > 0 ? Math.min(6, Math.min(...headings.map((h) => h.depth)) + 1) : 2;
   const messages: Diagnostic[] = [];
-  const out = blocks.map((block): RootContent => {
-    if (block.type !== 'paragraph' || !isOneLine(block)) return block;
-    const title = stripNumbering(inline(block));
-    if (!title || !namesPart(title)) return block;
+  const edits: TextEdit[] = [];
+  const keys = [keyWordsFor(language, 'practice'), keyWordsFor(language, 'theme')];
+  const heading = (block: Paragraph, title: string, written: string, level: number, why: string): Heading => {
+    const { start, end } = block.position!;
+    // (`report fix` writes it as the heading it was read as, with the words as written)
+    if (start.offset !== undefined && end.offset !== undefined) edits.push({ start: start.offset, end: end.offset, text: `${'#'.repeat(level)} ${written}`, rule: 'plain-heading' });
     messages.push(
-      diagnostic('plain-heading', `The line ${quote(title)} is read as a heading: it names a part of a report and stands alone`, positionOf(block), {
+      diagnostic('plain-heading', `The line ${quote(title)} is read as a heading: ${why}`, positionOf(block), {
         severity: 'info',
-        note: `In Markdown a heading starts with \`${'#'.repeat(depth)} \``,
+        note: `In Markdown a heading starts with \`${'#'.repeat(level)} \``,
       }),
     );
-    const heading: Heading = { type: 'heading', depth: depth as Heading['depth'], children: block.children as PhrasingContent[], position: block.position };
-    return heading;
+    return { type: 'heading', depth: level as Heading['depth'], children: block.children as PhrasingContent[], position: block.position };
+  };
+  let boldParts = false;
+  let part: string | undefined;
+  const out = blocks.map((block): RootContent => {
+    if (block.type !== 'paragraph' || !isOneLine(block)) return block;
+    const bold = wholeBold(block);
+    const written = inline(bold ? { position: spanOf(bold.children) } : block).trim();
+    const title = stripNumbering(written);
+    if (!title) return block;
+    if (namesPart(title)) {
+      boldParts ||= bold !== undefined;
+      part = matchHeading(title, language)?.part;
+      return heading(block, title, written, depth, 'it names a part of a report and stands alone');
+    }
+    const item = bold && boldParts && part && PARTS_WITH_ITEMS.has(part) && title.length <= 150 && !/[.:;]$/.test(title) && !keys.some((words) => keyOfWord(title, words));
+    return item ? heading(block, title, written, Math.min(6, depth + 1), 'a line in bold under a part whose name is in bold') : block;
   });
-  return { blocks: out, messages };
+  return { blocks: out, messages, edits };
+}
+
+/** The strong (or emphasis) node a paragraph is set in as a whole, if it is. */
+function wholeBold(paragraph: Paragraph): Strong | Emphasis | undefined {
+  const only = paragraph.children.length === 1 ? paragraph.children[0] : undefined;
+  return only && (only.type === 'strong' || only.type === 'emphasis') ? only : undefined;
 }
 
 function isOneLine(paragraph: Paragraph): boolean {

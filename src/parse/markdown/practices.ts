@@ -2,31 +2,98 @@
  * Good practices: an introduction, topics (sub-headings), and practices (the
  * headings below a topic) with their key lines, figures and description.
  */
-import type { List, Paragraph, RootContent } from 'mdast';
+import type { List, Paragraph, RootContent, Table } from 'mdast';
 import type { Notes, Path } from './body.js';
 import { labelPack } from '../../i18n/locales.js';
 import { isCountryName } from '../canonical/place.js';
-import { parseSpeaker } from './highlights.js';
+import { readPerson } from '../canonical/people.js';
 import type { ReaderContext } from './context.js';
 import { buildPartWithItems } from './part-with-items.js';
+import { practiceColumns, readPracticeTable } from './practice-table.js';
 import { diagnostic, quote } from '../../diagnostics/message.js';
 import { didYouMean } from '../../diagnostics/suggest.js';
-import { keyParagraph, keyWordsFor, type KeyLine, type KeyWords } from './key-lines.js';
+import { keyParagraph, keyWordsFor, type KeyLine, type KeyName, type KeyWords } from './key-lines.js';
 import { allBlocks, type Section } from './sections.js';
-import { isTextBlock, positionOf, span } from './tree.js';
+import { classifyHeading } from '../section-names.js';
+import { isTextBlock, positionOf, span, type Placed } from './tree.js';
 
 export function buildPractices(section: Section, ctx: ReaderContext, reason: string): void {
-  buildPartWithItems(section, ctx, reason, { part: 'practices', items: 'topics', itemWord: 'topic', buildItem: buildTopic });
+  const grouped = { ...section, children: withPracticesUnderNoTopic(section.children, ctx) };
+  buildPartWithItems(grouped, ctx, reason, { part: 'practices', items: 'topics', itemWord: 'topic', buildItem: buildTopic, leadItems: tableTopics });
+}
+
+/**
+ * A sub-heading of good practices that names a project (`DIGI-SME – Digital vouchers`) and has no sub-headings of
+ * its own is a practice written under no topic, not a topic: consecutive ones go into one topic named as the
+ * part's practices label, as a flat list of practices in YAML does.
+ */
+function withPracticesUnderNoTopic(children: readonly Section[], ctx: ReaderContext): Section[] {
+  const out: Section[] = [];
+  for (const child of children) {
+    const practice = child.children.length === 0 && splitProjectTitle(child.title).project !== undefined && classifyHeading(child.title, ctx.language) === undefined;
+    if (!practice) {
+      out.push(child);
+      continue;
+    }
+    const last = out[out.length - 1];
+    if (last?.made) last.children.push(child);
+    else out.push({ heading: child.heading, title: labelPack(ctx.language).labels.practices ?? 'Good practices', depth: child.depth, blocks: [], children: [child], made: true });
+  }
+  return out;
+}
+
+/** Tables of practices in the part's own text: their rows' topics (a topic column, else one topic named as the part). */
+function tableTopics(section: Section, ctx: ReaderContext): { taken: RootContent[]; count: number } {
+  const taken: RootContent[] = [];
+  const topics: string[] = [];
+  const counts: number[] = [];
+  for (const block of section.blocks) {
+    const columns = practiceColumns(block, ctx);
+    if (!columns) continue;
+    taken.push(block);
+    const table = block as Table;
+    readPracticeTable(table, columns, ctx, true, (topic) => {
+      const title = topic ?? labelPack(ctx.language).labels.practices ?? 'Good practices';
+      let t = topics.indexOf(title);
+      if (t < 0) {
+        t = topics.push(title) - 1;
+        counts.push(0);
+        ctx.out.set(['practices', 'topics', t, 'title'], title, table);
+        ctx.out.placed('topic', ['practices', 'topics', t], table, topic ? 'a topic column of a table of practices' : 'a table of practices under no topic', title);
+      }
+      return ['practices', 'topics', t, 'practices', counts[t]!++];
+    });
+    tableRead(table, ctx);
+  }
+  return { taken, count: topics.length };
+}
+
+/** Says that a table was read as practices (a reading a person should be able to check). */
+function tableRead(table: Table, ctx: ReaderContext): void {
+  const rows = table.children.length - 1;
+  ctx.out.report(
+    diagnostic('practice-table', `The table is read as ${rows} ${rows === 1 ? 'practice' : 'practices'}, one per row`, positionOf(table.children[0]!), {
+      severity: 'info',
+      note: 'Or write each practice under a heading of its own, with key lines (`Country: …`)',
+    }),
+  );
 }
 
 export function buildTopic(topic: Section, path: Path, ctx: ReaderContext): void {
   ctx.out.set([...path, 'title'], topic.title, topic.heading);
   ctx.out.mark(path, topic.heading);
+  if (topic.made) {
+    // (its heading is its first practice's, which may be internal alone)
+    ctx.out.placed('topic', path, topic.heading, 'practices under no topic: headings naming a project', topic.title);
+    topic.children.forEach((practice, i) => buildPractice(practice, [...path, 'practices', i], ctx, 'a heading naming a project under good practices'));
+    return;
+  }
   ctx.out.placed('topic', path, topic.heading, 'a sub-heading of good practices', topic.title);
   ctx.out.markInternal(path, topic.heading);
   // Lines `Practice: practices/x.yaml` name practices written in files of their own (src/read/practice-refs.ts).
   const refs = topic.blocks.filter((b): b is Paragraph => b.type === 'paragraph' && practiceRefLines(b, ctx) !== undefined);
-  const blocks = topic.blocks.filter((b) => !refs.includes(b as Paragraph));
+  const tables = topic.blocks.filter((b) => practiceColumns(b, ctx) !== undefined) as Table[];
+  const blocks = topic.blocks.filter((b) => !refs.includes(b as Paragraph) && !tables.includes(b as Table));
   let p = 0;
   for (const paragraph of refs) {
     for (const { ref, place } of practiceRefLines(paragraph, ctx)!) {
@@ -38,6 +105,10 @@ export function buildTopic(topic: Section, path: Path, ctx: ReaderContext): void
       ctx.out.markInternal([...path, 'practices', p], paragraph);
       p++;
     }
+  }
+  for (const table of tables) {
+    readPracticeTable(table, practiceColumns(table, ctx)!, ctx, false, () => [...path, 'practices', p++]);
+    tableRead(table, ctx);
   }
   // Content written straight under a topic, without practice headings, is a practice of the same title;
   // a topic with nothing under it stays an empty topic (and validation says so).
@@ -132,7 +203,7 @@ function presentedBy(block: RootContent, source: ReaderContext['source'], langua
   const phrases = [...new Set([...labelPack('en').keys.presenter, ...labelPack(language).keys.presenter])].filter((p) => p.includes(' '));
   const phrase = phrases.find((p) => line.toLowerCase().startsWith(p.toLowerCase() + ' '));
   if (!phrase) return undefined;
-  const person = parseSpeaker(line.slice(phrase.length + 1));
+  const person = readPerson(line.slice(phrase.length + 1));
   return /^\p{Lu}/u.test(String(person.name)) ? person : undefined;
 }
 
@@ -166,48 +237,49 @@ const PRACTICE_KEYS = 'Project, Presenter, Role, Organisation, Region, Country, 
 
 /** Sets the practice's fields from its key lines, and the figures from `list` when given. */
 function readKeyLines(paragraph: Paragraph, keys: readonly KeyLine[], list: List | undefined, path: Path, ctx: ReaderContext): void {
-  const { out, source } = ctx;
   for (const key of keys) {
     const node = linePlace(paragraph, key);
-    const { value } = key;
-    out.placed(key.key === 'figures' ? 'figures' : 'field', [...path, key.key!], node, `line ${quote(key.line.trim())}`);
-    switch (key.key) {
-      case 'project':
-        out.set([...path, 'project'], value, node);
-        break;
-      case 'presenter':
-        out.set([...path, 'presenter', 'name'], value, node);
-        break;
-      case 'role':
-        out.set([...path, 'presenter', 'role'], value, node);
-        break;
-      case 'organisation':
-        out.set([...path, 'presenter', 'organisation'], value, node);
-        break;
-      case 'region':
-        out.set([...path, 'region'], value, node);
-        break;
-      case 'country':
-        out.set([...path, 'country'], value, node);
-        break;
-      case 'link': {
-        const link = /^\[([^\]]+)\]\(([^)\s]+)\)$/.exec(value);
-        const links = ((out.get([...path, 'links']) as unknown[]) ?? []).length;
-        out.set([...path, 'links', links, 'title'], link ? link[1] : value, node);
-        out.set([...path, 'links', links, 'url'], link ? link[2] : value, node);
-        break;
+    ctx.out.placed(key.key === 'figures' ? 'figures' : 'field', [...path, key.key!], node, `line ${quote(key.line.trim())}`);
+    setPracticeField(key.key!, key.value, path, node, ctx, list);
+  }
+}
+
+/** One field of a practice from the words after its key (a key line's value, a table's cell); the figures from `list` when the value is empty. */
+export function setPracticeField(key: KeyName, value: string, path: Path, node: Placed, ctx: ReaderContext, list?: List): void {
+  const { out, source } = ctx;
+  switch (key) {
+    case 'project':
+    case 'region':
+    case 'country':
+      out.set([...path, key], value, node);
+      break;
+    case 'presenter': {
+      // `Presenter: Jan Peeters, OVAM` as a `Speakers:` line reads it; a `Role:` or `Organisation:` line of its own wins.
+      const person = readPerson(value);
+      for (const [field, text] of Object.entries(person)) if (field === 'name' || out.get([...path, 'presenter', field]) === undefined) out.set([...path, 'presenter', field], text, node);
+      break;
+    }
+    case 'role':
+    case 'organisation':
+      out.set([...path, 'presenter', key], value, node);
+      break;
+    case 'link': {
+      const link = /^\[([^\]]+)\]\(([^)\s]+)\)$/.exec(value);
+      const links = ((out.get([...path, 'links']) as unknown[]) ?? []).length;
+      out.set([...path, 'links', links, 'title'], link ? link[1] : value, node);
+      out.set([...path, 'links', links, 'url'], link ? link[2] : value, node);
+      break;
+    }
+    case 'figures': {
+      const figures: string[] = value ? value.split(/\s*;\s*/).filter(Boolean) : [];
+      if (!value && list) {
+        list.children.forEach((item, f) => {
+          figures.push(source.itemString(item));
+          out.place([...path, 'figures', f], item);
+        });
       }
-      case 'figures': {
-        const figures: string[] = value ? value.split(/\s*;\s*/).filter(Boolean) : [];
-        if (!value && list) {
-          list.children.forEach((item, f) => {
-            figures.push(source.itemString(item));
-            out.place([...path, 'figures', f], item);
-          });
-        }
-        out.set([...path, 'figures'], figures, node);
-        break;
-      }
+      out.set([...path, 'figures'], figures, node);
+      break;
     }
   }
 }

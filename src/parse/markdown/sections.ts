@@ -16,6 +16,8 @@ export interface Section {
   internal?: boolean;
   blocks: RootContent[];
   children: Section[];
+  /** Not written: a topic made to hold practices written under no topic (its heading is its first practice's). */
+  made?: true;
 }
 
 export interface SplitBody {
@@ -42,10 +44,16 @@ export function splitSections(blocks: readonly RootContent[], source: Source): S
   return { preamble, roots };
 }
 
-/** A heading's text as written (inline Markdown kept), without its `#` marks or setext underline. */
+/**
+ * A heading's text as written (inline Markdown kept), without its `#` marks or setext underline. A heading bold or
+ * italic as a whole (`# **2. Highlights**`, as Google Docs and Word exports write them) is read without that
+ * emphasis: a heading is set in its own type anyway, and its words name the part.
+ */
 export function headingTitle(heading: Heading, source: Source): string {
-  const start = heading.children[0]?.position?.start;
-  const end = heading.children[heading.children.length - 1]?.position?.end;
+  let children = heading.children;
+  while (children.length === 1 && (children[0]!.type === 'strong' || children[0]!.type === 'emphasis')) children = (children[0] as { children: typeof children }).children;
+  const start = children[0]?.position?.start;
+  const end = children[children.length - 1]?.position?.end;
   if (!start || !end) return '';
   return stripNumbering(source.inline({ position: { start, end } }));
 }

@@ -7,7 +7,7 @@ const AUTOLINK = /<(?:[a-zA-Z][a-zA-Z0-9+.-]{1,31}:[^<>\s]*|[^\s<>@]+@[^\s<>]+)>
 
 export const noRawHtml: Rule = {
   id: 'no-raw-html',
-  description: 'Raw HTML is not allowed in notes; it is left out of the report (write Markdown instead).',
+  description: 'Raw HTML is not allowed in notes; it is left out of the report (write Markdown instead). `<br>` is read as a line break.',
   check: ({ notes, locateText }) => {
     const out: Diagnostic[] = [];
     for (const { value, path } of walk(notes)) {
@@ -17,6 +17,8 @@ export const noRawHtml: Rule = {
       const seen = new Set<string>();
       for (const match of text.matchAll(TAG)) {
         const tag = match[0];
+        // `<br>` is read as a line break (src/render/rich-text.ts), not left out.
+        if (/^<br\s*\/?>$/i.test(tag)) continue;
         if (tag.startsWith('</') && out.length && seen.size) continue;
         if (seen.has(tag)) continue;
         seen.add(tag);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildHighlights, parseSpeaker } from '../../../src/parse/markdown/highlights.js';
+import { buildHighlights } from '../../../src/parse/markdown/highlights.js';
+import { readPerson as parseSpeaker } from '../../../src/parse/canonical/people.js';
 import { readBody } from './read-body.js';
 
 describe('highlights builder', () => {

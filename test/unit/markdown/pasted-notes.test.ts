@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { canonicalise } from '../../../src/parse/canonical/index.js';
 import { isCountryName, readPlace } from '../../../src/parse/canonical/place.js';
 import { readOrganiser, splitSemicolons } from '../../../src/parse/canonical/short-forms.js';
-import { parseSpeaker, splitPeople } from '../../../src/parse/markdown/highlights.js';
+import { readPerson as parseSpeaker, splitPeople } from '../../../src/parse/canonical/people.js';
 import { parseMarkdownNotes } from '../../../src/parse/markdown/index.js';
 import { parseResource } from '../../../src/parse/markdown/resources.js';
 import { parseUpcomingItem } from '../../../src/parse/markdown/upcoming.js';

@@ -54,3 +54,35 @@ describe('a contact written with its label after the last part', () => {
     expect((r.data as any).contacts).toEqual([{ name: 'Marc Pattinson', email: 'm.pattinson@policylearning.eu' }]);
   });
 });
+
+describe('part names set in bold, as a Word document pastes its headings', () => {
+  const FRONT = '---\ntitle: Peer review\ndate: 2024-05-07\n---\n\n';
+  const BODY = [
+    '**Summary**', '', 'The peer review helped Riga.', '',
+    '**Key takeaways**', '', '**Skills for SMEs**', '', 'Speaker: Ilze Kalnina, Riga Planning Region', '', 'Ilze presented the strategy.', '',
+    '**Good practices**', '', '**DIGI-SME – Digital vouchers**', '', 'Country: Estonia', '', '**Key figures**', '', '- 500 vouchers', '', 'Vouchers for small firms.', '',
+    '**Recommendations**', '', '- Simplify the process', '',
+  ].join('\n');
+
+  it('reads the bold part names as parts and bold lines under them as their items', () => {
+    const result = parseMarkdownNotes(FRONT + BODY);
+    const data = result.data as any;
+    expect(data.summary).toBe('The peer review helped Riga.');
+    expect(data.highlights.themes[0]).toMatchObject({ title: 'Skills for SMEs', speakers: [{ name: 'Ilze Kalnina', organisation: 'Riga Planning Region' }] });
+    const practice = data.practices.topics[0].practices[0];
+    expect(practice).toMatchObject({ project: 'DIGI-SME', title: 'Digital vouchers', country: 'Estonia', figures: ['500 vouchers'] });
+    expect(data.nextSteps.groups[0].items).toEqual(['Simplify the process']);
+    expect(result.messages.filter((m) => m.ruleId === 'plain-heading')).toHaveLength(6);
+  });
+
+  it('leaves bold lines alone when the part names are not in bold', () => {
+    const result = parseMarkdownNotes(FRONT + BODY.replace(/\*\*(Summary|Key takeaways|Good practices|Recommendations)\*\*/g, '$1'));
+    expect((result.data as any).highlights.themes).toBeUndefined();
+  });
+
+  it('warns when a long body names no part at all', () => {
+    const result = parseMarkdownNotes(FRONT + 'One.\n\nTwo.\n\nThree.\n\nFour.\n\nFive.\n');
+    expect(result.messages.find((m) => m.ruleId === 'no-parts')).toMatchObject({ severity: 'warning', place: { start: { line: 6 } } });
+    expect(parseMarkdownNotes(FRONT + 'One.\n\nTwo.\n').messages.map((m) => m.ruleId)).not.toContain('no-parts');
+  });
+});

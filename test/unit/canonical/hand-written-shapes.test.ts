@@ -1,0 +1,82 @@
+/** Shapes people give notes by hand that are not ours: a wrapper around the title block, people on one line. */
+import { describe, expect, it } from 'vitest';
+import { canonicalise } from '../../../src/parse/canonical/index.js';
+import { parseMarkdownNotes } from '../../../src/parse/markdown/index.js';
+import { parseWritten } from '../../../src/parse/index.js';
+import { readPlace } from '../../../src/parse/canonical/place.js';
+
+const run = (data: Record<string, unknown>) => canonicalise({ data, messages: [], locate: () => undefined });
+const rules = (messages: readonly { ruleId: string }[]) => messages.map((m) => m.ruleId);
+
+describe('a mapping around the title block', () => {
+  it('reads `event: { name, when, where }` as the event’s own keys, and says so', () => {
+    const out = run({ event: { name: 'Hydrogen valleys', when: '12 September 2024', where: 'Aalborg (Denmark)' }, summary: 'We met.' });
+    expect(out.data).toMatchObject({ title: 'Hydrogen valleys', date: '2024-09-12', place: { city: 'Aalborg', country: 'Denmark' }, summary: 'We met.' });
+    expect(out.data).not.toHaveProperty('event');
+    expect(rules(out.messages)).toContain('event-wrapper');
+  });
+
+  it('points at the wrapper’s keys where they are written', () => {
+    const parsed = parseWritten('event:\n  name: Hydrogen valleys\n  when: 2024-09-12\nsummary: We met.\n', 'yaml');
+    const out = canonicalise(parsed);
+    const wrapper = out.messages.find((m) => m.ruleId === 'event-wrapper');
+    expect(wrapper?.place?.start.line).toBe(1);
+    const renamed = out.messages.find((m) => m.ruleId === 'canonical-key' && m.reason.includes('`name`'));
+    expect(renamed?.place?.start).toMatchObject({ line: 2, column: 3 });
+    expect(out.locate(['title'])?.start.line).toBe(2);
+  });
+
+  it('is an error when a key is written both inside and outside it', () => {
+    const out = run({ event: { title: 'A', date: '2024-09-12' }, title: 'B' });
+    expect(out.messages.find((m) => m.ruleId === 'canonical-conflict')?.reason).toContain('`A`');
+  });
+
+  it('leaves a mapping alone that does not hold the title block', () => {
+    const out = run({ title: 'A', date: '2024-09-12', details: { colour: 'blue' } });
+    expect(out.data).toHaveProperty('details');
+    expect(rules(out.messages)).not.toContain('event-wrapper');
+  });
+});
+
+describe('people written as one string in YAML', () => {
+  it('reads them as a speakers line in Markdown is read', () => {
+    const out = run({ title: 'A', date: '2024-09-12', highlights: { themes: [{ title: 'T', speakers: 'Lars Nielsen (Region Nordjylland), Eva Berg (Hydrogen Europe)' }, { title: 'U', speaker: 'Tomas Novak, CINEA' }] } });
+    const themes = (out.data as any).highlights.themes;
+    expect(themes[0].speakers).toEqual([
+      { name: 'Lars Nielsen', organisation: 'Region Nordjylland' },
+      { name: 'Eva Berg', organisation: 'Hydrogen Europe' },
+    ]);
+    expect(themes[1].speakers).toEqual([{ name: 'Tomas Novak', organisation: 'CINEA' }]);
+  });
+
+  it('gives the same people as the Markdown line', () => {
+    const line = 'Jean Dupont (ADEME, France) and Anna Kowalska, Director, City of Lublin';
+    const yaml = run({ title: 'A', date: '2024-09-12', highlights: { themes: [{ title: 'T', speakers: line }] } });
+    const md = parseMarkdownNotes(`---\ntitle: A\ndate: 2024-09-12\n---\n\n## Highlights\n\n### T\n\nSpeakers: ${line}\n\nText.\n`);
+    expect((yaml.data as any).highlights.themes[0].speakers).toEqual((md.data as any).highlights.themes[0].speakers);
+  });
+});
+
+describe('headings as Google Docs exports them', () => {
+  it('reads `# **1\\. Summary**` as the summary and `## 2.1 Theme` as a theme', () => {
+    const md = parseMarkdownNotes('---\ntitle: A\ndate: 2024-09-12\n---\n\n# **1\\. Summary**\n\nWe met in Utrecht.\n\n# **2\\. Highlights**\n\n## 2.1 Circular procurement\n\nText.\n');
+    const data = md.data as any;
+    expect(data.summary).toBe('We met in Utrecht.');
+    expect(data.highlights.themes[0].title).toBe('Circular procurement');
+    expect(rules(md.messages)).not.toContain('unknown-heading');
+  });
+
+  it('keeps emphasis inside a heading that is not emphasised as a whole', () => {
+    const md = parseMarkdownNotes('---\ntitle: A\ndate: 2024-09-12\n---\n\n## Highlights\n\n### The *Interoperable Europe* Act\n\nText.\n');
+    expect((md.data as any).highlights.themes[0].title).toBe('The *Interoperable Europe* Act');
+  });
+});
+
+describe('an online event’s platform', () => {
+  it.each([
+    ['Online (Zoom)', { venue: 'Zoom', online: true }],
+    ['MS Teams', { venue: 'MS Teams', online: true }],
+    ['Online via Webex', { venue: 'Webex', online: true }],
+    ['Vilnius, Lithuania / Zoom', { venue: 'Zoom', city: 'Vilnius', country: 'Lithuania', online: true, hybrid: true }],
+  ])('reads %s with the platform as the venue, never a city', (text, expected) => expect(readPlace(text)).toEqual(expected));
+});
