@@ -15,7 +15,10 @@ import { workerScript, type EarlyWorker } from './early-worker.js';
 import { StageWorkers, type Prepared } from './stage-workers.js';
 
 export interface BatchOptions {
-  /** Files in flight at once (each may be in a worker, waiting to print, or printing). */
+  /**
+   * Files in flight at once (each may be in a worker, waiting to print, or printing); a PDF run has up to
+   * `FINISHING_FILES` more, printed and being post-processed or written.
+   */
   parallel: number;
   failFast: boolean;
   /**
@@ -51,6 +54,27 @@ export const MIN_FILES_FOR_WORKERS = 64;
 const PDF_WORKERS = 2;
 /** Files waiting for each worker: a worker that finishes one takes the next at once. */
 const QUEUED_PER_WORKER = 2;
+/**
+ * Printed files being post-processed (PDF/UA, PDF/A: src/print/finishing-thread.ts) and written, beyond the
+ * `parallel` files being prepared and printed: a file leaves its place to the next one as soon as its PDF has
+ * left the browser, so that the pages are kept fed while it is finished (measured: with the place held, the pages
+ * stood idle ~3 times as long, waiting for files to be prepared: docs/performance.md).
+ */
+export const FINISHING_FILES = 4;
+
+/** `size` places; a place given back goes to the first who waits. */
+function places(size: number): { take: () => Promise<void>; give: () => void } {
+  let free = size;
+  const waiting: Array<() => void> = [];
+  return {
+    take: () => (free > 0 ? (free--, Promise.resolve()) : new Promise<void>((resolve) => waiting.push(resolve))),
+    give: () => {
+      const first = waiting.shift();
+      if (first) first();
+      else free++;
+    },
+  };
+}
 
 /** How many worker threads a batch gets (at least one for any file: that is where a file can be stopped). */
 export function workerCount(files: number, pipeline: Pick<PipelineOptions, 'formats' | 'validateOnly'>, options: Pick<BatchOptions, 'workers' | 'cpuCount'>): number {
@@ -103,27 +127,41 @@ export async function runBatch(
   const unregister = workers && options.onInterrupt ? options.onInterrupt(() => workers.close()) : undefined;
   // Without PDF the main thread only writes: blocking writes cost less, and leave no temporary file for Ctrl-C.
   const mainPipeline: PipelineOptions = pdf ? pipeline : { ...pipeline, syncIo: true };
-  const runFile = async (input: InputFile): Promise<FileResult> => {
+  const runFile = async (input: InputFile, printed: () => void): Promise<FileResult> => {
     // (no worker script: run from sources without a build; the stages then run here, without a budget)
     if (!workers) return processFile(input, mainPipeline);
     const { prepared, started }: Prepared = await workers.prepare(input);
-    return finishFile(prepared, mainPipeline, started + budget.timeoutMs);
+    return finishFile(prepared, mainPipeline, started + budget.timeoutMs, printed);
   };
 
-  const lanes = Math.max(1, pdf ? options.parallel : count * QUEUED_PER_WORKER);
+  const parallel = Math.max(1, pdf ? options.parallel : count * QUEUED_PER_WORKER);
+  // (a PDF file gives its place back once printed, and is finished and written in one of the extra lanes)
+  const lanes = pdf ? parallel + FINISHING_FILES : parallel;
+  const place = places(parallel);
   let next = 0;
   let stopped = false;
   const runLane = async () => {
     while (!stopped) {
-      const index = next++;
-      if (index >= inputs.length) return;
-      const input = inputs[index]!;
-      await onEvent({ type: 'start', input, index });
-      // (on a miss, the input comes back with the text the cache read, so that it is not read twice)
-      const checked = options.skip ? await options.skip(input) : { input };
-      const result = 'cached' in checked ? checked.cached : await runFile(checked.input);
-      await onEvent({ type: 'done', input, result, skipped: 'cached' in checked });
-      if (result.status === 'failed' && options.failFast) stopped = true;
+      await place.take();
+      let held = true;
+      const giveBack = () => {
+        if (held) place.give();
+        held = false;
+      };
+      try {
+        const index = next++;
+        if (index >= inputs.length || stopped) return;
+        const input = inputs[index]!;
+        await onEvent({ type: 'start', input, index });
+        // (on a miss, the input comes back with the text the cache read, so that it is not read twice)
+        const checked = options.skip ? await options.skip(input) : { input };
+        const result = 'cached' in checked ? checked.cached : await runFile(checked.input, giveBack);
+        giveBack();
+        await onEvent({ type: 'done', input, result, skipped: 'cached' in checked });
+        if (result.status === 'failed' && options.failFast) stopped = true;
+      } finally {
+        giveBack();
+      }
     }
   };
   try {

@@ -218,9 +218,10 @@ export async function prepareFile(input: InputFile, options: PipelineOptions): P
 /**
  * Print and write. `deadline` (a `performance.now()` time) is when the file's time limit runs out: printing gets
  * what is left of it, counted from when a printer page is free (the browser session stops it there, `print-timeout`,
- * and kills a browser that cannot even close the page).
+ * and kills a browser that cannot even close the page). `onPrinted` is called when the PDF has left the browser, before
+ * its post-processing and the writing (the batch then lets another file start).
  */
-export async function finishFile(prepared: PreparedFile, options: PipelineOptions, deadline = Infinity): Promise<FileResult> {
+export async function finishFile(prepared: PreparedFile, options: PipelineOptions, deadline = Infinity, onPrinted?: () => void): Promise<FileResult> {
   const { result } = prepared;
   if (!prepared.outputs) return result;
   const file = result.file;
@@ -241,6 +242,7 @@ export async function finishFile(prepared: PreparedFile, options: PipelineOption
         metadata: job.metadata,
         // What the stages before left of the file's time limit; waiting for a free page does not count.
         timeLeftMs: deadline === Infinity ? undefined : Math.max(0, deadline - performance.now()),
+        onPrinted,
       });
       const printed = await printing;
       contents.set('pdf', printed.pdf);

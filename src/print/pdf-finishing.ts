@@ -11,10 +11,11 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { deflateSync } from 'node:zlib';
-import { PDFDict, PDFDocument, PDFHeader, PDFHexString, PDFName, PDFRef, PDFStream, PDFString, type PDFPage } from '@cantoo/pdf-lib';
+import { PDFDict, PDFHeader, type PDFDocument, PDFHexString, PDFName, PDFRef, PDFStream, PDFString, type PDFPage } from '@cantoo/pdf-lib';
 import { packagePath } from '../package-root.js';
 import { inserted, markArtifacts } from './artifact-marking.js';
 import { pageStreams, parsedStream, streamText } from './marked-content-text.js';
+import { loadPdf, savePdf, type RewriteCounts } from './pdf-file.js';
 import type { PdfMetadata } from './pdf-metadata.js';
 import type { PdfStandard } from './pdf-standard.js';
 import { repairStructure } from './structure-repair.js';
@@ -32,7 +33,16 @@ const clean = (value: string | undefined) =>
     .trim() || undefined;
 
 export async function finishPdf(pdf: Uint8Array, metadata: PdfMetadata, standard: Exclude<PdfStandard, 'none'>): Promise<Uint8Array> {
-  const doc = await PDFDocument.load(pdf, { updateMetadata: false, parseSpeed: Infinity });
+  return (await finishPdfCounted(pdf, metadata, standard)).bytes;
+}
+
+/**
+ * `finishPdf`, saying how the file was rewritten: `counts` when it had Chromium's simple shape (only the objects
+ * looked at parsed, the unchanged ones copied: src/print/pdf-file.ts), none when pdf-lib read and wrote it whole.
+ */
+export async function finishPdfCounted(pdf: Uint8Array, metadata: PdfMetadata, standard: Exclude<PdfStandard, 'none'>): Promise<{ bytes: Uint8Array; counts?: RewriteCounts }> {
+  const loaded = await loadPdf(pdf);
+  const doc = loaded.doc;
   const context = doc.context;
 
   // Info dictionary and XMP, entry for entry the same (PDF/A-2 6.6.3).
@@ -115,7 +125,7 @@ export async function finishPdf(pdf: Uint8Array, metadata: PdfMetadata, standard
   const id = PDFHexString.of(createHash('sha256').update(pdf).digest('hex').slice(0, 32).toUpperCase());
   context.trailerInfo.ID = context.obj([id, id]);
   context.header = PDFHeader.forVersion(1, 7);
-  return doc.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false, objectsPerTick: Infinity });
+  return savePdf(loaded, pdf);
 }
 
 /**

@@ -26,6 +26,11 @@ export interface PrintRequest {
    * counted from when a page is free for it, so a file waiting behind others loses none of it.
    */
   timeLeftMs?: number;
+  /**
+   * Called once the print is done and its page given back, before the post-processing: the caller may start
+   * the next document meanwhile (the finishing runs in a thread of its own).
+   */
+  onPrinted?: () => void;
 }
 
 export interface PrintResult {
@@ -55,6 +60,7 @@ export async function printReport(session: BrowserSession, request: PrintRequest
   // (the finishing thread loads while the first document prints)
   if (standard !== 'none') session.finishing.start();
   const printed = await printWithNumbers(session, request, options, measuring);
+  request.onPrinted?.();
   // The post-processing stage, on the print whose contents numbers held, after the page is given back: in the
   // session's thread, so that this one goes on serving the printer pages meanwhile.
   return { ...printed, pdf: await finishPdf(printed.pdf, request.metadata, standard, session.finishing) };

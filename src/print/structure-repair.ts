@@ -33,6 +33,9 @@ const S = PDFName.of('S');
 const P = PDFName.of('P');
 const PG = PDFName.of('Pg');
 const TYPE = PDFName.of('Type');
+const STRUCT_ELEM = PDFName.of('StructElem');
+const LBODY = PDFName.of('LBody');
+const REFERENCE = PDFName.of('Reference');
 
 export interface StructureRepairs {
   roleMapped: string[];
@@ -133,7 +136,12 @@ export function repairStructure(doc: PDFDocument): StructureRepairs {
       }
       if (!body) {
         const kidsArray = context.obj([]);
-        const lbody = context.obj({ Type: 'StructElem', S: wrapper, P: ref, K: kidsArray });
+        // (names made once: each PDFName.of decodes its text again)
+        const lbody = PDFDict.withContext(context);
+        lbody.set(TYPE, STRUCT_ELEM);
+        lbody.set(S, wrapper === 'LBody' ? LBODY : REFERENCE);
+        lbody.set(P, ref);
+        lbody.set(K, kidsArray);
         const pg = dict.get(PG);
         if (pg) lbody.set(PG, pg);
         body = { ref: context.register(lbody), kids: kidsArray };
