@@ -10,6 +10,7 @@ import { relative } from 'node:path';
 import { diagnostic, type Diagnostic } from './diagnostics/message.js';
 import { displayPathOf, hasErrors, type SourceFile } from './diagnostics/source-file.js';
 import type { Stage } from './file-budget.js';
+import { compendiumRecord, type CompendiumRecord } from './model/compendium.js';
 import { applyEdition, type Edition } from './model/edition.js';
 import { normalise } from './model/normalise.js';
 import type { EventNotes, EventReport } from './model/types.js';
@@ -28,6 +29,7 @@ import { prepareReport } from './render/index.js';
 import { plainText } from './render/rich-text.js';
 import type { CompiledTemplate } from './render/template.js';
 import { stylesheetHref } from './render/shared-assets.js';
+import { siteRecord, type SiteRecord } from './site/site-record.js';
 import { validateNotes } from './validate/index.js';
 import { writeAllAtomic, WriteError } from './write/atomic-write.js';
 import { writeAllAtomicSync } from './write/atomic-write-sync.js';
@@ -69,6 +71,11 @@ export interface PipelineOptions {
   syncIo?: boolean;
   /** Told as each stage of a file begins (a worker publishes it, so that a stopped file says where it was). */
   onStage?: (stage: Stage) => void;
+  /**
+   * What each built file also gives the run, made with its outputs (in its worker thread): the archive site's record
+   * (`site`) and its share of the compendium (`compendium`).
+   */
+  records?: { site?: boolean; compendium?: boolean };
 }
 
 export interface FileResult {
@@ -83,6 +90,10 @@ export interface FileResult {
   images?: EmbeddedImage[];
   /** The report's practices that came from practice files, and those files (for the compendium). */
   practiceSources?: PracticeSource[];
+  /** The archive site's record of a built file (`records.site`). */
+  site?: SiteRecord;
+  /** A built file's share of the compendium (`records.compendium`). */
+  compendium?: CompendiumRecord;
 }
 
 /** What the CPU stages hand to printing and writing: plain data, so that it crosses a thread boundary. */
@@ -194,6 +205,12 @@ export async function prepareFile(input: InputFile, options: PipelineOptions): P
           creator: options.generator,
         },
       };
+    }
+    if (options.records?.site) result.site = siteRecord(report);
+    if (options.records?.compendium) {
+      const practiceImages = findImageReferences(report).flatMap((r) => (r.path[0] === 'practices' && images.dataUrls.has(r.src) ? [[r.src, images.dataUrls.get(r.src)!] as const] : []));
+      const practiceFiles = new Map(result.practiceSources.map((s) => [`${s.topic}/${s.practice}`, displayPathOf(options.cwd, s.path)]));
+      result.compendium = compendiumRecord(report, file.displayPath, practiceFiles, new Map(practiceImages));
     }
     enter();
   } catch (error) {

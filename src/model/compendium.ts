@@ -5,9 +5,12 @@
  */
 import type { EventReport, Practice } from './types.js';
 
+/** What the compendium reads of an event's report. */
+export type CompendiumEvent = Pick<EventReport, 'title' | 'date' | 'endDate' | 'place' | 'kind' | 'practices'>;
+
 /** One event's report, with the practices of it that came from practice files. */
 export interface CompendiumInput {
-  report: EventReport;
+  report: CompendiumEvent;
   /** The notes file, as shown to the user. */
   notes: string;
   /** `topic/practice` index -> the practice file's path as shown to the user. */
@@ -139,4 +142,25 @@ export function gatherPractices(inputs: readonly CompendiumInput[]): Compendium 
   // The list in the compendium's reading order.
   const practices = grouped.flatMap((t) => t.countries.flatMap((c) => c.practices));
   return { practices, topics: grouped, events };
+}
+
+/**
+ * An event's share of the compendium as plain data (it crosses from the thread that built the report, and is kept
+ * in the build cache): the `CompendiumInput` with its maps as entry lists.
+ */
+export interface CompendiumRecord {
+  event: CompendiumEvent;
+  notes: string;
+  practiceFiles: Array<[string, string]>;
+  images: Array<[string, string]>;
+}
+
+export function compendiumRecord(report: EventReport, notes: string, practiceFiles: ReadonlyMap<string, string>, images: ReadonlyMap<string, string>): CompendiumRecord {
+  const { title, date, endDate, place, kind, practices } = report;
+  const event: CompendiumEvent = { title, date, ...(endDate ? { endDate } : {}), place, ...(kind ? { kind } : {}), practices };
+  return { event, notes, practiceFiles: [...practiceFiles], images: [...images] };
+}
+
+export function compendiumInput(record: CompendiumRecord): CompendiumInput {
+  return { report: record.event, notes: record.notes, practiceFiles: new Map(record.practiceFiles), images: new Map(record.images) };
 }

@@ -26,6 +26,8 @@ export interface PrintRequest {
    * counted from when a page is free for it, so a file waiting behind others loses none of it.
    */
   timeLeftMs?: number;
+  /** This document's own time limit, in place of the session's (a compendium printed in a batch's session). */
+  limitMs?: number;
 }
 
 export interface PrintResult {
@@ -89,7 +91,7 @@ async function printWithNumbers(session: BrowserSession, request: PrintRequest, 
       pages = landed;
     }
     return { pdf: pdf!, pages, passes, verified: false };
-  }, request.timeLeftMs);
+  }, request.timeLeftMs, request.limitMs);
 }
 
 /** The printable area of a page, in CSS pixels, as the template's `@page` rule sets it. */

@@ -91,3 +91,25 @@ export function searchDocument(id: number, report: EventReport): SearchDocument 
     text: text.join(' '),
   };
 }
+
+/**
+ * A report's search document as MiniSearch would see it, made where the report is built (a worker thread): each
+ * field's words already split and processed (`searchWords`, `searchTerm`), joined by single spaces, empty terms
+ * kept (MiniSearch counts every token in a field's length). A processed term never holds a space (spaces split
+ * words before they are processed, and no canonical decomposition makes one).
+ */
+export type SearchTerms = Record<(typeof SEARCH_FIELDS)[number], string>;
+
+export function searchTerms(document: SearchDocument): SearchTerms {
+  const terms = {} as SearchTerms;
+  for (const field of SEARCH_FIELDS) terms[field] = searchWords(document[field]).map(searchTerm).join(' ');
+  return terms;
+}
+
+/** Indexes `SearchTerms` to the same index as `SEARCH_OPTIONS` indexes the documents they came from. */
+export const SEARCH_TERMS_OPTIONS: Options<SearchTerms & { id: number }> = {
+  fields: [...SEARCH_FIELDS],
+  storeFields: [],
+  tokenize: (terms) => terms.split(' '),
+  processTerm: (term) => term,
+};
