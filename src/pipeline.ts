@@ -25,6 +25,7 @@ import { resolveImages, type EmbeddedImage } from './read/images.js';
 import { resolvePracticeRefs, type PracticeSource } from './read/practice-refs.js';
 import { readNotes } from './read/read-notes.js';
 import { findImageReferences } from './render/image-references.js';
+import { renderPractice } from './render/compendium.js';
 import { prepareReport } from './render/index.js';
 import { plainText } from './render/rich-text.js';
 import type { CompiledTemplate } from './render/template.js';
@@ -210,7 +211,7 @@ export async function prepareFile(input: InputFile, options: PipelineOptions): P
     if (options.records?.compendium) {
       const practiceImages = findImageReferences(report).flatMap((r) => (r.path[0] === 'practices' && images.dataUrls.has(r.src) ? [[r.src, images.dataUrls.get(r.src)!] as const] : []));
       const practiceFiles = new Map(result.practiceSources.map((s) => [`${s.topic}/${s.practice}`, displayPathOf(options.cwd, s.path)]));
-      result.compendium = compendiumRecord(report, file.displayPath, practiceFiles, new Map(practiceImages));
+      result.compendium = compendiumRecord(report, file.displayPath, practiceFiles, new Map(practiceImages), renderPractice);
     }
     enter();
   } catch (error) {

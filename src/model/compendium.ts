@@ -17,6 +17,14 @@ export interface CompendiumInput {
   practiceFiles: ReadonlyMap<string, string>;
   /** Finds the image data of the practice's images, relative to this event's notes. */
   images?: ReadonlyMap<string, string>;
+  /** `topic/practice` index -> its rich text as HTML, when rendered already (where the event's report was built). */
+  rendered?: ReadonlyMap<string, RenderedPractice>;
+}
+
+/** A practice's rich text as the compendium shows it: its description (headings two levels down) and figures. */
+export interface RenderedPractice {
+  descriptionHtml: string | null;
+  figures: string[];
 }
 
 export interface PresentedAt {
@@ -43,6 +51,8 @@ export interface CompendiumPractice {
   events: PresentedAt[];
   /** Images of the practice as data URLs, from the event whose version is kept. */
   images: ReadonlyMap<string, string>;
+  /** Its rich text rendered with those images, when the event's build did it. */
+  rendered?: RenderedPractice;
 }
 
 export interface CompendiumCountry {
@@ -100,7 +110,8 @@ export function gatherPractices(inputs: readonly CompendiumInput[]): Compendium 
         const key = file !== undefined ? `file:${file}` : `inline:${words(practice.project)}|${words(practice.title)}`;
         let entry = byKey.get(key);
         if (!entry) {
-          entry = { id: '', practice, topic: topic.title, topics: [], ...(file !== undefined ? { file } : {}), events: [], images: input.images ?? new Map() };
+          const rendered = input.rendered?.get(`${t}/${p}`);
+          entry = { id: '', practice, topic: topic.title, topics: [], ...(file !== undefined ? { file } : {}), events: [], images: input.images ?? new Map(), ...(rendered ? { rendered } : {}) };
           byKey.set(key, entry);
         }
         if (!entry.topics.some((x) => words(x) === words(topic.title))) entry.topics.push(topic.title);
@@ -153,14 +164,23 @@ export interface CompendiumRecord {
   notes: string;
   practiceFiles: Array<[string, string]>;
   images: Array<[string, string]>;
+  rendered: Array<[string, RenderedPractice]>;
 }
 
-export function compendiumRecord(report: EventReport, notes: string, practiceFiles: ReadonlyMap<string, string>, images: ReadonlyMap<string, string>): CompendiumRecord {
+/** `render`: a practice's rich text as the compendium shows it, with the event's images. */
+export function compendiumRecord(
+  report: EventReport,
+  notes: string,
+  practiceFiles: ReadonlyMap<string, string>,
+  images: ReadonlyMap<string, string>,
+  render: (practice: Practice, images: ReadonlyMap<string, string>) => RenderedPractice,
+): CompendiumRecord {
   const { title, date, endDate, place, kind, practices } = report;
   const event: CompendiumEvent = { title, date, ...(endDate ? { endDate } : {}), place, ...(kind ? { kind } : {}), practices };
-  return { event, notes, practiceFiles: [...practiceFiles], images: [...images] };
+  const rendered = practices.topics.flatMap((topic, t) => topic.practices.map((practice, p) => [`${t}/${p}`, render(practice, images)] as [string, RenderedPractice]));
+  return { event, notes, practiceFiles: [...practiceFiles], images: [...images], rendered };
 }
 
 export function compendiumInput(record: CompendiumRecord): CompendiumInput {
-  return { report: record.event, notes: record.notes, practiceFiles: new Map(record.practiceFiles), images: new Map(record.images) };
+  return { report: record.event, notes: record.notes, practiceFiles: new Map(record.practiceFiles), images: new Map(record.images), rendered: new Map(record.rendered) };
 }
