@@ -8,7 +8,7 @@
  *   once as the site with the compendium (`--compendium`: reports linking assets/, index, search index,
  *   catalogue.json, compendium.html, practices.json and practices.csv), and prints the bytes on disk of each part
  *   and of the whole output folder against the inline reports (target < 0.2);
- * - time: in alternated rounds, the same batch with `--no-catalogue` (the reports alone), with the site, and
+ * - time: in alternated rounds, the same batch with `--no-catalogue --html-assets shared` (the reports alone), with the site, and
  *   with the site and `--compendium`, and prints each one's median and what the site (and the compendium) add
  *   to the batch, as the ratio of the medians and as the median of each round's ratio (target <= 1.15).
  *
@@ -85,7 +85,8 @@ rmSync(inline.out, { recursive: true, force: true });
 
 // --- time, alternated rounds ---------------------------------------------
 const MODES = [
-  ['bare', '--no-catalogue'],
+  // (the reports alone, with their fonts and CSS shared as in the site: what the site adds, not what sharing saves)
+  ['bare', '--no-catalogue', '--html-assets', 'shared'],
   ['site'],
   ['site+compendium', '--compendium'],
 ];

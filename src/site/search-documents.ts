@@ -104,13 +104,21 @@ export function searchDocument(id: number, report: EventReport): SearchDocument 
 export type SearchTerms = Record<(typeof SEARCH_FIELDS)[number], string>;
 
 const VARIANT = '\u0001';
+const ASCII = /^[\u0000-\u007f]*$/;
 
 export function searchTerms(document: SearchDocument): SearchTerms {
   const terms = {} as SearchTerms;
+  // (a report's words repeat: each is processed once; a word in ASCII only is its lower case)
+  const processed = new Map<string, string>();
+  const termOf = (word: string) => {
+    let term = processed.get(word);
+    if (term === undefined) processed.set(word, (term = ASCII.test(word) ? word.toLowerCase() : searchTerm(word)));
+    return term;
+  };
   for (const field of SEARCH_FIELDS) {
     const variants = new Map<string, Map<string, number>>();
     const encoded = searchWords(document[field]).map((word) => {
-      const term = searchTerm(word);
+      const term = termOf(word);
       let written = variants.get(term);
       if (!written) variants.set(term, (written = new Map()));
       let n = written.get(word);
