@@ -74,7 +74,9 @@ export interface Compendium {
 }
 
 const words = (text: string | undefined) => (text ?? '').normalize('NFC').replace(/\s+/g, ' ').trim().toLocaleLowerCase('en');
-const byWords = (a: string | undefined, b: string | undefined) => (a ?? '').localeCompare(b ?? '', 'en', { sensitivity: 'base' });
+// (one collator for every comparison: `localeCompare` with a locale makes one per call, the same one)
+const collator = new Intl.Collator('en', { sensitivity: 'base' });
+const byWords = (a: string | undefined, b: string | undefined) => collator.compare(a ?? '', b ?? '');
 
 /** A URL- and file-name-safe id from words: `od4growth-open-data-for-growth`. */
 export function slug(text: string): string {
