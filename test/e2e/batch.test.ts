@@ -194,6 +194,8 @@ describe('worker threads', () => {
       outputs: files.map((f: string) => [f.slice(f.lastIndexOf('/') + 1), readFileSync(join(ROOT, f), 'utf8')]),
       catalogue: readFileSync(join(out, 'catalogue.json'), 'utf8'),
       index: readFileSync(join(out, 'index.html'), 'utf8'),
+      // (the search index too: filed from the worker threads' records in the same order whatever finished first)
+      search: readFileSync(join(out, 'search-index.js'), 'utf8'),
     };
   };
 
