@@ -35,6 +35,8 @@ export interface WorkerSettings {
   sharedAssetsDir?: string;
   /** Send the validated model back with each built file. */
   keepReport: boolean;
+  /** The site's and the compendium's records, made here with each built file's outputs. */
+  records?: PipelineOptions['records'];
   /** One Int32: the index in STAGES of the stage the worker is in. */
   stage: SharedArrayBuffer;
 }
@@ -69,6 +71,7 @@ function optionsFrom(settings: WorkerSettings): PipelineOptions {
     generator: settings.generator,
     validateOnly: settings.validateOnly,
     sharedAssetsDir: settings.sharedAssetsDir,
+    records: settings.records,
     // This thread has nothing else to do while a file is read.
     syncIo: true,
     onStage: (name) => Atomics.store(stage, 0, STAGES.indexOf(name)),

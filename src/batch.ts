@@ -30,7 +30,7 @@ export interface BatchOptions {
   cpuCount?: number;
   /** Each file's time and memory limits. */
   budget?: FileBudget;
-  /** Results keep the validated model (for the catalogue or the build cache); otherwise workers do not send it back. */
+  /** Results keep the validated model; otherwise workers do not send it back (the site and compendium have records of their own). */
   keepReport?: boolean;
   /** Skip a file whose outputs are up to date; returns a result to report instead. */
   skip?: (input: InputFile) => Promise<{ cached: FileResult } | { input: InputFile }>;
@@ -116,6 +116,7 @@ export async function runBatch(
           validateOnly: pipeline.validateOnly,
           sharedAssetsDir: pipeline.sharedAssetsDir,
           keepReport: options.keepReport !== false,
+          records: pipeline.records,
         },
         count,
         budget,

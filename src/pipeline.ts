@@ -11,6 +11,7 @@ import { diagnostic, type Diagnostic } from './diagnostics/message.js';
 import { displayPathOf, hasErrors, type SourceFile } from './diagnostics/source-file.js';
 import type { Stage } from './file-budget.js';
 import { applyEdition, markedInternal, type Edition } from './model/edition.js';
+import { compendiumRecord, type CompendiumRecord } from './model/compendium.js';
 import { normalise } from './model/normalise.js';
 import type { EventNotes, EventReport } from './model/types.js';
 import { notesFormatOf, parseNotes } from './parse/index.js';
@@ -25,10 +26,12 @@ import { resolvePracticeRefs, type PracticeSource } from './read/practice-refs.j
 import { readNotes } from './read/read-notes.js';
 import { findImageReferences } from './render/image-references.js';
 import { outlineOf, type OutlineEntry } from './render/outline.js';
+import { renderPractice } from './render/compendium.js';
 import { prepareReport } from './render/index.js';
 import { plainText } from './render/rich-text.js';
 import type { CompiledTemplate } from './render/template.js';
 import { stylesheetHref } from './render/shared-assets.js';
+import { siteRecord, type SiteRecord } from './site/site-record.js';
 import { validateNotes } from './validate/index.js';
 import { writeAllAtomic, WriteError } from './write/atomic-write.js';
 import { writeAllAtomicSync } from './write/atomic-write-sync.js';
@@ -72,6 +75,11 @@ export interface PipelineOptions {
   onStage?: (stage: Stage) => void;
   /** Keep the outline of what the reader understood (`report preview` shows it beside the report). */
   outline?: boolean;
+  /**
+   * What each built file also gives the run, made with its outputs (in its worker thread): the archive site's record
+   * (`site`) and its share of the compendium (`compendium`).
+   */
+  records?: { site?: boolean; compendium?: boolean };
 }
 
 export interface FileResult {
@@ -88,6 +96,10 @@ export interface FileResult {
   practiceSources?: PracticeSource[];
   /** What the reader understood and where it was written, when `outline` was asked for (as `report explain` prints it). */
   outline?: OutlineEntry[];
+  /** The archive site's record of a built file (`records.site`). */
+  site?: SiteRecord;
+  /** A built file's share of the compendium (`records.compendium`). */
+  compendium?: CompendiumRecord;
 }
 
 /** What the CPU stages hand to printing and writing: plain data, so that it crosses a thread boundary. */
@@ -201,6 +213,12 @@ export async function prepareFile(input: InputFile, options: PipelineOptions): P
           headings: headingsOf(report),
         },
       };
+    }
+    if (options.records?.site) result.site = siteRecord(report);
+    if (options.records?.compendium) {
+      const practiceImages = findImageReferences(report).flatMap((r) => (r.path[0] === 'practices' && images.dataUrls.has(r.src) ? [[r.src, images.dataUrls.get(r.src)!] as const] : []));
+      const practiceFiles = new Map(result.practiceSources.map((s) => [`${s.topic}/${s.practice}`, displayPathOf(options.cwd, s.path)]));
+      result.compendium = compendiumRecord(report, file.displayPath, practiceFiles, new Map(practiceImages), renderPractice);
     }
     enter();
   } catch (error) {

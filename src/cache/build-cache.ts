@@ -20,12 +20,13 @@ import { homedir } from 'node:os';
 import { dirname, isAbsolute, join } from 'node:path';
 import type { Diagnostic } from '../diagnostics/message.js';
 import { displayPathOf } from '../diagnostics/source-file.js';
-import type { EventReport } from '../model/types.js';
+import type { CompendiumRecord } from '../model/compendium.js';
 import type { FileResult } from '../pipeline.js';
 import type { InputFile } from '../read/expand-inputs.js';
 import { readRegularFile, type EmbeddedImage } from '../read/images.js';
 import { readNotes } from '../read/read-notes.js';
 import type { CompiledTemplate } from '../render/template.js';
+import type { SiteRecord } from '../site/site-record.js';
 import { writeAtomic } from '../write/atomic-write.js';
 
 interface CacheEntry {
@@ -36,7 +37,9 @@ interface CacheEntry {
   images: EmbeddedImage[];
   /** The file's messages in the build that wrote the outputs, replayed when it is skipped. */
   messages: Diagnostic[];
-  report?: EventReport;
+  /** The archive site's record and the compendium's share of the file, when the run that wrote it made them. */
+  site?: SiteRecord;
+  compendium?: CompendiumRecord;
 }
 
 /** What an entry file holds: the entry as JSON text, and the HMAC of exactly that text. */
@@ -125,7 +128,8 @@ export class BuildCache {
   private readonly baseKey: string;
   private readonly keys = new Map<string, string>();
 
-  constructor(private readonly settings: { outDir?: string; cwd: string; version: string; template: CompiledTemplate; options: unknown; secret: Buffer }) {
+  /** `records`: what a skipped file must give the run; an entry without it is a miss (built again, to make it). */
+  constructor(private readonly settings: { outDir?: string; cwd: string; version: string; template: CompiledTemplate; options: unknown; secret: Buffer; records?: { site?: boolean; compendium?: boolean } }) {
     const hash = createHash('sha256');
     hash.update(settings.version);
     hash.update(JSON.stringify(settings.options));
@@ -180,6 +184,8 @@ export class BuildCache {
     const miss = { input: { ...input, text: hashed.text } };
     const entry = await this.readEntry(input);
     if (!entry || entry.key !== hashed.key) return miss;
+    const records = this.settings.records;
+    if ((records?.site && !entry.site) || (records?.compendium && !entry.compendium)) return miss;
     // Every output still the file that was written (not edited, replaced or removed since).
     for (const [format, path] of Object.entries(entry.outputs) as Array<[keyof FileResult['outputs'], string]>) {
       if (!entry.digests[format] || (await digestOfFile(path)) !== entry.digests[format]) return miss;
@@ -200,7 +206,8 @@ export class BuildCache {
         status: 'built',
         outputs: entry.outputs,
         timings: { cached: 1 },
-        report: entry.report,
+        ...(entry.site ? { site: entry.site } : {}),
+        ...(entry.compendium ? { compendium: entry.compendium } : {}),
       },
     };
   }
@@ -215,7 +222,7 @@ export class BuildCache {
       if (!digest) return;
       digests[format] = digest;
     }
-    const entry: CacheEntry = { key, outputs: result.outputs, digests, images: result.images ?? [], messages: result.file.messages, report: result.report };
+    const entry: CacheEntry = { key, outputs: result.outputs, digests, images: result.images ?? [], messages: result.file.messages, site: result.site, compendium: result.compendium };
     const text = JSON.stringify(entry);
     const signed: SignedEntry = { entry: text, mac: this.mac(text) };
     try {

@@ -3,14 +3,17 @@
  * its files through the one batch pipeline with the cache, the catalogue and progress, and report (run-summary.ts).
  * The one place that turns results into an exit code.
  */
+import { relative } from 'node:path';
 import { runBatch, type BatchOptions } from '../batch.js';
 import { BuildCache, cacheKey } from '../cache/build-cache.js';
+import { printable } from '../diagnostics/printable-text.js';
 import { formatReport, type ReportFormat } from '../diagnostics/reporters.js';
 import type { SourceFile } from '../diagnostics/source-file.js';
 import type { FileResult, PipelineOptions } from '../pipeline.js';
 import { BrowserSession } from '../print/browser-session.js';
 import { fontAssets } from '../render/fonts.js';
 import { printerFontCss } from '../render/index.js';
+import { BuildCompendium } from '../site/build-compendium.js';
 import { CatalogueWriter } from '../site/catalogue.js';
 import { removePendingTemporaryFiles } from '../write/atomic-write.js';
 import { writeSharedAssets } from '../write/shared-assets-writer.js';
@@ -32,9 +35,9 @@ export async function runBuild(inputs: string[], flags: Record<string, unknown>,
   const plan = await planBuild(inputs, flags, options, io, { validateOnly: context.validateOnly, reportProblems });
   const run = await executeBuild(plan, options, flags, io, context);
   const { files, problemFiles, runReportPath } = plan;
-  const { results, reported, skipped, catalogueFailed } = run;
+  const { results, reported, skipped, catalogueFailed, compendiumFailed } = run;
   const { failed, strictFailed } = await reportRun({ files, problemFiles, results, reported, skipped, started, flags, io, context, diagnosticsFormat, runReportPath });
-  return failed > 0 || strictFailed > 0 || catalogueFailed ? 1 : 0;
+  return failed > 0 || strictFailed > 0 || catalogueFailed || compendiumFailed ? 1 : 0;
 }
 
 /** What the run gives the report: every file's result (without its model) and problems, in the order they finished. */
@@ -45,6 +48,8 @@ interface ExecutedBuild {
   skipped: number;
   /** The catalogue could not be written: an output of the run that failed, like a report's (exit 1). */
   catalogueFailed: boolean;
+  /** `--compendium` could not be printed or written (exit 1). */
+  compendiumFailed: boolean;
 }
 
 /** Every planned file through `runBatch`: skipped when the cache says it is up to date, else built, then recorded. */
@@ -52,8 +57,7 @@ async function executeBuild(plan: BuildPlan, options: BuildOptions, flags: Recor
   const printer = printerFor(plan, options, flags, io);
   const pipeline = pipelineOptionsOf(plan, options, flags, io, context, printer.open);
   const cache = openCache(plan, options, pipeline, flags, io, context);
-  // The catalogue speaks the language chosen for the run (--language, else the config's), English by default.
-  const catalogue = plan.catalogueDir !== undefined ? new CatalogueWriter(plan.catalogueDir, options.language ?? options.config.language ?? 'en') : undefined;
+  const { catalogue, compendium } = siteOutputsOf(plan, options, pipeline, io);
   // Written before the reports that link them, so that no report is ever without its style sheet.
   if (plan.sharedAssetsDir && options.template && plan.files.length > 0) {
     await writeSharedAssets(plan.sharedAssetsDir, options.template).catch((error: Error) => {
@@ -74,23 +78,27 @@ async function executeBuild(plan: BuildPlan, options: BuildOptions, flags: Recor
     workers: options.workers,
     cpuCount: io.cpuCount,
     budget: { timeoutMs: options.timeoutSeconds * 1000, maxMemoryMb: options.maxMemoryMb },
-    keepReport: cache !== undefined || catalogue !== undefined,
+    keepReport: false,
     failFast: flags.failFast === true,
     skip: cache && !flags.force ? (input) => cache.lookup(input) : undefined,
     onInterrupt: io.onInterrupt,
     early: io.earlyWorker,
   };
+  let compendiumFailed = false;
   try {
     await runBatch(plan.files, pipeline, batch, async (event) => {
       if (event.type === 'start') return;
       const { result } = event;
-      // Keep what reporting needs; drop the model unless the catalogue wants it.
-      results.push({ ...result, report: undefined });
+      // Keep what reporting needs; the site's and the compendium's records go to them.
+      results.push({ ...result, site: undefined, compendium: undefined });
       reported.push(result.file);
       if (result.status === 'built' && !event.skipped) await cache?.store(event.input, result);
-      if (result.report && result.status === 'built') await catalogue?.add(result);
+      if (result.status === 'built') await catalogue?.add(result);
+      compendium?.add(result);
       progress.fileDone(result, event.skipped);
     });
+    // (in the run's browser, before it closes)
+    if (compendium) compendiumFailed = !(await finishCompendium(compendium, io));
   } finally {
     // (a signal while the browser closes waits for this same close, rather than exiting with its profile left)
     await printer.opened()?.close();
@@ -98,7 +106,30 @@ async function executeBuild(plan: BuildPlan, options: BuildOptions, flags: Recor
     progress.finish();
   }
   await refuseUnstartedBrowser(printer.opened(), reported, catalogue);
-  return { results, reported, skipped: progress.skipped, catalogueFailed: !(await finishCatalogue(catalogue, io)) };
+  return { results, reported, skipped: progress.skipped, catalogueFailed: !(await finishCatalogue(catalogue, io)), compendiumFailed };
+}
+
+/** The archive site's writer and `--compendium`'s, in the language chosen for the run (--language, else the config's). */
+function siteOutputsOf(plan: BuildPlan, options: BuildOptions, pipeline: PipelineOptions, io: CliIo): { catalogue?: CatalogueWriter; compendium?: BuildCompendium } {
+  const language = options.language ?? options.config.language;
+  const catalogue = plan.catalogueDir !== undefined ? new CatalogueWriter(plan.catalogueDir, language ?? 'en') : undefined;
+  const compendium =
+    plan.compendiumDir !== undefined
+      ? new BuildCompendium({ dir: plan.compendiumDir, formats: options.formats, generator: pipeline.generator, pageSize: options.pageSize, edition: pipeline.edition ?? 'public', language, session: pipeline.session, warn: (message) => io.stderr.write(`report: compendium: ${message}\n`) })
+      : undefined;
+  return { catalogue, compendium };
+}
+
+/** Prints and writes `--compendium` and says so; false (and said on stderr) when it cannot. */
+async function finishCompendium(compendium: BuildCompendium, io: CliIo): Promise<boolean> {
+  const done = await compendium.write();
+  if ('failed' in done) {
+    io.stderr.write(`report: ${done.failed}\n`);
+    return false;
+  }
+  const names = done.written.map((path) => printable(relative(io.cwd, path) || path)).join(', ');
+  io.stderr.write(`compendium: ${done.practices} practice${done.practices === 1 ? '' : 's'} from ${done.events} event${done.events === 1 ? '' : 's'} -> ${names}\n`);
+  return true;
 }
 
 /** The browser session, started by the pipeline when the first file that needs a PDF is read (never without one). */
@@ -139,6 +170,7 @@ function pipelineOptionsOf(plan: BuildPlan, options: BuildOptions, flags: Record
     generator: `report ${context.version}`,
     validateOnly: context.validateOnly,
     sharedAssetsDir: plan.sharedAssetsDir,
+    records: { site: plan.catalogueDir !== undefined, compendium: plan.compendiumDir !== undefined },
   };
 }
 
@@ -161,6 +193,7 @@ function openCache(plan: BuildPlan, options: BuildOptions, pipeline: PipelineOpt
     version: `${context.version}+${context.build}`,
     template,
     secret: secret.key,
+    records: pipeline.records,
     options: { formats: [...formats].sort(), htmlAssets: plan.sharedAssetsDir ?? null, pageSize, pdfStandard: pipeline.pdfStandard ?? null, edition: pipeline.edition, language: language ?? null, defaultLanguage: config.language ?? null, strict: pipeline.strict, allowedRoot: allowedRoot ?? null },
   });
 }

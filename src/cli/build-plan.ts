@@ -12,6 +12,7 @@ import { notesFormatOf } from '../parse/index.js';
 import { findBrowser, INSTALL_HINT } from '../print/find-browser.js';
 import { expandInputs, shard, type ExpandResult, type InputFile } from '../read/expand-inputs.js';
 import { CATALOGUE_FILES } from '../site/catalogue.js';
+import { COMPENDIUM_FILE_NAMES } from '../site/compendium-output.js';
 import { outputPath, type OutputFormat } from '../write/output-paths.js';
 import type { BuildOptions } from './build-options.js';
 import type { CliIo } from './io.js';
@@ -23,6 +24,8 @@ export interface BuildPlan {
   problemFiles: SourceFile[];
   catalogueDir?: string;
   sharedAssetsDir?: string;
+  /** `--compendium`: where the compendium's files go (the site's folder). */
+  compendiumDir?: string;
   /** `--report`, resolved. */
   runReportPath?: string;
   /** The browser to print with, when the run prints. */
@@ -43,13 +46,14 @@ export async function planBuild(
     throw new RunError('No notes files to process');
   }
   const runReportPath = flags.report ? resolve(io.cwd, String(flags.report)) : undefined;
-  const { catalogueDir, sharedAssetsDir } = planOutputs({
+  const { catalogueDir, sharedAssetsDir, compendiumDir } = planOutputs({
     inputs,
     files,
     formats: options.formats,
     outDir: options.outDir,
     runReport: runReportPath ? { path: runReportPath, written: String(flags.report) } : undefined,
     catalogue: flags.catalogue !== false,
+    compendium: flags.compendium === true,
     htmlAssets: flags.htmlAssets as 'shared' | 'inline' | undefined,
     validateOnly: how.validateOnly,
     cwd: io.cwd,
@@ -57,7 +61,7 @@ export async function planBuild(
   });
   const prints = !how.validateOnly && options.formats.has('pdf') && files.length > 0;
   const browserPath = prints ? browserToPrintWith(flags.browser as string | undefined, options.config, io) : undefined;
-  return { files, problemFiles, catalogueDir, sharedAssetsDir, runReportPath, browserPath };
+  return { files, problemFiles, catalogueDir, sharedAssetsDir, compendiumDir, runReportPath, browserPath };
 }
 
 /** The inputs expanded (`--shard` keeps its share), and those that gave no file, as files with an `input` error. */
@@ -104,13 +108,15 @@ export interface OutputPlanRequest {
   runReport?: { path: string; written: string };
   /** False with `--no-catalogue`. */
   catalogue: boolean;
+  /** `--compendium`. */
+  compendium?: boolean;
   htmlAssets?: 'shared' | 'inline';
   validateOnly: boolean;
   cwd: string;
   platform: string;
 }
 
-export function planOutputs(plan: OutputPlanRequest): { catalogueDir?: string; sharedAssetsDir?: string } {
+export function planOutputs(plan: OutputPlanRequest): { catalogueDir?: string; sharedAssetsDir?: string; compendiumDir?: string } {
   const runReportPath = plan.runReport?.path;
   // Two inputs that would write the same output: refused before anything is printed.
   if (!plan.validateOnly) {
@@ -135,20 +141,21 @@ export function planOutputs(plan: OutputPlanRequest): { catalogueDir?: string; s
   // A batch (several files, a folder or a glob) also gets a catalogue, spooled as reports finish.
   const isBatch = plan.files.length > 1 || plan.inputs.some((i) => /[*?]/.test(i) || (existsSync(resolve(plan.cwd, i)) && statSync(resolve(plan.cwd, i)).isDirectory()));
   const catalogueDir = !plan.validateOnly && isBatch && plan.catalogue ? (plan.outDir ?? commonDir(plan.files.map((f) => f.root))) : undefined;
+  // The compendium goes beside the site (or where the site would go).
+  const compendiumDir = !plan.validateOnly && plan.compendium ? (catalogueDir ?? plan.outDir ?? commonDir(plan.files.map((f) => f.root))) : undefined;
   // An input named index.md or catalogue.md would have its report replaced by the catalogue: refused before
   // anything is written, rather than renamed behind the author's back.
   // (Names compare without case where the file system usually ignores it: `Index.md` writes over `index.html` there.)
   const sameFile = plan.platform === 'darwin' || plan.platform === 'win32' ? (a: string, b: string) => a.toLowerCase() === b.toLowerCase() : (a: string, b: string) => a === b;
-  if (catalogueDir) {
-    for (const name of CATALOGUE_FILES) {
-      const target = resolve(catalogueDir, name);
-      for (const file of plan.files) {
-        for (const f of plan.formats) {
-          if (!sameFile(outputPath(file.path, file.root, plan.outDir, f), target)) continue;
-          throw new RunError(
-            `${relative(plan.cwd, file.path)} would write ${relative(plan.cwd, target)}, where the catalogue of the batch goes; rename the notes file, or build without a catalogue (--no-catalogue)`,
-          );
-        }
+  const reserved = [
+    ...(catalogueDir ? CATALOGUE_FILES.map((name) => [resolve(catalogueDir, name), 'the catalogue of the batch', 'build without a catalogue (--no-catalogue)'] as const) : []),
+    ...(compendiumDir ? Object.values(COMPENDIUM_FILE_NAMES).map((name) => [resolve(compendiumDir, name), 'the compendium', 'build without --compendium'] as const) : []),
+  ];
+  for (const [target, what, instead] of reserved) {
+    for (const file of plan.files) {
+      for (const f of plan.formats) {
+        if (!sameFile(outputPath(file.path, file.root, plan.outDir, f), target)) continue;
+        throw new RunError(`${relative(plan.cwd, file.path)} would write ${relative(plan.cwd, target)}, where ${what} goes; rename the notes file, or ${instead}`);
       }
     }
   }
@@ -160,11 +167,11 @@ export function planOutputs(plan: OutputPlanRequest): { catalogueDir?: string; s
   // Nor does the run report replace a report or the catalogue.
   if (runReportPath && !plan.validateOnly) {
     const outputs = plan.files.flatMap((file) => [...plan.formats].map((f) => outputPath(file.path, file.root, plan.outDir, f)));
-    if (catalogueDir) outputs.push(...CATALOGUE_FILES.map((name) => resolve(catalogueDir, name)));
+    outputs.push(...reserved.map(([target]) => target));
     const clash = outputs.find((out) => sameFile(out, runReportPath));
     if (clash) throw new RunError(`--report ${plan.runReport!.written} would replace the output ${relative(plan.cwd, clash)}; name another file for the run report`);
   }
-  return { catalogueDir, sharedAssetsDir };
+  return { catalogueDir, sharedAssetsDir, compendiumDir };
 }
 
 function commonDir(dirs: string[]): string {

@@ -13,24 +13,21 @@ import { gatherPractices, type Compendium, type CompendiumInput } from '../model
 import { processFile, type FileResult } from '../pipeline.js';
 import { BrowserSession } from '../print/browser-session.js';
 import { findBrowser, INSTALL_HINT } from '../print/find-browser.js';
-import { pageGeometry, printReport } from '../print/print-report.js';
 import { expandInputs, type InputFile } from '../read/expand-inputs.js';
 import { resolveImages } from '../read/images.js';
-import { COMPENDIUM_TEMPLATE_DIR, prepareCompendium, type PreparedCompendium } from '../render/compendium.js';
+import { COMPENDIUM_TEMPLATE_DIR } from '../render/compendium.js';
 import { fontAssets } from '../render/fonts.js';
 import { findImageReferences } from '../render/image-references.js';
 import { printerFontCss } from '../render/index.js';
-import { practicesCsv, practicesJson } from '../render/practices-table.js';
 import { loadTemplate, type CompiledTemplate } from '../render/template.js';
-import { removePendingTemporaryFiles, writeAllAtomic, WriteError } from '../write/atomic-write.js';
+import { COMPENDIUM_FORMATS, compendiumPaths, compendiumTimeLimitMs, writeCompendium, type CompendiumFormat } from '../site/compendium-output.js';
+import { removePendingTemporaryFiles } from '../write/atomic-write.js';
 import { inputProblemFiles } from './build-plan.js';
 import { colours } from './command-context.js';
 import type { CliIo } from './io.js';
 import { RunError } from './run-error.js';
 
-export const COMPENDIUM_FORMATS = ['html', 'pdf', 'json', 'csv'] as const;
-type CompendiumFormat = (typeof COMPENDIUM_FORMATS)[number];
-const FILE_NAMES: Record<CompendiumFormat, string> = { html: 'compendium.html', pdf: 'compendium.pdf', json: 'practices.json', csv: 'practices.csv' };
+export { COMPENDIUM_FORMATS };
 
 export interface CompendiumFlags {
   out?: string;
@@ -45,7 +42,7 @@ export interface CompendiumFlags {
   timeout?: string;
 }
 
-function parseFormats(value: string): Set<CompendiumFormat> {
+export function parseFormats(value: string): Set<CompendiumFormat> {
   const formats = new Set<CompendiumFormat>();
   for (const raw of value.split(',')) {
     const f = raw.trim().toLowerCase();
@@ -67,14 +64,8 @@ export async function runCompendium(inputs: string[], flags: CompendiumFlags, io
   const compendium = gatherPractices(gathered);
 
   // --- render, print, write (all or nothing) -------------------------------
-  const prepared = prepareCompendium(compendium, { title: flags.title, language: flags.language, pageSize: options.pageSize, generator, template, edition: options.edition });
-  const contents = new Map<CompendiumFormat, string | Uint8Array>();
-  if (options.formats.has('html')) contents.set('html', prepared.html());
-  if (options.formats.has('json')) contents.set('json', practicesJson(compendium, generator));
-  if (options.formats.has('csv')) contents.set('csv', practicesCsv(compendium));
-  // (No output can be an input: notes end in .md or .yaml, the compendium's files do not.)
-  const outputs = [...options.formats].map((f) => [f, resolve(options.outDir, FILE_NAMES[f])] as const);
-  const written = await printAndWrite(options, { compendium, prepared, template, generator, contents, outputs }, io);
+  const outputs = compendiumPaths(options.outDir, options.formats);
+  const written = await printAndWrite(options, compendium, { template, generator, title: flags.title }, io);
   if (!written) return 1;
 
   const failed = inputsFailed + eventsFailed;
@@ -159,37 +150,28 @@ async function checkEvents(
   return { gathered, failed };
 }
 
-interface CompendiumDocuments {
-  compendium: Compendium;
-  prepared: PreparedCompendium;
-  template: CompiledTemplate;
-  generator: string;
-  /** Every format's content but the PDF's, which `printAndWrite` adds. */
-  contents: Map<CompendiumFormat, string | Uint8Array>;
-  outputs: ReadonlyArray<readonly [CompendiumFormat, string]>;
-}
-
 /** Prints the PDF (when wanted) and writes every output, all or nothing; false (said on stderr) when either fails. */
-async function printAndWrite(options: CompendiumOptions, documents: CompendiumDocuments, io: CliIo): Promise<boolean> {
+async function printAndWrite(options: CompendiumOptions, compendium: Compendium, run: { template: CompiledTemplate; generator: string; title?: string }, io: CliIo): Promise<boolean> {
   let session: BrowserSession | undefined;
   const unregister = io.onInterrupt?.(async () => {
     removePendingTemporaryFiles();
     await session?.close();
   });
   try {
-    if (options.formats.has('pdf')) {
-      session = compendiumPrinter(options, documents.compendium, io);
-      const pdf = await printCompendium(session, options, documents, io);
-      if (!pdf) return false;
-      documents.contents.set('pdf', pdf);
-    }
-    try {
-      await writeAllAtomic(documents.outputs.map(([f, path]) => [path, documents.contents.get(f)!] as const));
-      return true;
-    } catch (error) {
-      io.stderr.write(`report: ${printable(error instanceof WriteError ? error.message : `cannot write the compendium: ${String((error as Error).message)}`)}\n`);
-      return false;
-    }
+    // (no browser to print with is a problem of the run: exit 2, before anything is rendered)
+    if (options.formats.has('pdf')) session = compendiumPrinter(options, compendium, io);
+    const done = await writeCompendium(compendium, {
+      dir: options.outDir,
+      formats: options.formats,
+      ...run,
+      pageSize: options.pageSize,
+      edition: options.edition,
+      language: options.language,
+      session: () => session!,
+      warn: (message) => io.stderr.write(`report: ${message}\n`),
+    });
+    if ('failed' in done) io.stderr.write(`report: ${done.failed}\n`);
+    return 'written' in done;
   } finally {
     await session?.close();
     unregister?.();
@@ -203,29 +185,8 @@ function compendiumPrinter(options: CompendiumOptions, compendium: Compendium, i
     executablePath: found.path,
     sandbox: options.sandbox,
     concurrency: 1,
-    // One document of every practice: by default the time limit grows with it (a thousand events' practices
-    // make a PDF of over a thousand pages, printed more than once to check the contents' page numbers).
-    timeoutMs: (options.timeoutSeconds ?? Math.min(3600, Math.max(120, Math.ceil(30 + compendium.practices.length * 0.5)))) * 1000,
+    timeoutMs: compendiumTimeLimitMs(compendium, options.timeoutSeconds),
     assets: fontAssets(),
     sharedCss: printerFontCss(),
   });
-}
-
-/** The compendium's PDF, or undefined when printing failed (said on stderr). */
-async function printCompendium(session: BrowserSession, options: CompendiumOptions, documents: CompendiumDocuments, io: CliIo): Promise<Uint8Array | undefined> {
-  const { prepared, compendium, template, generator } = documents;
-  try {
-    const printed = await printReport(session, {
-      render: (pages) => prepared.printHtml(pages),
-      anchors: prepared.anchors,
-      geometry: pageGeometry(template.css, options.pageSize),
-      pageSize: options.pageSize,
-      metadata: { title: prepared.title, subject: prepared.subject, keywords: compendium.topics.map((t) => t.title), creator: generator },
-    });
-    if (!printed.verified) io.stderr.write('report: the contents page numbers kept moving between prints; check them in the PDF\n');
-    return printed.pdf;
-  } catch (error) {
-    io.stderr.write(`report: printing the compendium failed: ${printable(String((error as Error)?.message ?? error).split('\n')[0]!)}\n`);
-    return undefined;
-  }
 }

@@ -112,6 +112,7 @@ function registerBuild({ program, io, exit }: Registration): void {
       .option('--shard <i/n>', 'build only shard i of n (for CI matrices)')
       .option('--report <file>', 'write a machine-readable run report (JSON) to this file')
       .option('--no-catalogue', 'do not write the archive site (index.html, search, catalogue.json) for a batch')
+      .option('--compendium', 'also write the compendium of the good practices (compendium.html, .pdf with pdf, practices.json, practices.csv) beside the site')
       .addOption(new Option('--html-assets <mode>', 'fonts and CSS: shared (written once in assets/, linked; default for a batch with a catalogue) or inline (in each file)').choices(['shared', 'inline'])),
   ).action(async (inputs: string[], options: Record<string, unknown>) => {
     exit(await runBuild(inputs, options, io, context(false)));

@@ -5,15 +5,26 @@
  */
 import type { EventReport, Practice } from './types.js';
 
+/** What the compendium reads of an event's report. */
+export type CompendiumEvent = Pick<EventReport, 'title' | 'date' | 'endDate' | 'place' | 'kind' | 'practices'>;
+
 /** One event's report, with the practices of it that came from practice files. */
 export interface CompendiumInput {
-  report: EventReport;
+  report: CompendiumEvent;
   /** The notes file, as shown to the user. */
   notes: string;
   /** `topic/practice` index -> the practice file's path as shown to the user. */
   practiceFiles: ReadonlyMap<string, string>;
   /** Finds the image data of the practice's images, relative to this event's notes. */
   images?: ReadonlyMap<string, string>;
+  /** `topic/practice` index -> its rich text as HTML, when rendered already (where the event's report was built). */
+  rendered?: ReadonlyMap<string, RenderedPractice>;
+}
+
+/** A practice's rich text as the compendium shows it: its description (headings two levels down) and figures. */
+export interface RenderedPractice {
+  descriptionHtml: string | null;
+  figures: string[];
 }
 
 export interface PresentedAt {
@@ -40,6 +51,8 @@ export interface CompendiumPractice {
   events: PresentedAt[];
   /** Images of the practice as data URLs, from the event whose version is kept. */
   images: ReadonlyMap<string, string>;
+  /** Its rich text rendered with those images, when the event's build did it. */
+  rendered?: RenderedPractice;
 }
 
 export interface CompendiumCountry {
@@ -61,7 +74,9 @@ export interface Compendium {
 }
 
 const words = (text: string | undefined) => (text ?? '').normalize('NFC').replace(/\s+/g, ' ').trim().toLocaleLowerCase('en');
-const byWords = (a: string | undefined, b: string | undefined) => (a ?? '').localeCompare(b ?? '', 'en', { sensitivity: 'base' });
+// (one collator for every comparison: `localeCompare` with a locale makes one per call, the same one)
+const collator = new Intl.Collator('en', { sensitivity: 'base' });
+const byWords = (a: string | undefined, b: string | undefined) => collator.compare(a ?? '', b ?? '');
 
 /** A URL- and file-name-safe id from words: `od4growth-open-data-for-growth`. */
 export function slug(text: string): string {
@@ -97,7 +112,8 @@ export function gatherPractices(inputs: readonly CompendiumInput[]): Compendium 
         const key = file !== undefined ? `file:${file}` : `inline:${words(practice.project)}|${words(practice.title)}`;
         let entry = byKey.get(key);
         if (!entry) {
-          entry = { id: '', practice, topic: topic.title, topics: [], ...(file !== undefined ? { file } : {}), events: [], images: input.images ?? new Map() };
+          const rendered = input.rendered?.get(`${t}/${p}`);
+          entry = { id: '', practice, topic: topic.title, topics: [], ...(file !== undefined ? { file } : {}), events: [], images: input.images ?? new Map(), ...(rendered ? { rendered } : {}) };
           byKey.set(key, entry);
         }
         if (!entry.topics.some((x) => words(x) === words(topic.title))) entry.topics.push(topic.title);
@@ -139,4 +155,34 @@ export function gatherPractices(inputs: readonly CompendiumInput[]): Compendium 
   // The list in the compendium's reading order.
   const practices = grouped.flatMap((t) => t.countries.flatMap((c) => c.practices));
   return { practices, topics: grouped, events };
+}
+
+/**
+ * An event's share of the compendium as plain data (it crosses from the thread that built the report, and is kept
+ * in the build cache): the `CompendiumInput` with its maps as entry lists.
+ */
+export interface CompendiumRecord {
+  event: CompendiumEvent;
+  notes: string;
+  practiceFiles: Array<[string, string]>;
+  images: Array<[string, string]>;
+  rendered: Array<[string, RenderedPractice]>;
+}
+
+/** `render`: a practice's rich text as the compendium shows it, with the event's images. */
+export function compendiumRecord(
+  report: EventReport,
+  notes: string,
+  practiceFiles: ReadonlyMap<string, string>,
+  images: ReadonlyMap<string, string>,
+  render: (practice: Practice, images: ReadonlyMap<string, string>) => RenderedPractice,
+): CompendiumRecord {
+  const { title, date, endDate, place, kind, practices } = report;
+  const event: CompendiumEvent = { title, date, ...(endDate ? { endDate } : {}), place, ...(kind ? { kind } : {}), practices };
+  const rendered = practices.topics.flatMap((topic, t) => topic.practices.map((practice, p) => [`${t}/${p}`, render(practice, images)] as [string, RenderedPractice]));
+  return { event, notes, practiceFiles: [...practiceFiles], images: [...images], rendered };
+}
+
+export function compendiumInput(record: CompendiumRecord): CompendiumInput {
+  return { report: record.event, notes: record.notes, practiceFiles: new Map(record.practiceFiles), images: new Map(record.images), rendered: new Map(record.rendered) };
 }

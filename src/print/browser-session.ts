@@ -431,12 +431,12 @@ export class BrowserSession {
    * Load the HTML in a pooled page and hand it to `work`, which may print it,
    * change texts and print again. The whole of `work` is under the per-file
    * time limit; if the browser dies meanwhile, it is relaunched and `work`
-   * runs once more from the start.
+   * runs once more from the start. `limitMs`: this document's own limit instead of the session's.
    */
-  async withDocument<T>(html: string, work: (doc: LoadedDocument) => Promise<T>, timeLeftMs?: number): Promise<T> {
+  async withDocument<T>(html: string, work: (doc: LoadedDocument) => Promise<T>, timeLeftMs?: number, limitMs?: number): Promise<T> {
     if (this.closed) throw new Error('The browser session is closed');
     // The limit runs from when a page is free: time spent waiting for one is not the file's.
-    const limit = Math.max(0, Math.min(this.options.timeoutMs, timeLeftMs ?? Infinity));
+    const limit = Math.max(0, Math.min(limitMs ?? this.options.timeoutMs, timeLeftMs ?? Infinity));
     try {
       return await this.printing(() => this.printWithRetry(html, work, limit));
     } catch (error) {

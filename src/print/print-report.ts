@@ -31,6 +31,8 @@ export interface PrintRequest {
    * the next document meanwhile (the finishing runs in a thread of its own).
    */
   onPrinted?: () => void;
+  /** This document's own time limit, in place of the session's (a compendium printed in a batch's session). */
+  limitMs?: number;
 }
 
 export interface PrintResult {
@@ -95,7 +97,7 @@ async function printWithNumbers(session: BrowserSession, request: PrintRequest, 
       pages = landed;
     }
     return { pdf: pdf!, pages, passes, verified: false };
-  }, request.timeLeftMs);
+  }, request.timeLeftMs, request.limitMs);
 }
 
 /** The printable area of a page, in CSS pixels, as the template's `@page` rule sets it. */

@@ -6,7 +6,8 @@
  */
 import { labelPack } from '../i18n/locales.js';
 import { pluralLabel } from '../i18n/plural-label.js';
-import type { Compendium, CompendiumPractice, PresentedAt } from '../model/compendium.js';
+import type { Compendium, CompendiumPractice, PresentedAt, RenderedPractice } from '../model/compendium.js';
+import type { Practice } from '../model/types.js';
 import { fontFaceCss } from './fonts.js';
 import { plainText, renderBlock, renderInline } from './rich-text.js';
 import { loadTemplate, type CompiledTemplate } from './template.js';
@@ -58,15 +59,15 @@ export function prepareCompendium(compendium: Compendium, options: CompendiumRen
   const practiceView = (entry: CompendiumPractice) => {
     const pr = entry.practice;
     const resolve = (src: string) => entry.images.get(src);
-    const block = (md: string | undefined) => renderBlock(md, resolve, 2) || null;
+    const rendered = entry.rendered ?? renderPractice(pr, entry.images);
     return {
       anchor: `practice-${entry.id}`,
       project: pr.project ?? null,
       title: pr.title,
       presenter: pr.presenter ? { name: pr.presenter.name, affiliation: [pr.presenter.role, pr.presenter.organisation].filter(Boolean).join(', ') || null } : null,
       where: [pr.region, pr.country].filter(Boolean).join(', ') || null,
-      descriptionHtml: block(pr.description),
-      figures: pr.figures.map((f) => renderInline(f, resolve)),
+      descriptionHtml: rendered.descriptionHtml,
+      figures: rendered.figures,
       hasFigures: pr.figures.length > 0,
       links: pr.links,
       images: pr.images.map((i) => ({ src: resolve(i.src) ?? null, alt: i.alt, caption: i.caption ?? null })).filter((i) => i.src !== null),
@@ -125,3 +126,13 @@ export function prepareCompendium(compendium: Compendium, options: CompendiumRen
   return { anchors, html: () => render(false, undefined), printHtml: (pages) => render(true, pages), title, subject: plainText(subject) };
 }
 
+
+/**
+ * A practice's rich text as the compendium shows it (headings two levels down, its images embedded): done where
+ * its event's report is built when the compendium is made in the same run (`report build --compendium`), where the
+ * reader's parsed paragraphs are at hand and the worker threads share the work.
+ */
+export function renderPractice(practice: Practice, images: ReadonlyMap<string, string>): RenderedPractice {
+  const resolve = (src: string) => images.get(src);
+  return { descriptionHtml: renderBlock(practice.description, resolve, 2) || null, figures: practice.figures.map((f) => renderInline(f, resolve)) };
+}

@@ -156,5 +156,28 @@ function wordsOf(node: MdastNode): string {
 /** Plain text of inline Markdown (for PDF metadata, JSON-LD, alt texts): the parsed tree's text, not a guess by pattern. */
 export function plainText(markdown: string | undefined): string {
   if (!markdown) return '';
+  if (isPlainWords(markdown)) return markdown.replace(/\s+/g, ' ').trim();
+  return parsedPlainText(markdown);
+}
+
+/** `plainText` always through the parsed tree (for tests: the fast path gives the same words). */
+export function parsedPlainText(markdown: string): string {
   return wordsOf(parse(markdown)).replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Characters that may make Markdown of a text (emphasis, code, links, images, raw HTML, entities, escapes, strike-
+ * through, tables), and the first characters of a line that may start a block other than a paragraph (headings,
+ * quotes, lists, thematic breaks, setext underlines, fences, HTML).
+ */
+const MARKUP_CHARACTER = /[\\`*_[\]<>&~|]/;
+const BLOCK_START = /(?:^|[\n\r])[ \t]*[#>+\-*=0-9~`<]/;
+
+/**
+ * Text in which Markdown can find nothing but paragraphs of words (names, places, most titles): its plain text is
+ * its words as written, without a parse (a theme's speakers, a practice's country, texts of YAML notes, which the
+ * reader never parsed). Links written as bare addresses keep their text either way.
+ */
+function isPlainWords(text: string): boolean {
+  return !MARKUP_CHARACTER.test(text) && !BLOCK_START.test(text);
 }

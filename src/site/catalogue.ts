@@ -1,12 +1,14 @@
 /**
  * The catalogue of a batch, an archive site that works from the file system and from any web server:
- * `catalogue.json` (every validated model, for open-data portals), `index.html` (events by date with place,
- * title and links to each report, filters, full-text search in the catalogue's language), `search-index.js`
- * (the MiniSearch index of every report's text) and the page's own files under `assets/`.
+ * `catalogue.json` (a summary of every event with links to its files, for open-data portals), `index.html`
+ * (events by date with place, title and links to each report, filters, full-text search in the catalogue's
+ * language), `search-index.js` (the MiniSearch index of every report's text) and the page's own files under
+ * `assets/`.
  *
- * Models are spooled to a temporary file as reports finish, and only a small
- * entry per event stays in memory, so memory stays flat however large the
- * batch; at the end the models are copied in date order into catalogue.json.
+ * Each report's site record (src/site/site-record.ts) is made by the thread that built the report; here it is
+ * only filed. Its search terms, the large part, are spooled to a temporary file as reports finish, and only the
+ * index row and summary stay in memory; at the end the terms are indexed in date order (then by notes file), so
+ * that the same reports always give the same files whatever order they finished in.
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
@@ -14,21 +16,24 @@ import { mkdir, open, rm, type FileHandle } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import MiniSearch from 'minisearch';
-import { labelPack } from '../i18n/locales.js';
-import { SCHEMA_VERSION, type EventReport } from '../model/types.js';
+import { SCHEMA_VERSION } from '../model/types.js';
 import type { FileResult } from '../pipeline.js';
 import { fontFiles, linkedFontCss } from '../render/shared-assets.js';
-import { placeText } from '../render/view.js';
 import { indexPage, SITE_CSS, type SiteEntry } from './index-page.js';
 import { PAGE_SCRIPT } from './page-script.js';
-import { SEARCH_FIELDS, SEARCH_OPTIONS, searchDocument, type SearchDocument } from './search-documents.js';
+import { SEARCH_FIELDS, SEARCH_TERMS_OPTIONS, type SearchTerms } from './search-documents.js';
+import type { CatalogueSummary } from './site-record.js';
 import { trackTemporaryFile, writeAllAtomic, type OutputData } from '../write/atomic-write.js';
 
 interface Entry extends SiteEntry {
-  /** Where the model sits in the spool file. */
+  summary: CatalogueSummary;
+  /** Where the search terms sit in the spool file. */
   offset: number;
   length: number;
 }
+
+/** The version of catalogue.json's shape (2: summaries and links; 1 held every model in full). */
+export const CATALOGUE_VERSION = 2;
 
 /** The files the catalogue writes in its folder (no report may have these names there). */
 export const CATALOGUE_FILES = ['catalogue.json', 'index.html', 'search-index.js'] as const;
@@ -76,21 +81,15 @@ export class CatalogueWriter {
    * holds its JSON in memory (a 3,000-file batch grew by ~17 KiB per file before).
    */
   add(result: FileResult): Promise<void> {
-    const report = result.report;
-    if (!report || this.abandoned) return Promise.resolve();
+    const record = result.site;
+    if (!record || this.abandoned) return Promise.resolve();
     const outputs = withSiblings(result.outputs);
     const link = (path: string | undefined) => (path ? relative(this.dir, path).split('\\').join('/') : undefined);
-    const line = Buffer.from(JSON.stringify(report) + '\n', 'utf8');
+    const line = Buffer.from(JSON.stringify(record.search) + '\n', 'utf8');
     const entry: Entry = {
       id: 0,
-      date: report.date,
-      title: report.title,
-      language: report.language,
-      place: placeText(report, labelPack(report.language).labels),
-      kind: report.kind || undefined,
-      country: report.place.country || undefined,
-      themes: [...new Set(report.highlights.themes.map((t) => t.title))],
-      ...(report.edition === 'internal' ? { internal: true } : {}),
+      ...record.entry,
+      summary: record.summary,
       links: { source: link(result.file.path), html: link(outputs.html), pdf: link(outputs.pdf), json: link(outputs.json) },
       offset: 0,
       length: line.length,
@@ -132,34 +131,21 @@ export class CatalogueWriter {
     try {
       await this.queue;
       if (this.entries.length === 0) return;
-      const sorted = [...this.entries].sort((a, b) => b.date.localeCompare(a.date) || a.title.localeCompare(b.title));
+      // Newest first; the same date and title are told apart by their notes file (never by when they finished).
+      const byCodePoints = (a = '', b = '') => (a < b ? -1 : a > b ? 1 : 0);
+      const sorted = [...this.entries].sort((a, b) => b.date.localeCompare(a.date) || a.title.localeCompare(b.title) || byCodePoints(a.links.source, b.links.source));
       const spool = this.spool!;
-      const readModel = async (entry: Entry) => {
-        const model = Buffer.alloc(entry.length - 1);
-        await spool.read(model, 0, model.length, entry.offset);
-        return model;
-      };
-      // The search index is built from the spool in date order, so that the same reports always give the same
-      // site whatever order they finished in; it holds terms only, never the reports' whole text.
-      const search = new MiniSearch<SearchDocument>(SEARCH_OPTIONS);
+      // The search index is built from the spool in that order; it holds terms only, never the reports' whole text.
+      const search = new MiniSearch<SearchTerms & { id: number }>(SEARCH_TERMS_OPTIONS);
       for (let i = 0; i < sorted.length; i++) {
-        sorted[i]!.id = i;
-        search.add(searchDocument(i, JSON.parse((await readModel(sorted[i]!)).toString('utf8')) as EventReport));
+        const entry = sorted[i]!;
+        entry.id = i;
+        const terms = Buffer.alloc(entry.length - 1);
+        await spool.read(terms, 0, terms.length, entry.offset);
+        search.add({ id: i, ...(JSON.parse(terms.toString('utf8')) as SearchTerms) });
       }
-      // Copied from the spool in date order, one model at a time: the file is never whole in memory.
-      async function* catalogueJson(): AsyncGenerator<string | Uint8Array> {
-        yield `{\n  "schemaVersion": ${JSON.stringify(SCHEMA_VERSION)},\n  "count": ${sorted.length},\n  "events": [\n`;
-        for (let i = 0; i < sorted.length; i++) {
-          const entry = sorted[i]!;
-          const model = await readModel(entry);
-          const links = Object.entries(entry.links).filter(([, v]) => v !== undefined);
-          const head = links.map(([k, v]) => `"${k}": ${JSON.stringify(v)}, `).join('');
-          yield `    { ${head}"report": `;
-          yield model;
-          yield i < sorted.length - 1 ? ' },\n' : ' }\n';
-        }
-        yield '  ]\n}\n';
-      }
+      const events = sorted.map(({ links, summary }) => `    ${JSON.stringify({ ...Object.fromEntries(Object.entries(links).filter(([, v]) => v !== undefined)), ...summary })}`);
+      const catalogueJson = `{\n  "catalogueVersion": ${CATALOGUE_VERSION},\n  "schemaVersion": ${JSON.stringify(SCHEMA_VERSION)},\n  "count": ${sorted.length},\n  "events": [\n${events.join(',\n')}\n  ]\n}\n`;
       const searchIndex = `window.reportSearchIndex = ${JSON.stringify({ fields: SEARCH_FIELDS, boost: SEARCH_BOOST, index: search.toJSON() })};\n`;
       const files: Array<[string, OutputData]> = [
         ['assets/site.css', linkedFontCss() + '\n' + SITE_CSS],

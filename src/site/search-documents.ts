@@ -91,3 +91,52 @@ export function searchDocument(id: number, report: EventReport): SearchDocument 
     text: text.join(' '),
   };
 }
+
+/**
+ * A report's search document as MiniSearch would see it, made where the report is built (a worker thread): each
+ * field's words already split and processed (`searchWords`, `searchTerm`), joined by single spaces, empty terms
+ * kept. A processed term never holds a space (spaces split words before they are processed, and no canonical
+ * decomposition makes one). MiniSearch counts a field's length in distinct words as written (`Data` and `data`
+ * are two): a word written differently from an earlier one with the same term gets the term followed by U+0001
+ * and its number, which `SEARCH_TERMS_OPTIONS` drops again (U+0001 is never in a word: control characters split
+ * words).
+ */
+export type SearchTerms = Record<(typeof SEARCH_FIELDS)[number], string>;
+
+const VARIANT = '\u0001';
+const ASCII = /^[\u0000-\u007f]*$/;
+
+export function searchTerms(document: SearchDocument): SearchTerms {
+  const terms = {} as SearchTerms;
+  // (a report's words repeat: each is processed once; a word in ASCII only is its lower case)
+  const processed = new Map<string, string>();
+  const termOf = (word: string) => {
+    let term = processed.get(word);
+    if (term === undefined) processed.set(word, (term = ASCII.test(word) ? word.toLowerCase() : searchTerm(word)));
+    return term;
+  };
+  for (const field of SEARCH_FIELDS) {
+    const variants = new Map<string, Map<string, number>>();
+    const encoded = searchWords(document[field]).map((word) => {
+      const term = termOf(word);
+      let written = variants.get(term);
+      if (!written) variants.set(term, (written = new Map()));
+      let n = written.get(word);
+      if (n === undefined) written.set(word, (n = written.size));
+      return n === 0 ? term : `${term}${VARIANT}${n}`;
+    });
+    terms[field] = encoded.join(' ');
+  }
+  return terms;
+}
+
+/** Indexes `SearchTerms` to the same index as `SEARCH_OPTIONS` indexes the documents they came from. */
+export const SEARCH_TERMS_OPTIONS: Options<SearchTerms & { id: number }> = {
+  fields: [...SEARCH_FIELDS],
+  storeFields: [],
+  tokenize: (terms) => terms.split(' '),
+  processTerm: (term) => {
+    const at = term.indexOf(VARIANT);
+    return at < 0 ? term : term.slice(0, at);
+  },
+};

@@ -44,11 +44,14 @@ describe('a folder of notes', () => {
     expect(run.files.find((f: { path: string }) => f.path.endsWith('c.md')).timings.parse).toBeGreaterThan(0);
   });
 
-  it('writes a catalogue: index.html by date with links, and catalogue.json with the models', async () => {
+  it('writes a catalogue: index.html by date with links, and catalogue.json with a summary of each event', async () => {
     const out = join(dir.path, 'out1');
     const catalogue = JSON.parse(readFileSync(join(out, 'catalogue.json'), 'utf8'));
-    expect(catalogue.events.map((e: { report: { title: string } }) => e.report.title)).toEqual(['Event C', 'Event B', 'Event A']);
-    expect(catalogue.events[0]).toMatchObject({ html: '2024/c.html', json: '2024/c.json' });
+    expect(catalogue.catalogueVersion).toBe(2);
+    expect(catalogue.events.map((e: { title: string }) => e.title)).toEqual(['Event C', 'Event B', 'Event A']);
+    expect(catalogue.events[0]).toMatchObject({ html: '2024/c.html', json: '2024/c.json', title: 'Event C', date: expect.any(String), language: expect.any(String) });
+    // (the model in full is each report's own JSON)
+    expect(catalogue.events[0].highlights).toBeUndefined();
     const index = readFileSync(join(out, 'index.html'), 'utf8');
     expect(index.indexOf('Event C')).toBeLessThan(index.indexOf('Event A'));
     expect(index).toContain('<a href="./2023/spring/a.html">HTML</a>');
@@ -106,6 +109,24 @@ describe('the build cache', () => {
     expect((await build()).stderr).toMatch(/2 built, 0 up to date/);
 
     expect((await build('--force')).stderr).toMatch(/2 built, 0 up to date/);
+  });
+
+  it('gives the site and the compendium of skipped reports from the cache, and rebuilds what an entry lacks', async () => {
+    const src = join(dir.path, 'cached-site');
+    cpSync(join(archive, '2023'), src, { recursive: true });
+    const out = join(dir.path, 'cached-site-out');
+    const build = (...extra: string[]) => runMain(['build', src, '--out', out, '--format', 'html', ...extra]);
+    const site = () => ['catalogue.json', 'search-index.js', 'index.html'].map((name) => readFileSync(join(out, name), 'utf8'));
+    expect((await build()).stderr).toMatch(/2 built, 0 up to date/);
+    const first = site();
+    expect((await build()).stderr).toMatch(/0 built, 2 up to date/);
+    expect(site()).toEqual(first);
+    // (entries written without --compendium hold no share of it: those files are built again, once)
+    expect((await build('--compendium')).stderr).toMatch(/compendium: \d+ practices? from 2 events[^]*2 built, 0 up to date/);
+    const compendium = readFileSync(join(out, 'practices.json'), 'utf8');
+    expect((await build('--compendium')).stderr).toMatch(/0 built, 2 up to date/);
+    expect(readFileSync(join(out, 'practices.json'), 'utf8')).toBe(compendium);
+    expect(site()).toEqual(first);
   });
 
   it('rebuilds what another build of report made, even under the same version number', async () => {
@@ -173,6 +194,8 @@ describe('worker threads', () => {
       outputs: files.map((f: string) => [f.slice(f.lastIndexOf('/') + 1), readFileSync(join(ROOT, f), 'utf8')]),
       catalogue: readFileSync(join(out, 'catalogue.json'), 'utf8'),
       index: readFileSync(join(out, 'index.html'), 'utf8'),
+      // (the search index too: filed from the worker threads' records in the same order whatever finished first)
+      search: readFileSync(join(out, 'search-index.js'), 'utf8'),
     };
   };
 

@@ -177,3 +177,50 @@ describe('the compendium in the language chosen for it', () => {
   });
 });
 
+
+describe('report build --compendium: the compendium of the run, from the same models, in the same browser', () => {
+  const dir = tempDir('report-build-compendium-');
+  let build: ReturnType<typeof runCli>;
+  let alone: ReturnType<typeof runCli>;
+  beforeAll(() => {
+    cpSync(FIXTURE, join(dir.path, 'events'), { recursive: true });
+    // (one page printing at a time: with several at once, a report's print in this three-file batch sometimes never
+    // ends under a loaded machine, on main too (print-timeout after 60 s); that is not what this test is about)
+    build = runCli(['build', 'events', '--out', 'site', '--format', 'html,pdf', '--compendium', '--no-cache', '--concurrency', '1'], { cwd: dir.path });
+    alone = runCli(['compendium', 'events', '--out', 'alone', '--format', 'html,json,csv'], { cwd: dir.path });
+  });
+  afterAll(() => dir.cleanup());
+
+  it('builds the reports, the site and the compendium, and says what it wrote', () => {
+    expect(build.code, build.stderr).toBe(0);
+    expect(build.stderr).toMatch(/compendium: 5 practices from 3 events -> site\/compendium\.html, site\/compendium\.pdf, site\/practices\.json, site\/practices\.csv/);
+    for (const name of ['index.html', 'search-index.js', 'catalogue.json', 'vilnius-2024.pdf', 'kaunas-2025.html']) expect(existsSync(join(dir.path, 'site', name)), name).toBe(true);
+  });
+
+  it('writes the same compendium as `report compendium` on the same notes', () => {
+    expect(alone.code, alone.stderr).toBe(0);
+    for (const name of ['compendium.html', 'practices.json', 'practices.csv']) {
+      expect(readFileSync(join(dir.path, 'site', name), 'utf8'), name).toBe(readFileSync(join(dir.path, 'alone', name), 'utf8'));
+    }
+    // (the practice file's image, embedded from where the events' notes name it)
+    expect(readFileSync(join(dir.path, 'site', 'compendium.html'), 'utf8')).toContain('data:image/png;base64,');
+  });
+
+  it('prints the compendium PDF: each practice once, where it was presented, contents with pages', () => {
+    const pdf = join(dir.path, 'site', 'compendium.pdf');
+    const pages = pdfPages(pdf, 'reading');
+    const text = flat(pages.join('\n'));
+    expect(count(text, 'Open data for growth in Veneto')).toBe(1);
+    expect(count(text, 'AI Foundation Certificate for Public Servants')).toBe(1);
+    expect(text).toContain('12 March 2025 Data for regional development (Lille, France)');
+    expect(flat(pages[0]!)).toMatch(/Contents 1\. Enhancing AI skills of public servants (\d+) Ireland \1 Lithuania \1 2\. Open data/);
+    expect(pdfInfo(pdf)).toMatchObject({ Title: 'Good practices', Subject: '5 good practices · 3 events · 2024–2025', Tagged: 'yes' });
+  });
+
+  it('refuses notes whose report would replace a compendium file (exit 2)', () => {
+    writeFileSync(join(dir.path, 'practices.md'), '---\ntitle: T\ndate: 2024-01-01\n---\n');
+    const r = runCli(['build', 'practices.md', 'events/vilnius-2024.md', '--out', 'clash', '--format', 'json', '--compendium', '--no-cache'], { cwd: dir.path });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('practices.md would write clash/practices.json, where the compendium goes; rename the notes file, or build without --compendium');
+  });
+});

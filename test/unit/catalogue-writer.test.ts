@@ -1,4 +1,7 @@
-/** The catalogue spools models as reports finish, with back-pressure, and writes them in date order at the end. */
+/**
+ * The catalogue files the site records of reports as they finish (their search terms spooled, with back-pressure)
+ * and writes the site and catalogue.json (summaries and links, version 2) in date order at the end.
+ */
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +10,8 @@ import MiniSearch from 'minisearch';
 import { SEARCH_OPTIONS } from '../../src/site/search-documents.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CatalogueWriter } from '../../src/site/catalogue.js';
+import { siteRecord } from '../../src/site/site-record.js';
+import type { EventReport } from '../../src/model/types.js';
 import type { FileResult } from '../../src/pipeline.js';
 
 const dirs: string[] = [];
@@ -16,18 +21,22 @@ afterEach(() => {
 
 function built(dir: string, index: number): FileResult {
   const date = `2024-01-${String((index % 28) + 1).padStart(2, '0')}`;
-  const report = { date, title: `Event ${index}`, subtitle: '', kind: 'Workshop', language: 'en', place: { city: 'Vilnius', country: 'Lithuania' }, highlights: { themes: [] }, practices: { topics: [] }, contacts: [] };
+  const report = { date, title: `Event ${index}`, subtitle: '', kind: 'Workshop', language: 'en', place: { city: 'Vilnius', country: 'Lithuania' }, organisers: [], speakers: [], highlights: { themes: [] }, practices: { topics: [] }, contacts: [] };
+  return result(dir, index, report as never);
+}
+
+function result(dir: string, index: number, report: EventReport): FileResult {
   return {
     file: { path: join(dir, `e${index}.md`), displayPath: `e${index}.md`, messages: [] },
     status: 'built',
     outputs: { html: join(dir, `e${index}.html`) },
     timings: {},
-    report: report as never,
-  } as FileResult;
+    site: siteRecord(report),
+  };
 }
 
 describe('CatalogueWriter', () => {
-  it('lets 16 writes queue, then makes the caller wait for the spool; writes every model in date order', async () => {
+  it('lets 16 writes queue, then makes the caller wait for the spool; writes every summary in date order', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'report-catalogue-'));
     dirs.push(dir);
     const writer = new CatalogueWriter(dir);
@@ -40,10 +49,24 @@ describe('CatalogueWriter', () => {
     await Promise.all(adds);
     await writer.finish();
     const catalogue = JSON.parse(readFileSync(join(dir, 'catalogue.json'), 'utf8'));
-    expect(catalogue.count).toBe(40);
-    const dates = catalogue.events.map((e: { report: { date: string } }) => e.report.date);
+    expect(catalogue).toMatchObject({ catalogueVersion: 2, schemaVersion: '1.0', count: 40 });
+    const dates = catalogue.events.map((e: { date: string }) => e.date);
     expect(dates).toEqual([...dates].sort().reverse());
-    expect(new Set(catalogue.events.map((e: { report: { title: string } }) => e.report.title)).size).toBe(40);
+    expect(new Set(catalogue.events.map((e: { title: string }) => e.title)).size).toBe(40);
+    expect(catalogue.events.find((e: { title: string }) => e.title === 'Event 3')).toEqual({
+      source: 'e3.md',
+      html: 'e3.html',
+      title: 'Event 3',
+      kind: 'Workshop',
+      date: '2024-01-04',
+      language: 'en',
+      place: { city: 'Vilnius', country: 'Lithuania' },
+      organisers: [],
+      speakers: [],
+      themes: [],
+      projects: [],
+      practices: [],
+    });
     expect(readdirSync(dir).sort()).toEqual(['assets', 'catalogue.json', 'index.html', 'search-index.js']);
   });
 
@@ -51,12 +74,11 @@ describe('CatalogueWriter', () => {
     const dir = mkdtempSync(join(tmpdir(), 'report-catalogue-'));
     dirs.push(dir);
     const writer = new CatalogueWriter(dir);
-    const hostile = built(dir, 1);
-    const report = hostile.report as unknown as Record<string, unknown>;
+    const report = { date: '2024-01-02', subtitle: '', language: 'en', place: { city: 'Vilnius', country: 'Lithuania' }, organisers: [], speakers: [], practices: { topics: [] }, contacts: [] } as unknown as Record<string, unknown>;
     report.title = '</script><script>alert(1)</script>';
     report.kind = '"><img src=x onerror=alert(1)>';
     report.highlights = { themes: [{ title: '__proto__', text: 'constructor toString \u2028', speakers: [{ name: 'Ann <b>Bold</b>' }], links: [], images: [] }] };
-    await writer.add(hostile);
+    await writer.add(result(dir, 1, report as never));
     await writer.add(built(dir, 2));
     await writer.finish();
     const index = readFileSync(join(dir, 'index.html'), 'utf8');
