@@ -117,7 +117,7 @@ const SHELL_MARK = 'data-report-shell';
 /**
  * Runs in the isolated world: replaces the shell's content with the report's
  * (attributes of <html>, the head's elements, the body), then waits for fonts
- * and images. Nodes parsed by DOMParser are inert (scripts never run), and the
+ * and for images to load. Nodes parsed by DOMParser are inert (scripts never run), and the
  * shell's Content-Security-Policy governs whatever the report asks to load.
  * Left out, wherever they are: every <link> (a preconnect or dns-prefetch
  * opens a connection that neither the policy nor request interception sees;
@@ -134,7 +134,9 @@ const SWAP = `async function (html, mark) {
   for (const attribute of [...root.attributes]) root.removeAttribute(attribute.name);
   for (const attribute of [...next.documentElement.attributes]) root.setAttribute(attribute.name, attribute.value);
   await document.fonts.ready;
-  await Promise.all([...document.images].map((image) => image.decode().catch(() => undefined)));
+  // Loaded, not decode(): decode() waits for a frame that a page printing in the background never gets (with two
+  // pages printing at once, the second hung until the time limit). Printing decodes what it paints.
+  await Promise.all([...document.images].map((image) => image.complete ? undefined : new Promise((done) => { image.addEventListener('load', done, { once: true }); image.addEventListener('error', done, { once: true }); })));
 }`;
 
 const COUNT = `function (attribute) { return document.querySelectorAll('[' + attribute + ']').length; }`;

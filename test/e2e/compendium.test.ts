@@ -3,6 +3,7 @@
  * file, with inline practices besides -> compendium.html and .pdf (real Chromium, read back with pdftotext and
  * pdf.js), practices.json and practices.csv (parsed back with csv-parse, an RFC 4180 parser).
  */
+import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
@@ -184,9 +185,9 @@ describe('report build --compendium: the compendium of the run, from the same mo
   let alone: ReturnType<typeof runCli>;
   beforeAll(() => {
     cpSync(FIXTURE, join(dir.path, 'events'), { recursive: true });
-    // (one page printing at a time: with several at once, a report's print in this three-file batch sometimes never
-    // ends under a loaded machine, on main too (print-timeout after 60 s); that is not what this test is about)
-    build = runCli(['build', 'events', '--out', 'site', '--format', 'html,pdf', '--compendium', '--no-cache', '--concurrency', '1'], { cwd: dir.path });
+    // (three pages printing at once, each report with the same picture: a page printing in the background used to
+    // wait for its picture's decode() until the time limit)
+    build = runCli(['build', 'events', '--out', 'site', '--format', 'html,pdf', '--compendium', '--no-cache', '--concurrency', '3'], { cwd: dir.path });
     alone = runCli(['compendium', 'events', '--out', 'alone', '--format', 'html,json,csv'], { cwd: dir.path });
   });
   afterAll(() => dir.cleanup());
@@ -195,6 +196,11 @@ describe('report build --compendium: the compendium of the run, from the same mo
     expect(build.code, build.stderr).toBe(0);
     expect(build.stderr).toMatch(/compendium: 5 practices from 3 events -> site\/compendium\.html, site\/compendium\.pdf, site\/practices\.json, site\/practices\.csv/);
     for (const name of ['index.html', 'search-index.js', 'catalogue.json', 'vilnius-2024.pdf', 'kaunas-2025.html']) expect(existsSync(join(dir.path, 'site', name)), name).toBe(true);
+    // Each report shows the practice file's picture (printed by pages working at the same time).
+    for (const name of ['vilnius-2024.pdf', 'kaunas-2025.pdf', 'lille-2025.pdf']) {
+      const images = spawnSync('pdfimages', ['-list', join(dir.path, 'site', name)], { encoding: 'utf8' }).stdout.split('\n').slice(2).filter((l) => /\bimage\b/.test(l));
+      expect(images.length, name).toBeGreaterThan(0);
+    }
   });
 
   it('writes the same compendium as `report compendium` on the same notes', () => {
