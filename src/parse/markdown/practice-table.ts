@@ -106,9 +106,9 @@ export function practiceColumns(block: RootContent, ctx: ReaderContext): Column[
 
 /**
  * Reads each row of `table` as a practice at the path `at(topic, row)` gives (`topic`: the row's cell in a topic
- * column, when `byTopic`; otherwise such a column is kept as text like an unknown one).
+ * column, when `byTopic`; under the topic `underTopic`, a cell naming it is dropped and any other kept as text).
  */
-export function readPracticeTable(table: Table, columns: readonly Column[], ctx: ReaderContext, byTopic: boolean, at: (topic: string | undefined) => Path): void {
+export function readPracticeTable(table: Table, columns: readonly Column[], ctx: ReaderContext, byTopic: boolean, at: (topic: string | undefined) => Path, underTopic?: string): void {
   const { out } = ctx;
   const warned = new Set<number>();
   for (const row of table.children.slice(1)) {
@@ -125,14 +125,16 @@ export function readPracticeTable(table: Table, columns: readonly Column[], ctx:
       if (column.kind === 'title') out.set([...path, 'title'], (title = value), cell);
       else if (column.kind === 'field') setPracticeField(column.key, value, path, cell, ctx);
       else if (column.kind === 'description') description.push(value);
-      else if (column.kind === 'topic' && byTopic) return;
+      // (under a topic, the rows are its practices: a topic column that names it says nothing more)
+      else if (column.kind === 'topic' && (byTopic || value === underTopic)) return;
       else {
         const header = column.kind === 'unknown' ? column.header : cellText(table.children[0]!.children[i]!, ctx);
         description.push(`${header}: ${value}`);
         if (!warned.has(i)) {
           warned.add(i);
+          const why = column.kind === 'topic' ? `names another topic than ${quote(underTopic ?? '')}, under which the table stands` : 'names no field of a practice';
           out.report(
-            diagnostic('practice-table', `Column ${quote(header)} names no field of a practice; its cells are kept in each practice's description`, positionOf(wordsOf(table.children[0]!.children[i]!)), {
+            diagnostic('practice-table', `Column ${quote(header)} ${why}; its cells are kept in each practice's description`, positionOf(wordsOf(table.children[0]!.children[i]!)), {
               severity: 'warning',
               note: 'Columns of a table of practices: Practice (or Title), Project, Presenter, Role, Organisation, Region, Country, Link, Figures, Description, Topic',
             }),

@@ -107,7 +107,7 @@ export function buildTopic(topic: Section, path: Path, ctx: ReaderContext): void
     }
   }
   for (const table of tables) {
-    readPracticeTable(table, practiceColumns(table, ctx)!, ctx, false, () => [...path, 'practices', p++]);
+    readPracticeTable(table, practiceColumns(table, ctx)!, ctx, false, () => [...path, 'practices', p++], topic.title);
     tableRead(table, ctx);
   }
   // Content written straight under a topic, without practice headings, is a practice of the same title;

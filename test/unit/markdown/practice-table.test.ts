@@ -30,6 +30,14 @@ describe('a table of practices', () => {
     expect(topics[1]).toMatchObject({ title: 'Heat', practices: [{ project: 'HEAT', title: 'District heating', country: 'Denmark' }] });
   });
 
+  it('under a topic, drops a topic column that names it and keeps one that names another, with a warning', () => {
+    const result = read('## Good practices\n\n### Advice\n\n| Practice | Country | Topic |\n| --- | --- | --- |\n| Energy desk | Italy | Advice |\n| Solar roofs | Spain | Roofs |\n');
+    const practices = (result.data as any).practices.topics[0].practices;
+    expect(practices[0]).toEqual({ title: 'Energy desk', country: 'Italy' });
+    expect(practices[1]).toEqual({ title: 'Solar roofs', country: 'Spain', description: 'Topic: Roofs' });
+    expect(result.messages.find((m) => m.severity === 'warning')?.reason).toBe("Column `Topic` names another topic than `Advice`, under which the table stands; its cells are kept in each practice's description");
+  });
+
   it('reads a table under a topic as that topic’s practices', () => {
     const result = read('## Good practices\n\n### Advice\n\n| Practice | Region |\n| --- | --- |\n| Energy desk | Tuscany |\n');
     expect((result.data as any).practices.topics[0]).toEqual({ title: 'Advice', practices: [{ title: 'Energy desk', region: 'Tuscany' }] });
