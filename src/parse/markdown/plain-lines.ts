@@ -9,12 +9,13 @@
  *   `Next steps`, `Nächste Schritte`, optionally numbered, in bold or with a colon) is that part's heading; with the
  *   parts' names in bold, bold lines under a part with items are its items' headings.
  */
-import type { Emphasis, Heading, Paragraph, PhrasingContent, RootContent, Strong } from 'mdast';
+import type { Heading, Paragraph, PhrasingContent, RootContent } from 'mdast';
 import { diagnostic, quote, type Diagnostic } from '../../diagnostics/message.js';
 import type { TextEdit } from '../parsed-notes.js';
 import { rangeAt } from '../../diagnostics/position.js';
 import { matchHeading, stripNumbering } from '../section-names.js';
 import { keyOfWord, keyWordsFor } from './key-lines.js';
+import { withoutWholeEmphasis } from './sections.js';
 import { positionOf } from './tree.js';
 
 const PASTED_BULLET = /^([ \t]{0,3})[•◦▪‣∙●\uF0B7](?=[ \t])/gmu;
@@ -85,12 +86,13 @@ export function promotePlainHeadings(blocks: readonly RootContent[], inline: (no
   let part: string | undefined;
   const out = blocks.map((block): RootContent => {
     if (block.type !== 'paragraph' || !isOneLine(block)) return block;
-    const bold = wholeBold(block);
-    const written = inline(bold ? { position: spanOf(bold.children) } : block).trim();
+    const inner = withoutWholeEmphasis(block.children);
+    const bold = inner !== block.children;
+    const written = inline(bold ? { position: spanOf(inner) } : block).trim();
     const title = stripNumbering(written);
     if (!title) return block;
     if (namesPart(title)) {
-      boldParts ||= bold !== undefined;
+      boldParts ||= bold;
       part = matchHeading(title, language)?.part;
       return heading(block, title, written, depth, 'it names a part of a report and stands alone');
     }
@@ -98,12 +100,6 @@ export function promotePlainHeadings(blocks: readonly RootContent[], inline: (no
     return item ? heading(block, title, written, Math.min(6, depth + 1), 'a line in bold under a part whose name is in bold') : block;
   });
   return { blocks: out, messages, edits };
-}
-
-/** The strong (or emphasis) node a paragraph is set in as a whole, if it is. */
-function wholeBold(paragraph: Paragraph): Strong | Emphasis | undefined {
-  const only = paragraph.children.length === 1 ? paragraph.children[0] : undefined;
-  return only && (only.type === 'strong' || only.type === 'emphasis') ? only : undefined;
 }
 
 function isOneLine(paragraph: Paragraph): boolean {

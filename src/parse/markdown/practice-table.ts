@@ -10,21 +10,16 @@ import type { Path } from './body.js';
 import type { ReaderContext } from './context.js';
 import { keyOfWord, keyWordsFor, type KeyName } from './key-lines.js';
 import { setPracticeField } from './practices.js';
-import { positionOf } from './tree.js';
+import { positionOf, span } from './tree.js';
 
 /** A cell's inline Markdown (the cell's own position holds its `|` and padding). */
 function cellText(cell: TableCell, ctx: ReaderContext): string {
-  const first = cell.children[0]?.position?.start;
-  const last = cell.children[cell.children.length - 1]?.position?.end;
-  return first && last ? ctx.source.inline({ position: { start: first, end: last } }).trim() : '';
+  const words = span(cell.children);
+  return words ? ctx.source.inline(words).trim() : '';
 }
 
 /** Where a cell's words are (for messages: the cell's own position starts at its `|`). */
-function wordsOf(cell: TableCell): { position?: unknown } {
-  const start = cell.children[0]?.position?.start;
-  const end = cell.children[cell.children.length - 1]?.position?.end;
-  return start && end ? { position: { start, end } } : cell;
-}
+const wordsOf = (cell: TableCell) => span(cell.children) ?? cell;
 
 type Column = { kind: 'field'; key: KeyName } | { kind: 'title' | 'topic' | 'description' } | { kind: 'unknown'; header: string };
 

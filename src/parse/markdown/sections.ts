@@ -2,7 +2,7 @@
  * The body's blocks -> nested sections: each heading opens a section that
  * holds the blocks up to the next heading of the same or a higher level.
  */
-import type { Heading, RootContent } from 'mdast';
+import type { Emphasis, Heading, PhrasingContent, RootContent, Strong } from 'mdast';
 import { classifyHeading, NESTABLE_PARTS, stripNumbering } from '../section-names.js';
 import { headingMarker } from './internal-marks.js';
 import type { Source } from './tree.js';
@@ -50,12 +50,18 @@ export function splitSections(blocks: readonly RootContent[], source: Source): S
  * emphasis: a heading is set in its own type anyway, and its words name the part.
  */
 export function headingTitle(heading: Heading, source: Source): string {
-  let children = heading.children;
-  while (children.length === 1 && (children[0]!.type === 'strong' || children[0]!.type === 'emphasis')) children = (children[0] as { children: typeof children }).children;
+  const children = withoutWholeEmphasis(heading.children);
   const start = children[0]?.position?.start;
   const end = children[children.length - 1]?.position?.end;
   if (!start || !end) return '';
   return stripNumbering(source.inline({ position: { start, end } }));
+}
+
+/** Inline content without the bold or italic that wraps all of it (`**2. Highlights**` -> `2. Highlights`). */
+export function withoutWholeEmphasis(children: readonly PhrasingContent[]): readonly PhrasingContent[] {
+  let inner = children;
+  while (inner.length === 1 && (inner[0]!.type === 'strong' || inner[0]!.type === 'emphasis')) inner = (inner[0] as Strong | Emphasis).children;
+  return inner;
 }
 
 /** Sub-sections as blocks again (their headings included), for parts whose content is text. */
