@@ -1,7 +1,7 @@
 /**
  * Which part of a report a Markdown heading starts, from its words.
  */
-import { labelPack, PART_NAMES, type PartName } from '../i18n/locales.js';
+import { labelPack, labelPacks, PART_NAMES, type PartName } from '../i18n/locales.js';
 
 /**
  * `1. Highlights`, `A) Digital skills`, `II. Next steps:` -> the words alone. Google Docs' Markdown export escapes
@@ -87,4 +87,30 @@ export function knownHeadingPhrases(language: string | undefined): Array<{ phras
     for (const part of PART_NAMES) for (const phrase of pack.headings[part] ?? []) out.push({ phrase, part });
   }
   return out;
+}
+
+/** Lines longer than a heading are not looked at when choosing a language. */
+const MAX_HEADING = 80;
+/** Fewer part headings than this say too little to choose a language. */
+const MIN_HEADINGS = 2;
+
+/**
+ * The language of notes that do not say it, from their part headings (`Sintesi`, `Punti salienti`,
+ * `Buone pratiche`): the label pack (not English, the default) whose phrases the most of `texts` are, at least two
+ * of them; undefined when the texts are English, say too little, or two packs tie.
+ */
+export function languageOfHeadingTexts(texts: Iterable<string>): string | undefined {
+  const lines: string[] = [];
+  for (const text of texts) if (text && text.length <= MAX_HEADING && !matchHeading(text, 'en')) lines.push(text);
+  if (lines.length < MIN_HEADINGS) return undefined;
+  let best: { code: string; count: number } | undefined;
+  let tie = false;
+  for (const code of labelPacks().keys()) {
+    if (code === 'en') continue;
+    const count = lines.filter((line) => matchHeading(line, code)?.by === 'phrase').length;
+    if (count < MIN_HEADINGS || (best && count < best.count)) continue;
+    tie = best !== undefined && count === best.count;
+    if (!tie) best = { code, count };
+  }
+  return tie ? undefined : best?.code;
 }

@@ -37,9 +37,10 @@ describe('docs/notes-format.md examples', () => {
 });
 
 describe('docs/notes-format.md Markdown examples', () => {
-  const blocks = [...DOC.matchAll(/^```markdown\n([\s\S]*?)^```$/gm)].map((m) => m[1]!).filter((b) => b.startsWith('---\n'));
+  const blocks = [...DOC.matchAll(/^```markdown\n([\s\S]*?)^```$/gm)].map((m) => m[1]!).filter((b) => b.startsWith('---\n') || b.startsWith('# '));
   it.each(blocks.map((b, i) => [i, b]))('Markdown example %i validates without errors', (_i, block) => {
     const parsed = parseNotes(block, 'markdown');
     expect([...parsed.messages, ...validateNotes(parsed)].filter((m) => m.severity === 'error')).toEqual([]);
+    if (!block.startsWith('---\n')) expect(Object.keys(parsed.data as object)).toEqual(expect.arrayContaining(['title', 'date']));
   });
 });

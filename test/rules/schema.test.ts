@@ -35,9 +35,18 @@ describe('required', () => {
     expect(r.code).toBe(1);
   });
 
-  it('Markdown: a resource written without a link points at its list item', async () => {
+  it('Markdown: a resource written without a link is kept as text, with a warning at its list item', async () => {
     const r = await ws.validate('required-body.md', markdown('## Resources', '', '- Innovation procurement'));
-    expect(r.report).toEqual(['required-body.md:8:1 error Expected `url` in `resources.items[0]`, but it is missing [required]', '  note: `url`: where it points.']);
+    expect(r.report).toEqual([
+      'required-body.md:8:1 warning List item `Innovation procurement` under resources has no address; it is printed as text under the list [resource-without-address]',
+      '  note: Give it its address (`[title](https://…)` or `title: https://…`) to make it a link.',
+    ]);
+    expect(r.code).toBe(0);
+  });
+
+  it('YAML: a resource without `url` points at its item', async () => {
+    const r = await ws.validate('required-url.yaml', text('title: Workshop', 'date: 2025-01-01', 'resources:', '  items:', '    - title: Innovation procurement'));
+    expect(r.report[0]).toBe('required-url.yaml:5:7 error Expected `url` in `resources.items[0]`, but it is missing [required]');
     expect(r.code).toBe(1);
   });
 

@@ -44,15 +44,18 @@ export function splitPeople(line: string): string[] {
 
 /**
  * One person as written on a `Speakers:` line or as a string: `Jane Doe (Director, City of Genoa)`, `Jane Doe, Director at City
- * of Genoa`, `Jane Doe, Director, City of Genoa`, `Jane Doe (City of Genoa)`; one word after the name is the
+ * of Genoa`, `Jane Doe, Director, City of Genoa`, `Jane Doe (City of Genoa)`, `Jane Doe – City of Genoa`; one word after the name is the
  * organisation, as in parentheses.
  */
 export function readPerson(value: string): Person {
   const plain = value.replace(/\*\*|__/g, '').replace(/\s+/g, ' ').trim();
-  const paren = /^([^(]+?)\s*\(([^)]*)\)\s*$/.exec(plain);
-  const comma = /^([^,]+?)\s*,\s*(.+)$/.exec(plain);
-  const name = (paren?.[1] ?? comma?.[1] ?? plain).trim();
-  const rest = (paren?.[2] ?? comma?.[2] ?? '').trim();
+  // `Klaus Weber – KfW`: a spaced dash after a name of a few words, before any comma or bracket.
+  const dashed = /^([^,(–—]+?)\s+(?:[–—]|-)\s+(.+)$/.exec(plain);
+  const dash = dashed && dashed[1]!.split(' ').length <= 5 ? dashed : undefined;
+  const paren = dash ? undefined : /^([^(]+?)\s*\(([^)]*)\)\s*$/.exec(plain);
+  const comma = dash ? undefined : /^([^,]+?)\s*,\s*(.+)$/.exec(plain);
+  const name = (dash?.[1] ?? paren?.[1] ?? comma?.[1] ?? plain).trim();
+  const rest = (dash?.[2] ?? paren?.[2] ?? comma?.[2] ?? '').trim();
   if (!rest) return { name };
   const at = paren || rest.includes(',') ? undefined : /^(.+?)\s+(?:at|from|with)\s+(.+)$/.exec(rest);
   const parts = at ? [at[1]!, at[2]!] : rest.split(/\s*,\s*/);

@@ -1,11 +1,6 @@
 /** People, contacts and links written as one line of text. */
 import { isAddress, withScheme } from './addresses.js';
 
-/** The first e-mail address among the words of a line (found word by word: linear in the line's length). */
-function findEmail(text: string): string | undefined {
-  return text.split(/[\s<>()\[\],;]+/).find((word) => /^[^@]+@[^@.]+(\.[^@.]+)+$/.test(word.replace(/^mailto:/i, '')));
-}
-
 /**
  * A telephone number in a contact line (`+352 20 600 280`, `0044 20 7946 0958`, `(030) 1234-567`), with the word
  * before it (`Tel.:`, `Phone`, `T:`): the number as written and the text without both; undefined when there is none.
@@ -22,23 +17,44 @@ export function takePhone(text: string): { phone: string; rest: string } | undef
   return { phone, rest: (text.slice(0, match.index) + text.slice(match.index + match[0].length)).replace(/\s+/g, ' ').trim() };
 }
 
-/** `Name <a@b.eu>`, `Name, a@b.eu`, `Name (a@b.eu)`, `a@b.eu`, or a name alone; a telephone number beside them. */
-export function readContact(text: string): { name: string; email?: string; phone?: string } | undefined {
-  const trimmed = text.trim();
-  // A contact line is short; longer text is left for the schema to report.
-  if (!trimmed || trimmed.length > 500) return undefined;
-  const found = findEmail(trimmed);
-  if (!found) return { name: trimmed };
-  const email = found.replace(/^mailto:/i, '');
-  const withoutEmail = trimmed.replace(found, '').replace(/mailto:/i, '');
-  const phone = takePhone(withoutEmail);
-  const name = (phone?.rest ?? withoutEmail)
+/** Anything that looks like an e-mail address (checked properly by the valid-email rule). */
+const EMAIL = /<?(?:mailto:)?([^\s<>()[\],;]+@[^\s<>()[\],;]*?)>?(?=$|[\s,;)])/i;
+/** A contact line is short; longer text is left for the schema to report. */
+const MAX_CONTACT = 500;
+
+/**
+ * The one reader of a contact written as a line, in YAML and in Markdown: `Name <a@b.eu>`, `Name, a@b.eu`,
+ * `Name (a@b.eu)`, `[Name](mailto:a@b.eu)`, `a@b.eu`, or a name alone; a telephone number beside them; and a role
+ * after the name (`Mart Kask – Thematic expert, m@x.eu`). A line break inside (soft, or hard: a trailing `\` or two
+ * spaces, as Word exports write) is a space. Undefined for an empty or overlong text.
+ */
+export function readContact(text: string): { name: string; email?: string; phone?: string; role?: string } | undefined {
+  const flat = text.replace(/(?:\\|[ \t]*)\r?\n\s*/g, ' ').trim();
+  if (!flat || flat.length > MAX_CONTACT) return undefined;
+  const linked = /\[([^\]]*)\]\(mailto:([^)]+)\)/i.exec(flat);
+  const found = linked ? undefined : EMAIL.exec(flat);
+  if (!linked && !found) return { name: flat };
+  const email = (linked ? linked[2]! : found![1]!).replace(/\.$/, '');
+  const rest = linked ? flat.replace(linked[0], linked[1]!.includes('@') ? '' : linked[1]!) : flat.replace(found![0], '');
+  const phone = takePhone(rest);
+  const name = (phone?.rest ?? rest)
     .replace(/[<>()\[\]]/g, '')
     .replace(/(?:\s*[,;:–—-])+\s*$/, '')
     .replace(/^[\s,;:–—-]+/, '')
     .replace(/\s*,(?:\s*,)+/g, ',')
     .trim();
-  return { name: name || email, email, ...(phone ? { phone: phone.phone } : {}) };
+  return { ...nameAndRole(name || email), email, ...(phone ? { phone: phone.phone } : {}) };
+}
+
+/**
+ * `Mart Kask – Thematic expert, Environment` or `Lucia Rossi, Communication officer`: the name, and what follows
+ * it as the role. A name is a few words; anything else stays the name as written.
+ */
+function nameAndRole(written: string): { name: string; role?: string } {
+  const pieces = written.split(/\s+[–—|]\s+|\s+-\s+/);
+  const [name, ...rest] = pieces.length > 1 ? pieces : written.split(/\s*,\s*/);
+  if (!rest.length || !name || name.split(/\s+/).length > 5 || /\d/.test(name)) return { name: written };
+  return { name: name.trim(), role: rest.join(', ').trim() };
 }
 
 /** `Title https://x`, `Title: https://x`, `Title – https://x`, `[Title](https://x)`, a bare address (its own title). */

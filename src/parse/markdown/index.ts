@@ -28,6 +28,8 @@ import { bodyStartOf, bulletEdits, bulletMessages, promotePlainHeadings, withMar
 import { promoteTitleLines, splitPastedLines } from './pasted-lines.js';
 import { markInternalBlocks, markInternalSections } from './internal-marks.js';
 import { isTextBlock, parseMarkdownTree, positionOf, tooDeepToRender } from './tree.js';
+import { languageOfNotesHeadings, sayLanguageFromHeadings } from './notes-language.js';
+import { readBoldTitle, readTitleBlock } from './title-block.js';
 
 export type { Placement, PlacementKind } from '../placement.js';
 export { parseContact } from './contacts.js';
@@ -47,10 +49,11 @@ export function parseMarkdownNotes(text: string): ParsedNotes {
   const front = readFrontMatter(text, tree);
   if (front.fatal) return { data: undefined, messages: front.messages, locate: front.locate };
   const messages: Diagnostic[] = [...front.messages, ...bulletMessages(pasted.bullets, text)];
-  const language = notesLanguage(front.data);
+  const declared = notesLanguage(front.data);
+  const language = declared ?? languageOfNotesHeadings(tree, text);
   const ctx = readerContext(text, language);
   const lines = splitPastedLines(tree.children[0]?.type === 'yaml' ? tree.children.slice(1) : tree.children, text, bodyStartOf(text));
-  const plain = promotePlainHeadings(lines.blocks, (node) => ctx.source.inline(node), language);
+  const plain = promotePlainHeadings(lines.blocks, (node) => ctx.source.inline(node), language, (node) => ctx.source.slice(node));
   const titles = lines.messages.length ? promoteTitleLines(plain.blocks, text) : { blocks: plain.blocks, messages: [] };
   messages.push(...lines.messages, ...plain.messages, ...titles.messages);
   const bodyBlocks = titles.blocks;
@@ -80,9 +83,12 @@ export function parseMarkdownNotes(text: string): ParsedNotes {
   // (the title's heading cannot be internal: the report is not made without its title)
   markInternalSections(topLevel, ctx.source.marks);
   topLevel = leaveOutBeforeReading(preamble, topLevel, front.data, ctx);
-  if (preamble.length) addSummary(preamble, preamble[0]!, ctx, 'text before the first part');
+  const untitled = frontTitle === undefined && out.get(['title']) === undefined;
+  const summaryText = readTitleBlock(untitled ? readBoldTitle(preamble, ctx) : preamble, ctx);
+  if (summaryText.length) addSummary(summaryText, summaryText[0]!, ctx, 'text before the first part');
+  if (declared === undefined && language !== undefined) sayLanguageFromHeadings(language, topLevel, ctx);
   // A body with nothing but a long summary was most likely written in a way the reader does not know: say so.
-  const summaryBlocks = preamble.filter(isTextBlock);
+  const summaryBlocks = summaryText.filter(isTextBlock);
   if (topLevel.length === 0 && summaryBlocks.length > SUMMARY_ALONE_BLOCKS) {
     out.report(
       diagnostic('no-parts', `No heading of the body names a part: all of its ${summaryBlocks.length} blocks are read as the summary`, positionOf(summaryBlocks[0]!), {

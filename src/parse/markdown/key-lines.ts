@@ -139,3 +139,19 @@ export function keyParagraph(paragraph: Paragraph, source: Source, words: KeyWor
   const takesList = last && last.key && LIST_KEYS.has(last.key) && !last.value ? last : undefined;
   return { keys, unknown, takesList };
 }
+
+/** The place of one key line of a paragraph. */
+export function keyLinePlace(paragraph: Paragraph, key: KeyLine) {
+  const lineNo = paragraph.position!.start.line + key.index;
+  // The first line starts where the paragraph does; the others at their own start (the paragraph's indentation is in `line`).
+  const column = key.index === 0 ? paragraph.position!.start.column : key.column;
+  const lineStart = (paragraph.position!.start.offset ?? 0) + (key.offset ?? 0);
+  const startOffset = key.index === 0 ? lineStart : lineStart + key.column - 1;
+  const trimmedLength = key.line.trim().length;
+  return {
+    position: {
+      start: { line: lineNo, column, offset: startOffset },
+      end: { line: lineNo, column: column + trimmedLength, offset: startOffset + trimmedLength },
+    },
+  };
+}

@@ -9,7 +9,7 @@
  *   `Next steps`, `Nächste Schritte`, optionally numbered, in bold or with a colon) is that part's heading; with the
  *   parts' names in bold, bold lines under a part with items are its items' headings.
  */
-import type { Heading, Paragraph, PhrasingContent, RootContent } from 'mdast';
+import type { Heading, List, Paragraph, PhrasingContent, RootContent } from 'mdast';
 import { diagnostic, quote, type Diagnostic } from '../../diagnostics/message.js';
 import type { TextEdit } from '../parsed-notes.js';
 import { rangeAt } from '../../diagnostics/position.js';
@@ -61,7 +61,12 @@ const PARTS_WITH_ITEMS = new Set(['highlights', 'practices', 'nextSteps']);
  * so, a line set in bold as a whole under a part with items (highlights, good practices, next steps) is the heading of
  * one of its items (a theme, a practice, a group), unless it is a key (`**Key figures**`).
  */
-export function promotePlainHeadings(blocks: readonly RootContent[], inline: (node: { position?: unknown }) => string, language: string | undefined): { blocks: RootContent[]; messages: Diagnostic[]; edits: TextEdit[] } {
+export function promotePlainHeadings(
+  blocks: readonly RootContent[],
+  inline: (node: { position?: unknown }) => string,
+  language: string | undefined,
+  slice: (node: { position?: unknown }) => string = () => '',
+): { blocks: RootContent[]; messages: Diagnostic[]; edits: TextEdit[] } {
   const namesPart = (title: string) => matchHeading(title, language)?.by === 'phrase';
   const headings = blocks.filter((b): b is Heading => b.type === 'heading');
   if (headings.some((h) => namesPart(stripNumbering(inline({ position: spanOf(h.children) }))))) return { blocks: [...blocks], messages: [], edits: [] };
@@ -70,36 +75,137 @@ export function promotePlainHeadings(blocks: readonly RootContent[], inline: (no
   const messages: Diagnostic[] = [];
   const edits: TextEdit[] = [];
   const keys = [keyWordsFor(language, 'practice'), keyWordsFor(language, 'theme')];
-  const heading = (block: Paragraph, title: string, written: string, level: number, why: string): Heading => {
-    const { start, end } = block.position!;
+  const heading = (block: Paragraph, title: string, written: string, level: number, why: string, place = block.position): Heading => {
+    const { start, end } = place!;
     // (`report fix` writes it as the heading it was read as, with the words as written)
     if (start.offset !== undefined && end.offset !== undefined) edits.push({ start: start.offset, end: end.offset, text: `${'#'.repeat(level)} ${written}`, rule: 'plain-heading' });
     messages.push(
-      diagnostic('plain-heading', `The line ${quote(title)} is read as a heading: ${why}`, positionOf(block), {
+      diagnostic('plain-heading', `The line ${quote(title)} is read as a heading: ${why}`, positionOf({ position: place }), {
         severity: 'info',
         note: `In Markdown a heading starts with \`${'#'.repeat(level)} \``,
       }),
     );
-    return { type: 'heading', depth: level as Heading['depth'], children: block.children as PhrasingContent[], position: block.position };
+    return { type: 'heading', depth: level as Heading['depth'], children: block.children as PhrasingContent[], position: place };
   };
+  const outline = numberedOutline(blocks, inline, slice);
   let boldParts = false;
   let part: string | undefined;
-  const out = blocks.map((block): RootContent => {
-    if (block.type !== 'paragraph' || !isOneLine(block)) return block;
+  const out = outline.blocks.flatMap((block): RootContent[] => {
+    const numbered = outline.headings.get(block);
+    if (numbered) {
+      part = matchHeading(numbered.title, language)?.part ?? part;
+      return [heading(numbered.paragraph, numbered.title, numbered.written, Math.min(6, depth + numbered.level), 'it is numbered as the outline of a document', block.position)];
+    }
+    if (block.type !== 'paragraph' || !isOneLine(block)) return [block];
     const inner = withoutWholeEmphasis(block.children);
     const bold = inner !== block.children;
     const written = inline(bold ? { position: spanOf(inner) } : block).trim();
     const title = stripNumbering(written);
-    if (!title) return block;
+    if (!title) return [block];
     if (namesPart(title)) {
       boldParts ||= bold;
       part = matchHeading(title, language)?.part;
-      return heading(block, title, written, depth, 'it names a part of a report and stands alone');
+      return [heading(block, title, written, depth, 'it names a part of a report and stands alone')];
     }
     const item = bold && boldParts && part && PARTS_WITH_ITEMS.has(part) && title.length <= 150 && !/[.:;]$/.test(title) && !keys.some((words) => keyOfWord(title, words));
-    return item ? heading(block, title, written, Math.min(6, depth + 1), 'a line in bold under a part whose name is in bold') : block;
+    return [item ? heading(block, title, written, Math.min(6, depth + 1), 'a line in bold under a part whose name is in bold') : block];
   });
   return { blocks: out, messages, edits };
+}
+
+/** `2.1 Citizens first`: the outline number, and the words. */
+const NUMBERED_LINE = /^(\d{1,2}(?:\.\d{1,2})*)\.?\s+(\S.{0,79})$/u;
+
+interface NumberedLine {
+  paragraph: Paragraph;
+  /** The line as written, numbering included. */
+  written: string;
+  title: string;
+  /** 0 for `2.`, 1 for `2.1`. */
+  level: number;
+  number: number[];
+}
+
+type Slice = (node: { position?: unknown }) => string;
+
+/**
+ * A Word document's numbered headings pasted as text: lines `1. Background`, `2. Main messages`, `2.1 Citizens
+ * first` (a one-line paragraph, or an item of an ordered list, as Markdown reads `1. …`). They are headings when
+ * they make an outline: two or more top-level numbers counting up from 1, and each sub-number under the number
+ * before it. Lines ending as sentences do (`.`, `;`, `,`) are not headings. Markdown joins `3. Good practices`, the
+ * list numbered from 1 under it and `4. Recommendations` into one list: its items are split where the numbering
+ * restarts or jumps, and a run of one item that fits the outline is a heading. Returns the blocks (lists split only
+ * when there is an outline) and the headings among them.
+ */
+function numberedOutline(blocks: readonly RootContent[], inline: Slice, slice: Slice): { blocks: readonly RootContent[]; headings: Map<RootContent, NumberedLine> } {
+  const runs = blocks.flatMap((block) => (block.type === 'list' && block.ordered && block.children.length > 1 ? numberedRuns(block, slice) : [block]));
+  const headings = new Map<RootContent, NumberedLine>();
+  let top = 0;
+  let tops = 0;
+  for (const block of runs) {
+    const line = numberedLine(block, inline);
+    if (!line) continue;
+    const [first, ...rest] = line.number;
+    if (rest.length === 0 ? first !== top + 1 : first !== top) continue;
+    if (rest.length === 0) {
+      top = first!;
+      tops++;
+    }
+    headings.set(block, line);
+  }
+  if (tops < 2) return { blocks, headings: new Map() };
+  // Runs that are no heading are put back together as the lists they were written as.
+  const out: RootContent[] = [];
+  for (const block of runs) {
+    const previous = out[out.length - 1];
+    const joined = !headings.has(block) && block.type === 'list' && previous?.type === 'list' && !headings.has(previous) && block !== previous && sameList(previous, block, blocks);
+    if (joined) out[out.length - 1] = { ...previous, children: [...previous.children, ...block.children], position: { start: previous.position!.start, end: block.position!.end } };
+    else out.push(block);
+  }
+  return { blocks: out, headings };
+}
+
+/** Runs of an ordered list's items numbered one after the other (as written), each as a list of its own. */
+function numberedRuns(list: List, slice: Slice): List[] {
+  const runs: List[] = [];
+  let previous: number | undefined;
+  for (const item of list.children) {
+    const written = Number(/^\s*(\d{1,9})[.)]/.exec(slice(item))?.[1] ?? NaN);
+    const last = runs[runs.length - 1];
+    if (last && previous !== undefined && written === previous + 1) {
+      last.children.push(item);
+      last.position = { start: last.position!.start, end: item.position!.end };
+    } else runs.push({ ...list, start: Number.isNaN(written) ? 1 : written, children: [item], position: item.position });
+    previous = written;
+  }
+  return runs;
+}
+
+/** Two runs made of one list. */
+function sameList(a: List, b: List, blocks: readonly RootContent[]): boolean {
+  const start = a.position?.start.offset;
+  return blocks.some((block) => block.type === 'list' && block.position?.start.offset !== undefined && start !== undefined && block.position.start.offset <= start && (block.position.end.offset ?? 0) >= (b.position?.end.offset ?? 0));
+}
+
+function numberedLine(block: RootContent, inline: Slice): NumberedLine | undefined {
+  let paragraph: Paragraph | undefined;
+  let written: string | undefined;
+  if (block.type === 'paragraph' && isOneLine(block)) {
+    paragraph = block;
+    written = inline(block).trim();
+  } else if (block.type === 'list' && block.ordered && block.children.length === 1) {
+    const only = block.children[0]!.children;
+    if (only.length === 1 && only[0]!.type === 'paragraph' && isOneLine(only[0])) {
+      paragraph = only[0];
+      written = `${block.start ?? 1}. ${inline(only[0]).trim()}`;
+    }
+  }
+  if (!paragraph || !written) return undefined;
+  const plain = written.replace(/\*\*|__/g, '');
+  const match = NUMBERED_LINE.exec(plain);
+  if (!match || /[.;,!?]$/.test(match[2]!)) return undefined;
+  const number = match[1]!.split('.').map(Number);
+  return { paragraph, written, title: match[2]!.replace(/\s*:$/, ''), level: number.length - 1, number };
 }
 
 function isOneLine(paragraph: Paragraph): boolean {

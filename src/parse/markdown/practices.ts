@@ -10,9 +10,10 @@ import { readPerson } from '../canonical/people.js';
 import type { ReaderContext } from './context.js';
 import { buildPartWithItems } from './part-with-items.js';
 import { practiceColumns, readPracticeTable } from './practice-table.js';
+import { practiceListItems, readPracticeList } from './practice-list.js';
 import { diagnostic, quote } from '../../diagnostics/message.js';
 import { didYouMean } from '../../diagnostics/suggest.js';
-import { keyParagraph, keyWordsFor, type KeyLine, type KeyName, type KeyWords } from './key-lines.js';
+import { keyLinePlace, keyParagraph, keyWordsFor, type KeyLine, type KeyName, type KeyWords } from './key-lines.js';
 import { allBlocks, type Section } from './sections.js';
 import { classifyHeading } from '../section-names.js';
 import { isTextBlock, positionOf, span, type Placed } from './tree.js';
@@ -42,27 +43,37 @@ function withPracticesUnderNoTopic(children: readonly Section[], ctx: ReaderCont
   return out;
 }
 
-/** Tables of practices in the part's own text: their rows' topics (a topic column, else one topic named as the part). */
+/**
+ * Tables and lists of practices in the part's own text: their topics (a table's topic column, else one topic named
+ * as the part's practices label).
+ */
 function tableTopics(section: Section, ctx: ReaderContext): { taken: RootContent[]; count: number } {
   const taken: RootContent[] = [];
   const topics: string[] = [];
   const counts: number[] = [];
+  const at = (topic: string | undefined, block: RootContent, why: string): Path => {
+    const title = topic ?? labelPack(ctx.language).labels.practices ?? 'Good practices';
+    let t = topics.indexOf(title);
+    if (t < 0) {
+      t = topics.push(title) - 1;
+      counts.push(0);
+      ctx.out.set(['practices', 'topics', t, 'title'], title, block);
+      ctx.out.placed('topic', ['practices', 'topics', t], block, topic ? 'a topic column of a table of practices' : why, title);
+    }
+    return ['practices', 'topics', t, 'practices', counts[t]!++];
+  };
   for (const block of section.blocks) {
+    const items = practiceListItems(block, ctx);
+    if (items) {
+      taken.push(block);
+      readPracticeList(block as List, items, ctx, () => at(undefined, block, 'a list of practices under no topic'));
+      continue;
+    }
     const columns = practiceColumns(block, ctx);
     if (!columns) continue;
     taken.push(block);
     const table = block as Table;
-    readPracticeTable(table, columns, ctx, true, (topic) => {
-      const title = topic ?? labelPack(ctx.language).labels.practices ?? 'Good practices';
-      let t = topics.indexOf(title);
-      if (t < 0) {
-        t = topics.push(title) - 1;
-        counts.push(0);
-        ctx.out.set(['practices', 'topics', t, 'title'], title, table);
-        ctx.out.placed('topic', ['practices', 'topics', t], table, topic ? 'a topic column of a table of practices' : 'a table of practices under no topic', title);
-      }
-      return ['practices', 'topics', t, 'practices', counts[t]!++];
-    });
+    readPracticeTable(table, columns, ctx, true, (topic) => at(topic, table, 'a table of practices under no topic'));
     tableRead(table, ctx);
   }
   return { taken, count: topics.length };
@@ -207,26 +218,10 @@ function presentedBy(block: RootContent, source: ReaderContext['source'], langua
   return /^\p{Lu}/u.test(String(person.name)) ? person : undefined;
 }
 
-/** The place of one key line of a paragraph. */
-function linePlace(paragraph: Paragraph, key: KeyLine) {
-  const lineNo = paragraph.position!.start.line + key.index;
-  // The first line starts where the paragraph does; the others at their own start (the paragraph's indentation is in `line`).
-  const column = key.index === 0 ? paragraph.position!.start.column : key.column;
-  const lineStart = (paragraph.position!.start.offset ?? 0) + (key.offset ?? 0);
-  const startOffset = key.index === 0 ? lineStart : lineStart + key.column - 1;
-  const trimmedLength = key.line.trim().length;
-  return {
-    position: {
-      start: { line: lineNo, column, offset: startOffset },
-      end: { line: lineNo, column: column + trimmedLength, offset: startOffset + trimmedLength },
-    },
-  };
-}
-
 function warnUnknownKey(paragraph: Paragraph, line: KeyLine, words: KeyWords, ctx: ReaderContext): void {
   const guess = didYouMean(line.written, [...words.keys()]);
   ctx.out.report(
-    diagnostic('unknown-key-line', `Line ${quote(line.line.trim())} names no key of a practice; it is kept in the description`, positionOf(linePlace(paragraph, line)), {
+    diagnostic('unknown-key-line', `Line ${quote(line.line.trim())} names no key of a practice; it is kept in the description`, positionOf(keyLinePlace(paragraph, line)), {
       severity: 'warning',
       note: guess ? `Did you mean ${quote(guess + ':')}?` : `Keys of a practice: ${PRACTICE_KEYS}.`,
     }),
@@ -238,7 +233,7 @@ const PRACTICE_KEYS = 'Project, Presenter, Role, Organisation, Region, Country, 
 /** Sets the practice's fields from its key lines, and the figures from `list` when given. */
 function readKeyLines(paragraph: Paragraph, keys: readonly KeyLine[], list: List | undefined, path: Path, ctx: ReaderContext): void {
   for (const key of keys) {
-    const node = linePlace(paragraph, key);
+    const node = keyLinePlace(paragraph, key);
     ctx.out.placed(key.key === 'figures' ? 'figures' : 'field', [...path, key.key!], node, `line ${quote(key.line.trim())}`);
     setPracticeField(key.key!, key.value, path, node, ctx, list);
   }

@@ -1,5 +1,5 @@
 /** Resources: one link per list item; the paragraphs are the note. */
-import type { List, RootContent } from 'mdast';
+import type { List, ListItem, RootContent } from 'mdast';
 import type { Notes, Path } from './body.js';
 import type { ReaderContext } from './context.js';
 import type { Section } from './sections.js';
@@ -18,14 +18,20 @@ export function buildResources(section: Section, ctx: ReaderContext, reason: str
   ctx.lastPart = 'resources';
   const items: Notes[] = [];
   const noteBlocks: RootContent[] = [];
+  const unlinked: ListItem[] = [];
   for (const block of section.blocks) {
     if (block.type === 'list') {
       for (const item of (block as List).children) {
         const path: Path = ['resources', 'items', items.length];
-        out.place(path, item);
         const written = source.itemText(item);
         const resource: Notes = { ...parseResource(written), ...out.internalFlag(item) };
         const url = typeof resource.url === 'string' ? resource.url : undefined;
+        if (url === undefined) {
+          keepUnlinked(item, written, ctx);
+          unlinked.push(item);
+          continue;
+        }
+        out.place(path, item);
         if (url?.startsWith('https://') && !written.includes(url)) {
           out.report(
             diagnostic('address-scheme', `Address ${quote(url.slice('https://'.length))} has no \`https://\`: read as ${quote(url)}`, positionOf(item), { severity: 'info', note: `Write \`${url}\`` }),
@@ -41,17 +47,37 @@ export function buildResources(section: Section, ctx: ReaderContext, reason: str
     }
   }
   out.set(['resources', 'items'], items, section.heading);
-  const note = source.paragraphs(noteBlocks);
+  const note = [source.paragraphs(noteBlocks), unlinkedList(unlinked, ctx)].filter(Boolean).join('\n\n');
   if (note) {
-    out.set(['resources', 'note'], note, span(noteBlocks));
-    out.placed('intro', ['resources', 'note'], span(noteBlocks), 'paragraphs under resources');
+    const place = span([...noteBlocks, ...unlinked].sort((a, b) => (a.position?.start.offset ?? 0) - (b.position?.start.offset ?? 0)));
+    out.set(['resources', 'note'], note, place);
+    if (noteBlocks.length) out.placed('intro', ['resources', 'note'], span(noteBlocks), 'paragraphs under resources');
   }
   for (const child of section.children) ctx.handle(child, true);
 }
 
+/** A list item under resources with no address: kept as text in the resources' note, with a warning. */
+function keepUnlinked(item: ListItem, written: string, ctx: ReaderContext): void {
+  ctx.out.placed('intro', ['resources', 'note'], item, 'a list item under resources without an address', written);
+  ctx.out.report(
+    diagnostic('resource-without-address', `List item ${quote(written)} under resources has no address; it is printed as text under the list`, positionOf(item), {
+      severity: 'warning',
+      note: 'Give it its address (`[title](https://…)` or `title: https://…`) to make it a link.',
+    }),
+  );
+}
+
+/** The items without an address as a Markdown list (an internal one as a paragraph between internal marks). */
+function unlinkedList(items: readonly ListItem[], ctx: ReaderContext): string {
+  return items
+    .map((item) => (ctx.out.marks.touches(item) ? '\n' + ctx.source.itemString(item) + '\n' : '- ' + ctx.source.itemText(item)))
+    .join('\n')
+    .trim();
+}
+
 /**
  * `[title](url)` (and what follows it: `[Brief](https://…) (PDF, 2 MB)`), `Title: https://…`, `Title – www.…`,
- * a bare address, or a title alone (which validation then reports).
+ * a bare address, or a title alone (kept as text by the reader, reported by validation in YAML).
  */
 export function parseResource(value: string): Notes {
   const link = /^\[([^\]]+)\]\(<?([^)\s>]+)>?\)\s*(.*)$/s.exec(value);

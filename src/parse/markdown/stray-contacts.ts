@@ -7,9 +7,12 @@ import type { List, RootContent } from 'mdast';
 import { diagnostic, quote } from '../../diagnostics/message.js';
 import type { Notes } from './body.js';
 import { matchHeading } from '../section-names.js';
-import { parseContact, withRole } from './contacts.js';
+import { parseContact } from './contacts.js';
 import type { ReaderContext } from './context.js';
 import { positionOf, type Placed } from './tree.js';
+
+/** Words that lead into a contact line rather than name anyone. */
+const LEAD_INS = new Set(['for more information', 'more information', 'further information', 'for further information', 'information', 'info', 'questions', 'for questions', 'enquiries', 'inquiries', 'get in touch', 'write to']);
 
 /** Entries (list items, or the paragraph) of a block when every one is a short name with an e-mail address. */
 export function contactEntries(block: RootContent, ctx: ReaderContext): Array<{ contact: Notes; node: Placed }> | undefined {
@@ -20,12 +23,14 @@ export function contactEntries(block: RootContent, ctx: ReaderContext): Array<{ 
         ? [{ value: ctx.source.slice(block).trim(), node: block as Placed }]
         : [];
   if (!entries.length) return undefined;
-  // `Contact: Marc Pattinson, m.pattinson@…`: the label (in English or the notes' language) is not part of the name.
-  const unlabelled = (value: string) => value.replace(/^\s*([^:\n]{2,30}):\s*/u, (label, word: string) => (matchHeading(word, ctx.language)?.part === 'contacts' ? '' : label));
+  // `Contact: Marc Pattinson, m.pattinson@…`, `For more information: …`: the label (a contacts heading in English or
+  // the notes' language, or a lead-in) is not part of the name.
+  const unlabelled = (value: string) =>
+    value.replace(/^\s*([^:\n]{2,30}):\s*/u, (label, word: string) => (matchHeading(word, ctx.language)?.part === 'contacts' || LEAD_INS.has(word.trim().toLowerCase()) ? '' : label));
   const contacts = entries.map((e) => ({ contact: parseContact(unlabelled(e.value)), node: e.node }));
   const looksLikeContact = ({ contact }: { contact: Notes }) =>
     typeof contact.email === 'string' && typeof contact.name === 'string' && contact.name.split(/\s+/).length <= 6 && !/[.!?]$/.test(contact.name);
-  return contacts.every(looksLikeContact) ? contacts.map((c) => ({ ...c, contact: withRole(c.contact) })) : undefined;
+  return contacts.every(looksLikeContact) ? contacts : undefined;
 }
 
 /** Takes the block's entries as contacts, to be added to the contacts part. */
