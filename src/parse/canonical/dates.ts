@@ -63,7 +63,16 @@ function weekdayNames(language: string): Set<string> {
 }
 
 /** Words around a date that say nothing about it: `5th of June`, `12 de junio de 2024`, `3 października 2024 r.` … */
-const FILLER = new Set(['of', 'the', 'on', 'de', 'del', 'di', 'du', 'le', 'el', 'il', 'am', 'den', 'ta', "ta'", 'm', 'd', 'r', 'g', 'г', 'god', 'gada', 'a', 'ano', 'year']);
+const FILLER = new Set(['of', 'the', 'on', 'de', 'del', 'di', 'du', 'le', 'el', 'il', 'am', 'den', 'ta', "ta'", 'm', 'd', 'r', 'g', 'г', 'god', 'gada', 'a', 'ano', 'year',
+  // before a range's first day: `from`, `vom`, `dal`, `od`, `van`, `desde`, `entre`, `fra`, `från`, `alates`, `nuo`, `no`
+  'from', 'vom', 'von', 'dal', 'dall', 'od', 'van', 'desde', 'entre', 'fra', 'fran', 'alates', 'nuo', 'no', 'ot']);
+/**
+ * Words between a range's two sides, in the EU's languages (`16 a 17 de outubro`, `du 16 au 17 octobre`, `vom 16.
+ * bis 17. Oktober`, `od 16 do 17 października`, `16 and 17 October`), read as a dash when a number follows.
+ */
+const RANGE_WORDS = ['a', 'al', 'au', 'ao', 'ate', 'hasta', 'bis', 'tot', 't/m', 'do', 'az', 'la', 'till', 'til', 'tills', 'εως', 'до', 'iki', 'lidz', 'kuni', 'sa', 'go', 'fino al', 'fino a',
+  'and', 'e', 'y', 'et', 'und', 'i', 'en', 'og', 'och', 'ja', 'es', 'si', 'ir', 'un', 'oraz', 'и', 'και'];
+const RANGE_WORD = new RegExp(`(?<=[\\d.\\p{L}])\\s+(?:${RANGE_WORDS.map((w) => w.replace(/[/.]/g, '\\$&')).join('|')})\\s+(?=\\d)`, 'gu');
 const ORDINAL = /^(\d{1,4})(st|nd|rd|th|er|re|e|eme|o|a|º|ª|\.)?$/;
 
 export interface DateReading {
@@ -162,6 +171,7 @@ function readWords(text: string, language: string | undefined): DateResult {
     if (!lang) continue;
     for (const name of monthNames(lang).keys()) if (name.includes(' ') && joined.includes(name)) joined = joined.split(name).join(name.replace(/ /g, '_'));
   }
+  joined = joined.replace(RANGE_WORD, ' – ');
   const sides = joined.split(/\s*(?:–|—|\s-\s|(?<=\d)-(?=\d)|(?<=\p{L})-(?=\d)|\bto\b|\buntil\b|\btill\b)\s*/u);
   if (sides.length < 1 || sides.length > 2) return undefined;
   const read: Side[] = [];

@@ -44,6 +44,19 @@ describe('readDate', () => {
     expect(readDate(text)).toEqual({ ok: expect.objectContaining({ date, endDate }) });
   });
 
+  it.each([
+    ['16 a 17 de outubro de 2024', 'pt', '2024-10-16', '2024-10-17'],
+    ['du 16 au 17 octobre 2024', 'fr', '2024-10-16', '2024-10-17'],
+    ['vom 16. bis 17. Oktober 2024', 'de', '2024-10-16', '2024-10-17'],
+    ['od 16 do 17 października 2024', 'pl', '2024-10-16', '2024-10-17'],
+    ['dal 16 al 17 ottobre 2024', 'it', '2024-10-16', '2024-10-17'],
+    ['16 al 17 de octubre de 2024', 'es', '2024-10-16', '2024-10-17'],
+    ['30 September bis 2. Oktober 2024', 'de', '2024-09-30', '2024-10-02'],
+    ['16 and 17 October 2024', 'en', '2024-10-16', '2024-10-17'],
+  ])('reads the range in words %s', (text, language, date, endDate) => {
+    expect(readDate(text, language)).toEqual({ ok: expect.objectContaining({ date, endDate }) });
+  });
+
   it('gives both readings of an ambiguous numeric date', () => {
     expect(readDate('03/04/2024')).toEqual({ ambiguous: ['2024-04-03', '2024-03-04'] });
   });
