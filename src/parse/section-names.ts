@@ -73,7 +73,7 @@ function headingPhrases(language: string | undefined) {
   let found = phrasesByPack.get(key);
   if (!found) {
     const phrases: Array<[PartName, string]> = [];
-    for (const part of PART_NAMES) for (const pack of packs) for (const phrase of pack.headings[part] ?? []) phrases.push([part, phrase.toLowerCase()]);
+    for (const part of PART_NAMES) for (const pack of packs) for (const phrase of pack.headings[part] ?? []) phrases.push([part, normaliseHeading(phrase)]);
     found = { phrases, nestable: phrases.filter(([part]) => NESTABLE_PARTS.has(part)) };
     phrasesByPack.set(key, found);
   }

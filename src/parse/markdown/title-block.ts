@@ -185,8 +185,8 @@ function setFact({ path, line, value }: Fact, paragraph: Paragraph, ctx: ReaderC
 const shown = (path: Path): string => (path[0] === 'placeParts' ? `place.${path[1]}` : path.join('.'));
 
 /**
- * `Venue:`, `City:` and `Country:` lines are the place's parts; with a `Location:` line too, a venue goes before
- * it (`Palazzo Re Enzo, Bologna, Italy`, read as venue, city and country), and a city or country is an error.
+ * `Venue:`, `City:` and `Country:` lines are the place's parts (a `Venue:` line alone is the place, as in YAML);
+ * with a `Location:` line too, a venue goes before it (`Palazzo Re Enzo, Bologna, Italy`, read as venue, city and country), and a city or country is an error.
  */
 function assemblePlace(ctx: ReaderContext): void {
   const { out } = ctx;
@@ -195,6 +195,11 @@ function assemblePlace(ctx: ReaderContext): void {
   delete out.body.placeParts;
   const written = out.get(['place']);
   const at = out.places.get(pathKey(['placeParts', Object.keys(parts)[0]!]));
+  // A `Venue:` line alone is the whole place, as `venue:` in YAML is (`Venue: Online (MS Teams)`).
+  if (written === undefined && Object.keys(parts).length === 1 && parts.venue !== undefined) {
+    out.set(['place'], parts.venue, at ? { position: at } : undefined);
+    return;
+  }
   if (typeof written !== 'string') {
     for (const [key, value] of Object.entries(parts)) out.set(['place', key], value, at ? { position: out.places.get(pathKey(['placeParts', key])) } : undefined);
     return;

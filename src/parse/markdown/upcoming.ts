@@ -69,7 +69,10 @@ export function parseUpcomingItem(value: string, language?: string): Notes {
   const link = /^\[([^\]]+)\]\(<?([^)\s>]+)>?\)$/.exec(rest);
   const kind = /^([^:[\]()]{2,40}):\s+(.+)$/.exec(rest);
   if (kind && kind[1]!.trim().split(/\s+/).length <= 4) {
-    item.kind = kind[1]!.trim();
+    // `12 March 2025: Online workshop …`: a date before the colon is the activity's date, not its kind.
+    const reading = item.date ? undefined : readDate(kind[1]!.trim(), language);
+    if (reading && 'ok' in reading) item.date = reading.ok.date;
+    else item.kind = kind[1]!.trim();
     rest = kind[2]!.trim();
   }
   const innerLink = /^\[([^\]]+)\]\(<?([^)\s>]+)>?\)$/.exec(rest) ?? link;

@@ -152,3 +152,25 @@ describe('one line of a practice, a person, a contact', () => {
     expect(rules(r)).toContain('8:1 warning resource-without-address');
   });
 });
+
+describe('other words people use', () => {
+  const FRONT = '---\ntitle: T\ndate: 2025-01-14\n---\n';
+
+  it('`Presenters:` in a theme names its speakers, `What’s next?` is the next steps', () => {
+    const d = data(FRONT + '## Key takeaways\n\n### Skills\n\nPresenters: Mika Virtanen (Motiva, Finland) & Laura Schmidt (dena)\n\nText.\n\n## What’s next?\n\n- Publish a brief\n');
+    expect(d.highlights.themes[0].speakers.map((s: any) => s.name)).toEqual(['Mika Virtanen', 'Laura Schmidt']);
+    expect(d.nextSteps.groups[0].items).toEqual(['Publish a brief']);
+  });
+
+  it('a date before an activity’s colon is its date, not its kind', () => {
+    const d = data(FRONT + '## Stay tuned\n\n- 12 March 2025: Online workshop on district heating (https://x.eu/dh)\n- Webinar: Heat pumps\n');
+    expect(d.upcoming.items).toEqual([
+      { title: 'Online workshop on district heating', date: '2025-03-12', url: 'https://x.eu/dh' },
+      { title: 'Heat pumps', kind: 'Webinar' },
+    ]);
+  });
+
+  it('a `Venue:` line alone is the place, as in YAML', () => {
+    expect(data('# T\n\nDate: 2025-01-14\nVenue: Online (MS Teams)\n').place).toBe('Online (MS Teams)');
+  });
+});
