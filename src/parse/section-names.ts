@@ -15,8 +15,11 @@ export function stripNumbering(text: string): string {
     .trim();
 }
 
+/** Pictographs and symbols that decorate a heading (`## 📝 Resumen`, `✅ Next steps`, as Notion pages have them). */
+const DECORATION = /[\p{Extended_Pictographic}\p{So}\u{FE0F}\u{200D}\u{20E3}]+/gu;
+
 export function normaliseHeading(text: string): string {
-  return stripNumbering(text)
+  return stripNumbering(text.replace(DECORATION, ' '))
     .toLowerCase()
     .replace(/[!?.,;:()"'“”‘’«»]/gu, ' ')
     .replace(/\s+/gu, ' ')

@@ -10,10 +10,9 @@ import type { List, ListItem } from 'mdast';
 import { diagnostic } from '../../diagnostics/message.js';
 import { labelPack } from '../../i18n/locales.js';
 import { readPerson } from '../canonical/people.js';
-import { isCountryName } from '../canonical/place.js';
 import type { Path } from './body.js';
 import type { ReaderContext } from './context.js';
-import { splitProjectTitle } from './practices.js';
+import { bracketPlace, splitProjectTitle } from './practices.js';
 import { positionOf } from './tree.js';
 
 export interface PracticeLine {
@@ -64,12 +63,9 @@ export function practiceLine(text: string, language: string | undefined): Practi
   if (!title || title.length > 150) return undefined;
   const out: PracticeLine = { project, title };
   if (parts[2]) {
-    const pieces = parts[2].split(/\s*,\s*/);
-    const last = pieces[pieces.length - 1]!;
-    if (isCountryName(last)) {
-      out.country = last;
-      if (pieces.length > 1) out.region = pieces.slice(0, -1).join(', ');
-    } else out.title = `${title} (${parts[2]})`;
+    const where = bracketPlace(parts[2]);
+    if (where) Object.assign(out, where);
+    else out.title = `${title} (${parts[2]})`;
   }
   const description: string[] = [];
   const phrases = presenterPhrases(language);

@@ -195,11 +195,14 @@ export function buildPractice(section: Section, path: Path, ctx: ReaderContext, 
     }
   }
   if (description.length) out.set([...path, 'description'], description.join('\n\n'), span(descriptionBlocks));
-  // `Village compost network (Slovenia)`: a country's name in brackets at the end of the title is the country.
-  const country = /^(.+?)\s*\(([^()]{2,60})\)$/.exec(title);
-  if (country && out.get([...path, 'country']) === undefined && isCountryName(country[2]!)) {
-    out.set([...path, 'title'], country[1]!, section.heading);
-    out.set([...path, 'country'], country[2]!, section.heading);
+  // `Village compost network (Slovenia)`, `… (Andalucía, España)`: a country's name in brackets at the end of the
+  // title is the country, and what comes before it there the region.
+  const place = /^(.+?)\s*\(([^()]{2,80})\)$/.exec(title);
+  const where = place && out.get([...path, 'country']) === undefined ? bracketPlace(place[2]!) : undefined;
+  if (where) {
+    out.set([...path, 'title'], place![1]!, section.heading);
+    out.set([...path, 'country'], where.country, section.heading);
+    if (where.region && out.get([...path, 'region']) === undefined) out.set([...path, 'region'], where.region, section.heading);
   }
 }
 
@@ -277,6 +280,14 @@ export function setPracticeField(key: KeyName, value: string, path: Path, node: 
       break;
     }
   }
+}
+
+/** `Slovenia`, `Flanders, Belgium` (in brackets after a practice's title): the country, and the region before it. */
+export function bracketPlace(text: string): { country: string; region?: string } | undefined {
+  const pieces = text.split(/\s*,\s*/);
+  const country = pieces[pieces.length - 1]!;
+  if (!isCountryName(country)) return undefined;
+  return pieces.length > 1 ? { country, region: pieces.slice(0, -1).join(', ') } : { country };
 }
 
 /** `ENAIBLER – AI Foundation Certificate` -> project and title. */

@@ -174,3 +174,15 @@ describe('other words people use', () => {
     expect(data('# T\n\nDate: 2025-01-14\nVenue: Online (MS Teams)\n').place).toBe('Online (MS Teams)');
   });
 });
+
+describe('a Notion page’s decorations', () => {
+  it('headings with pictographs name their parts; a practice’s `(Region, Country)` is read', () => {
+    const d = data(
+      '---\ntitle: T\ndate: 2025-04-03\nlanguage: es\n---\n# 📝 Resumen\n\nTexto.\n\n# ✨ Aspectos destacados\n\n## 🚲 Bicicleta\n\nTexto.\n\n# 🏆 Buenas prácticas\n\n## Movilidad\n\n### E-BIKE – Bicicletas compartidas (Andalucía, España)\n\nTexto.\n\n# ✅ Próximos pasos\n\n- Publicar un informe\n',
+    );
+    expect(d.summary).toBe('Texto.');
+    expect(d.highlights.themes[0].title).toBe('🚲 Bicicleta');
+    expect(d.practices.topics[0].practices[0]).toMatchObject({ project: 'E-BIKE', title: 'Bicicletas compartidas', region: 'Andalucía', country: 'España' });
+    expect(d.nextSteps.groups[0].items).toEqual(['Publicar un informe']);
+  });
+});
