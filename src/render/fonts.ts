@@ -19,11 +19,33 @@ const require = createRequire(import.meta.url);
 
 /** Scripts used in Europe: Latin with all EU accents, Greek, Cyrillic (Bulgarian, Ukrainian). */
 const SUBSETS = ['latin', 'latin-ext', 'greek', 'cyrillic', 'cyrillic-ext'] as const;
-const FAMILIES = [
+/** Noto Emoji's subsets, as @fontsource names them (`[0]` … `[10]`). */
+const EMOJI_SUBSETS = ['[0]', '[1]', '[2]', '[3]', '[4]', '[5]', '[6]', '[7]', '[8]', '[9]', '[10]'] as const;
+
+interface Face {
+  weight: number;
+  style: 'normal' | 'italic';
+  /** The file's style when it differs (an upright face declared for italic text too). */
+  fileStyle?: 'normal';
+}
+
+interface Family {
+  family: string;
+  /** What the family is among the shipped ones (the emoji's faces are declared under `Report Sans`). */
+  id: 'sans' | 'mono' | 'emoji';
+  pkg: string;
+  prefix: string;
+  subsets: readonly string[];
+  faces: readonly Face[];
+}
+
+const FAMILIES: readonly Family[] = [
   {
     family: 'Report Sans',
+    id: 'sans',
     pkg: '@fontsource/noto-sans',
     prefix: 'noto-sans',
+    subsets: SUBSETS,
     faces: [
       { weight: 400, style: 'normal' },
       { weight: 400, style: 'italic' },
@@ -34,20 +56,39 @@ const FAMILIES = [
   // Noto Sans Mono has no italic: italic code is the upright face, slanted by Chromium as an outline font.
   {
     family: 'Report Mono',
+    id: 'mono',
     pkg: '@fontsource/noto-sans-mono',
     prefix: 'noto-sans-mono',
+    subsets: SUBSETS,
     faces: [
       { weight: 400, style: 'normal' },
       { weight: 700, style: 'normal' },
     ],
   },
-] as const;
+  // Pictographs (`📝`, `✅`, as Notion pages and chat messages have them) in Noto Emoji's outlines, declared under
+  // `Report Sans` with their own unicode ranges (the characters Noto Sans has taken out), so that text needs no
+  // font of the system; italic text uses the upright faces, so Chromium does not synthesise a Type 3 font.
+  {
+    family: 'Report Sans',
+    id: 'emoji',
+    pkg: '@fontsource/noto-emoji',
+    prefix: 'noto-emoji',
+    subsets: EMOJI_SUBSETS,
+    faces: [
+      { weight: 400, style: 'normal' },
+      { weight: 400, style: 'italic', fileStyle: 'normal' },
+      { weight: 700, style: 'normal' },
+      { weight: 700, style: 'italic', fileStyle: 'normal' },
+    ],
+  },
+];
 
 /** Path under the printer's origin where served fonts live. */
 export const FONT_PATH_PREFIX = '/assets/fonts/';
 
 interface FontFile {
   family: string;
+  id: Family['id'];
   name: string;
   unicodeRange: string;
   subset: string;
@@ -57,20 +98,43 @@ interface FontFile {
 }
 
 let files: FontFile[] | undefined;
-let unicodeRanges: Record<string, string> | undefined;
+
+type Ranges = Array<[number, number]>;
+
+const parseRanges = (text: string): Ranges =>
+  text.split(/\s*,\s*/).map((part) => {
+    const [a, b] = part.replace(/^U\+/i, '').split('-');
+    return [parseInt(a!, 16), parseInt(b ?? a!, 16)] as [number, number];
+  });
+
+const writeRanges = (ranges: Ranges): string => ranges.map(([a, b]) => (a === b ? `U+${a.toString(16)}` : `U+${a.toString(16)}-${b.toString(16)}`)).join(',');
+
+/** `ranges` without the code points of `taken` (Noto Sans's digits, `#`, `©` stay Noto Sans's). */
+function without(ranges: Ranges, taken: Ranges): Ranges {
+  let out = ranges;
+  for (const [ta, tb] of taken) {
+    out = out.flatMap(([a, b]): Ranges => (tb < a || ta > b ? [[a, b]] : [...(a < ta ? [[a, ta - 1] as [number, number]] : []), ...(b > tb ? [[tb + 1, b] as [number, number]] : [])]));
+  }
+  return out;
+}
 
 function fontFiles(): FontFile[] {
   if (files) return files;
   files = [];
-  for (const { family, pkg, prefix, faces } of FAMILIES) {
+  let sansRanges: Ranges = [];
+  for (const { family, id, pkg, prefix, subsets, faces } of FAMILIES) {
     const root = dirname(require.resolve(`${pkg}/package.json`));
     const ranges = JSON.parse(readFileSync(join(root, 'unicode.json'), 'utf8')) as Record<string, string>;
-    if (family === 'Report Sans') unicodeRanges = ranges;
-    for (const subset of SUBSETS) {
+    if (id === 'sans') sansRanges = SUBSETS.flatMap((subset) => parseRanges(ranges[subset]!));
+    for (const subset of subsets) {
       if (!Object.hasOwn(ranges, subset)) continue;
+      const fileSubset = subset.replace(/^\[(\d+)\]$/, '$1');
+      const unicodeRange = id === 'emoji' ? writeRanges(without(parseRanges(ranges[subset]!), sansRanges)) : ranges[subset]!;
+      if (!unicodeRange) continue;
       for (const face of faces) {
-        const name = `${prefix}-${subset}-${face.weight}-${face.style}.woff2`;
-        files.push({ family, name, unicodeRange: ranges[subset]!, subset, weight: face.weight, style: face.style, bytes: readFileSync(join(root, 'files', name)) });
+        const name = `${prefix}-${fileSubset}-${face.weight}-${face.fileStyle ?? face.style}.woff2`;
+        const key = id === 'emoji' ? `emoji-${fileSubset}` : subset;
+        files.push({ family, id, name, unicodeRange, subset: key, weight: face.weight, style: face.style, bytes: readFileSync(join(root, 'files', name)) });
       }
     }
   }
@@ -98,22 +162,13 @@ const SHOWS_BOLD_ITALIC = /\*\*\*|___|\*\*_|_\*\*|__\*|\*__|\*\*[^*\n]*(?<![*\w]
 
 let servedCss: string | undefined;
 const inlineCss = new Map<string, string>();
-let ranges: Map<string, Array<[number, number]>> | undefined;
+let ranges: Map<string, Ranges> | undefined;
 
-/** `U+0000-00FF, U+0131` -> [[0, 255], [305, 305]] per subset. */
-function subsetRanges(): Map<string, Array<[number, number]>> {
+/** Each subset's code points (the emoji's as declared, without Noto Sans's), in the order they are embedded. */
+function subsetRanges(): Map<string, Ranges> {
   if (ranges) return ranges;
-  fontFiles();
   ranges = new Map();
-  for (const subset of SUBSETS) {
-    ranges.set(
-      subset,
-      unicodeRanges![subset]!.split(/\s*,\s*/).map((part) => {
-        const [a, b] = part.replace(/^U\+/i, '').split('-');
-        return [parseInt(a!, 16), parseInt(b ?? a!, 16)] as [number, number];
-      }),
-    );
-  }
+  for (const file of fontFiles()) if (!ranges.has(file.subset) && file.id !== 'mono') ranges.set(file.subset, parseRanges(file.unicodeRange));
   return ranges;
 }
 
@@ -133,20 +188,21 @@ function subsetCharacters(): Map<string, RegExp> {
   return subsetPatterns;
 }
 
-/** The subsets whose characters occur in `text` (Latin always, for the labels). */
+/** The subsets whose characters occur in `text` (Latin always, for the labels), emoji subsets included. */
 export function subsetsFor(text: string): string[] {
   const needed = new Set<string>(['latin']);
   // Most reports are ASCII with a few accents: one scan for anything beyond ASCII, then one per subset.
   if (/[^\u0000-\u007f]/.test(text)) {
     for (const [subset, pattern] of subsetCharacters()) if (!needed.has(subset) && pattern.test(text)) needed.add(subset);
   }
-  return SUBSETS.filter((s) => needed.has(s));
+  return [...subsetRanges().keys()].filter((s) => needed.has(s));
 }
 
 /**
  * @font-face rules. `inline` embeds, as data: URLs, only the subsets the
  * document's text needs (given as `text`), so an English report carries
- * Latin only and a Bulgarian one Latin and Cyrillic.
+ * Latin only and a Bulgarian one Latin and Cyrillic (and pictographs only
+ * when the text has them).
  */
 export function fontFaceCss(mode: 'inline' | 'served' = 'inline', text?: string): string {
   if (mode === 'served') return (servedCss ??= css((f) => FONT_PATH_PREFIX + f.name));
@@ -159,7 +215,7 @@ export function fontFaceCss(mode: 'inline' | 'served' = 'inline', text?: string)
     const only = new Set<string>(subsets);
     value = css(
       (f) => `data:font/woff2;base64,${f.bytes.toString('base64')}`,
-      (f) => only.has(f.subset) && (f.family !== 'Report Mono' || code) && !(f.family === 'Report Sans' && f.weight === 700 && f.style === 'italic' && !boldItalic),
+      (f) => only.has(f.subset) && (f.id !== 'mono' || code) && !(f.id === 'sans' && f.weight === 700 && f.style === 'italic' && !boldItalic),
     );
     inlineCss.set(key, value);
   }
@@ -168,5 +224,6 @@ export function fontFaceCss(mode: 'inline' | 'served' = 'inline', text?: string)
 
 /** The served fonts, by path, for the browser session to answer from memory. */
 export function fontAssets(): Map<string, { contentType: string; body: Buffer }> {
+  // (an upright emoji face declared for italic too is one file)
   return new Map(fontFiles().map((f) => [FONT_PATH_PREFIX + f.name, { contentType: 'font/woff2', body: f.bytes }]));
 }

@@ -38,3 +38,18 @@ it('the HTML of notes without code or bold italic carries neither face', () => {
   expect(html.includes('@font-face{font-family:"Report Mono"'), 'a Report Mono @font-face').toBe(false);
   expect(html.includes('@font-face{font-family:"Report Sans";font-style:italic;font-weight:700'), 'a bold italic @font-face').toBe(false);
 });
+
+it('pictographs print in the package’s Noto Emoji, bold and italic included, and the HTML carries it only when the text has them', () => {
+  const file = join(dir.path, 'emoji.md');
+  writeFileSync(file, '---\ntitle: Pictographs ✅\ndate: 2024-06-05\n---\n\n## ✨ Highlights\n\n### 🚲 Cycling\n\nText with 💡 and *italic 🌍* and **bold 🔥**, digits 2024 and © stay Noto Sans.\n');
+  const result = runCli(['build', file, '--format', 'html,pdf', '--no-cache']);
+  expect(result.code, result.stderr).toBe(0);
+  const fonts = execFileSync('pdffonts', [file.replace(/\.md$/, '.pdf')], { encoding: 'utf8' }).split('\n').slice(2).filter(Boolean);
+  for (const line of fonts) expect(line).toMatch(/^[A-Z]{6}\+Noto(Sans|Emoji)-\S+\s+CID TrueType\s+Identity-H\s+yes yes yes/);
+  expect(fonts.some((line) => /NotoEmoji-Regular/.test(line))).toBe(true);
+  expect(fonts.some((line) => /NotoEmoji-Bold/.test(line))).toBe(true);
+  const html = readFileSync(file.replace(/\.md$/, '.html'), 'utf8');
+  expect(html).toMatch(/unicode-range:[^;]*U\+1f6b2/);
+  const plain = readFileSync(join(dir.path, 'plain', 'lille-2025-fr.html'), 'utf8');
+  expect(plain.includes('U+1f6b2'), 'an emoji @font-face in notes without pictographs').toBe(false);
+});
