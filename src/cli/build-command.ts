@@ -10,7 +10,7 @@ import { printable } from '../diagnostics/printable-text.js';
 import { formatReport, type ReportFormat } from '../diagnostics/reporters.js';
 import type { SourceFile } from '../diagnostics/source-file.js';
 import type { FileResult, PipelineOptions } from '../pipeline.js';
-import { BrowserSession } from '../print/browser-session.js';
+import { BrowserSession, type SessionOptions } from '../print/browser-session.js';
 import { fontAssets } from '../render/fonts.js';
 import { printerFontCss } from '../render/index.js';
 import { BuildCompendium } from '../site/build-compendium.js';
@@ -145,6 +145,7 @@ function printerFor(plan: BuildPlan, options: BuildOptions, flags: Record<string
           timeoutMs: options.timeoutSeconds * 1000,
           assets: fontAssets(),
           sharedCss: printerFontCss(),
+          pdfStandard: flags.pdfStandard as SessionOptions['pdfStandard'],
         }))
     : undefined;
   return { open, opened: () => session };

@@ -10,6 +10,7 @@ import type { ChildProcess } from 'node:child_process';
 import pLimit from 'p-limit';
 import type { Browser, CDPSession, HTTPRequest, Page, PDFOptions } from 'puppeteer-core';
 import { FinishingThread } from './finishing-thread.js';
+import type { PdfStandard } from './pdf-standard.js';
 import { builtDefaultArgs, launchChromium, type LaunchedChromium } from './launch-chromium.js';
 
 export interface SessionOptions {
@@ -24,6 +25,11 @@ export interface SessionOptions {
   assets?: ReadonlyMap<string, { contentType: string; body: Buffer }>;
   /** CSS every report shares (the fonts' @font-face rules), loaded once per page rather than once per report. */
   sharedCss?: string;
+  /**
+   * What the run's PDFs are finished to, when known: unless `none`, `warmUp` starts the finishing thread with the
+   * browser, so that it has loaded its bundle while Chromium starts (else it starts with the first print).
+   */
+  pdfStandard?: PdfStandard;
 }
 
 /**
@@ -356,6 +362,7 @@ export class BrowserSession {
    */
   warmUp(): Promise<void> {
     if (this.closed || this.browser) return Promise.resolve();
+    if (this.options.pdfStandard !== undefined && this.options.pdfStandard !== 'none') this.finishing.start();
     // With the browser, open the first page too (~80 ms), unless a print took one meanwhile.
     this.launch()
       .then(async () => {
