@@ -41,6 +41,11 @@ export class FinishingThread {
     return this.script !== undefined && !this.closed && !this.broken;
   }
 
+  /** Whether a thread is running (started, and neither stopped nor closed). */
+  get started(): boolean {
+    return this.worker !== undefined;
+  }
+
   /** Start the thread now, so that it has loaded by the time the first PDF is printed. */
   start(): void {
     if (!this.available || this.worker) return;

@@ -65,6 +65,21 @@ describe('the browser session', () => {
     }
   });
 
+  it('starts the PDF finishing thread with the browser when its PDFs are finished, and not when they are not', async () => {
+    const saved = process.env.TMPDIR;
+    // (Chromium cannot start here, so the test does not wait for it: the thread starts all the same)
+    process.env.TMPDIR = join(dir.path, 'missing', 'folder');
+    const sessions = (['ua+a-2b', 'none', undefined] as const).map((pdfStandard) => new BrowserSession({ executablePath, sandbox, concurrency: 1, timeoutMs: 30_000, pdfStandard }));
+    try {
+      for (const session of sessions) await session.warmUp();
+      expect(sessions.map((session) => session.finishing.started)).toEqual([true, false, false]);
+    } finally {
+      if (saved === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = saved;
+      for (const session of sessions) await session.close();
+    }
+  });
+
   it('prints at most `concurrency` documents at once, and close() turns away those still waiting', async () => {
     const session = new BrowserSession({ executablePath, sandbox, concurrency: 2, timeoutMs: 30_000 });
     let printing = 0;
