@@ -21,6 +21,7 @@ import { readFrontMatter } from './front-matter.js';
 import { readerContext } from './parts.js';
 import { splitSections } from './sections.js';
 import { addStrayContacts, leaveOutBeforeReading } from './closing.js';
+import { reportTaskMarks } from './left-out.js';
 import { mergeWithFrontMatter, sameWords } from './merge.js';
 import { warnPlaceholderLinks } from './placeholder-links.js';
 import { addSummary } from './summary.js';
@@ -102,6 +103,7 @@ export function parseMarkdownNotes(text: string): ParsedNotes {
   addStrayContacts(ctx);
   writeFreeSections(ctx);
   warnPlaceholderLinks(bodyBlocks, ctx);
+  reportTaskMarks(tree, ctx);
   messages.push(...out.messages);
 
   const data = mergeWithFrontMatter(front, ctx, messages);

@@ -3,7 +3,8 @@
  * makes its own) and closing lines that repeat the footer (the series and
  * website the report prints on every page).
  */
-import type { List, RootContent } from 'mdast';
+import type { List, ListItem, Root, RootContent } from 'mdast';
+import { visit } from 'unist-util-visit';
 import { toString } from 'mdast-util-to-string';
 import { diagnostic, quote } from '../../diagnostics/message.js';
 import { labelPack } from '../../i18n/locales.js';
@@ -68,4 +69,27 @@ export function leaveOutFooterLine(block: RootContent, ctx: ReaderContext): void
   const line = ctx.source.inline(block);
   ctx.out.placed('left-out', [], block, 'repeats the footer', line);
   ctx.out.report(diagnostic('footer-left-out', `The closing line ${quote(line)} repeats the report’s footer and is left out`, positionOf(block), { severity: 'info' }));
+}
+
+/**
+ * A task list's marks (`- [x] Share the slides`, `- [ ] Publish a brief`): the items are read as plain items, and
+ * one info at the first says that the done and open marks are not printed.
+ */
+export function reportTaskMarks(tree: Root, ctx: ReaderContext): void {
+  // (most notes have no task list: the tree is walked only when the text has a mark at a list item's start)
+  if (!/^[ \t>]*(?:[-*+]|\d{1,9}[.)])[ \t]+\[[ xX]\]/m.test(ctx.source.text)) return;
+  let first: ListItem | undefined;
+  let count = 0;
+  visit(tree, 'listItem', (item: ListItem) => {
+    if (typeof item.checked !== 'boolean') return;
+    first ??= item;
+    count++;
+  });
+  if (!first) return;
+  ctx.out.report(
+    diagnostic('task-marks-left-out', `${count} list ${count === 1 ? 'item is' : 'items are'} marked done or open (\`[x]\`, \`[ ]\`); ${count === 1 ? 'it is' : 'they are'} printed as plain items, without the marks`, positionOf(first), {
+      severity: 'info',
+      note: 'Write what is done in the words of the item (`Shared the slides`) if the report should say so.',
+    }),
+  );
 }

@@ -186,3 +186,12 @@ describe('a Notion page’s decorations', () => {
     expect(d.nextSteps.groups[0].items).toEqual(['Publicar un informe']);
   });
 });
+
+describe('a task list', () => {
+  it('is read as plain items, with one info that the marks are not printed', () => {
+    const r = parseMarkdownNotes('---\ntitle: T\ndate: 2025-04-03\n---\n## Next steps\n\n- [ ] Publish a brief\n- [x] Share the slides\n');
+    expect((r.data as any).nextSteps.groups[0].items).toEqual(['Publish a brief', 'Share the slides']);
+    expect(rules(r)).toContain('7:1 info task-marks-left-out');
+    expect(rules(parseMarkdownNotes('---\ntitle: T\ndate: 2025-04-03\n---\n## Next steps\n\n- Publish a brief\n'))).not.toContain('7:1 info task-marks-left-out');
+  });
+});
