@@ -84,6 +84,31 @@ describe('report fix', () => {
     expect(second.stderr).toContain('nothing to fix');
   });
 
+  it('moves the facts written at the top of notes without front matter into one, and the language of the headings', async () => {
+    const file = 'notion.md';
+    const body = ['## Sintesi', '', 'Il workshop ha riunito 45 partecipanti.', '', '## Punti salienti', '', '### Filiere corte', '', 'Relatori: Maria Rossi (ART-ER)', '', 'Testo.', ''];
+    writeFileSync(join(dir, file), ['# Economia circolare', '', 'Data: 12 marzo 2025', '**Luogo:** Bologna, Italia', 'Organizzatori: PLP; Regione Emilia-Romagna (ospite)', '', ...body].join('\n'));
+    const modelBefore = await model(file);
+    expect((await messages(file)).map((m) => m.ruleId)).toEqual(expect.arrayContaining(['title-block-line', 'language-from-headings']));
+    const first = runCli(['fix', file], { cwd: dir });
+    expect(first.code, first.stderr).toBe(0);
+    const once = readFileSync(join(dir, file), 'utf8');
+    expect(once).toBe(
+      ['---', 'date: 2025-03-12', 'place: { city: Bologna, country: Italia }', 'organisers:', '  - { name: PLP }', '  - { name: Regione Emilia-Romagna, role: ospite }', 'language: it', '---', '', '# Economia circolare', '', ...body].join('\n'),
+    );
+    expect(await model(file)).toEqual(modelBefore);
+    expect((await messages(file)).map((m) => m.ruleId).filter((r) => ['title-block-line', 'language-from-headings', ...FIXABLE].includes(r))).toEqual([]);
+    expect(runCli(['fix', file], { cwd: dir }).stderr).toContain('nothing to fix');
+  });
+
+  it('leaves facts written twice with different values for the author', async () => {
+    const file = 'twice.md';
+    writeFileSync(join(dir, file), '---\ndate: 2025-03-12\n---\n# T\n\nDate: 13 March 2025\n\nText.\n');
+    const before = readFileSync(join(dir, file), 'utf8');
+    runCli(['fix', file], { cwd: dir });
+    expect(readFileSync(join(dir, file), 'utf8')).toBe(before);
+  });
+
   it('keeps comments beside the values it rewrites', () => {
     expect(readFileSync(join(dir, 'secretariat.yaml'), 'utf8')).toContain('kind: Thematic workshop   # the kind of event');
   });

@@ -4,7 +4,8 @@
  * edited through the `yaml` package's Document API, so comments, order,
  * quoting and wording stay as written; nothing is re-serialised from the
  * model. In the Markdown body, only what the reader had to read in a way Markdown does not write is edited: a
- * line of its own read as a heading (written `## …`) and a pasted bullet (written `-`).
+ * line of its own read as a heading (written `## …`), a pasted bullet (written `-`), and the event's facts written
+ * as lines at the top (moved into the front matter, which is made when there is none).
  */
 import { Document, isMap, isScalar, isSeq, parseDocument, type Node, type Pair } from 'yaml';
 import { diagnostic, type Diagnostic } from '../../diagnostics/message.js';
@@ -77,10 +78,15 @@ export function fixNotesText(original: string, format: NotesFormat): FixResult {
   return refused(original, rewrites);
 }
 
-/** Whether the fixed text reads into the very same canonical notes. */
+/** Whether the fixed text reads into the very same canonical notes (keys in any order: facts moved from the body to the front matter come first). */
 function same(check: ReturnType<typeof parseNotes>, parsed: ReturnType<typeof parseNotes>): boolean {
-  return !check.messages.some((m) => m.fatal) && JSON.stringify(check.data) === JSON.stringify(parsed.data);
+  return !check.messages.some((m) => m.fatal) && sortedJson(check.data) === sortedJson(parsed.data);
 }
+
+const sortedJson = (value: unknown): string =>
+  JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Date) ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, (v as Record<string, unknown>)[k]])) : v,
+  );
 
 function refused(text: string, rewrites: Rewrite[]): FixResult {
   return {

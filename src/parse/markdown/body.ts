@@ -29,6 +29,10 @@ export class BodyWriter {
   readonly freeSections: FreeSection[] = [];
   /** Contacts found outside a contacts part, added to it at the end. */
   readonly strayContacts: Array<{ contact: Notes; node: Placed }> = [];
+  /** Facts written twice with different values (title-block.ts): `report fix` leaves such notes' body alone. */
+  conflicts = 0;
+  /** The event's facts read from the body (title-block.ts, notes-language.ts), which `report fix` moves to the front matter. */
+  readonly factKeys = new Set<string>();
   /** What the notes mark internal (internal-marks.ts); the reader's Source reads the same. */
   readonly marks = new InternalMarks();
 

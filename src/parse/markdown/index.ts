@@ -30,7 +30,8 @@ import { promoteTitleLines, splitPastedLines } from './pasted-lines.js';
 import { markInternalBlocks, markInternalSections } from './internal-marks.js';
 import { isTextBlock, parseMarkdownTree, positionOf, tooDeepToRender } from './tree.js';
 import { languageOfNotesHeadings, sayLanguageFromHeadings } from './notes-language.js';
-import { readBoldTitle, readTitleBlock } from './title-block.js';
+import { readBoldTitle, readTitleBlock, titleBlockEdits } from './title-block.js';
+import type { RootContent } from 'mdast';
 
 export type { Placement, PlacementKind } from '../placement.js';
 export { parseContact } from './contacts.js';
@@ -85,7 +86,8 @@ export function parseMarkdownNotes(text: string): ParsedNotes {
   markInternalSections(topLevel, ctx.source.marks);
   topLevel = leaveOutBeforeReading(preamble, topLevel, front.data, ctx);
   const untitled = frontTitle === undefined && out.get(['title']) === undefined;
-  const summaryText = readTitleBlock(untitled ? readBoldTitle(preamble, ctx) : preamble, ctx);
+  const factBlocks: RootContent[] = [];
+  const summaryText = readTitleBlock(untitled ? readBoldTitle(preamble, ctx, factBlocks) : preamble, ctx, factBlocks);
   if (summaryText.length) addSummary(summaryText, summaryText[0]!, ctx, 'text before the first part');
   if (declared === undefined && language !== undefined) sayLanguageFromHeadings(language, topLevel, ctx);
   // A body with nothing but a long summary was most likely written in a way the reader does not know: say so.
@@ -118,6 +120,6 @@ export function parseMarkdownNotes(text: string): ParsedNotes {
     return undefined;
   };
   // (pasted one paragraph per line, the lines are headings only as read line by line: fix leaves those as written)
-  const edits = [...bulletEdits(pasted.bullets), ...(lines.messages.length ? [] : plain.edits)];
+  const edits = [...bulletEdits(pasted.bullets), ...(lines.messages.length ? [] : plain.edits), ...titleBlockEdits(text, factBlocks, out, front.data)];
   return { data, messages, locate, placements: out.placements, ...(edits.length ? { edits } : {}) };
 }

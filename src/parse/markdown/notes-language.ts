@@ -35,11 +35,12 @@ export function sayLanguageFromHeadings(language: string, sections: readonly Sec
   const first: Heading | undefined = sections[0]?.heading;
   const names = sections.slice(0, 3).map((s) => quote(s.title)).join(', ');
   out.set(['language'], language, first);
+  out.factKeys.add('language');
   out.placed('field', ['language'], first, `the part headings are in ${languageName(language)}`);
   out.report(
     diagnostic('language-from-headings', `The notes do not say their language; their headings (${names}) are ${languageName(language)}, so they are read and printed in it`, first ? { start: first.position!.start, end: first.position!.end } : undefined, {
       severity: 'info',
-      note: `Write \`language: ${language}\` in the front matter to make this certain.`,
+      note: `Write \`language: ${language}\` in the front matter to make this certain (\`report fix\` does).`,
     }),
   );
 }

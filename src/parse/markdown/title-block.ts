@@ -10,10 +10,12 @@ import { diagnostic, quote } from '../../diagnostics/message.js';
 import { readDate } from '../canonical/dates.js';
 import { isAddress } from '../canonical/addresses.js';
 import { normaliseKey, resolveKey } from '../canonical/keys.js';
-import { sameWords } from './merge.js';
+import { sameValue, sameWords } from './merge.js';
 import type { ReaderContext } from './context.js';
 import { keyLine, keyLinePlace, type KeyLine } from './key-lines.js';
-import type { Path } from './body.js';
+import { stringify } from 'yaml';
+import type { TextEdit } from '../parsed-notes.js';
+import type { BodyWriter, Path } from './body.js';
 import { withoutWholeEmphasis } from './sections.js';
 import { positionOf } from './tree.js';
 import { pathKey } from '../parsed-notes.js';
@@ -39,7 +41,7 @@ interface Fact {
  * Reads the leading key-line blocks of the text before the first part into the body's facts and returns the
  * blocks that remain (the summary's). Stops at the first block that is not such a block.
  */
-export function readTitleBlock(preamble: readonly RootContent[], ctx: ReaderContext): RootContent[] {
+export function readTitleBlock(preamble: readonly RootContent[], ctx: ReaderContext, taken: RootContent[] = []): RootContent[] {
   let used = 0;
   const facts: Array<{ fact: Fact; paragraph: Paragraph }> = [];
   for (const block of preamble) {
@@ -50,11 +52,43 @@ export function readTitleBlock(preamble: readonly RootContent[], ctx: ReaderCont
     const lines = factLines(block, ctx);
     if (!lines) break;
     facts.push(...lines);
+    taken.push(block);
     used++;
   }
   for (const { fact, paragraph } of facts) setFact(fact, paragraph, ctx);
   assemblePlace(ctx);
   return preamble.slice(used);
+}
+
+/** The event's facts this module may set, in the order a front matter lists them. */
+const FRONT_ORDER = ['title', 'subtitle', 'series', 'kind', 'date', 'endDate', 'place', 'url', 'website', 'organisers', 'speakers', 'language'];
+const FRONT_MATTER = /^(\uFEFF?---[ \t]*\r?\n)([\s\S]*?\r?\n)?(---[ \t]*(?:\r?\n|$))/;
+
+/**
+ * For `report fix`: the blocks read as the event's facts (key lines, a bold title) taken out of the body, and the
+ * facts written into the front matter (made when there is none), keys by their canonical names and values as
+ * written, which the same fix then writes in their canonical forms. None when a fact is also in the front matter
+ * with another value (an error the author must settle), or the body had nothing of the kind.
+ */
+export function titleBlockEdits(text: string, blocks: readonly RootContent[], out: BodyWriter, front: Record<string, unknown>): TextEdit[] {
+  if ((!blocks.length && !out.factKeys.has('language')) || out.conflicts > 0) return [];
+  // (a fact also in the front matter with another value is an error the author settles: fix must not pick one)
+  for (const key of out.factKeys) if (Object.hasOwn(front, key) && Object.hasOwn(out.body, key) && !sameValue(front[key], out.body[key])) return [];
+  const facts: Record<string, unknown> = {};
+  for (const key of FRONT_ORDER) if (out.factKeys.has(key) && Object.hasOwn(out.body, key) && !Object.hasOwn(front, key)) facts[key] = out.body[key];
+  const edits: TextEdit[] = blocks.map((block) => {
+    const start = block.position!.start.offset!;
+    // the block and the blank lines after it
+    const end = block.position!.end.offset! + (/^[ \t]*(?:\r?\n[ \t]*)*(?:\r?\n|$)/.exec(text.slice(block.position!.end.offset!))?.[0].length ?? 0);
+    return { start, end, text: '', rule: 'title-block-line' };
+  });
+  if (Object.keys(facts).length === 0) return edits;
+  const yaml = stringify(facts, { lineWidth: 0 });
+  const fence = FRONT_MATTER.exec(text);
+  const at = fence ? fence[0].length - fence[3]!.length : text.startsWith('\uFEFF') ? 1 : 0;
+  const ending = fence && fence[2] !== undefined && !fence[2].endsWith('\n') ? '\n' : '';
+  edits.push({ start: at, end: at, text: fence ? ending + yaml : `---\n${yaml}---\n\n`, rule: 'title-block-line' });
+  return edits;
 }
 
 /** A programme's or platform's name, which stands above an event's title in Word templates. */
@@ -67,7 +101,7 @@ const MAX_TITLE = 200;
  * (`**Interreg Europe Policy Learning Platform**`) when it names a programme, else the title is the first and the
  * next one its subtitle. Each with an info. Returns the blocks after them.
  */
-export function readBoldTitle(preamble: readonly RootContent[], ctx: ReaderContext): RootContent[] {
+export function readBoldTitle(preamble: readonly RootContent[], ctx: ReaderContext, taken: RootContent[] = []): RootContent[] {
   const lines: Array<{ block: Paragraph; text: string }> = [];
   for (const block of preamble) {
     if (block.type !== 'paragraph' || block.position?.start.line !== block.position?.end.line || lines.length === 2) break;
@@ -79,11 +113,13 @@ export function readBoldTitle(preamble: readonly RootContent[], ctx: ReaderConte
     lines.push({ block, text });
   }
   if (!lines.length) return [...preamble];
+  taken.push(...lines.map((l) => l.block));
   const seriesFirst = lines.length === 2 && SERIES_WORDS.test(lines[0]!.text) && !SERIES_WORDS.test(lines[1]!.text);
   const roles: Array<'title' | 'subtitle' | 'series'> = lines.length === 1 ? ['title'] : seriesFirst ? ['series', 'title'] : ['title', 'subtitle'];
   lines.forEach(({ block, text }, i) => {
     const key = roles[i]!;
     ctx.out.set([key], text, block);
+    ctx.out.factKeys.add(key);
     ctx.out.placed('field', [key], block, `a line in bold at the top of notes with no title`, text);
     ctx.out.report(
       diagnostic('title-block-line', `The line ${quote(text)} in bold at the top is read as the event's ${quote(key)}`, positionOf(block), {
@@ -163,6 +199,7 @@ function setFact({ path, line, value }: Fact, paragraph: Paragraph, ctx: ReaderC
     if (path[0] === 'organisers' || path[0] === 'speakers') value = `${before}; ${value}`;
     else {
       const same = sameWords(before, value);
+      if (!same) ctx.out.conflicts++;
       out.report(
         diagnostic(same ? 'same-value-twice' : 'duplicate-part', same ? `${quote(shown(path))} is written twice with the same value; the two are one` : `${quote(shown(path))} is written twice with different values; keep one`, node.position, {
           severity: same ? 'warning' : 'error',
@@ -173,11 +210,12 @@ function setFact({ path, line, value }: Fact, paragraph: Paragraph, ctx: ReaderC
     }
   }
   out.set(path, value, node);
+  out.factKeys.add(path[0] === 'placeParts' ? 'place' : String(path[0]));
   out.placed('field', path[0] === 'placeParts' ? ['place', path[1]!] : path, node, `line ${quote(line.line.trim())} before the first part`);
   out.report(
     diagnostic('title-block-line', `Line ${quote(line.line.trim())} is read as the event's ${quote(shown(path))}`, node.position, {
       severity: 'info',
-      note: 'Facts of the event may also be written in the front matter (`report fix` does not move them).',
+      note: 'Facts of the event go in the front matter; `report fix` moves them there.',
     }),
   );
 }
@@ -208,6 +246,7 @@ function assemblePlace(ctx: ReaderContext): void {
   if (venue !== undefined) out.set(['place'], `${venue}, ${written}`, at ? { position: at } : undefined);
   const extra = Object.keys(rest);
   if (extra.length) {
+    out.conflicts++;
     out.report(
       diagnostic('duplicate-part', `The place is written twice: ${quote(written)} and a line for its ${extra.join(' and ')}; keep one`, at, {
         note: `Write \`Location: ${written}\` alone, or its parts alone (\`City:\`, \`Country:\`).`,
