@@ -158,12 +158,19 @@ function numberedOutline(blocks: readonly RootContent[], inline: Slice, slice: S
   const out: RootContent[] = [];
   for (const block of runs) {
     const previous = out[out.length - 1];
-    const joined = !headings.has(block) && block.type === 'list' && previous?.type === 'list' && !headings.has(previous) && block !== previous && sameList(previous, block, blocks);
-    if (joined) out[out.length - 1] = { ...previous, children: [...previous.children, ...block.children], position: { start: previous.position!.start, end: block.position!.end } };
-    else out.push(block);
+    const origin = block.type === 'list' ? runOrigin.get(block) : undefined;
+    const joined = origin !== undefined && !headings.has(block) && previous?.type === 'list' && !headings.has(previous) && runOrigin.get(previous) === origin;
+    if (joined) {
+      const merged: List = { ...previous, children: [...previous.children, ...(block as List).children], position: { start: previous.position!.start, end: block.position!.end } };
+      runOrigin.set(merged, origin);
+      out[out.length - 1] = merged;
+    } else out.push(block);
   }
   return { blocks: out, headings };
 }
+
+/** The list each run was cut from. */
+const runOrigin = new WeakMap<List, List>();
 
 /** Runs of an ordered list's items numbered one after the other (as written), each as a list of its own. */
 function numberedRuns(list: List, slice: Slice): List[] {
@@ -175,16 +182,14 @@ function numberedRuns(list: List, slice: Slice): List[] {
     if (last && previous !== undefined && written === previous + 1) {
       last.children.push(item);
       last.position = { start: last.position!.start, end: item.position!.end };
-    } else runs.push({ ...list, start: Number.isNaN(written) ? 1 : written, children: [item], position: item.position });
+    } else {
+      const run: List = { ...list, start: Number.isNaN(written) ? 1 : written, children: [item], position: item.position };
+      runOrigin.set(run, list);
+      runs.push(run);
+    }
     previous = written;
   }
   return runs;
-}
-
-/** Two runs made of one list. */
-function sameList(a: List, b: List, blocks: readonly RootContent[]): boolean {
-  const start = a.position?.start.offset;
-  return blocks.some((block) => block.type === 'list' && block.position?.start.offset !== undefined && start !== undefined && block.position.start.offset <= start && (block.position.end.offset ?? 0) >= (b.position?.end.offset ?? 0));
 }
 
 function numberedLine(block: RootContent, inline: Slice): NumberedLine | undefined {
