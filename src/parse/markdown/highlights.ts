@@ -4,15 +4,58 @@
  */
 import type { List, RootContent } from 'mdast';
 import type { Notes, Path } from './body.js';
-import { keyParagraph, keyWordsFor } from './key-lines.js';
+import { keyOfWord, keyParagraph, keyWordsFor } from './key-lines.js';
+import { diagnostic } from '../../diagnostics/message.js';
 import type { ReaderContext } from './context.js';
 import { buildPartWithItems } from './part-with-items.js';
 import { allBlocks, type Section } from './sections.js';
-import { isTextBlock, span } from './tree.js';
+import { isTextBlock, positionOf, span } from './tree.js';
 import { readPerson, splitPeople } from '../canonical/people.js';
 
 export function buildHighlights(section: Section, ctx: ReaderContext, reason: string): void {
-  buildPartWithItems(section, ctx, reason, { part: 'highlights', items: 'themes', itemWord: 'theme', buildItem: buildTheme });
+  buildPartWithItems(section, ctx, reason, { part: 'highlights', items: 'themes', itemWord: 'theme', buildItem: buildTheme, leadItems: themeLists });
+}
+
+/** `**Digital innovation hubs**: EDIHs should … (Speaker: Anna Gruber, SFG)`: a title in bold, its text after it. */
+const BOLD_LEAD = /^(?:\*\*|__)(?!\s)([^*_]{1,150}?)(?::)?(?:\*\*|__)\s*(?:[:–—-]\s*)?(\S[\s\S]*)$/u;
+
+/**
+ * Highlights written as a list of themes, no sub-headings (`- **Skills**: SMEs need short courses.`): each item
+ * whose text starts with a title in bold is a theme, a `(Speaker: …)` at its end its speakers. Only a list whose
+ * every item is written so; one info for the list.
+ */
+function themeLists(section: Section, ctx: ReaderContext): { taken: RootContent[]; count: number } {
+  const taken: RootContent[] = [];
+  let count = 0;
+  if (section.children.length > 0) return { taken, count };
+  const words = keyWordsFor(ctx.language, 'theme');
+  for (const block of section.blocks) {
+    if (block.type !== 'list') continue;
+    const items = (block as List).children.map((item) => (item.children.length === 1 && item.children[0]!.type === 'paragraph' ? BOLD_LEAD.exec(ctx.source.itemText(item)) : null));
+    if (!items.length || items.some((m) => !m)) continue;
+    taken.push(block);
+    (block as List).children.forEach((item, i) => {
+      const [, title, rest] = items[i]!;
+      const path: Path = ['highlights', 'themes', count++];
+      const { out } = ctx;
+      out.mark(path, item);
+      out.set([...path, 'title'], title!.trim(), item);
+      out.placed('theme', path, item, 'a list item in bold under highlights', title!.trim());
+      if (out.marks.has(item)) out.set([...path, 'internal'], true, item);
+      const speakers = /\s*\(([^():]{2,40}):\s*([^()]+)\)\s*\.?$/u.exec(rest!);
+      const key = speakers ? keyOfWord(speakers[1]!, words) : undefined;
+      const text = key === 'speakers' ? rest!.slice(0, speakers!.index).trim() : rest!.trim();
+      if (key === 'speakers') out.set([...path, 'speakers'], splitPeople(speakers![2]!).map(readPerson), item);
+      if (text) out.set([...path, 'text'], text, item);
+    });
+    ctx.out.report(
+      diagnostic('theme-list', `The list is read as ${items.length} ${items.length === 1 ? 'theme' : 'themes'}, one per item, each named by its words in bold`, positionOf(block), {
+        severity: 'info',
+        note: 'Or give each theme a sub-heading of its own (`### Skills`)',
+      }),
+    );
+  }
+  return { taken, count };
 }
 
 export function buildTheme(theme: Section, path: Path, ctx: ReaderContext): void {

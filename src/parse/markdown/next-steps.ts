@@ -12,12 +12,18 @@ export function buildNextSteps(section: Section, ctx: ReaderContext, reason: str
   buildPartWithItems(withListAsGroup(withLabelledGroups(section, ctx), ctx), ctx, reason, { part: 'nextSteps', items: 'groups', itemWord: 'group', buildItem: buildGroup });
 }
 
-/** A one-line paragraph ending with a colon (`For the region of Tartu:`, `**For projects:**`): its words, or undefined. */
+/**
+ * A one-line paragraph ending with a colon (`For the region of Tartu:`, `**For projects:**`), or set in bold as a
+ * whole (`**For regions**`, as a Word paste writes a list's title): its words, or undefined.
+ */
 function labelOf(block: RootContent | undefined, ctx: ReaderContext): string | undefined {
   if (block?.type !== 'paragraph' || !block.position || block.position.start.line !== block.position.end.line) return undefined;
-  const line = ctx.source.inline(block).replace(/^(\*\*|__)(.*)\1$/, '$2').trim();
+  const written = ctx.source.inline(block).trim();
+  const bold = /^(\*\*|__)([^*_].{0,118}?)\1$/.exec(written);
+  const line = written.replace(/^(\*\*|__)(.*)\1$/, '$2').trim();
   const label = /^(.{2,120}?)\s*:(\*\*|__)?$/.exec(line)?.[1]?.replace(/^(\*\*|__)|(\*\*|__)$/g, '').trim();
-  return label || undefined;
+  if (label) return label;
+  return bold && !/[.!?;:]$/.test(bold[2]!) ? bold[2]!.trim() : undefined;
 }
 
 /**

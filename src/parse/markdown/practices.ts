@@ -31,7 +31,9 @@ export function buildPractices(section: Section, ctx: ReaderContext, reason: str
 function withPracticesUnderNoTopic(children: readonly Section[], ctx: ReaderContext): Section[] {
   const out: Section[] = [];
   for (const child of children) {
-    const practice = child.children.length === 0 && splitProjectTitle(child.title).project !== undefined && classifyHeading(child.title, ctx.language) === undefined;
+    // (`Good practice 1: Digital vouchers` names the part by its first words: its label aside, it names none)
+    const title = child.title.replace(PRACTICE_LABEL, '');
+    const practice = child.children.length === 0 && (splitProjectTitle(title).project !== undefined || hasPracticeKeys(child, ctx)) && classifyHeading(title, ctx.language) === undefined;
     if (!practice) {
       out.push(child);
       continue;
@@ -42,6 +44,15 @@ function withPracticesUnderNoTopic(children: readonly Section[], ctx: ReaderCont
   }
   return out;
 }
+
+/** A section whose text has a practice's own key lines (`Project:`, `Presenter:`, `Country:`, `Region:`): a practice. */
+function hasPracticeKeys(section: Section, ctx: ReaderContext): boolean {
+  const words = keyWordsFor(ctx.language, 'practice');
+  return section.blocks.some((b) => b.type === 'paragraph' && keyParagraph(b, ctx.source, words)?.keys.some((k) => k.key === 'project' || k.key === 'presenter' || k.key === 'country' || k.key === 'region'));
+}
+
+/** `Good practice 1: Digital vouchers`, `Practice 2 – …`, `GP3: …`: a label before a practice's title, in a few languages. */
+const PRACTICE_LABEL = /^(?:(?:good|best)\s+practice|practice|gp|buona\s+pratica|bonne\s+pratique|gute\s+praxis|buena\s+pr[aá]ctica|boa\s+pr[aá]tica|dobra\s+praktyka|goede\s+praktijk)\s*(?:no\.?\s*|n[°º]\s*|#)?\d{0,3}\s*[:–—-]\s+(?=\S)/iu;
 
 /**
  * Tables and lists of practices in the part's own text: their topics (a table's topic column, else one topic named
@@ -156,7 +167,7 @@ function practiceRefLines(paragraph: Paragraph, ctx: ReaderContext): { ref: stri
 export function buildPractice(section: Section, path: Path, ctx: ReaderContext, reason = 'a heading under a topic'): void {
   const { out, source } = ctx;
   out.mark(path, section.heading);
-  const { project, title } = splitProjectTitle(section.title);
+  const { project, title } = splitProjectTitle(section.title.replace(PRACTICE_LABEL, ''));
   if (project) out.set([...path, 'project'], project, section.heading);
   out.set([...path, 'title'], title, section.heading);
   out.placed('practice', path, section.heading, reason, title);

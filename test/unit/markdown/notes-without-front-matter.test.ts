@@ -195,3 +195,31 @@ describe('a task list', () => {
     expect(rules(parseMarkdownNotes('---\ntitle: T\ndate: 2025-04-03\n---\n## Next steps\n\n- Publish a brief\n'))).not.toContain('7:1 info task-marks-left-out');
   });
 });
+
+describe('lists as people write them under a part', () => {
+  const FRONT = '---\ntitle: T\ndate: 2024-09-19\n---\n';
+
+  it('highlights as a list of bold-led items are themes, a `(Speaker: …)` their speakers', () => {
+    const r = parseMarkdownNotes(FRONT + '## Highlights\n\n- **Digital hubs**: Work with managing authorities. (Speaker: Anna Gruber, SFG)\n- **Skills** – Short courses.\n');
+    expect((r.data as any).highlights.themes).toEqual([
+      { title: 'Digital hubs', speakers: [{ name: 'Anna Gruber', organisation: 'SFG' }], text: 'Work with managing authorities.' },
+      { title: 'Skills', text: 'Short courses.' },
+    ]);
+    expect(rules(r)).toContain('7:1 info theme-list');
+    // a list with one item not so stays the introduction
+    expect((data(FRONT + '## Highlights\n\n- **Skills**: Short courses.\n- Plain item\n') as any).highlights.intro).toContain('Plain item');
+  });
+
+  it('`### Good practice 1: Title` with key lines is a practice, its label left out', () => {
+    const d = data(FRONT + '## Good practices\n\n### Good practice 1: Digital vouchers\n\nProject: DIGI-SME\nCountry: Austria\n\nText.\n');
+    expect(d.practices.topics[0].practices).toEqual([{ project: 'DIGI-SME', title: 'Digital vouchers', country: 'Austria', description: 'Text.' }]);
+  });
+
+  it('a bold line before a list under next steps names a group', () => {
+    const d = data(FRONT + '## Recommendations\n\n**For regions**\n- Link vouchers to advice\n\n**For the EU**\n- Simplify state aid\n');
+    expect(d.nextSteps.groups).toEqual([
+      { title: 'For regions', items: ['Link vouchers to advice'] },
+      { title: 'For the EU', items: ['Simplify state aid'] },
+    ]);
+  });
+});
