@@ -28,8 +28,11 @@ export function contactEntries(block: RootContent, ctx: ReaderContext): Array<{ 
   const unlabelled = (value: string) =>
     value.replace(/^\s*([^:\n]{2,30}):\s*/u, (label, word: string) => (matchHeading(word, ctx.language)?.part === 'contacts' || LEAD_INS.has(word.trim().toLowerCase()) ? '' : label));
   const contacts = entries.map((e) => ({ contact: parseContact(unlabelled(e.value)), node: e.node }));
-  const looksLikeContact = ({ contact }: { contact: Notes }) =>
-    typeof contact.email === 'string' && typeof contact.name === 'string' && contact.name.split(/\s+/).length <= 6 && !/[.!?]$/.test(contact.name);
+  // (the name and role together, as written: a sentence with an address in it is no contact)
+  const looksLikeContact = ({ contact }: { contact: Notes }) => {
+    const written = [contact.name, contact.role].filter((v) => typeof v === 'string').join(', ');
+    return typeof contact.email === 'string' && typeof contact.name === 'string' && written.split(/\s+/).length <= 6 && !/[.!?]$/.test(written);
+  };
   return contacts.every(looksLikeContact) ? contacts : undefined;
 }
 
