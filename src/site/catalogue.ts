@@ -82,8 +82,14 @@ export class CatalogueWriter {
     this.abandoned = true;
   }
 
-  /** Write the site: catalogue.json, index.html, search-index.js and the assets (all or nothing). */
-  async finish(): Promise<void> {
+  private finishing: Promise<void> | undefined;
+
+  /** Write the site: catalogue.json, index.html, search-index.js and the assets (all or nothing; once, however often asked). */
+  finish(): Promise<void> {
+    return (this.finishing ??= this.write());
+  }
+
+  private async write(): Promise<void> {
     if (this.abandoned || this.entries.length === 0) return;
     // Newest first; the same date and title are told apart by their notes file (never by when they finished).
     const byCodePoints = (a = '', b = '') => (a < b ? -1 : a > b ? 1 : 0);
