@@ -137,12 +137,14 @@ export function searchTerms(document: SearchDocument): SearchTerms {
     return term;
   };
   return SEARCH_FIELDS.map((field) => {
-    const words = indexedWords(document[field]);
+    // (each word as written counted first: their number is the field's length, and each is processed once)
+    const written = new Map<string, number>();
+    for (const word of indexedWords(document[field])) written.set(word, (written.get(word) ?? 0) + 1);
     const counts = new Map<string, number>();
-    for (const word of words) {
+    for (const [word, n] of written) {
       const term = termOf(word);
-      if (term) counts.set(term, (counts.get(term) ?? 0) + 1);
+      if (term) counts.set(term, (counts.get(term) ?? 0) + n);
     }
-    return { length: new Set(words).size, terms: [...counts.keys()].join(' '), counts: [...counts.values()] };
+    return { length: written.size, terms: [...counts.keys()].join(' '), counts: [...counts.values()] };
   });
 }
