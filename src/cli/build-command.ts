@@ -85,6 +85,7 @@ async function executeBuild(plan: BuildPlan, options: BuildOptions, flags: Recor
     early: io.earlyWorker,
   };
   let compendiumFailed = false;
+  let site: Promise<boolean> | undefined;
   try {
     await runBatch(plan.files, pipeline, batch, async (event) => {
       if (event.type === 'start') return;
@@ -97,7 +98,9 @@ async function executeBuild(plan: BuildPlan, options: BuildOptions, flags: Recor
       compendium?.add(result);
       progress.fileDone(result, event.skipped);
     });
-    // (in the run's browser, before it closes)
+    // The site is written while the compendium is made (in the run's browser, before it closes), each one's files
+    // going to disk while the other works.
+    site = finishCatalogue(catalogue, io);
     if (compendium) compendiumFailed = !(await finishCompendium(compendium, io));
   } finally {
     // (a signal while the browser closes waits for this same close, rather than exiting with its profile left)
@@ -106,7 +109,7 @@ async function executeBuild(plan: BuildPlan, options: BuildOptions, flags: Recor
     progress.finish();
   }
   await refuseUnstartedBrowser(printer.opened(), reported, catalogue);
-  return { results, reported, skipped: progress.skipped, catalogueFailed: !(await finishCatalogue(catalogue, io)), compendiumFailed };
+  return { results, reported, skipped: progress.skipped, catalogueFailed: !(await site), compendiumFailed };
 }
 
 /** The archive site's writer and `--compendium`'s, in the language chosen for the run (--language, else the config's). */

@@ -138,7 +138,7 @@ export function planOutputs(plan: OutputPlanRequest): { catalogueDir?: string; s
     if (notesFormatOf(runReportPath)) throw new RunError(`Expected --report to name a file like \`run.json\`, not one with a notes file's extension: ${quote(plan.runReport!.written)}`);
   }
 
-  // A batch (several files, a folder or a glob) also gets a catalogue, spooled as reports finish.
+  // A batch (several files, a folder or a glob) also gets a catalogue, filed as reports finish.
   const isBatch = plan.files.length > 1 || plan.inputs.some((i) => /[*?]/.test(i) || (existsSync(resolve(plan.cwd, i)) && statSync(resolve(plan.cwd, i)).isDirectory()));
   const catalogueDir = !plan.validateOnly && isBatch && plan.catalogue ? (plan.outDir ?? commonDir(plan.files.map((f) => f.root))) : undefined;
   // The compendium goes beside the site (or where the site would go).

@@ -73,7 +73,7 @@ export interface Compendium {
   events: PresentedAt[];
 }
 
-const words = (text: string | undefined) => (text ?? '').normalize('NFC').replace(/\s+/g, ' ').trim().toLocaleLowerCase('en');
+const wordsOf = (text: string) => text.normalize('NFC').replace(/\s+/g, ' ').trim().toLocaleLowerCase('en');
 // (one collator for every comparison: `localeCompare` with a locale makes one per call, the same one)
 const collator = new Intl.Collator('en', { sensitivity: 'base' });
 const byWords = (a: string | undefined, b: string | undefined) => collator.compare(a ?? '', b ?? '');
@@ -90,6 +90,14 @@ export function slug(text: string): string {
 }
 
 export function gatherPractices(inputs: readonly CompendiumInput[]): Compendium {
+  // (the same topics, countries, projects and titles come back event after event: each is made comparable once)
+  const known = new Map<string, string>();
+  const words = (text: string | undefined) => {
+    if (!text) return '';
+    let found = known.get(text);
+    if (found === undefined) known.set(text, (found = wordsOf(text)));
+    return found;
+  };
   // Earliest event first: its version of a practice written in several notes is kept, and its topic.
   const ordered = [...inputs].sort((a, b) => a.report.date.localeCompare(b.report.date) || a.notes.localeCompare(b.notes));
   const byKey = new Map<string, CompendiumPractice>();

@@ -50,12 +50,13 @@ export function prepareCompendium(compendium: Compendium, options: CompendiumRen
   const labels: Record<string, string> = { ...pack, ...Object.fromEntries(WORDS.map((name) => [name, word(name)])) };
   const title = options.title ?? word('title');
   const internalNotice = options.edition === 'internal' ? editionNotice(pack) : null;
-  const eventText = (e: PresentedAt) => ({
-    title: e.title,
-    dateText: formatDateRange(e.date, e.endDate, language),
-    place: [e.city, e.country].filter(Boolean).join(', ') || null,
-    kind: e.kind ?? null,
-  });
+  // (an event is listed under each of its practices: its view is made once)
+  const eventViews = new Map<PresentedAt, { title: string; dateText: string; place: string | null; kind: string | null }>();
+  const eventText = (e: PresentedAt) => {
+    let view = eventViews.get(e);
+    if (!view) eventViews.set(e, (view = { title: e.title, dateText: formatDateRange(e.date, e.endDate, language), place: [e.city, e.country].filter(Boolean).join(', ') || null, kind: e.kind ?? null }));
+    return view;
+  };
   const practiceView = (entry: CompendiumPractice) => {
     const pr = entry.practice;
     const resolve = (src: string) => entry.images.get(src);

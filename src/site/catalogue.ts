@@ -6,30 +6,27 @@
  * `assets/`.
  *
  * Each report's site record (src/site/site-record.ts) is made by the thread that built the report; here it is
- * only filed. Its search terms, the large part, are spooled to a temporary file as reports finish, and only the
- * index row and summary stay in memory; at the end the terms are indexed in date order (then by notes file), so
- * that the same reports always give the same files whatever order they finished in.
+ * only filed as reports finish: its index row and summary kept, its search terms filed into the search index
+ * (src/site/search-index.ts). At the end the reports are put in date order (then by notes file), so that the same
+ * reports always give the same files whatever order they finished in.
  */
-import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, open, rm, type FileHandle } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
-import MiniSearch from 'minisearch';
 import { SCHEMA_VERSION } from '../model/types.js';
 import type { FileResult } from '../pipeline.js';
 import { fontFiles, linkedFontCss } from '../render/shared-assets.js';
 import { indexPage, SITE_CSS, type SiteEntry } from './index-page.js';
 import { PAGE_SCRIPT } from './page-script.js';
-import { SEARCH_FIELDS, SEARCH_TERMS_OPTIONS, type SearchTerms } from './search-documents.js';
+import { SEARCH_FIELDS } from './search-documents.js';
+import { SearchIndexBuilder } from './search-index.js';
 import type { CatalogueSummary } from './site-record.js';
-import { trackTemporaryFile, writeAllAtomic, type OutputData } from '../write/atomic-write.js';
+import { writeAllAtomic, type OutputData } from '../write/atomic-write.js';
 
 interface Entry extends SiteEntry {
   summary: CatalogueSummary;
-  /** Where the search terms sit in the spool file. */
-  offset: number;
-  length: number;
+  /** Its number of arrival in the search index being filed. */
+  arrival: number;
 }
 
 /** The version of catalogue.json's shape (2: summaries and links; 1 held every model in full). */
@@ -48,124 +45,75 @@ function miniSearchBrowserBuild(): string {
   return `/*! MiniSearch ${version} | MIT License | https://github.com/lucaong/minisearch */\n` + readFileSync(join(dirname(main), '..', 'umd', 'index.js'), 'utf8');
 }
 
-/** Spool writes that may be queued before `add` waits for them. */
-const MAX_PENDING_WRITES = 16;
-
 export class CatalogueWriter {
-  private spool: FileHandle | undefined;
-  private readonly spoolPath: string;
-  private size = 0;
   private readonly entries: Entry[] = [];
-  private queue: Promise<void> = Promise.resolve();
-  /** The spool is removed with the outputs' temporary files if the run is interrupted. */
-  private untrack: (() => void) | undefined;
+  private readonly search = new SearchIndexBuilder();
+  /** The run was interrupted: nothing more is recorded, nor written. */
+  private abandoned = false;
 
   /** `language`: the catalogue's own (its labels, plurals and language names), English by default. */
   constructor(
     private readonly dir: string,
     private readonly language = 'en',
-  ) {
-    this.spoolPath = join(dir, `.catalogue.${randomBytes(6).toString('hex')}.tmp`);
-  }
-
-  /** The run was interrupted: nothing more is recorded, and the spool is gone. */
-  private abandoned = false;
-
-  /** Spool writes queued and not yet done. */
-  private pending = 0;
+  ) {}
 
   /**
-   * Record one built report (called as results arrive). Resolves at once, or, when more writes than
-   * `MAX_PENDING_WRITES` are queued, once the spool has caught up: files can finish faster than the spool is
-   * written (an HTML batch's main thread yields to the event loop only between files), and every queued model
-   * holds its JSON in memory (a 3,000-file batch grew by ~17 KiB per file before).
+   * Record one built report (called as results arrive): its index row and summary are kept, its search terms
+   * filed into the search index at once (while the worker threads build the next reports), so that the end of
+   * the run only puts them in order.
    */
   add(result: FileResult): Promise<void> {
     const record = result.site;
     if (!record || this.abandoned) return Promise.resolve();
     const outputs = withSiblings(result.outputs);
     const link = (path: string | undefined) => (path ? relative(this.dir, path).split('\\').join('/') : undefined);
-    const line = Buffer.from(JSON.stringify(record.search) + '\n', 'utf8');
-    const entry: Entry = {
+    this.entries.push({
       id: 0,
       ...record.entry,
       summary: record.summary,
       links: { source: link(result.file.path), html: link(outputs.html), pdf: link(outputs.pdf), json: link(outputs.json) },
-      offset: 0,
-      length: line.length,
-    };
-    this.entries.push(entry);
-    this.pending++;
-    this.queue = this.queue
-      .then(async () => {
-        if (!this.spool) {
-          await mkdir(this.dir, { recursive: true });
-          this.untrack = trackTemporaryFile(this.spoolPath);
-          this.spool = await open(this.spoolPath, 'wx+');
-        }
-        entry.offset = this.size;
-        this.size += line.length;
-        await this.spool.write(line, 0, line.length, entry.offset);
-      })
-      .finally(() => this.pending--);
-    // A failed write is reported by finish(), not here.
-    return this.pending > MAX_PENDING_WRITES ? this.queue.catch(() => undefined) : Promise.resolve();
+      arrival: this.search.add(record.search),
+    });
+    return Promise.resolve();
   }
 
-  /**
-   * The run is being interrupted: record nothing more, and remove the spool
-   * once a write already queued has finished (it could otherwise create the
-   * file again after it was removed).
-   */
+  /** The run is being interrupted: record nothing more, and write nothing. */
   async abandon(): Promise<void> {
     this.abandoned = true;
-    await this.queue.catch(() => undefined);
-    await this.spool?.close().catch(() => undefined);
-    await rm(this.spoolPath, { force: true });
-    this.untrack?.();
   }
 
-  /** Write the site: catalogue.json, index.html, search-index.js and the assets (all or nothing); removes the spool file whatever happens. */
-  async finish(): Promise<void> {
-    if (this.abandoned) return;
-    try {
-      await this.queue;
-      if (this.entries.length === 0) return;
-      // Newest first; the same date and title are told apart by their notes file (never by when they finished).
-      const byCodePoints = (a = '', b = '') => (a < b ? -1 : a > b ? 1 : 0);
-      const sorted = [...this.entries].sort((a, b) => b.date.localeCompare(a.date) || a.title.localeCompare(b.title) || byCodePoints(a.links.source, b.links.source));
-      const spool = this.spool!;
-      // The search index is built from the spool in that order; it holds terms only, never the reports' whole text.
-      const search = new MiniSearch<SearchTerms & { id: number }>(SEARCH_TERMS_OPTIONS);
-      for (let i = 0; i < sorted.length; i++) {
-        const entry = sorted[i]!;
-        entry.id = i;
-        const terms = Buffer.alloc(entry.length - 1);
-        await spool.read(terms, 0, terms.length, entry.offset);
-        search.add({ id: i, ...(JSON.parse(terms.toString('utf8')) as SearchTerms) });
-      }
-      const events = sorted.map(({ links, summary }) => `    ${JSON.stringify({ ...Object.fromEntries(Object.entries(links).filter(([, v]) => v !== undefined)), ...summary })}`);
-      const catalogueJson = `{\n  "catalogueVersion": ${CATALOGUE_VERSION},\n  "schemaVersion": ${JSON.stringify(SCHEMA_VERSION)},\n  "count": ${sorted.length},\n  "events": [\n${events.join(',\n')}\n  ]\n}\n`;
-      const searchIndex = `window.reportSearchIndex = ${JSON.stringify({ fields: SEARCH_FIELDS, boost: SEARCH_BOOST, index: search.toJSON() })};\n`;
-      const files: Array<[string, OutputData]> = [
-        ['assets/site.css', linkedFontCss() + '\n' + SITE_CSS],
-        ['assets/site.js', PAGE_SCRIPT],
-        ['assets/minisearch.js', miniSearchBrowserBuild()],
-        ...fontFiles(),
-        [CATALOGUE_FILES[0], catalogueJson],
-        [CATALOGUE_FILES[2], searchIndex],
-        // Last: the page appears once everything it loads is there.
-        [CATALOGUE_FILES[1], indexPage(sorted, this.language, catalogueHref)],
-      ];
-      await writeAllAtomic(
-        files.map(([path, data]) => [join(this.dir, path), data] as const),
-        { below: this.dir },
-      );
-    } finally {
-      await this.spool?.close().catch(() => undefined);
-      await rm(this.spoolPath, { force: true });
-      this.untrack?.();
-    }
+  private finishing: Promise<void> | undefined;
+
+  /** Write the site: catalogue.json, index.html, search-index.js and the assets (all or nothing; once, however often asked). */
+  finish(): Promise<void> {
+    return (this.finishing ??= this.write());
+  }
+
+  private async write(): Promise<void> {
+    if (this.abandoned || this.entries.length === 0) return;
+    // Newest first; the same date and title are told apart by their notes file (never by when they finished).
+    const byCodePoints = (a = '', b = '') => (a < b ? -1 : a > b ? 1 : 0);
+    const sorted = [...this.entries].sort((a, b) => b.date.localeCompare(a.date) || a.title.localeCompare(b.title) || byCodePoints(a.links.source, b.links.source));
+    sorted.forEach((entry, i) => (entry.id = i));
+    // (terms only, never the reports' whole text)
+    const index = this.search.serialise(sorted.map((entry) => entry.arrival));
+    const events = sorted.map(({ links, summary }) => `    ${JSON.stringify({ ...Object.fromEntries(Object.entries(links).filter(([, v]) => v !== undefined)), ...summary })}`);
+    const catalogueJson = `{\n  "catalogueVersion": ${CATALOGUE_VERSION},\n  "schemaVersion": ${JSON.stringify(SCHEMA_VERSION)},\n  "count": ${sorted.length},\n  "events": [\n${events.join(',\n')}\n  ]\n}\n`;
+    const searchIndex = `window.reportSearchIndex = ${JSON.stringify({ fields: SEARCH_FIELDS, boost: SEARCH_BOOST, index: 0 }).replace('"index":0', () => `"index":${index}`)};\n`;
+    const files: Array<[string, OutputData]> = [
+      ['assets/site.css', linkedFontCss() + '\n' + SITE_CSS],
+      ['assets/site.js', PAGE_SCRIPT],
+      ['assets/minisearch.js', miniSearchBrowserBuild()],
+      ...fontFiles(),
+      [CATALOGUE_FILES[0], catalogueJson],
+      [CATALOGUE_FILES[2], searchIndex],
+      // Last: the page appears once everything it loads is there.
+      [CATALOGUE_FILES[1], indexPage(sorted, this.language, catalogueHref)],
+    ];
+    await writeAllAtomic(
+      files.map(([path, data]) => [join(this.dir, path), data] as const),
+      { below: this.dir },
+    );
   }
 }
 

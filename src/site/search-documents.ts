@@ -18,6 +18,8 @@ export interface SearchDocument {
   text: string;
 }
 
+const ASCII = /^[\u0000-\u007f]*$/;
+
 export const SEARCH_FIELDS = ['title', 'place', 'speakers', 'projects', 'practices', 'contacts', 'text'] as const;
 
 /**
@@ -40,9 +42,33 @@ export function searchTerm(term: string): string {
 export const FOLDED_LETTERS: Readonly<Record<string, string>> = { ł: 'l', ŀ: 'l', ø: 'o', đ: 'd', ð: 'd', ħ: 'h', ı: 'i', ß: 'ss', æ: 'ae', œ: 'oe', þ: 'th', ς: 'σ' };
 const FOLDED = new Map(Object.entries(FOLDED_LETTERS));
 
+const SEPARATORS = /[\p{Z}\p{P}\p{S}\p{C}]+/u;
+const STARTS_WITH_SEPARATOR = /^[\p{Z}\p{P}\p{S}\p{C}]/u;
+const ENDS_WITH_SEPARATOR = /[\p{Z}\p{P}\p{S}\p{C}]$/u;
+/** ASCII's separators (every character but letters and digits), in a class without Unicode properties. */
+const ASCII_SEPARATORS = /[^A-Za-z0-9\u0080-\uffff]+/;
+const NOT_ASCII = /[^\u0000-\u007f]/;
+
 /** Words are split at spaces, punctuation and symbols (`<b>Bold</b>` holds `b` and `bold`); the page's script too. */
 export function searchWords(text: string): string[] {
-  return text.split(/[\p{Z}\p{P}\p{S}\p{C}]+/u);
+  return text.split(SEPARATORS);
+}
+
+/**
+ * The words `searchWords` finds, in the same order, but with the empty word at most once, last (when `searchWords`
+ * has it: the text is empty, or starts or ends with a separator), which is all MiniSearch counts: split first at ASCII's
+ * separators with a plain class, then only pieces holding other characters with the Unicode properties (several
+ * times faster on the reports' text, mostly ASCII; the same words: tested).
+ */
+export function indexedWords(text: string): string[] {
+  const words: string[] = [];
+  for (const piece of text.split(ASCII_SEPARATORS)) {
+    if (piece === '') continue;
+    if (!NOT_ASCII.test(piece)) words.push(piece);
+    else for (const word of piece.split(SEPARATORS)) if (word !== '') words.push(word);
+  }
+  if (text === '' || STARTS_WITH_SEPARATOR.test(text.slice(0, 2)) || ENDS_WITH_SEPARATOR.test(text.slice(-2))) words.push('');
+  return words;
 }
 
 export const SEARCH_OPTIONS: Options<SearchDocument> = {
@@ -93,21 +119,16 @@ export function searchDocument(id: number, report: EventReport): SearchDocument 
 }
 
 /**
- * A report's search document as MiniSearch would see it, made where the report is built (a worker thread): each
- * field's words already split and processed (`searchWords`, `searchTerm`), joined by single spaces, empty terms
- * kept. A processed term never holds a space (spaces split words before they are processed, and no canonical
- * decomposition makes one). MiniSearch counts a field's length in distinct words as written (`Data` and `data`
- * are two): a word written differently from an earlier one with the same term gets the term followed by U+0001
- * and its number, which `SEARCH_TERMS_OPTIONS` drops again (U+0001 is never in a word: control characters split
- * words).
+ * A report's search document as MiniSearch indexes it, counted where the report is built (a worker thread): for
+ * each field (in `SEARCH_FIELDS`' order), its length as MiniSearch counts it (its distinct words as written: `Data`
+ * and `data` are two), its distinct terms (words split and processed by `searchWords` and `searchTerm`, empty terms
+ * left out, as MiniSearch leaves them) joined by single spaces, and how often each is in the field. A processed
+ * term never holds a space (spaces split words before they are processed, and no canonical decomposition makes
+ * one). Only these counts cross to the main thread, which files them (src/site/search-index.ts).
  */
-export type SearchTerms = Record<(typeof SEARCH_FIELDS)[number], string>;
-
-const VARIANT = '\u0001';
-const ASCII = /^[\u0000-\u007f]*$/;
+export type SearchTerms = Array<{ length: number; terms: string; counts: number[] }>;
 
 export function searchTerms(document: SearchDocument): SearchTerms {
-  const terms = {} as SearchTerms;
   // (a report's words repeat: each is processed once; a word in ASCII only is its lower case)
   const processed = new Map<string, string>();
   const termOf = (word: string) => {
@@ -115,28 +136,15 @@ export function searchTerms(document: SearchDocument): SearchTerms {
     if (term === undefined) processed.set(word, (term = ASCII.test(word) ? word.toLowerCase() : searchTerm(word)));
     return term;
   };
-  for (const field of SEARCH_FIELDS) {
-    const variants = new Map<string, Map<string, number>>();
-    const encoded = searchWords(document[field]).map((word) => {
+  return SEARCH_FIELDS.map((field) => {
+    // (each word as written counted first: their number is the field's length, and each is processed once)
+    const written = new Map<string, number>();
+    for (const word of indexedWords(document[field])) written.set(word, (written.get(word) ?? 0) + 1);
+    const counts = new Map<string, number>();
+    for (const [word, n] of written) {
       const term = termOf(word);
-      let written = variants.get(term);
-      if (!written) variants.set(term, (written = new Map()));
-      let n = written.get(word);
-      if (n === undefined) written.set(word, (n = written.size));
-      return n === 0 ? term : `${term}${VARIANT}${n}`;
-    });
-    terms[field] = encoded.join(' ');
-  }
-  return terms;
+      if (term) counts.set(term, (counts.get(term) ?? 0) + n);
+    }
+    return { length: written.size, terms: [...counts.keys()].join(' '), counts: [...counts.values()] };
+  });
 }
-
-/** Indexes `SearchTerms` to the same index as `SEARCH_OPTIONS` indexes the documents they came from. */
-export const SEARCH_TERMS_OPTIONS: Options<SearchTerms & { id: number }> = {
-  fields: [...SEARCH_FIELDS],
-  storeFields: [],
-  tokenize: (terms) => terms.split(' '),
-  processTerm: (term) => {
-    const at = term.indexOf(VARIANT);
-    return at < 0 ? term : term.slice(0, at);
-  },
-};

@@ -137,7 +137,7 @@ describe('Ctrl-C in the middle of a batch', () => {
       while (polling) {
         if (cliPid > 0) {
           for (const p of descendants(cliPid, processes())) if (userDataDir(p.cmdline)) profiles.add(userDataDir(p.cmdline)!);
-          // The catalogue's spool exists once a report is built: interrupt then, with PDFs still to print.
+          // Interrupt once a report is built, with PDFs still to print.
           if (!interrupted && pdfsIn(out).length >= 1) {
             interrupted = true;
             process.kill(cliPid, 'SIGINT');
