@@ -17,7 +17,7 @@ import { stringify } from 'yaml';
 import type { TextEdit } from '../parsed-notes.js';
 import type { BodyWriter, Path } from './body.js';
 import { withoutWholeEmphasis } from './sections.js';
-import { positionOf } from './tree.js';
+import { isTextBlock, positionOf } from './tree.js';
 import { pathKey } from '../parsed-notes.js';
 
 /** The event's keys a line before the first part may set; parts have headings of their own. */
@@ -44,16 +44,14 @@ interface Fact {
 export function readTitleBlock(preamble: readonly RootContent[], ctx: ReaderContext, taken: RootContent[] = []): RootContent[] {
   let used = 0;
   const facts: Array<{ fact: Fact; paragraph: Paragraph }> = [];
-  for (const block of preamble) {
-    if (block.type === 'html') {
-      used++;
-      continue;
-    }
+  for (const [i, block] of preamble.entries()) {
+    // (a comment between the lines is passed over; anything else ends them)
+    if (!isTextBlock(block)) continue;
     const lines = factLines(block, ctx);
     if (!lines) break;
     facts.push(...lines);
     taken.push(block);
-    used++;
+    used = i + 1;
   }
   for (const { fact, paragraph } of facts) setFact(fact, paragraph, ctx);
   assemblePlace(ctx);
@@ -109,7 +107,7 @@ export function readBoldTitle(preamble: readonly RootContent[], ctx: ReaderConte
     if (inner === block.children || !inner.length) break;
     const text = ctx.source.inline({ position: { start: inner[0]!.position!.start, end: inner[inner.length - 1]!.position!.end } }).trim();
     const asKey = keyLine(text, NO_WORDS);
-    if (!text || text.length > MAX_TITLE || (asKey && factOf(asKey, ctx.language))) break;
+    if (!text || text.length > MAX_TITLE || /[.;:]$/.test(text) || (asKey && factOf(asKey, ctx.language))) break;
     lines.push({ block, text });
   }
   if (!lines.length) return [...preamble];
