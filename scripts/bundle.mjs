@@ -3,7 +3,7 @@
 // load several hundred small modules before it starts (~0.15 s less per run). pdf.js and the font package stay outside (loaded from node_modules); Puppeteer
 // gets a bundle of its own. Last, it writes the build's identity (dist/build-id.txt).
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import { build } from 'esbuild';
@@ -107,6 +107,8 @@ await build({ ...common, entryPoints: ['src/print/pdf-finishing-worker.ts'], out
  * loads instead of compiling (src/worker-loader.ts checks the bundle's digest; V8 checks its version and flags).
  */
 async function writeWorkerCodeCache() {
+  // (without the examples, e.g. outside a checkout, there is no cache: the threads compile the bundle as before)
+  if (!existsSync('examples')) return;
   const examples = readdirSync('examples').filter((f) => /\.(md|ya?ml)$/.test(f)).map((f) => join(process.cwd(), 'examples', f));
   const settings = {
     cwd: process.cwd(),
