@@ -3,13 +3,14 @@
 // load several hundred small modules before it starts (~0.15 s less per run). pdf.js and the font package stay outside (loaded from node_modules); Puppeteer
 // gets a bundle of its own. Last, it writes the build's identity (dist/build-id.txt).
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import { build } from 'esbuild';
 import Handlebars from 'handlebars';
-import { BUILT_IN_TEMPLATES_DIR, COMPILE_OPTIONS, PRECOMPILED_TEMPLATES, readDir, sourceDigest } from '../dist/render/template.js';
+import { BUILT_IN_TEMPLATES_DIR, COMPILE_OPTIONS, DEFAULT_TEMPLATE_DIR, PRECOMPILED_TEMPLATES, readDir, sourceDigest } from '../dist/render/template.js';
 import { createAjv, PRECOMPILED_VALIDATORS, SCHEMA_IDS, schemasDigest } from '../dist/validate/schema.js';
+import { newStageWorker, WORKER_BUNDLE, WORKER_CODE_CACHE, WRITE_CODE_CACHE } from '../dist/early-worker.js';
 
 // The JSON Schemas compiled to validation code now, not at the start of every run; the digest lets a run
 // check that they were compiled from the schemas it has.
@@ -85,10 +86,62 @@ await build({
   chunkNames: 'report.chunk-[hash]',
   plugins: [vendoredPuppeteer],
 });
-// The worker thread for batches without PDF, so that each thread also starts fast.
-await build({ ...common, entryPoints: ['src/batch-worker.ts'], outfile: 'dist/batch-worker.bundle.js' });
+// The worker thread of the CPU stages, so that each thread also starts fast: CommonJS, which src/worker-loader.ts
+// runs through vm.Script with V8's code cache (Node 20 has none for ES modules); import.meta.url is the file's URL.
+for (const name of ['batch-worker.bundle.js', 'batch-worker.bundle.js.map', WORKER_CODE_CACHE]) rmSync(join('dist', name), { force: true });
+await build({
+  ...common,
+  format: 'cjs',
+  entryPoints: ['src/batch-worker.ts'],
+  outfile: `dist/${WORKER_BUNDLE}`,
+  define: { 'import.meta.url': '__import_meta_url' },
+  banner: { js: "const __import_meta_url = require('node:url').pathToFileURL(__filename).href;" },
+});
+await writeWorkerCodeCache();
 // The PDF finishing thread (src/print/finishing-thread.ts): pdf-lib in one file, not ~200 modules (~0.6 s of CPU).
 await build({ ...common, entryPoints: ['src/print/pdf-finishing-worker.ts'], outfile: 'dist/pdf-finishing-worker.bundle.js' });
+
+/**
+ * V8's code cache of the bundled worker, made by a real worker thread (src/worker-loader.ts) once it has prepared
+ * the examples for HTML, PDF and JSON: the bytecode of every function that took, which each thread of a run then
+ * loads instead of compiling (src/worker-loader.ts checks the bundle's digest; V8 checks its version and flags).
+ */
+async function writeWorkerCodeCache() {
+  // (without the examples, e.g. outside a checkout, there is no cache: the threads compile the bundle as before)
+  if (!existsSync('examples')) return;
+  const examples = readdirSync('examples').filter((f) => /\.(md|ya?ml)$/.test(f)).map((f) => join(process.cwd(), 'examples', f));
+  const settings = {
+    cwd: process.cwd(),
+    formats: ['html', 'pdf', 'json'],
+    templateDir: DEFAULT_TEMPLATE_DIR,
+    pageSize: 'A4',
+    strict: false,
+    inputPaths: examples,
+    generator: 'report (build)',
+    keepReport: true,
+    records: { site: true, compendium: true },
+    stage: new SharedArrayBuffer(4),
+  };
+  const worker = newStageWorker(new URL('../dist/worker-loader.js', import.meta.url), 512, settings);
+  const replies = [];
+  let waiting;
+  worker.on('message', (message) => (waiting ? (waiting(message), (waiting = undefined)) : replies.push(message)));
+  const next = () => (replies.length ? Promise.resolve(replies.shift()) : new Promise((resolve) => (waiting = resolve)));
+  const failed = new Promise((_, reject) => worker.once('error', reject));
+  const ask = async (message) => {
+    if (message) worker.postMessage(message);
+    return Promise.race([next(), failed]);
+  };
+  if ((await ask()).type !== 'ready') throw new Error('the worker thread did not start');
+  for (let pass = 0; pass < 3; pass++) {
+    for (const [id, path] of examples.entries()) {
+      const reply = await ask({ type: 'file', id, input: { path, root: join(process.cwd(), 'examples') } });
+      if (reply.type !== 'result') throw new Error(`the worker thread failed on ${path}: ${reply.message}`);
+    }
+  }
+  if ((await ask({ type: WRITE_CODE_CACHE })).type !== 'code-cache-written') throw new Error('no code cache written');
+  await worker.terminate();
+}
 
 // The build's identity, part of the build cache's key: reports built by other code are rebuilt, even under the
 // same version number (a git checkout, a development build). A digest of every script the build wrote.

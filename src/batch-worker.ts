@@ -10,6 +10,7 @@
  */
 import { getHeapStatistics } from 'node:v8';
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
+import { CODE_CACHE_STATUS, type CodeCacheStatus } from './early-worker.js';
 import { STAGES, type Stage } from './file-budget.js';
 import type { Edition } from './model/edition.js';
 import { prepareFile, type PipelineOptions, type PreparedFile } from './pipeline.js';
@@ -46,8 +47,11 @@ export type WorkerRequest = { type: 'settings'; settings: WorkerSettings } | { t
 export type WorkerReply =
   | { type: 'result'; id: number; prepared: PreparedFile }
   | { type: 'error'; id: number; message: string; stack?: string }
-  /** `heapLimitMb`: the heap this thread really got (a process-wide `--max-old-space-size` wins over the budget's). */
-  | { type: 'ready'; heapLimitMb: number };
+  /**
+   * `heapLimitMb`: the heap this thread really got (a process-wide `--max-old-space-size` wins over the budget's);
+   * `codeCache`: whether the bundle ran from the build's V8 code cache (absent: not started on src/worker-loader.ts).
+   */
+  | { type: 'ready'; heapLimitMb: number; codeCache?: CodeCacheStatus };
 
 /** The stage a worker last published. */
 export function publishedStage(stage: Int32Array): Stage {
@@ -102,7 +106,8 @@ function serve(port: MessagePort, settings: WorkerSettings): void {
       port.postMessage({ type: 'error', id: message.id, message: String((error as Error)?.message ?? error), stack: (error as Error)?.stack } satisfies WorkerReply);
     }
   });
-  port.postMessage({ type: 'ready', heapLimitMb: getHeapStatistics().heap_size_limit / 1048576 } satisfies WorkerReply);
+  const codeCache = (globalThis as Record<symbol, unknown>)[CODE_CACHE_STATUS] as CodeCacheStatus | undefined;
+  port.postMessage({ type: 'ready', heapLimitMb: getHeapStatistics().heap_size_limit / 1048576, codeCache } satisfies WorkerReply);
 }
 
 if (parentPort) {

@@ -25,13 +25,24 @@ export interface EarlyWorker {
   maxMemoryMb: number;
 }
 
-/** The compiled worker script (run from sources, e.g. under a test runner, there is none beside this file). */
+/** The bundled worker and its V8 code cache, in dist/ (scripts/bundle.mjs; src/worker-loader.ts runs them). */
+export const WORKER_BUNDLE = 'batch-worker.bundle.cjs';
+export const WORKER_CODE_CACHE = 'batch-worker.bundle.cache';
+/** Where the bundled worker finds how it was loaded (its `ready` says it: a test checks that the cache is used). */
+export const CODE_CACHE_STATUS = Symbol.for('report.workerCodeCache');
+/** Asks a thread started on the loader to write the code cache of what it has run so far (the build does). */
+export const WRITE_CODE_CACHE = 'write-code-cache';
+/** `none`: no cache (or one made from other code); `rejected`: V8 refused it (another Node, other flags). */
+export type CodeCacheStatus = 'accepted' | 'rejected' | 'none';
+
+/**
+ * The worker script: the loader of the bundled worker (its code cache with it), else the compiled module tree
+ * (a build without the bundle step); run from sources, e.g. under a test runner, there is none beside this file.
+ */
 export function workerScript(): URL | undefined {
-  for (const name of ['batch-worker.bundle.js', 'batch-worker.js']) {
-    const built = packagePath('dist', name);
-    if (existsSync(built)) return pathToFileURL(built);
-  }
-  return undefined;
+  if (existsSync(packagePath('dist', WORKER_BUNDLE)) && existsSync(packagePath('dist', 'worker-loader.js'))) return pathToFileURL(packagePath('dist', 'worker-loader.js'));
+  const built = packagePath('dist', 'batch-worker.js');
+  return existsSync(built) ? pathToFileURL(built) : undefined;
 }
 
 export function newStageWorker(script: URL, maxMemoryMb: number, workerData?: unknown): Worker {

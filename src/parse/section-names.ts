@@ -58,26 +58,43 @@ export function matchHeading(text: string, language: string | undefined): Headin
   const words = normaliseHeading(text);
   if (!words) return undefined;
   const { phrases, nestable } = headingPhrases(language);
-  for (const [part, p] of phrases) if (words === p) return { part, by: 'phrase', phrase: p };
-  for (const [part, p] of phrases) if (words.startsWith(p + ' ')) return { part, by: 'start', phrase: p };
+  for (const { part, phrase } of phrases) if (words === phrase) return { part, by: 'phrase', phrase };
+  for (const { part, phrase, starting } of phrases) if (words.startsWith(starting)) return { part, by: 'start', phrase };
   const all = words.split(' ');
   const cut = all.findIndex((w, i) => i > 0 && QUALIFIERS.has(w));
   const head = ' ' + (cut > 0 ? all.slice(0, cut) : all).join(' ');
-  for (const [part, p] of nestable) if (head.endsWith(' ' + p)) return { part, by: 'word', phrase: p };
+  for (const { part, phrase, ending } of nestable) if (head.endsWith(ending)) return { part, by: 'word', phrase };
   return undefined;
 }
 
-/** Per label pack: every part's phrases in lower case, in the order they are tried (part, then English before the language). */
-const phrasesByPack = new Map<string, { phrases: Array<[PartName, string]>; nestable: Array<[PartName, string]> }>();
+/** A part's phrase in lower case, with what a heading that starts with it (or ends its main noun with it) holds. */
+interface Phrase {
+  part: PartName;
+  phrase: string;
+  /** `phrase + ' '` */
+  starting: string;
+  /** `' ' + phrase` */
+  ending: string;
+}
+
+/** Per label pack: every part's phrases, in the order they are tried (part, then English before the language); built once. */
+const phrasesByPack = new Map<string, { phrases: Phrase[]; nestable: Phrase[] }>();
 
 function headingPhrases(language: string | undefined) {
   const packs = [labelPack('en'), labelPack(language)];
   const key = packs[1]!.code;
   let found = phrasesByPack.get(key);
   if (!found) {
-    const phrases: Array<[PartName, string]> = [];
-    for (const part of PART_NAMES) for (const pack of packs) for (const phrase of pack.headings[part] ?? []) phrases.push([part, normaliseHeading(phrase)]);
-    found = { phrases, nestable: phrases.filter(([part]) => NESTABLE_PARTS.has(part)) };
+    const phrases: Phrase[] = [];
+    for (const part of PART_NAMES) {
+      for (const pack of packs) {
+        for (const written of pack.headings[part] ?? []) {
+          const phrase = normaliseHeading(written);
+          phrases.push({ part, phrase, starting: phrase + ' ', ending: ' ' + phrase });
+        }
+      }
+    }
+    found = { phrases, nestable: phrases.filter(({ part }) => NESTABLE_PARTS.has(part)) };
     phrasesByPack.set(key, found);
   }
   return found;

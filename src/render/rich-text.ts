@@ -96,8 +96,16 @@ function toHast(markdown: string, resolveImage?: ImageResolver): HastRoot {
     resolveImageNodes(mdast, resolveImage);
   }
   const tree = toHtml.runSync(mdast) as HastRoot;
-  // Relative links would point at files next to the report: keep only the allowed kinds.
-  visit(tree, 'element', (node: Element) => {
+  keepAllowedLinks(tree);
+  return tree;
+}
+
+/**
+ * Relative links would point at files next to the report: keep only the allowed kinds (and images only with the
+ * embedded data: URL). Every element, each before what it holds; a plain walk, as it runs over every text.
+ */
+function keepAllowedLinks(node: HastRoot | HastRoot['children'][number]): void {
+  if (node.type === 'element') {
     if (node.tagName === 'a') {
       const href = node.properties?.href;
       if (typeof href !== 'string' || !ALLOWED_HREF.test(href)) delete node.properties.href;
@@ -106,8 +114,9 @@ function toHast(markdown: string, resolveImage?: ImageResolver): HastRoot {
     if (node.tagName === 'img' && !(typeof node.properties?.src === 'string' && node.properties.src.startsWith('data:'))) {
       delete node.properties.src;
     }
-  });
-  return tree;
+  }
+  const children = (node as { children?: HastRoot['children'] }).children;
+  if (children) for (const child of children) keepAllowedLinks(child);
 }
 
 function stringify(tree: HastRoot): string {
