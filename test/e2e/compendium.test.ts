@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { csvCell } from '../../src/render/practices-table.js';
-import { ROOT, runCli, tempDir } from '../helpers/cli.js';
+import { ROOT, runCli, runMain, tempDir } from '../helpers/cli.js';
 import { flat, pdfInfo, pdfPages, pdfOutline as outline } from '../helpers/pdf.js';
 
 const FIXTURE = join(ROOT, 'test', 'fixtures', 'compendium');
@@ -20,7 +20,7 @@ describe('report compendium on three events sharing practices', () => {
   const dir = tempDir('report-compendium-');
   const out = join(dir.path, 'out');
   let result: ReturnType<typeof runCli>;
-  beforeAll(() => {
+  beforeAll(async () => {
     cpSync(FIXTURE, join(dir.path, 'events'), { recursive: true });
     result = runCli(['compendium', 'events', '--out', 'out'], { cwd: dir.path });
   });
@@ -134,12 +134,12 @@ describe('CSV cells', () => {
 });
 
 describe('report compendium with a broken event', () => {
-  it('reports the broken file, leaves it out, still writes the compendium of the others, and exits 1', () => {
+  it('reports the broken file, leaves it out, still writes the compendium of the others, and exits 1', async () => {
     const dir = tempDir('report-compendium-broken-');
     try {
       cpSync(FIXTURE, dir.path, { recursive: true });
       writeFileSync(join(dir.path, 'broken.yaml'), 'title: Broken\ndate: 2025-13-40\nplace: { city: X, country: Y }\npractices:\n  topics:\n    - title: T\n      practices:\n        - ref: practices/missing.yaml\n');
-      const result = runCli(['compendium', '.', '--out', 'out', '--format', 'json,csv'], { cwd: dir.path });
+      const result = await runMain(['compendium', '.', '--out', 'out', '--format', 'json,csv'], { cwd: dir.path });
       expect(result.code).toBe(1);
       expect(result.stderr).toMatch(/broken\.yaml:8:16 error The practice file `practices\/missing\.yaml` does not exist/);
       expect(result.stderr).toMatch(/5 practices from 3 events, 1 file failed and left out/);
@@ -149,9 +149,9 @@ describe('report compendium with a broken event', () => {
     }
   });
 
-  it('refuses an unknown output format and inputs that match nothing (exit 2)', () => {
-    expect(runCli(['compendium', 'test/fixtures/compendium', '--format', 'docx']).stderr).toMatch(/Unknown output format `docx`; expected html, pdf, json or csv/);
-    const none = runCli(['compendium', 'no/such/folder', '--format', 'json']);
+  it('refuses an unknown output format and inputs that match nothing (exit 2)', async () => {
+    expect((await runMain(['compendium', 'test/fixtures/compendium', '--format', 'docx'])).stderr).toMatch(/Unknown output format `docx`; expected html, pdf, json or csv/);
+    const none = await runMain(['compendium', 'no/such/folder', '--format', 'json']);
     expect(none.code).toBe(2);
     expect(none.stderr).toMatch(/No such file or folder/);
   });
@@ -183,12 +183,12 @@ describe('report build --compendium: the compendium of the run, from the same mo
   const dir = tempDir('report-build-compendium-');
   let build: ReturnType<typeof runCli>;
   let alone: ReturnType<typeof runCli>;
-  beforeAll(() => {
+  beforeAll(async () => {
     cpSync(FIXTURE, join(dir.path, 'events'), { recursive: true });
     // (three pages printing at once, each report with the same picture: a page printing in the background used to
     // wait for its picture's decode() until the time limit)
     build = runCli(['build', 'events', '--out', 'site', '--format', 'html,pdf', '--compendium', '--no-cache', '--concurrency', '3'], { cwd: dir.path });
-    alone = runCli(['compendium', 'events', '--out', 'alone', '--format', 'html,json,csv'], { cwd: dir.path });
+    alone = await runMain(['compendium', 'events', '--out', 'alone', '--format', 'html,json,csv'], { cwd: dir.path });
   });
   afterAll(() => dir.cleanup());
 
@@ -223,9 +223,9 @@ describe('report build --compendium: the compendium of the run, from the same mo
     expect(pdfInfo(pdf)).toMatchObject({ Title: 'Good practices', Subject: '5 good practices · 3 events · 2024–2025', Tagged: 'yes' });
   });
 
-  it('refuses notes whose report would replace a compendium file (exit 2)', () => {
+  it('refuses notes whose report would replace a compendium file (exit 2)', async () => {
     writeFileSync(join(dir.path, 'practices.md'), '---\ntitle: T\ndate: 2024-01-01\n---\n');
-    const r = runCli(['build', 'practices.md', 'events/vilnius-2024.md', '--out', 'clash', '--format', 'json', '--compendium', '--no-cache'], { cwd: dir.path });
+    const r = await runMain(['build', 'practices.md', 'events/vilnius-2024.md', '--out', 'clash', '--format', 'json', '--compendium', '--no-cache'], { cwd: dir.path });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('practices.md would write clash/practices.json, where the compendium goes; rename the notes file, or build without --compendium');
   });

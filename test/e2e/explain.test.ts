@@ -2,7 +2,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ROOT, runCli, tempDir } from '../helpers/cli.js';
+import { ROOT, runCli, runMain, tempDir } from '../helpers/cli.js';
 
 const dir = tempDir('report-explain-');
 afterAll(() => dir.cleanup());
@@ -17,17 +17,17 @@ function docsExample(): { notes: string; printed: string } {
 }
 
 describe('report explain', () => {
-  it('prints the docs’ example exactly as docs/notes-format.md shows it', () => {
+  it('prints the docs’ example exactly as docs/notes-format.md shows it', async () => {
     const { notes, printed } = docsExample();
     writeFileSync(join(dir.path, 'notes.md'), notes);
-    const r = runCli(['explain', 'notes.md'], { cwd: dir.path });
+    const r = await runMain(['explain', 'notes.md'], { cwd: dir.path });
     expect(r.stdout + r.stderr).toBe(printed);
     expect(r.code).toBe(0);
   });
 
-  it('--format json gives the outline, the placements and the messages', () => {
+  it('--format json gives the outline, the placements and the messages', async () => {
     writeFileSync(join(dir.path, 'notes.md'), docsExample().notes);
-    const r = runCli(['explain', 'notes.md', '--format', 'json'], { cwd: dir.path });
+    const r = await runMain(['explain', 'notes.md', '--format', 'json'], { cwd: dir.path });
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     const json = JSON.parse(r.stdout);
@@ -39,8 +39,8 @@ describe('report explain', () => {
     expect(json.messages.map((m: any) => m.ruleId)).toEqual(['contact-outside-part', 'footer-left-out']);
   });
 
-  it('explains YAML notes too, with their lines', () => {
-    const r = runCli(['explain', 'examples/vilnius-2024.yaml']);
+  it('explains YAML notes too, with their lines', async () => {
+    const r = await runMain(['explain', 'examples/vilnius-2024.yaml']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^ +\d+ +theme "Interoperability": speakers Alina Brenebel \(Programme Manager, DG DIGIT\)$/m);
     expect(r.stdout).toMatch(/^ +\d+ +practice "Play Phygital app": project BETTER, presenter Silvana Perazzo, organisation City of Genoa, country Italy$/m);
@@ -54,17 +54,17 @@ describe('report explain', () => {
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 
-  it('invalid notes still show what was understood, and the errors', () => {
+  it('invalid notes still show what was understood, and the errors', async () => {
     writeFileSync(join(dir.path, 'bad.md'), '---\ntitle: T\ndate: 5th June\n---\n\n## Highlights\n\n### AI\n\nText.\n');
-    const r = runCli(['explain', 'bad.md'], { cwd: dir.path });
+    const r = await runMain(['explain', 'bad.md'], { cwd: dir.path });
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/^ +8 +theme "AI"$/m);
     expect(r.stderr).toMatch(/^bad\.md:3:7 error .*\[pattern\]$/m);
   });
 
-  it('control and bidi characters in the notes are escaped on the terminal', () => {
+  it('control and bidi characters in the notes are escaped on the terminal', async () => {
     writeFileSync(join(dir.path, 'bidi.md'), '---\ntitle: T\ndate: 2024-06-05\n---\n\n## Highlights\n\n### A\u202eB\n\nText.\n');
-    const r = runCli(['explain', 'bidi.md'], { cwd: dir.path });
+    const r = await runMain(['explain', 'bidi.md'], { cwd: dir.path });
     expect(r.stdout).toContain('theme "A\\u202eB"');
     expect(r.stdout).not.toContain('\u202e');
   });

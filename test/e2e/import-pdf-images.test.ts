@@ -7,8 +7,9 @@ import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } fro
 import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { EXAMPLES, ROOT, runCli, tempDir } from '../helpers/cli.js';
+import { ROOT, runCli, runMain, tempDir } from '../helpers/cli.js';
 import { pdfOutline } from '../helpers/pdf.js';
+import { exampleBuilds } from '../helpers/shared-builds.js';
 
 const dir = tempDir('report-import-pdf-images-');
 afterAll(() => dir.cleanup());
@@ -51,7 +52,7 @@ function pixels(png: Buffer): { width: number; height: number; rgb: Buffer } {
 }
 
 describe('a PDF\'s figures', () => {
-  it('are saved beside the notes with their alt text, where the report had them, and build again', () => {
+  it('are saved beside the notes with their alt text, where the report had them, and build again', async () => {
     // The Porto notes (test/fixtures/import/porto-2024-source) with an alt text for each picture, built to PDF.
     const source = join(ROOT, 'test', 'fixtures', 'import', 'porto-2024-source');
     const notes = join(dir.path, 'src');
@@ -61,7 +62,7 @@ describe('a PDF\'s figures', () => {
     const built = runCli(['build', join(notes, 'porto-2024.md'), '-o', join(dir.path, 'pdf'), '-f', 'pdf,json']);
     expect(built.code, built.stderr).toBe(0);
 
-    const imported = runCli(['import', join(dir.path, 'pdf', 'porto-2024.pdf'), '-o', join(dir.path, 'imp')]);
+    const imported = await runMain(['import', join(dir.path, 'pdf', 'porto-2024.pdf'), '-o', join(dir.path, 'imp')]);
     expect(imported.code, imported.stderr).toBe(0);
     expect(imported.stderr).not.toMatch(/the PDF's image|no alternative text/);
     const md = readFileSync(join(dir.path, 'imp', 'porto-2024.md'), 'utf8');
@@ -74,7 +75,7 @@ describe('a PDF\'s figures', () => {
       expect(pixels(readFileSync(join(dir.path, 'imp', 'porto-2024-images', figure)))).toEqual(pixels(readFileSync(join(source, original))));
     }
 
-    const back = runCli(['build', join(dir.path, 'imp', 'porto-2024.md'), '-o', join(dir.path, 'back'), '-f', 'json']);
+    const back = await runMain(['build', join(dir.path, 'imp', 'porto-2024.md'), '-o', join(dir.path, 'back'), '-f', 'json']);
     expect(back.code, back.stderr).toBe(0);
     const original = JSON.parse(readFileSync(join(dir.path, 'pdf', 'porto-2024.json'), 'utf8'));
     const again = JSON.parse(readFileSync(join(dir.path, 'back', 'porto-2024.json'), 'utf8'));
@@ -85,12 +86,12 @@ describe('a PDF\'s figures', () => {
 
 describe('bookmarks as written', () => {
   it('the brief template prints topic titles in capitals; its bookmarks keep their case, and the import reads it', async () => {
-    const built = runCli(['build', join(EXAMPLES, 'vilnius-2024.md'), '-o', join(dir.path, 'brief'), '-f', 'pdf', '-t', 'brief']);
-    expect(built.code, built.stderr).toBe(0);
-    const titles = await pdfOutline(join(dir.path, 'brief', 'vilnius-2024.pdf'));
+    // The example as `report build examples/vilnius-2024.md -t brief` prints it (built once for the run).
+    const pdf = (await exampleBuilds('brief')).pdf('vilnius-2024.md');
+    const titles = await pdfOutline(pdf);
     expect(titles).toContain('    Integrating Open Data in regional digital strategies');
     expect(titles).toContain('  Highlights');
-    const imported = runCli(['import', join(dir.path, 'brief', 'vilnius-2024.pdf'), '-o', join(dir.path, 'brief-imp')]);
+    const imported = await runMain(['import', pdf, '-o', join(dir.path, 'brief-imp')]);
     expect(imported.code, imported.stderr).toBe(0);
     expect(readFileSync(join(dir.path, 'brief-imp', 'vilnius-2024.md'), 'utf8')).toContain('\n### Integrating Open Data in regional digital strategies\n');
   }, 60_000);

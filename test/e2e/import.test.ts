@@ -5,7 +5,7 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, runCli, tempDir, type CliResult } from '../helpers/cli.js';
+import { ROOT, runCli, runMain, tempDir, type CliResult } from '../helpers/cli.js';
 import { EXAMPLE_FILES, exampleBuilds, type Template } from '../helpers/shared-builds.js';
 
 const dir = tempDir('report-import-');
@@ -22,15 +22,18 @@ function differences(a: unknown, b: unknown, path: string[] = [], out: string[] 
 
 describe('the reference report as plain text', () => {
   const txt = join(dir.path, 'reference.txt');
-  copyFileSync(REFERENCE, txt);
-  const imported = runCli(['import', txt, '--out', join(dir.path, 'ref')]);
   const notes = join(dir.path, 'ref', 'reference.md');
+  let imported: CliResult;
+  beforeAll(async () => {
+    copyFileSync(REFERENCE, txt);
+    imported = await runMain(['import', txt, '--out', join(dir.path, 'ref')]);
+  });
 
-  it('imports, says what needs a look, and builds', () => {
+  it('imports, says what needs a look, and builds', async () => {
     expect(imported.code, imported.stderr).toBe(0);
     expect(imported.stderr).toMatch(/contents page was left out/);
     expect(imported.stderr).toMatch(/17 links lost their address/);
-    const built = runCli(['build', notes, '-f', 'json', '-o', join(dir.path, 'ref-out')]);
+    const built = await runMain(['build', notes, '-f', 'json', '-o', join(dir.path, 'ref-out')]);
     expect(built.code, built.stderr).toBe(0);
   });
 
@@ -89,8 +92,8 @@ async function roundTrip(template: Template) {
   const runs: Record<string, { imported: CliResult; back: CliResult }> = {};
   for (const ext of new Set(EXAMPLE_FILES.map((e) => e.split('.').pop()!))) {
     const names = EXAMPLE_FILES.filter((e) => e.endsWith(`.${ext}`)).map((e) => e.replace(/\.(md|yaml)$/u, ''));
-    const imported = runCli(['import', ...names.map((name) => join(built.folder(ext), `${name}.pdf`)), '-o', join(base, ext, 'imp')]);
-    const back = runCli(['build', ...names.map((name) => join(base, ext, 'imp', `${name}.md`)), '-o', join(base, ext, 'back'), '-f', 'json', '--no-catalogue']);
+    const imported = await runMain(['import', ...names.map((name) => join(built.folder(ext), `${name}.pdf`)), '-o', join(base, ext, 'imp')]);
+    const back = await runMain(['build', ...names.map((name) => join(base, ext, 'imp', `${name}.md`)), '-o', join(base, ext, 'back'), '-f', 'json', '--no-catalogue']);
     runs[ext] = { imported, back };
   }
   return { built, base, runs };
@@ -123,9 +126,9 @@ describe('Word: a .docx made from the example with pandoc imports to the same mo
     // Made with `pandoc -f commonmark_x+yaml_metadata_block-smart examples/vilnius-2024.md -o vilnius-2024.docx`.
     // pandoc writes only the title, subtitle and date of the front matter into the document: the rest cannot survive.
     const base = join(dir.path, 'docx');
-    const imported = runCli(['import', join(ROOT, 'test', 'fixtures', 'import', 'vilnius-2024.docx'), '-o', join(base, 'imp')]);
+    const imported = await runMain(['import', join(ROOT, 'test', 'fixtures', 'import', 'vilnius-2024.docx'), '-o', join(base, 'imp')]);
     expect(imported.code, imported.stderr).toBe(0);
-    const back = runCli(['build', join(base, 'imp', 'vilnius-2024.md'), '-o', join(base, 'back'), '-f', 'json']);
+    const back = await runMain(['build', join(base, 'imp', 'vilnius-2024.md'), '-o', join(base, 'back'), '-f', 'json']);
     expect(back.code, back.stderr).toBe(0);
     // The example's model as `report build examples/vilnius-2024.md -f json` writes it (built once for the run).
     const original = JSON.parse(readFileSync((await exampleBuilds('default')).json('vilnius-2024.md'), 'utf8'));
@@ -137,11 +140,11 @@ describe('Word: a .docx made from the example with pandoc imports to the same mo
 describe('HTML: a saved event page', () => {
   it('imports its main content (no navigation, form, script or footer) to the example model', async () => {
     const base = join(dir.path, 'html');
-    const imported = runCli(['import', join(ROOT, 'test', 'fixtures', 'import', 'vilnius-2024-event-page.html'), '-o', join(base, 'imp')]);
+    const imported = await runMain(['import', join(ROOT, 'test', 'fixtures', 'import', 'vilnius-2024-event-page.html'), '-o', join(base, 'imp')]);
     expect(imported.code, imported.stderr).toBe(0);
     const notes = readFileSync(join(base, 'imp', 'vilnius-2024-event-page.md'), 'utf8');
     for (const chrome of ['Home', 'Subscribe', 'tracker.example', '©']) expect(notes).not.toContain(chrome);
-    const back = runCli(['build', join(base, 'imp', 'vilnius-2024-event-page.md'), '-o', join(base, 'back'), '-f', 'json']);
+    const back = await runMain(['build', join(base, 'imp', 'vilnius-2024-event-page.md'), '-o', join(base, 'back'), '-f', 'json']);
     expect(back.code, back.stderr).toBe(0);
     // The example's model as `report build examples/vilnius-2024.md -f json` writes it (built once for the run).
     const original = JSON.parse(readFileSync((await exampleBuilds('default')).json('vilnius-2024.md'), 'utf8'));
@@ -153,17 +156,17 @@ describe('HTML: a saved event page', () => {
 
 describe('reports in other languages: dates, places and headings read in the report\'s language', () => {
   const fixtures = join(ROOT, 'test', 'fixtures', 'import');
-  const importAndBuild = (file: string) => {
+  const importAndBuild = async (file: string) => {
     const name = file.replace(/\.\w+$/u, '');
-    const imported = runCli(['import', join(fixtures, file), '-o', join(dir.path, 'lang')]);
+    const imported = await runMain(['import', join(fixtures, file), '-o', join(dir.path, 'lang')]);
     expect(imported.code, imported.stderr).toBe(0);
-    const built = runCli(['build', join(dir.path, 'lang', `${name}.md`), '-f', 'json', '-o', join(dir.path, 'lang-out')]);
+    const built = await runMain(['build', join(dir.path, 'lang', `${name}.md`), '-f', 'json', '-o', join(dir.path, 'lang-out')]);
     expect(built.code, built.stderr).toBe(0);
     return { imported, notes: readFileSync(join(dir.path, 'lang', `${name}.md`), 'utf8'), model: JSON.parse(readFileSync(join(dir.path, 'lang-out', `${name}.json`), 'utf8')) };
   };
 
-  it('French plain text: `16–17 octobre 2025` and `Lyon, France et en ligne`, the language from its headings', () => {
-    const { imported, notes, model } = importAndBuild('lyon-2025-fr.txt');
+  it('French plain text: `16–17 octobre 2025` and `Lyon, France et en ligne`, the language from its headings', async () => {
+    const { imported, notes, model } = await importAndBuild('lyon-2025-fr.txt');
     // The importer writes ISO dates itself: the notes need no rewriting by the canonical step.
     expect(notes).toMatch(/^date: 2025-10-16\nendDate: 2025-10-17\n/mu);
     expect(imported.stderr).toMatch(/the language was taken to be `fr` from the report's headings/);
@@ -175,8 +178,8 @@ describe('reports in other languages: dates, places and headings read in the rep
     expect(model.contacts).toEqual([{ name: 'Claire Dubois', email: 'c.dubois@example.eu' }]);
   });
 
-  it('a German event page: `19.–20. September 2024` in `<html lang="de">`', () => {
-    const { imported, notes, model } = importAndBuild('leipzig-2024-de.html');
+  it('a German event page: `19.–20. September 2024` in `<html lang="de">`', async () => {
+    const { imported, notes, model } = await importAndBuild('leipzig-2024-de.html');
     expect(notes).toMatch(/^date: 2024-09-19\nendDate: 2024-09-20\n/mu);
     expect(imported.stderr).not.toMatch(/date` is missing|was not placed/);
     expect(model).toMatchObject({ date: '2024-09-19', endDate: '2024-09-20', language: 'de', place: { city: 'Leipzig', country: 'Deutschland' } });
@@ -188,11 +191,11 @@ describe('images: a Word document\'s and an event page\'s images are saved besid
   const fixtures = join(ROOT, 'test', 'fixtures', 'import');
   const embedded = (html: string) => [...html.matchAll(/<img src="data:([^;"]+);base64,([^"]+)"[^>]*?alt="([^"]*)"/gu)].map((m) => ({ type: m[1], bytes: Buffer.from(m[2]!, 'base64'), alt: m[3] }));
 
-  it('a .docx made with pandoc: its pictures become files the notes show with their alt text, and the HTML has them', () => {
+  it('a .docx made with pandoc: its pictures become files the notes show with their alt text, and the HTML has them', async () => {
     // Made with `pandoc -f markdown-implicit_figures porto-2024.md -o porto-2024.docx` in porto-2024-source/.
     const source = join(fixtures, 'porto-2024-source');
     const out = join(dir.path, 'word-images');
-    const imported = runCli(['import', join(fixtures, 'porto-2024.docx'), '-o', out]);
+    const imported = await runMain(['import', join(fixtures, 'porto-2024.docx'), '-o', out]);
     expect(imported.code, imported.stderr).toBe(0);
     const notesPath = join(out, 'porto-2024.md');
     const notes = readFileSync(notesPath, 'utf8');
@@ -202,11 +205,11 @@ describe('images: a Word document\'s and an event page\'s images are saved besid
     expect(readFileSync(join(out, 'porto-2024-images', 'figure-2.png'))).toEqual(readFileSync(join(source, 'chart.png')));
     expect(imported.stderr).toMatch(/the image `porto-2024-images\/figure-2\.png` has no alternative text/);
     // The image without alt text stops the build at its line until a person writes what it shows.
-    const refused = runCli(['build', notesPath, '-f', 'html', '-o', join(dir.path, 'word-images-out')]);
+    const refused = await runMain(['build', notesPath, '-f', 'html', '-o', join(dir.path, 'word-images-out')]);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(/porto-2024\.md:\d+:1 error The image `porto-2024-images\/figure-2\.png` has no alternative text/);
     writeFileSync(notesPath, notes.replace('![](', '![Downloads per month]('));
-    const built = runCli(['build', notesPath, '-f', 'html', '-o', join(dir.path, 'word-images-out')]);
+    const built = await runMain(['build', notesPath, '-f', 'html', '-o', join(dir.path, 'word-images-out')]);
     expect(built.code, built.stderr).toBe(0);
     const images = embedded(readFileSync(join(dir.path, 'word-images-out', 'porto-2024.html'), 'utf8'));
     expect(images.map((i) => [i.type, i.alt])).toEqual([
@@ -216,7 +219,7 @@ describe('images: a Word document\'s and an event page\'s images are saved besid
     expect(images[0]!.bytes).toEqual(readFileSync(join(source, 'portal.png')));
   }, 60_000);
 
-  it('an event page: data: URLs and files in its folder are kept; a file outside it, a link leading out and a remote image are not read', () => {
+  it('an event page: data: URLs and files in its folder are kept; a file outside it, a link leading out and a remote image are not read', async () => {
     const base = join(dir.path, 'page-images');
     const site = join(base, 'site');
     mkdirSync(join(site, 'page_files'), { recursive: true });
@@ -242,7 +245,7 @@ describe('images: a Word document\'s and an event page\'s images are saved besid
 <p><img src="../secret.png" alt="a"><img src="page_files/link.png" alt="b"><img src="https://tracker.example/pixel.png" alt="c"><img src="page_files/notes.txt" alt="d"><img src="/img/logo.png" alt="e"></p>
 </main></body></html>`,
     );
-    const imported = runCli(['import', join(site, 'tartu-2025.html'), '-o', join(base, 'notes')]);
+    const imported = await runMain(['import', join(site, 'tartu-2025.html'), '-o', join(base, 'notes')]);
     expect(imported.code, imported.stderr).toBe(0);
     const notes = readFileSync(join(base, 'notes', 'tartu-2025.md'), 'utf8');
     expect(notes).toContain('![A village app on a phone](tartu-2025-images/figure-1.png)');
@@ -256,7 +259,7 @@ describe('images: a Word document\'s and an event page\'s images are saved besid
     expect(imported.stderr).toMatch(/the image `https:\/\/tracker\.example\/pixel\.png` is not fetched \(nothing is\)/);
     expect(imported.stderr).toMatch(/the image `page_files\/notes\.txt` is not a PNG, JPEG, GIF, WebP or SVG image; it was left out/);
     expect(imported.stderr).toMatch(/the image `\/img\/logo\.png` is not a path relative to the page; it was left out/);
-    const built = runCli(['build', join(base, 'notes', 'tartu-2025.md'), '-f', 'html', '-o', join(base, 'out')]);
+    const built = await runMain(['build', join(base, 'notes', 'tartu-2025.md'), '-f', 'html', '-o', join(base, 'out')]);
     expect(built.code, built.stderr).toBe(0);
     const images = embedded(readFileSync(join(base, 'out', 'tartu-2025.html'), 'utf8'));
     expect(images.map((i) => [i.type, i.alt])).toEqual([
@@ -268,11 +271,11 @@ describe('images: a Word document\'s and an event page\'s images are saved besid
     expect(images[0]!.bytes).toEqual(png);
   }, 60_000);
 
-  it('notes and images are written all or none: an image file in the way fails the report without --force', () => {
+  it('notes and images are written all or none: an image file in the way fails the report without --force', async () => {
     const out = join(dir.path, 'word-images-again');
     mkdirSync(join(out, 'porto-2024-images'), { recursive: true });
     writeFileSync(join(out, 'porto-2024-images', 'figure-2.png'), 'mine');
-    const result = runCli(['import', join(fixtures, 'porto-2024.docx'), '-o', out]);
+    const result = await runMain(['import', join(fixtures, 'porto-2024.docx'), '-o', out]);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/figure-2\.png exists; pass --force to replace it \[import-exists\]/);
     expect(existsSync(join(out, 'porto-2024.md'))).toBe(false);
@@ -298,23 +301,23 @@ describe('batch and failure', () => {
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 
-  it('an encrypted PDF and a scanned one (no text layer) are refused with why; OCR is suggested', () => {
+  it('an encrypted PDF and a scanned one (no text layer) are refused with why; OCR is suggested', async () => {
     const fixtures = join(ROOT, 'test', 'fixtures', 'import');
-    const result = runCli(['import', join(fixtures, 'encrypted.pdf'), join(fixtures, 'scanned.pdf'), '-o', join(dir.path, 'refused')]);
+    const result = await runMain(['import', join(fixtures, 'encrypted.pdf'), join(fixtures, 'scanned.pdf'), '-o', join(dir.path, 'refused')]);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/encrypted\.pdf error The PDF is encrypted with a password; it cannot be read \[import-encrypted\]/);
     expect(result.stderr).toMatch(/scanned\.pdf error The PDF has no text layer \(a scanned document\?\); nothing to import \[import-no-text\]\n  hint: Run it through OCR/);
     expect(result.stderr).toMatch(/0 imported, 2 failed/);
   });
 
-  it('never replaces notes that exist unless --force', () => {
+  it('never replaces notes that exist unless --force', async () => {
     const folder = join(dir.path, 'again');
     copyFileSync(REFERENCE, join(dir.path, 'again.txt'));
-    expect(runCli(['import', join(dir.path, 'again.txt'), '-o', folder]).code).toBe(0);
-    const second = runCli(['import', join(dir.path, 'again.txt'), '-o', folder]);
+    expect((await runMain(['import', join(dir.path, 'again.txt'), '-o', folder])).code).toBe(0);
+    const second = await runMain(['import', join(dir.path, 'again.txt'), '-o', folder]);
     expect(second.code).toBe(1);
     expect(second.stderr).toMatch(/exists; pass --force to replace it \[import-exists\]/);
-    expect(runCli(['import', join(dir.path, 'again.txt'), '-o', folder, '--force']).code).toBe(0);
+    expect((await runMain(['import', join(dir.path, 'again.txt'), '-o', folder, '--force'])).code).toBe(0);
   });
 
   it('--build imports and builds in one run', async () => {

@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, runCli, tempDir } from '../helpers/cli.js';
+import { ROOT, runCli, runMain, tempDir } from '../helpers/cli.js';
 import { flat, pdfInfo, pdfPages, pdfOutline as outline } from '../helpers/pdf.js';
 import { difference, readPgm, renderPages, toPgm } from '../helpers/pgm.js';
 import { exampleBuilds } from '../helpers/shared-builds.js';
@@ -105,21 +105,21 @@ describe('page size, logos and images', () => {
     expect(execFileSync('pdfimages', ['-list', join(folder, 'n.pdf')], { encoding: 'utf8' }).split('\n').filter((l) => /^\s+\d/.test(l)).length).toBeGreaterThanOrEqual(2);
   });
 
-  it('uses the template’s logo when the notes set none', () => {
+  it('uses the template’s logo when the notes set none', async () => {
     const template = join(dir.path, 'branded');
     mkdirSync(join(template, 'assets'), { recursive: true });
     writeFileSync(join(template, 'assets', 'logo.png'), PNG_1x1);
     writeFileSync(join(template, 'template.json'), JSON.stringify({ name: 'branded', description: 'x', logo: { src: 'assets/logo.png', alt: 'Branded programme' } }));
-    const result = runCli(['build', 'examples/vilnius-2024.md', '--out', join(dir.path, 'branded-out'), '--format', 'html', '--template', template, '--no-cache']);
+    const result = await runMain(['build', 'examples/vilnius-2024.md', '--out', join(dir.path, 'branded-out'), '--format', 'html', '--template', template, '--no-cache']);
     expect(result.code, result.stderr).toBe(0);
     expect(readFileSync(join(dir.path, 'branded-out', 'vilnius-2024.html'), 'utf8')).toMatch(/<img class="logo" src="data:image\/png;base64,[^"]+" alt="Branded programme">/);
   });
 
-  it('reports a missing image at its line instead of printing a broken icon', () => {
+  it('reports a missing image at its line instead of printing a broken icon', async () => {
     const folder = join(dir.path, 'missing');
     mkdirSync(folder, { recursive: true });
     writeFileSync(join(folder, 'n.md'), '---\ntitle: Missing\ndate: 2024-06-05\n---\n\n## Highlights\n\n### Visit\n\nSee ![The lab](img/none.png) here.\n');
-    const result = runCli(['build', join(folder, 'n.md'), '--format', 'html', '--no-cache']);
+    const result = await runMain(['build', join(folder, 'n.md'), '--format', 'html', '--no-cache']);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/n\.md:10:16 error The image `img\/none\.png` does not exist/);
     expect(existsSync(join(folder, 'n.html'))).toBe(false);

@@ -1,9 +1,9 @@
 /**
  * Builds shared by the test files of one run: the first file that asks builds (with the real executable, in one
- * batch per template and extension: one browser, pages in parallel), the others wait for it and read the same
+ * batch per template: one browser, pages in parallel), the others wait for it and read the same
  * files. The folder is the run's own (test/global-setup.ts), so nothing is kept from one run to the next.
  */
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { inject } from 'vitest';
 import { EXAMPLES, runCliAsync, type CliResult } from './cli.js';
@@ -66,16 +66,29 @@ export interface ExampleBuilds {
 }
 
 /**
+ * The examples, one folder per extension (the .md and .yaml of one example would write the same name): a copy of
+ * examples/ made once per run, which one `report build` takes whole and mirrors in its output.
+ */
+export function examplesByExtension(): Promise<string> {
+  return once('examples-src', async (folder) => {
+    for (const example of EXAMPLE_FILES) {
+      mkdirSync(join(folder, example.split('.').pop()!), { recursive: true });
+      copyFileSync(join(EXAMPLES, example), join(folder, example.split('.').pop()!, example));
+    }
+  });
+}
+
+/**
  * Every example built to PDF and JSON in a template, as `report build <examples> --format pdf,json --template
- * <template> --no-cache --no-catalogue` builds them (one run per extension).
+ * <template> --no-cache --no-catalogue` builds them: one run (one browser) for the examples of every extension.
  */
 export async function exampleBuilds(template: Template): Promise<ExampleBuilds> {
-  const exts = [...new Set(EXAMPLE_FILES.map((e) => e.split('.').pop()!))];
   const folder = await once(`examples-${template}`, async (folder) => {
-    for (const ext of exts) {
-      const inputs = EXAMPLE_FILES.filter((e) => e.endsWith(`.${ext}`)).map((e) => join(EXAMPLES, e));
-      const result = await run(['build', ...inputs, '--out', join(folder, ext), '--format', 'pdf,json', '--template', template, '--no-cache', '--no-catalogue']);
-      if (result.code !== 0) throw new Error(`report build exited ${result.code}\n${result.stderr}`);
+    const result = await run(['build', await examplesByExtension(), '--out', folder, '--format', 'pdf,json', '--template', template, '--no-cache', '--no-catalogue']);
+    if (result.code !== 0) throw new Error(`report build exited ${result.code}\n${result.stderr}`);
+    for (const example of EXAMPLE_FILES) {
+      const pdf = join(folder, example.split('.').pop()!, example.replace(/\.[^.]+$/, '.pdf'));
+      if (!existsSync(pdf)) throw new Error(`report build wrote no ${pdf}\n${result.stderr}`);
     }
   });
   const file = (example: string, type: string) => join(folder, example.split('.').pop()!, example.replace(/\.[^.]+$/, `.${type}`));

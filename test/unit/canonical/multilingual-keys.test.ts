@@ -11,7 +11,7 @@ import { parseNotes } from '../../../src/parse/index.js';
 import { CANONICAL_KEYS, fieldWords, normaliseKey, resolveKey, type KeyContext } from '../../../src/parse/canonical/keys.js';
 import { fixNotesText } from '../../../src/parse/canonical/apply-rewrites.js';
 import { validateNotes } from '../../../src/validate/index.js';
-import { ROOT, runCli, tempDir } from '../../helpers/cli.js';
+import { ROOT, runMain, tempDir } from '../../helpers/cli.js';
 
 const GERMAN = `Titel: Kreislaufwirtschaft in der Bauindustrie
 Datum: 14.–15. Mai 2025
@@ -70,10 +70,10 @@ describe('keys written in the notes’ language', () => {
     expect(infos(r).some((m) => /`kennzahlen` in .* read as `figures`/.test(m))).toBe(true);
   });
 
-  it('builds the German notes with exit 0', () => {
+  it('builds the German notes with exit 0', async () => {
     const file = join(dir.path, 'linz.yaml');
     writeFileSync(file, GERMAN);
-    const result = runCli(['build', file, '-f', 'json', '-o', dir.path]);
+    const result = await runMain(['build', file, '-f', 'json', '-o', dir.path]);
     expect(result.stderr).not.toMatch(/error/i);
     expect(result.code).toBe(0);
     const json = readdirSync(dir.path).find((name) => name.endsWith('.json'))!;
