@@ -190,9 +190,14 @@ function subsetCharacters(): Map<string, RegExp> {
 
 /** Each character of `text` beyond ASCII, once. */
 function distinctBeyondAscii(text: string): string {
-  const seen = new Set<string>();
-  for (const match of text.matchAll(/[^\u0000-\u007f]/gu)) seen.add(match[0]);
-  return [...seen].join('');
+  const seen = new Set<number>();
+  for (let i = 0; i < text.length; i++) {
+    if (text.charCodeAt(i) < 0x80) continue;
+    const point = text.codePointAt(i)!;
+    seen.add(point);
+    if (point > 0xffff) i++;
+  }
+  return String.fromCodePoint(...seen);
 }
 
 /** The subsets whose characters occur in `text` (Latin always, for the labels), emoji subsets included. */
