@@ -17,6 +17,7 @@ import { packagePath } from './package-root.js';
  * semi-spaces and the new large-object space). Parsing a file's Markdown allocates tens of MiB of short-lived
  * tokens and nodes; with 12 MiB (4 MiB semi-spaces) a worker ran ~2 scavenges per file and garbage collection was
  * ~22 % of its CPU profile, with 48 MiB ~0.5 per file and ~8 %. It costs at most 36 MiB more per worker.
+ * The PDF finishing thread (src/print/finishing-thread.ts) has the same, for the same reason.
  */
 export const WORKER_YOUNG_GENERATION_MB = 48;
 
