@@ -7,6 +7,7 @@
 import { diagnostic, quote, type Diagnostic, type Position } from '../../diagnostics/message.js';
 import { pathKey, type ParsedNotes } from '../parsed-notes.js';
 import { withScheme } from './addresses.js';
+import { readActivityLine } from './activity-line.js';
 import { readDate } from './dates.js';
 import { CANONICAL_KEYS, normaliseKey, notesLanguage, resolveKey, type KeyContext, type KeyMeaning } from './keys.js';
 import { highlights, nextSteps, practices, section } from './parts.js';
@@ -448,15 +449,27 @@ export class Canonicaliser {
 
   upcomingItem(value: unknown, orig: NotesPath, canon: NotesPath): unknown {
     if (typeof value === 'string') {
-      const link = readLink(value);
-      const to = link ? { title: link.title, url: link.url } : { title: value };
-      this.map([...canon, 'title'], orig);
-      if (link) this.map([...canon, 'url'], orig);
-      this.info('short-form', `Activity ${quote(value)} read as ${quote(flow(to))}`, orig, 'value', `Write \`title:\`${link ? ' and `url:`' : ''}, ${FILL_DOCS}`);
+      // (the same reading as an activity's line in Markdown: kind, date and address where people write them)
+      const to: Record<string, string> = { ...readActivityLine(value, this.language) };
+      const keys = Object.keys(to);
+      for (const key of keys) this.map([...canon, key], orig);
+      this.info('short-form', `Activity ${quote(value)} read as ${quote(flow(to))}`, orig, 'value', `Write ${keys.map((k) => `\`${k}:\``).join(', ')}, ${FILL_DOCS}`);
       this.set(orig, value, to, 'short-form');
       return to;
     }
     if (!isMapping(value)) return value;
+    const keys = Object.keys(value);
+    const only = keys.length === 1 ? value[keys[0]!] : undefined;
+    // `- Thematic workshop: Ports`, `- 10 June 2025: Webinar`: YAML reads a line with `: ` as a mapping of one key;
+    // that key is the activity's kind or date, as it would be in a Markdown list.
+    if (keys.length === 1 && !resolveKey('upcomingItem', keys[0]!) && typeof only === 'string' && only.trim()) {
+      const line = `${keys[0]}: ${only}`;
+      const to: Record<string, string> = { ...readActivityLine(line, this.language) };
+      for (const key of Object.keys(to)) this.map([...canon, key], [...orig, keys[0]!]);
+      this.info('short-form', `Activity ${quote(line)} read as ${quote(flow(to))}`, [...orig, keys[0]!], 'key', `Write ${Object.keys(to).map((k) => `\`${k}:\``).join(', ')}, ${FILL_DOCS}`);
+      this.set(orig, value, to, 'short-form');
+      return to;
+    }
     return this.mapping('upcomingItem', value, orig, canon, (key, v, o) => (key === 'url' ? this.address(v, o) : key === 'date' ? this.date(v, o, false) : v));
   }
 

@@ -99,6 +99,22 @@ describe('canonicalise: short forms', () => {
     });
   });
 
+  it('reads activities written as lines, and lines YAML took for a mapping of one key, as a Markdown list does', () => {
+    const r = run({ upcoming: ['10 June 2025: Webinar on marine plastics', 'Study visit to Tartu (3 November 2025)', { 'Thematic workshop': 'Ports' }, { '12 September 2025': 'Peer review in Porto' }, { title: 'Kept', kind: 'Webinar' }] });
+    expect(r.data).toEqual({
+      upcoming: {
+        items: [
+          { title: 'Webinar on marine plastics', date: '2025-06-10' },
+          { title: 'Study visit to Tartu', date: '2025-11-03' },
+          { title: 'Ports', kind: 'Thematic workshop' },
+          { title: 'Peer review in Porto', date: '2025-09-12' },
+          { title: 'Kept', kind: 'Webinar' },
+        ],
+      },
+    });
+    expect(infos(r)).toContain('info short-form: Activity `Thematic workshop: Ports` read as `{ title: Ports, kind: Thematic workshop }`');
+  });
+
   it('reads resources and contacts written as lines', () => {
     const r = run({ resources: ['Innovation procurement https://www.interregeurope.eu/x', 'www.example.eu/y', '[Brief](https://b.eu)'], contacts: ['Laura Varisco <l.varisco@policylearning.eu>', 'Marc, m@p.eu'] });
     expect(r.data).toEqual({

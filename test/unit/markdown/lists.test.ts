@@ -23,6 +23,16 @@ describe('upcoming builder', () => {
   it('reads one activity', () => {
     expect(parseUpcomingItem('Thematic workshop: University-industry collaboration')).toEqual({ title: 'University-industry collaboration', kind: 'Thematic workshop' });
   });
+  it('reads a date in words before the colon in any length the language writes it, and a date closing the line', () => {
+    expect(parseUpcomingItem('10 de junio de 2025: Seminario web sobre plásticos marinos, en línea', 'es')).toEqual({ title: 'Seminario web sobre plásticos marinos, en línea', date: '2025-06-10' });
+    expect(parseUpcomingItem('Webinar on circular tourism, 3 October 2025')).toEqual({ title: 'Webinar on circular tourism', date: '2025-10-03' });
+    expect(parseUpcomingItem('Study visit to Tartu (3 November 2025)')).toEqual({ title: 'Study visit to Tartu', date: '2025-11-03' });
+    expect(parseUpcomingItem('Webinaire sur le tourisme, 5 décembre 2025', 'fr')).toEqual({ title: 'Webinaire sur le tourisme', date: '2025-12-05' });
+    // Not dates: kept as written.
+    expect(parseUpcomingItem('Peer review in Porto, Portugal')).toEqual({ title: 'Peer review in Porto, Portugal' });
+    expect(parseUpcomingItem('Final conference, Brussels (to be confirmed)')).toEqual({ title: 'Final conference, Brussels (to be confirmed)' });
+    expect(parseUpcomingItem('A long description of what: the next step is')).toEqual({ title: 'A long description of what: the next step is' });
+  });
 });
 
 describe('resources builder', () => {
