@@ -15,7 +15,7 @@ import { readPlace } from './place.js';
 import type { NotesPath, Rewrite } from './rewrite.js';
 import { languageOfName } from './languages.js';
 import { readPerson, splitPeople } from './people.js';
-import { readContact, readLink, readOrganiser, splitSemicolons } from './short-forms.js';
+import { readContact, readLink, readOrganiser, splitOrganisers, splitSemicolons } from './short-forms.js';
 import { canonName, FILL_DOCS, fieldOf, flow, isMapping, type Json } from './wording.js';
 
 /** Lists the model holds, which a synonym's items join instead of clashing with. */
@@ -25,9 +25,11 @@ const LIST_KEYS = new Set(['organisers', 'contacts', 'speakers', 'figures', 'lin
 
 /**
  * A string naming several entries of a list: people also at `and` between names and at a comma after a bracket
- * (`A (X), B (Y)`), as on a `Speakers:` line; organisers and contacts at `;` only (a comma can be part of a name).
+ * (`A (X), B (Y)`), as on a `Speakers:` line; organisers at `;` and at `, with` (src/parse/canonical/short-forms.ts);
+ * contacts at `;` only (a comma can be part of a name).
  */
-function severalNames(value: string, key: string): string[] | undefined {
+function severalNames(value: string, key: string, language: string | undefined): string[] | undefined {
+  if (key === 'organisers') return splitOrganisers(value, language);
   if (key !== 'speakers') return splitSemicolons(value);
   const people = splitPeople(value);
   return people.length > 1 ? people : undefined;
@@ -287,7 +289,7 @@ export class Canonicaliser {
       });
     }
     const listKey = String(canon[canon.length - 1]);
-    const several = typeof value === 'string' && SEPARATED_LISTS.has(listKey) ? severalNames(value, listKey) : undefined;
+    const several = typeof value === 'string' && SEPARATED_LISTS.has(listKey) ? severalNames(value, listKey, this.language) : undefined;
     if (several) {
       // `A; B (host)`: each name is an item; the whole string is replaced above them, so their own rewrites are not kept.
       const items = this.quietly(() =>
@@ -296,7 +298,7 @@ export class Canonicaliser {
           return item(part, orig, [...canon, offset + i]);
         }),
       );
-      const at = String(value).includes(';') ? 'one at each `;`' : 'one per person';
+      const at = listKey === 'organisers' ? (String(value).includes(';') ? 'one at each `;` or `, with`' : 'one before and one after `, with`') : String(value).includes(';') ? 'one at each `;`' : 'one per person';
       this.info('short-form', `${quote(value)} read as a list of ${several.length} in ${quote(canonName(canon))}, ${at}`, orig, 'value', `Write each as a list item (\`- …\`), ${FILL_DOCS}`);
       this.set(orig, value, items, 'short-form');
       return items;

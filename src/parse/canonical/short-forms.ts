@@ -82,6 +82,41 @@ export function splitSemicolons(text: string): string[] | undefined {
 }
 
 /**
+ * `A, with B` (`, con B`, `, avec B`, `, mit B`…): the organisers a line names after "with" in English or the notes'
+ * language, each a name of its own (a leading article left out). Only after a comma (`with` inside a name stays), and
+ * not before support or funding (`, with the support of the Commission` is no organiser).
+ */
+const WITH_WORDS: Record<string, RegExp> = {
+  en: /,\s+(?:together with|in (?:cooperation|collaboration|partnership) with|with)\s+(?!(?:the\s+)?(?:kind\s+)?(?:support|funding|help|assistance|contribution)\b)(?:the\s+)?/iu,
+  es: /,\s+(?:en colaboración con|junto con|con)\s+(?!(?:el\s+|la\s+)?(?:apoyo|ayuda|financiación|colaboración|participación)\b)(?:(?:la|el|los|las)\s+)?/iu,
+  fr: /,\s+(?:en collaboration avec|en partenariat avec|avec)\s+(?!(?:le\s+|la\s+|l['’])?(?:soutien|appui|aide|financement|participation)\b)(?:(?:le|la|les)\s+|l['’])?/iu,
+  it: /,\s+(?:in collaborazione con|insieme a|con)\s+(?!(?:il\s+|la\s+|l['’])?(?:supporto|sostegno|aiuto|contributo|finanziamento|partecipazione)\b)(?:(?:il|lo|la|i|gli|le)\s+|l['’])?/iu,
+  de: /,\s+(?:in Zusammenarbeit mit|gemeinsam mit|mit)\s+(?!(?:der\s+|freundlicher\s+)?(?:Unterstützung|Förderung|Hilfe|Beteiligung)\b)(?:(?:der|die|das|dem|den)\s+)?/iu,
+  pt: /,\s+(?:em colaboração com|em parceria com|com)\s+(?!(?:o\s+|a\s+)?(?:apoio|ajuda|financiamento|participação)\b)(?:(?:o|a|os|as)\s+)?/iu,
+  nl: /,\s+(?:in samenwerking met|samen met|met)\s+(?!(?:de\s+)?(?:steun|hulp|financiering|medewerking)\b)(?:(?:de|het)\s+)?/iu,
+  pl: /,\s+(?:we współpracy z|wspólnie z|z)\s+(?!(?:udziałem|pomocą|wsparciem)\b)/iu,
+};
+
+/** Organisers written on one line: at `;`, and at `, with` (see WITH_WORDS); undefined for one organiser. */
+export function splitOrganisers(text: string, language?: string): string[] | undefined {
+  if (text.length > 2000) return undefined;
+  const primary = language?.toLowerCase().split(/[-_]/)[0];
+  const patterns = ['en', ...(primary && primary !== 'en' && Object.hasOwn(WITH_WORDS, primary) ? [primary] : [])].map((code) => WITH_WORDS[code]!);
+  const parts: string[] = [];
+  for (const piece of splitSemicolons(text) ?? [text.trim()]) {
+    let rest = piece;
+    for (;;) {
+      const found = patterns.map((p) => p.exec(rest)).filter((m): m is RegExpExecArray => !!m).sort((a, b) => a.index - b.index)[0];
+      if (!found || found.index === 0 || !rest.slice(found.index + found[0].length).trim()) break;
+      parts.push(rest.slice(0, found.index).trim());
+      rest = rest.slice(found.index + found[0].length).trim();
+    }
+    if (rest) parts.push(rest);
+  }
+  return parts.length > 1 ? parts : undefined;
+}
+
+/**
  * The words for an organiser's role that may follow its name in brackets,
  * by language, each with the role it is written as. Only these are read as
  * a role: `European Commission (DG REGIO)` keeps its brackets in the name.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { withScheme } from '../../../src/parse/canonical/addresses.js';
 import { readPlace } from '../../../src/parse/canonical/place.js';
-import { readContact, readLink } from '../../../src/parse/canonical/short-forms.js';
+import { readContact, readLink, splitOrganisers } from '../../../src/parse/canonical/short-forms.js';
 
 describe('short forms', () => {
   it.each([
@@ -47,4 +47,20 @@ describe('a contact’s telephone number', () => {
     ['Jane Doe (0044 20 7946 0958) jane@x.eu', { name: 'Jane Doe', email: 'jane@x.eu', phone: '0044 20 7946 0958' }],
     ['Office 2024, jane@x.eu', { name: 'Office 2024', email: 'jane@x.eu' }],
   ])('reads %s', (text, expected) => expect(readContact(text)).toEqual(expected));
+});
+
+describe('organisers on one line', () => {
+  it.each([
+    ['Interreg Europe Policy Learning Platform, with the Port of Rotterdam', 'en', ['Interreg Europe Policy Learning Platform', 'Port of Rotterdam']],
+    ['Plataforma de Aprendizaje, con la Generalitat Valenciana', 'es', ['Plataforma de Aprendizaje', 'Generalitat Valenciana']],
+    ['Région Auvergne-Rhône-Alpes, en collaboration avec la Métropole de Lyon', 'fr', ['Région Auvergne-Rhône-Alpes', 'Métropole de Lyon']],
+    ['Stadt Wien, in Zusammenarbeit mit der Wirtschaftsagentur Wien', 'de', ['Stadt Wien', 'Wirtschaftsagentur Wien']],
+    ['A; B, in cooperation with C', 'en', ['A', 'B', 'C']],
+  ])('splits %s', (text, language, names) => expect(splitOrganisers(text, language)).toEqual(names));
+  it.each([
+    ['Ministry of Economy, with the support of the European Commission', 'en'],
+    ['Ayuntamiento de Valencia, con el apoyo de la Comisión Europea', 'es'],
+    ['Association for Cities with Ports', 'en'],
+    ['Department of Energy, Climate and Environment', 'en'],
+  ])('keeps %s as one organiser', (text, language) => expect(splitOrganisers(text, language)).toBeUndefined());
 });
