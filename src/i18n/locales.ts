@@ -28,9 +28,9 @@ export const PART_NAMES: readonly PartName[] = [
 ];
 
 /** The key lines a Markdown author may write (`Country: Italy`), by their canonical name. */
-export type KeyName = 'project' | 'presenter' | 'role' | 'organisation' | 'region' | 'country' | 'link' | 'figures' | 'speakers';
+export type KeyName = 'project' | 'title' | 'presenter' | 'role' | 'organisation' | 'region' | 'country' | 'link' | 'figures' | 'speakers';
 
-export const KEY_NAMES: readonly KeyName[] = ['project', 'presenter', 'role', 'organisation', 'region', 'country', 'link', 'figures', 'speakers'];
+export const KEY_NAMES: readonly KeyName[] = ['project', 'title', 'presenter', 'role', 'organisation', 'region', 'country', 'link', 'figures', 'speakers'];
 
 export interface LabelPack {
   /** The primary language subtag the pack is for, e.g. `fr`. */

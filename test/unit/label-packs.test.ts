@@ -11,7 +11,7 @@ import { ROOT } from '../helpers/cli.js';
 
 const PARTS = ['summary', 'highlights', 'participation', 'practices', 'nextSteps', 'upcoming', 'resources', 'contacts'] as const;
 /** The key-line names of the interface between branches (interface 1), not read from en.json: en.json must have them too. */
-const KEY_NAMES = ['project', 'presenter', 'role', 'organisation', 'region', 'country', 'link', 'figures', 'speakers'] as const;
+const KEY_NAMES = ['project', 'title', 'presenter', 'role', 'organisation', 'region', 'country', 'link', 'figures', 'speakers'] as const;
 /** A practice's presenter and a theme's speakers are read in different places, so one word may name both. */
 const MAY_SHARE = new Set(['presenter speakers', 'speakers presenter']);
 

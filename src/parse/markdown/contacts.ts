@@ -1,11 +1,12 @@
 /** Contacts: each list item or paragraph is a name and an e-mail address. */
-import type { List } from 'mdast';
+import type { List, Table } from 'mdast';
+import { diagnostic } from '../../diagnostics/message.js';
 import type { Notes } from './body.js';
 import type { ReaderContext } from './context.js';
 import { keepAsFreeSection } from './free-sections.js';
 import type { Section } from './sections.js';
 import { warnWithoutAddress } from './stray-contacts.js';
-import { isTextBlock, type Placed } from './tree.js';
+import { isTextBlock, positionOf, type Placed } from './tree.js';
 import { readContact } from '../canonical/short-forms.js';
 
 export function buildContacts(section: Section, ctx: ReaderContext, reason: string): void {
@@ -16,7 +17,17 @@ export function buildContacts(section: Section, ctx: ReaderContext, reason: stri
   for (const block of section.blocks) {
     if (block.type === 'list') for (const item of (block as List).children) entries.push({ value: source.itemText(item), node: item });
     else if (block.type === 'paragraph') entries.push({ value: source.slice(block).trim(), node: block });
-    else if (isTextBlock(block)) keepAsFreeSection(block, section, ctx);
+    else if (block.type === 'table' && contactRows(block as Table, ctx)) {
+      // A table of contacts (`| Name | E-mail |`): each row, its cells read together as a contact's line.
+      const rows = contactRows(block as Table, ctx)!;
+      entries.push(...rows);
+      out.report(
+        diagnostic('contact-table', `The table is read as ${rows.length} ${rows.length === 1 ? 'contact' : 'contacts'}, one per row`, positionOf((block as Table).children[0]!), {
+          severity: 'info',
+          note: 'Or write each contact as a list item (`- Name <name@example.eu>`)',
+        }),
+      );
+    } else if (isTextBlock(block)) keepAsFreeSection(block, section, ctx);
   }
   const contacts: Notes[] = [];
   for (const entry of entries) {
@@ -33,4 +44,10 @@ export function buildContacts(section: Section, ctx: ReaderContext, reason: stri
 /** A contact entry as written -> name, e-mail address, telephone and role (the reader YAML's contacts use too). */
 export function parseContact(value: string): Notes {
   return readContact(value) ?? { name: value.trim() };
+}
+
+/** A table's rows below its header, each cell's text joined as one contact line, when a cell holds an e-mail address; else undefined. */
+function contactRows(table: Table, ctx: ReaderContext): Array<{ value: string; node: Placed }> | undefined {
+  const rows = table.children.slice(1).map((row) => ({ value: row.children.map((cell) => ctx.source.slice(cell).replace(/^\s*\|/, '').replace(/\|\s*$/, '').trim()).filter(Boolean).join(', '), node: row }));
+  return rows.length && rows.some((row) => /[^\s@<>(),;]+@[^\s@<>(),;]+\.[a-z]{2,}/i.test(row.value)) ? rows.filter((row) => row.value) : undefined;
 }

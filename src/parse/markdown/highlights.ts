@@ -18,6 +18,8 @@ export function buildHighlights(section: Section, ctx: ReaderContext, reason: st
 
 /** `**Digital innovation hubs**: EDIHs should … (Speaker: Anna Gruber, SFG)`: a title in bold, its text after it. */
 const BOLD_LEAD = /^(?:\*\*|__)(?!\s)([^*_]{1,150}?)(?::)?(?:\*\*|__)\s*(?:[:–—-]\s*)?(\S[\s\S]*)$/u;
+/** A paragraph that is only a title in bold (`**Financing is the bottleneck**`, a colon or full stop allowed). */
+const BOLD_ALONE = /^(?:\*\*|__)(?!\s)([^*_\n]{1,150}?)[:.]?(?:\*\*|__)[:.]?$/u;
 
 /**
  * Highlights written as a list of themes, no sub-headings (`- **Skills**: SMEs need short courses.`): each item
@@ -31,10 +33,23 @@ function themeLists(section: Section, ctx: ReaderContext): { taken: RootContent[
   const words = keyWordsFor(ctx.language, 'theme');
   for (const block of section.blocks) {
     if (block.type !== 'list') continue;
-    const items = (block as List).children.map((item) => (item.children.length === 1 && item.children[0]!.type === 'paragraph' ? BOLD_LEAD.exec(ctx.source.itemText(item)) : null));
+    // An item is a theme in one paragraph (`**Skills**: SMEs need …`), or a title alone in bold with the theme's
+    // paragraphs (its `Speakers:` line among them) below it in the item, as Word's numbered lists are exported.
+    const items = (block as List).children.map((item) =>
+      item.children.length === 1 && item.children[0]!.type === 'paragraph'
+        ? BOLD_LEAD.exec(ctx.source.itemText(item))
+        : item.children.length > 1 && item.children[0]!.type === 'paragraph'
+          ? BOLD_ALONE.exec(ctx.source.slice(item.children[0]!).trim())
+          : null,
+    );
     if (!items.length || items.some((m) => !m)) continue;
     taken.push(block);
     (block as List).children.forEach((item, i) => {
+      if (item.children.length > 1) {
+        const [first, ...rest] = item.children;
+        buildTheme({ heading: first as never, title: items[i]![1]!.trim(), depth: section.depth + 1, blocks: rest as RootContent[], children: [] }, ['highlights', 'themes', count++], ctx, 'a list item in bold under highlights, its text below');
+        return;
+      }
       const [, title, rest] = items[i]!;
       const path: Path = ['highlights', 'themes', count++];
       const { out } = ctx;
@@ -58,11 +73,11 @@ function themeLists(section: Section, ctx: ReaderContext): { taken: RootContent[
   return { taken, count };
 }
 
-export function buildTheme(theme: Section, path: Path, ctx: ReaderContext): void {
+export function buildTheme(theme: Section, path: Path, ctx: ReaderContext, reason = 'a sub-heading of highlights'): void {
   const { out, source } = ctx;
   out.set([...path, 'title'], theme.title, theme.heading);
   out.mark(path, theme.heading);
-  out.placed('theme', path, theme.heading, 'a sub-heading of highlights', theme.title);
+  out.placed('theme', path, theme.heading, reason, theme.title);
   out.markInternal(path, theme.heading);
   const words = keyWordsFor(ctx.language, 'theme');
   const blocks = allBlocks(theme);

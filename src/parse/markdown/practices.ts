@@ -73,7 +73,16 @@ function tableTopics(section: Section, ctx: ReaderContext): { taken: RootContent
     }
     return ['practices', 'topics', t, 'practices', counts[t]!++];
   };
+  // Practices written as runs of key lines, no headings (`Project: RENOVATE` / `Practice: Bundled tenders` /
+  // `Country: Portugal`, then their description): each run from one `Project:` or `Practice:` line to the next.
+  const runs = keyLineRuns(section, ctx);
+  for (const run of runs) {
+    taken.push(...run.blocks);
+    buildPractice(run, at(undefined, run.heading as RootContent, 'practices written as key lines under no topic'), ctx, 'a `Project:` or `Practice:` line under good practices');
+  }
+  if (runs.length) ctx.out.report(diagnostic('practice-key-lines', `The key lines are read as ${runs.length} ${runs.length === 1 ? 'practice' : 'practices'}, each from its \`Project:\` or \`Practice:\` line to the next`, positionOf(runs[0]!.heading), { severity: 'info', note: 'Or write each practice under a heading of its own (`### PROJECT – Title`)' }));
   for (const block of section.blocks) {
+    if (taken.includes(block)) continue;
     const items = practiceListItems(block, ctx);
     if (items) {
       taken.push(block);
@@ -88,6 +97,26 @@ function tableTopics(section: Section, ctx: ReaderContext): { taken: RootContent
     tableRead(table, ctx);
   }
   return { taken, count: topics.length };
+}
+
+/**
+ * The part's own blocks as practices written with key lines and no headings: a paragraph of key lines holding
+ * `Project:` or `Practice:` starts one, which runs to the next such paragraph (or to the part's sub-headings);
+ * what comes before the first stays the introduction. None when no paragraph starts one.
+ */
+function keyLineRuns(section: Section, ctx: ReaderContext): Section[] {
+  const words = keyWordsFor(ctx.language, 'practice');
+  const starts = (block: RootContent) =>
+    block.type === 'paragraph' && practiceRefLines(block, ctx) === undefined && keyParagraph(block, ctx.source, words)?.keys.some((k) => k.key === 'project' || k.key === 'title') === true;
+  const runs: Section[] = [];
+  for (const block of section.blocks) {
+    if (starts(block)) {
+      const keys = keyParagraph(block as Paragraph, ctx.source, words)!.keys;
+      const named = keys.find((k) => k.key === 'title')?.value || keys.find((k) => k.key === 'project')?.value || '';
+      runs.push({ heading: block as never, title: named, depth: section.depth + 1, blocks: [block], children: [] });
+    } else if (runs.length) runs[runs.length - 1]!.blocks.push(block);
+  }
+  return runs;
 }
 
 /** Says that a table was read as practices (a reading a person should be able to check). */
@@ -184,6 +213,25 @@ export function buildPractice(section: Section, path: Path, ctx: ReaderContext, 
     if (keys) {
       const next = blocks[i + 1];
       const list = keys.takesList && next && next.type === 'list' ? next : undefined;
+      // A `Practice:` line names the practice: under a heading that is only its project (`### NETFISH`) it is the
+      // title; under a heading that names the practice already, a second title is kept in the description.
+      for (const line of keys.keys.filter((k) => k.key === 'title')) {
+        const headingTitle = out.get([...path, 'title']);
+        if (headingTitle === line.value || section.made) continue;
+        if (headingTitle === title && project === undefined && out.get([...path, 'project']) === undefined && title.split(/\s+/).length <= 3) {
+          out.set([...path, 'project'], title, section.heading);
+          continue;
+        }
+        keys.keys.splice(keys.keys.indexOf(line), 1);
+        description.push(line.line.trim());
+        descriptionBlocks.push(block);
+        out.report(
+          diagnostic('practice-title-line', `The practice has its title from its heading, ${quote(String(headingTitle))}: the line ${quote(line.line.trim())} is kept in its description`, positionOf(keyLinePlace(block as Paragraph, line)), {
+            severity: 'warning',
+            note: 'Give the practice one title: in its heading, or in a `Practice:` line under a heading naming its project',
+          }),
+        );
+      }
       readKeyLines(block as Paragraph, keys.keys, keys.takesList ? list : undefined, path, ctx);
       if (list) i++;
       for (const line of keys.unknown) {
@@ -258,6 +306,7 @@ export function setPracticeField(key: KeyName, value: string, path: Path, node: 
   const { out, source } = ctx;
   switch (key) {
     case 'project':
+    case 'title':
     case 'region':
     case 'country':
       out.set([...path, key], value, node);

@@ -17,7 +17,7 @@ describe('free sections builder', () => {
 
 describe('label packs’ keys', () => {
   it('a pack without `keys` has every key name, with no words', () => {
-    expect(keysOf(undefined)).toEqual({ project: [], presenter: [], role: [], organisation: [], region: [], country: [], link: [], figures: [], speakers: [] });
+    expect(keysOf(undefined)).toEqual({ project: [], title: [], presenter: [], role: [], organisation: [], region: [], country: [], link: [], figures: [], speakers: [] });
     expect(keysOf({ country: ['Land', 3], constructor: ['x'] } as never).country).toEqual(['land']);
   });
   it('English lists the synonyms', () => {

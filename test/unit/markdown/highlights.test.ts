@@ -33,6 +33,19 @@ describe('highlights builder', () => {
     expect(messages).toEqual([]);
   });
 
+  it('reads a numbered list of titles in bold with the themes’ paragraphs below them, as Word exports it', () => {
+    const { body, messages } = readBody(
+      '## Highlights\n\n1. **One-stop shops work**\n\n   Speaker: Elena Popescu – Energy manager, NE Regional Development Agency\n\n   The agency runs a shop.\n\n2. **Financing is the bottleneck:**\n\n   Small projects need bundling.\n',
+      buildHighlights,
+    );
+    expect(body.highlights.themes).toEqual([
+      { title: 'One-stop shops work', speakers: [{ name: 'Elena Popescu', role: 'Energy manager', organisation: 'NE Regional Development Agency' }], text: 'The agency runs a shop.' },
+      { title: 'Financing is the bottleneck', text: 'Small projects need bundling.' },
+    ]);
+    expect(body.highlights.intro).toBeUndefined();
+    expect(messages.map((m) => m.ruleId)).toEqual(['theme-list']);
+  });
+
   it('reads one speaker as written', () => {
     expect(parseSpeaker('**Jane Doe**')).toEqual({ name: 'Jane Doe' });
     expect(parseSpeaker('Jane Doe, Director, City of Genoa')).toEqual({ name: 'Jane Doe', role: 'Director', organisation: 'City of Genoa' });

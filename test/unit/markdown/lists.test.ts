@@ -50,6 +50,19 @@ describe('contacts builder', () => {
       { name: 'Marc Pattinson', email: 'm.pattinson@policylearning.eu' },
     ]);
   });
+  it('reads a table of contacts, one per row, its cells as one line', () => {
+    const { body, messages, ctx } = readBody('## Contacts\n\n| Name | Role | E-mail | Phone |\n| --- | --- | --- | --- |\n| Simon Hunkin | Thematic expert | s.hunkin@policylearning.eu | +32 2 123 45 67 |\n| Astrid Severin | | a.severin@policylearning.eu | |\n', buildContacts);
+    expect(body.contacts).toEqual([
+      { name: 'Simon Hunkin', role: 'Thematic expert', email: 's.hunkin@policylearning.eu', phone: '+32 2 123 45 67' },
+      { name: 'Astrid Severin', email: 'a.severin@policylearning.eu' },
+    ]);
+    expect(messages.map((m) => [m.ruleId, m.place?.start.line])).toEqual([['contact-table', 3]]);
+    expect(ctx.out.freeSections).toEqual([]);
+    // A table without an address is no table of contacts: it stays text.
+    const other = readBody('## Contacts\n\n| Office | Hours |\n| --- | --- |\n| Brussels | 9-17 |\n', buildContacts);
+    expect(other.body.contacts).toEqual([]);
+    expect(other.ctx.out.freeSections.map((f) => f.title)).toEqual(['Contacts']);
+  });
   it('reads one contact', () => {
     expect(parseContact('Marc Pattinson, m.pattinson@policylearning.eu')).toEqual({ name: 'Marc Pattinson', email: 'm.pattinson@policylearning.eu' });
     expect(parseContact('[Carl](mailto:c@d.eu)')).toEqual({ name: 'Carl', email: 'c@d.eu' });

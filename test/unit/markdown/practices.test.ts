@@ -35,6 +35,32 @@ describe('practices builder', () => {
     ]);
   });
 
+  it('reads practices written as runs of key lines under no heading, each from its `Project:` or `Practice:` line', () => {
+    const { body, messages } = readBody(
+      '## Good practices\n\nTwo projects presented.\n\nProject: RENOVATE\nPractice: Bundled tenders\nPresenter: Ana Sousa, Municipality of Évora\nCountry: Portugal\nKey figures: 30% less energy; 1,200 pupils\n\nÉvora bundled 12 renovations.\n\nProject: SMARTRURAL\nCountry: Poland\n\nA van visits villages.\n\nIt runs weekly.\n',
+      buildPractices,
+    );
+    expect(body.practices.intro).toBe('Two projects presented.');
+    expect(body.practices.topics).toEqual([
+      {
+        title: 'Good practices and examples from projects',
+        practices: [
+          { title: 'Bundled tenders', project: 'RENOVATE', presenter: { name: 'Ana Sousa', organisation: 'Municipality of Évora' }, country: 'Portugal', figures: ['30% less energy', '1,200 pupils'], description: 'Évora bundled 12 renovations.' },
+          { title: 'SMARTRURAL', project: 'SMARTRURAL', country: 'Poland', description: 'A van visits villages.\n\nIt runs weekly.' },
+        ],
+      },
+    ]);
+    expect(messages.map((m) => [m.ruleId, m.place?.start.line])).toContainEqual(['practice-key-lines', 5]);
+  });
+
+  it('takes a `Practice:` line as the title under a heading naming only the project, and keeps a second title in the description', () => {
+    const only = readBody('## Good practices\n\n### Topic\n\n#### NETFISH\n\nPractice: Nets collected in port\nCountry: Netherlands\n', buildPractices);
+    expect(only.body.practices.topics[0].practices[0]).toMatchObject({ project: 'NETFISH', title: 'Nets collected in port', country: 'Netherlands' });
+    const { body, messages } = practice('Practice: Another title\nCountry: Italy');
+    expect(body.practices.topics[0].practices[0]).toMatchObject({ project: 'P1', title: 'A practice', country: 'Italy', description: 'Practice: Another title' });
+    expect(messages.map((m) => [m.ruleId, m.severity])).toContainEqual(['practice-title-line', 'warning']);
+  });
+
   it('leaves prose with a colon as the description', () => {
     const { body, messages } = practice('Note: the project ended in 2023.');
     expect(body.practices.topics[0].practices[0].description).toBe('Note: the project ended in 2023.');
