@@ -130,6 +130,22 @@ const ROLE_WORDS: Record<string, Record<string, string>> = {
   pt: { anfitrião: 'anfitrião', organizador: 'organizador', coorganizador: 'coorganizador', parceiro: 'parceiro' },
   nl: { gastheer: 'gastheer', organisator: 'organisator', 'co-organisator': 'co-organisator', partner: 'partner' },
   pl: { gospodarz: 'gospodarz', organizator: 'organizator', współorganizator: 'współorganizator', partner: 'partner' },
+  sv: { värd: 'värd', arrangör: 'arrangör', medarrangör: 'medarrangör', partner: 'partner' },
+  da: { vært: 'vært', arrangør: 'arrangør', medarrangør: 'medarrangør', partner: 'partner' },
+  fi: { isäntä: 'isäntä', järjestäjä: 'järjestäjä', kumppani: 'kumppani' },
+  cs: { hostitel: 'hostitel', pořadatel: 'pořadatel', spolupořadatel: 'spolupořadatel', partner: 'partner' },
+  sk: { hostiteľ: 'hostiteľ', organizátor: 'organizátor', spoluorganizátor: 'spoluorganizátor', partner: 'partner' },
+  sl: { gostitelj: 'gostitelj', organizator: 'organizator', soorganizator: 'soorganizator', partner: 'partner' },
+  hr: { domaćin: 'domaćin', organizator: 'organizator', suorganizator: 'suorganizator', partner: 'partner' },
+  hu: { házigazda: 'házigazda', szervező: 'szervező', társszervező: 'társszervező', partner: 'partner' },
+  ro: { gazdă: 'gazdă', organizator: 'organizator', coorganizator: 'coorganizator', partener: 'partener' },
+  bg: { домакин: 'домакин', организатор: 'организатор', съорганизатор: 'съорганизатор', партньор: 'партньор' },
+  el: { οικοδεσπότης: 'οικοδεσπότης', διοργανωτής: 'διοργανωτής', συνδιοργανωτής: 'συνδιοργανωτής', εταίρος: 'εταίρος' },
+  lt: { šeimininkas: 'šeimininkas', organizatorius: 'organizatorius', partneris: 'partneris' },
+  lv: { saimnieks: 'saimnieks', organizators: 'organizators', partneris: 'partneris' },
+  et: { võõrustaja: 'võõrustaja', korraldaja: 'korraldaja', kaaskorraldaja: 'kaaskorraldaja', partner: 'partner' },
+  ga: { óstach: 'óstach', eagraí: 'eagraí', comhpháirtí: 'comhpháirtí' },
+  mt: { ospitant: 'ospitant', organizzatur: 'organizzatur', sieħeb: 'sieħeb' },
 };
 
 /** `Name (host)` as `{ name, role }` where the bracket holds a role word in English or the notes' language; else `{ name }`. */

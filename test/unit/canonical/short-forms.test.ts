@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { withScheme } from '../../../src/parse/canonical/addresses.js';
 import { readPlace } from '../../../src/parse/canonical/place.js';
-import { readContact, readLink, splitOrganisers } from '../../../src/parse/canonical/short-forms.js';
+import { readContact, readLink, readOrganiser, splitOrganisers } from '../../../src/parse/canonical/short-forms.js';
 
 describe('short forms', () => {
   it.each([
@@ -63,4 +63,13 @@ describe('organisers on one line', () => {
     ['Association for Cities with Ports', 'en'],
     ['Department of Energy, Climate and Environment', 'en'],
   ])('keeps %s as one organiser', (text, language) => expect(splitOrganisers(text, language)).toBeUndefined());
+});
+
+describe('an organiser’s role in brackets', () => {
+  it.each([
+    ['Region Västerbotten (värd)', 'sv', { name: 'Region Västerbotten', role: 'värd' }],
+    ['Město Brno (pořadatel)', 'cs', { name: 'Město Brno', role: 'pořadatel' }],
+    ['Tartu linn (korraldaja)', 'et', { name: 'Tartu linn', role: 'korraldaja' }],
+    ['Region Västerbotten (värd)', 'en', { name: 'Region Västerbotten (värd)' }],
+  ])('reads %s in %s', (text, language, expected) => expect(readOrganiser(text, language)).toEqual(expected));
 });
