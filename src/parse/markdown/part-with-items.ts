@@ -3,10 +3,13 @@
  * topics, next steps -> groups): the part's title, the text before its first item, one item per sub-heading, and
  * nested parts (contacts under next steps ...) placed where they belong.
  */
+import type { RootContent } from 'mdast';
 import type { Path } from './body.js';
 import type { ReaderContext } from './context.js';
 import { splitNestedParts, type Section } from './sections.js';
-import { isTextBlock, span } from './tree.js';
+import { diagnostic, quote } from '../../diagnostics/message.js';
+import { keyLine, keyWordsFor, type KeyPlace } from './key-lines.js';
+import { isTextBlock, positionOf, span } from './tree.js';
 
 export interface PartWithItems {
   part: 'highlights' | 'practices' | 'nextSteps';
@@ -35,6 +38,26 @@ export function buildPartWithItems(section: Section, ctx: ReaderContext, reason:
   }
   ctx.lastPart = part;
   const { own, parts } = splitNestedParts(section.children, ctx.language);
+  // Highlights or good practices with no item at all, whose text has a theme's or a practice's key lines
+  // (`Speakers:`, `Country:`): all of it is the introduction, and those lines plain text, which a person should
+  // hear of (the report shows no theme, no practice). Prose alone is an introduction and says nothing.
+  const keyed = part !== 'nextSteps' && lead.count === 0 && own.length === 0 ? introBlocks.find((b) => holdsKeyLine(b, part === 'practices' ? 'practice' : 'theme', ctx)) : undefined;
+  if (keyed) {
+    const noun = part === 'practices' ? 'practice' : shape.itemWord;
+    out.report(
+      diagnostic('part-without-items', `${quote(section.title)} holds no ${noun}: its text, key lines and all, is read as its introduction`, positionOf(keyed), {
+        severity: 'warning',
+        note: part === 'practices' ? 'Give each practice a heading of its own (`### PROJECT – Title`), or a `Project:` line' : 'Give each theme a sub-heading of its own (`### Theme`), or start each with its title in bold',
+      }),
+    );
+  }
   own.forEach((item, i) => shape.buildItem(item, [part, shape.items, lead.count + i], ctx));
   for (const nested of parts) ctx.handle(nested, true);
+}
+
+/** Whether a paragraph has a line that is a key line of the place (`Speakers: …` for a theme, `Country: …` for a practice). */
+function holdsKeyLine(block: RootContent, place: KeyPlace, ctx: ReaderContext): boolean {
+  if (block.type !== 'paragraph') return false;
+  const words = keyWordsFor(ctx.language, place);
+  return ctx.source.slice(block).split(/\r?\n/).some((line, i) => keyLine(line, words, i)?.key !== undefined);
 }

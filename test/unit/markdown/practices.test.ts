@@ -61,6 +61,13 @@ describe('practices builder', () => {
     expect(messages.map((m) => [m.ruleId, m.severity])).toContainEqual(['practice-title-line', 'warning']);
   });
 
+  it('warns when good practices hold no practice but their text has a practice’s key lines; prose alone says nothing', () => {
+    const { body, messages } = readBody('## Good practices\n\nGREENPRO – Circular furniture\nCountry: Portugal\nLisbon buys refurbished furniture.\n', buildPractices);
+    expect(body.practices.intro).toBe('GREENPRO – Circular furniture Country: Portugal Lisbon buys refurbished furniture.');
+    expect(messages.map((m) => [m.ruleId, m.severity, m.place?.start.line])).toEqual([['part-without-items', 'warning', 3]]);
+    expect(readBody('## Good practices\n\nThree projects presented their work.\n\nAll of them: very different.\n', buildPractices).messages).toEqual([]);
+  });
+
   it('leaves prose with a colon as the description', () => {
     const { body, messages } = practice('Note: the project ended in 2023.');
     expect(body.practices.topics[0].practices[0].description).toBe('Note: the project ended in 2023.');
