@@ -186,8 +186,8 @@ export interface FreeSectionNotes {
   internal?: boolean;
 }
 
-export interface EventNotes {
-  $schema?: string;
+/** What names an event, the same in the notes and in the report. */
+export interface EventTitleBlock {
   title: string;
   /** The line under the title: `An Interreg Europe Policy Learning Platform event`. */
   subtitle?: string;
@@ -197,6 +197,10 @@ export interface EventNotes {
   kind?: string;
   date: IsoDate;
   endDate?: IsoDate;
+}
+
+export interface EventNotes extends EventTitleBlock {
+  $schema?: string;
   place?: Place;
   url?: string;
   /** The programme's website, shown in the footer. */
@@ -265,16 +269,10 @@ export interface FreeSection {
   after: SectionAnchor;
 }
 
-export interface EventReport {
+export interface EventReport extends EventTitleBlock {
   schemaVersion: string;
   /** Set in the internal edition only: the report keeps what its notes mark internal (src/model/edition.ts). */
   edition?: 'internal';
-  title: string;
-  subtitle?: string;
-  series?: string;
-  kind?: string;
-  date: IsoDate;
-  endDate?: IsoDate;
   place: Place;
   url?: string;
   website?: string;

@@ -39,48 +39,23 @@ interface Family {
   faces: readonly Face[];
 }
 
+/** A family of a `@fontsource` package: its files are `<prefix>-<subset>-<weight>-<style>.woff2`. */
+const family = (id: Family['id'], name: string, prefix: string, subsets: readonly string[], faces: readonly Face[]): Family => ({ family: name, id, pkg: `@fontsource/${prefix}`, prefix, subsets, faces });
+/** Faces by weight and style, `italic→normal` for an italic declared with the upright file. */
+const faces = (...written: string[]): Face[] =>
+  written.map((w) => {
+    const [weight, style, fileStyle] = w.split(/[ →]/) as [string, Face['style'], Face['style'] | undefined];
+    return { weight: Number(weight), style, ...(fileStyle ? { fileStyle } : {}) } as Face;
+  });
+
 const FAMILIES: readonly Family[] = [
-  {
-    family: 'Report Sans',
-    id: 'sans',
-    pkg: '@fontsource/noto-sans',
-    prefix: 'noto-sans',
-    subsets: SUBSETS,
-    faces: [
-      { weight: 400, style: 'normal' },
-      { weight: 400, style: 'italic' },
-      { weight: 700, style: 'normal' },
-      { weight: 700, style: 'italic' },
-    ],
-  },
+  family('sans', 'Report Sans', 'noto-sans', SUBSETS, faces('400 normal', '400 italic', '700 normal', '700 italic')),
   // Noto Sans Mono has no italic: italic code is the upright face, slanted by Chromium as an outline font.
-  {
-    family: 'Report Mono',
-    id: 'mono',
-    pkg: '@fontsource/noto-sans-mono',
-    prefix: 'noto-sans-mono',
-    subsets: SUBSETS,
-    faces: [
-      { weight: 400, style: 'normal' },
-      { weight: 700, style: 'normal' },
-    ],
-  },
+  family('mono', 'Report Mono', 'noto-sans-mono', SUBSETS, faces('400 normal', '700 normal')),
   // Pictographs (`📝`, `✅`, as Notion pages and chat messages have them) in Noto Emoji's outlines, declared under
   // `Report Sans` with their own unicode ranges (the characters Noto Sans has taken out), so that text needs no
   // font of the system; italic text uses the upright faces, so Chromium does not synthesise a Type 3 font.
-  {
-    family: 'Report Sans',
-    id: 'emoji',
-    pkg: '@fontsource/noto-emoji',
-    prefix: 'noto-emoji',
-    subsets: EMOJI_SUBSETS,
-    faces: [
-      { weight: 400, style: 'normal' },
-      { weight: 400, style: 'italic', fileStyle: 'normal' },
-      { weight: 700, style: 'normal' },
-      { weight: 700, style: 'italic', fileStyle: 'normal' },
-    ],
-  },
+  family('emoji', 'Report Sans', 'noto-emoji', EMOJI_SUBSETS, faces('400 normal', '400 italic→normal', '700 normal', '700 italic→normal')),
 ];
 
 /** Path under the printer's origin where served fonts live. */

@@ -25,35 +25,32 @@ type Column = { kind: 'field'; key: KeyName } | { kind: 'title' | 'topic' | 'des
 
 const fold = (text: string) => text.replace(/[*_:]/g, '').replace(/\s+/g, ' ').trim().toLowerCase();
 /**
- * Header words for a practice's title, its topic and its description, in English and the EU's languages (the key
- * lines' words, `Country`, `Presenter` …, come from the label packs). Folded to lower case; compared with the
- * notes' language's words and English ones.
+ * Header words for a practice's title beyond the `Practice:` key line's words of the label packs (`Name`,
+ * `Initiative` …), and for its topic and its description, in English and the EU's languages (the key lines'
+ * words, `Practice`, `Country`, `Presenter` …, come from the packs). Folded to lower case; compared with the notes'
+ * language's words and English ones.
  */
 const TITLE_WORDS: Record<string, string[]> = {
-  en: ['practice', 'good practice', 'title', 'name', 'practice title', 'practice name', 'initiative'],
-  bg: ['заглавие', 'име', 'наименование', 'практика', 'добра практика'],
-  cs: ['název', 'praxe', 'dobrá praxe'],
-  da: ['titel', 'navn', 'praksis', 'god praksis'],
-  de: ['titel', 'name', 'praxis', 'gute praxis', 'praxisbeispiel', 'beispiel'],
-  el: ['τίτλος', 'ονομασία', 'πρακτική', 'καλή πρακτική'],
-  es: ['título', 'nombre', 'práctica', 'buena práctica'],
-  et: ['pealkiri', 'nimi', 'praktika', 'hea praktika'],
-  fi: ['otsikko', 'nimi', 'käytäntö', 'hyvä käytäntö'],
-  fr: ['titre', 'nom', 'pratique', 'bonne pratique'],
-  ga: ['teideal', 'ainm', 'cleachtas', 'dea-chleachtas'],
-  hr: ['naslov', 'naziv', 'praksa', 'dobra praksa'],
-  hu: ['cím', 'név', 'gyakorlat', 'jó gyakorlat'],
-  it: ['titolo', 'nome', 'pratica', 'buona pratica'],
-  lt: ['pavadinimas', 'praktika', 'geroji praktika'],
-  lv: ['nosaukums', 'prakse', 'labā prakse'],
-  mt: ['titlu', 'isem', 'prattika', 'prattika tajba'],
-  nl: ['titel', 'naam', 'praktijk', 'goede praktijk'],
-  pl: ['tytuł', 'nazwa', 'praktyka', 'dobra praktyka'],
-  pt: ['título', 'nome', 'prática', 'boa prática'],
-  ro: ['titlu', 'denumire', 'practică', 'bună practică'],
-  sk: ['názov', 'prax', 'dobrá prax'],
-  sl: ['naslov', 'naziv', 'praksa', 'dobra praksa'],
-  sv: ['titel', 'namn', 'praxis', 'god praxis', 'exempel'],
+  en: ['name', 'practice name', 'initiative'],
+  bg: ['име', 'наименование'],
+  da: ['navn'],
+  de: ['name', 'beispiel'],
+  el: ['ονομασία'],
+  es: ['nombre'],
+  et: ['nimi'],
+  fi: ['nimi'],
+  fr: ['nom'],
+  ga: ['ainm'],
+  hr: ['naziv'],
+  hu: ['név'],
+  it: ['nome'],
+  mt: ['isem'],
+  nl: ['naam'],
+  pl: ['nazwa'],
+  pt: ['nome'],
+  ro: ['denumire'],
+  sl: ['naziv'],
+  sv: ['namn', 'exempel'],
 };
 const TOPIC_WORDS: Record<string, string[]> = {
   en: ['topic', 'theme', 'thematic area'],
@@ -89,10 +86,10 @@ export function practiceColumns(block: RootContent, ctx: ReaderContext): Column[
   const columns = block.children[0]!.children.map((cell): Column => {
     const header = cellText(cell, ctx);
     const folded = fold(header);
-    if (among(TITLE_WORDS, folded, ctx.language)) return { kind: 'title' };
+    const key = keyOfWord(header, words);
+    if (key === 'title' || among(TITLE_WORDS, folded, ctx.language)) return { kind: 'title' };
     if (among(TOPIC_WORDS, folded, ctx.language)) return { kind: 'topic' };
     if (among(DESCRIPTION_WORDS, folded, ctx.language)) return { kind: 'description' };
-    const key = keyOfWord(header, words);
     return key ? { kind: 'field', key } : { kind: 'unknown', header };
   });
   const titles = columns.filter((c) => c.kind === 'title').length;
