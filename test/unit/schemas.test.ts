@@ -75,16 +75,23 @@ describe('JSON Schemas', () => {
 function interfaces(): Map<string, Map<string, boolean>> {
   const file = join(ROOT, 'src', 'model', 'types.ts');
   const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.ES2022, true);
-  const out = new Map<string, Map<string, boolean>>();
+  const own = new Map<string, { props: Map<string, boolean>; bases: string[] }>();
   source.forEachChild((node) => {
     if (!ts.isInterfaceDeclaration(node)) return;
     const props = new Map<string, boolean>();
     for (const member of node.members) {
       if (ts.isPropertySignature(member) && member.name) props.set(member.name.getText(source).replace(/^'|'$/g, ''), member.questionToken !== undefined);
     }
-    out.set(node.name.text, props);
+    const bases = (node.heritageClauses ?? []).flatMap((clause) => clause.types.map((t) => t.expression.getText(source)));
+    own.set(node.name.text, { props, bases });
   });
-  return out;
+  // (with the properties of the interfaces it extends, declared in the same file)
+  const all = (name: string): Map<string, boolean> => {
+    const entry = own.get(name);
+    if (!entry) return new Map();
+    return new Map([...entry.bases.flatMap((base) => [...all(base)]), ...entry.props]);
+  };
+  return new Map([...own.keys()].map((name) => [name, all(name)]));
 }
 
 function resolve(schema: Schema): Schema {

@@ -2,9 +2,10 @@
  * Highlights: an introduction, then one theme per sub-heading (its text, with
  * the speakers in bold), and participation.
  */
-import type { List, RootContent } from 'mdast';
+import type { List, Paragraph, RootContent } from 'mdast';
 import type { Notes, Path } from './body.js';
-import { keyOfWord, keyParagraph, keyWordsFor } from './key-lines.js';
+import { keyLine, keyOfWord, keyParagraph, keyWordsFor } from './key-lines.js';
+import { linesAsBlocks, paragraphLines, titleLine, type ParagraphLine } from './paragraph-lines.js';
 import { diagnostic } from '../../diagnostics/message.js';
 import type { ReaderContext } from './context.js';
 import { buildPartWithItems } from './part-with-items.js';
@@ -13,7 +14,11 @@ import { isTextBlock, positionOf, span } from './tree.js';
 import { readPerson, splitPeople } from '../canonical/people.js';
 
 export function buildHighlights(section: Section, ctx: ReaderContext, reason: string): void {
-  buildPartWithItems(section, ctx, reason, { part: 'highlights', items: 'themes', itemWord: 'theme', buildItem: buildTheme, leadItems: themeLists });
+  const leadItems = (part: Section, c: ReaderContext) => {
+    const listed = themeLists(part, c);
+    return listed.count ? listed : themeParagraphs(part, c);
+  };
+  buildPartWithItems(section, ctx, reason, { part: 'highlights', items: 'themes', itemWord: 'theme', buildItem: buildTheme, leadItems });
 }
 
 /** `**Digital innovation hubs**: EDIHs should … (Speaker: Anna Gruber, SFG)`: a title in bold, its text after it. */
@@ -71,6 +76,33 @@ function themeLists(section: Section, ctx: ReaderContext): { taken: RootContent[
     );
   }
   return { taken, count };
+}
+
+/**
+ * Highlights pasted as plain text, no sub-headings and no lists: every paragraph a title on its first line (a few
+ * words, no full stop) and the theme below it, one of them with a `Speakers:` line. Each paragraph is a theme read
+ * as under a sub-heading; one info. Anything else (prose) stays the introduction.
+ */
+function themeParagraphs(section: Section, ctx: ReaderContext): { taken: RootContent[]; count: number } {
+  const none = { taken: [], count: 0 };
+  if (section.children.length > 0) return none;
+  const words = keyWordsFor(ctx.language, 'theme');
+  const blocks = section.blocks.filter(isTextBlock);
+  if (blocks.length === 0 || blocks.some((b) => b.type !== 'paragraph' || ctx.source.marks.touches(b))) return none;
+  const themes = blocks.map((b) => paragraphLines(b as Paragraph, ctx.source));
+  const titled = (lines: ParagraphLine[]) => lines.length >= 2 && /^\S.{0,80}$/u.test(lines[0]!.text.trim()) && !/[.!?;:,]$/u.test(lines[0]!.text.trim()) && lines[0]!.text.trim().split(/\s+/).length <= 12 && keyLine(lines[0]!.text, words)?.key === undefined;
+  if (!themes.every(titled) || !themes.some((lines) => lines.slice(1).some((l) => keyLine(l.text, words)?.key === 'speakers'))) return none;
+  themes.forEach((lines, i) => {
+    const [first, ...rest] = lines;
+    buildTheme({ heading: titleLine(first!, blocks[i] as Paragraph), title: first!.text.trim(), depth: section.depth + 1, blocks: linesAsBlocks(rest, words, ctx.source), children: [] }, ['highlights', 'themes', i], ctx, 'a paragraph under highlights whose first line is its title');
+  });
+  ctx.out.report(
+    diagnostic('theme-paragraphs', `The paragraphs are read as ${themes.length} ${themes.length === 1 ? 'theme' : 'themes'}, each named by its first line`, positionOf(blocks[0]!), {
+      severity: 'info',
+      note: 'Or give each theme a sub-heading of its own (`### Theme`)',
+    }),
+  );
+  return { taken: blocks, count: themes.length };
 }
 
 export function buildTheme(theme: Section, path: Path, ctx: ReaderContext, reason = 'a sub-heading of highlights'): void {

@@ -13,7 +13,8 @@ import { practiceColumns, readPracticeTable } from './practice-table.js';
 import { practiceListItems, readPracticeList } from './practice-list.js';
 import { diagnostic, quote } from '../../diagnostics/message.js';
 import { didYouMean } from '../../diagnostics/suggest.js';
-import { keyLinePlace, keyParagraph, keyWordsFor, type KeyLine, type KeyName, type KeyWords } from './key-lines.js';
+import { keyLine, keyLinePlace, keyParagraph, keyWordsFor, type KeyLine, type KeyName, type KeyWords } from './key-lines.js';
+import { linesAsBlocks, paragraphLines, titleLine, type ParagraphLine } from './paragraph-lines.js';
 import { allBlocks, type Section } from './sections.js';
 import { classifyHeading } from '../section-names.js';
 import { isTextBlock, positionOf, span, type Placed } from './tree.js';
@@ -77,10 +78,18 @@ function tableTopics(section: Section, ctx: ReaderContext): { taken: RootContent
   // `Country: Portugal`, then their description): each run from one `Project:` or `Practice:` line to the next.
   const runs = keyLineRuns(section, ctx);
   for (const run of runs) {
-    taken.push(...run.blocks);
-    buildPractice(run, at(undefined, run.heading as RootContent, 'practices written as key lines under no topic'), ctx, 'a `Project:` or `Practice:` line under good practices');
+    taken.push(...run.taken);
+    buildPractice(run.practice, at(undefined, run.practice.heading as RootContent, 'practices written as key lines under no topic'), ctx, run.reason);
   }
-  if (runs.length) ctx.out.report(diagnostic('practice-key-lines', `The key lines are read as ${runs.length} ${runs.length === 1 ? 'practice' : 'practices'}, each from its \`Project:\` or \`Practice:\` line to the next`, positionOf(runs[0]!.heading), { severity: 'info', note: 'Or write each practice under a heading of its own (`### PROJECT – Title`)' }));
+  if (runs.length) {
+    const n = runs.length;
+    ctx.out.report(
+      diagnostic('practice-key-lines', `The key lines are read as ${n} ${n === 1 ? 'practice' : 'practices'}, each from the line that names it (\`Project:\`, \`Practice:\` or \`PROJECT – Title\`) to the next`, positionOf(runs[0]!.practice.heading), {
+        severity: 'info',
+        note: 'Or write each practice under a heading of its own (`### PROJECT – Title`)',
+      }),
+    );
+  }
   for (const block of section.blocks) {
     if (taken.includes(block)) continue;
     const items = practiceListItems(block, ctx);
@@ -104,19 +113,41 @@ function tableTopics(section: Section, ctx: ReaderContext): { taken: RootContent
  * `Project:` or `Practice:` starts one, which runs to the next such paragraph (or to the part's sub-headings);
  * what comes before the first stays the introduction. None when no paragraph starts one.
  */
-function keyLineRuns(section: Section, ctx: ReaderContext): Section[] {
+function keyLineRuns(section: Section, ctx: ReaderContext): Array<{ practice: Section; taken: RootContent[]; reason: string }> {
   const words = keyWordsFor(ctx.language, 'practice');
   const starts = (block: RootContent) =>
     block.type === 'paragraph' && practiceRefLines(block, ctx) === undefined && keyParagraph(block, ctx.source, words)?.keys.some((k) => k.key === 'project' || k.key === 'title') === true;
-  const runs: Section[] = [];
+  const runs: Array<{ practice: Section; taken: RootContent[]; reason: string }> = [];
   for (const block of section.blocks) {
+    const titled = titledPractice(block, words, ctx);
     if (starts(block)) {
       const keys = keyParagraph(block as Paragraph, ctx.source, words)!.keys;
       const named = keys.find((k) => k.key === 'title')?.value || keys.find((k) => k.key === 'project')?.value || '';
-      runs.push({ heading: block as never, title: named, depth: section.depth + 1, blocks: [block], children: [] });
-    } else if (runs.length) runs[runs.length - 1]!.blocks.push(block);
+      runs.push({ practice: { heading: block as never, title: named, depth: section.depth + 1, blocks: [block], children: [] }, taken: [block], reason: 'a `Project:` or `Practice:` line under good practices' });
+    } else if (titled) {
+      const [first, ...rest] = titled;
+      const practice = { heading: titleLine(first!, block as Paragraph), title: first!.text.trim(), depth: section.depth + 1, blocks: linesAsBlocks(rest, words, ctx.source), children: [] };
+      runs.push({ practice, taken: [block], reason: 'a paragraph under good practices whose first line names a project and a practice' });
+    } else if (runs.length) {
+      runs[runs.length - 1]!.practice.blocks.push(block);
+      runs[runs.length - 1]!.taken.push(block);
+    }
   }
   return runs;
+}
+
+/**
+ * A paragraph pasted as plain text whose first line names a project and a practice (`GREENPRO – Circular furniture`)
+ * and whose other lines hold a practice's key lines (`Country: Portugal`): its lines; else undefined.
+ */
+function titledPractice(block: RootContent, words: KeyWords, ctx: ReaderContext): ParagraphLine[] | undefined {
+  if (block.type !== 'paragraph' || ctx.source.marks.touches(block)) return undefined;
+  const lines = paragraphLines(block, ctx.source);
+  const first = lines[0]!.text.trim();
+  const { project } = splitProjectTitle(first);
+  // (`Country: Portugal` is a key line, and `Note: …` no project: before a colon, only a name in capitals is one)
+  if (lines.length < 2 || project === undefined || keyLine(first, words) !== undefined || (!/\s[–—-]\s/.test(first) && /\p{Ll}/u.test(project))) return undefined;
+  return lines.slice(1).some((line) => keyLine(line.text, words)?.key !== undefined) ? lines : undefined;
 }
 
 /** Says that a table was read as practices (a reading a person should be able to check). */

@@ -46,6 +46,21 @@ describe('highlights builder', () => {
     expect(messages.map((m) => m.ruleId)).toEqual(['theme-list']);
   });
 
+  it('reads paragraphs pasted as plain text, a title on each first line and a `Speakers:` line in one, as themes', () => {
+    const { body, messages } = readBody(
+      '## Highlights\n\nCircular criteria in tenders\nSpeakers: Maria Costa (City of Lisbon)\nLisbon uses **circular** criteria.\n\nMarket dialogue first\nEarly dialogue avoids failed tenders.\n',
+      buildHighlights,
+    );
+    expect(body.highlights.themes).toEqual([
+      { title: 'Circular criteria in tenders', speakers: [{ name: 'Maria Costa', organisation: 'City of Lisbon' }], text: 'Lisbon uses **circular** criteria.' },
+      { title: 'Market dialogue first', text: 'Early dialogue avoids failed tenders.' },
+    ]);
+    expect(messages.map((m) => [m.ruleId, m.place?.start.line])).toEqual([['theme-paragraphs', 3]]);
+    // Prose, or paragraphs none of which names speakers, stays the introduction.
+    expect(readBody('## Highlights\n\nA good day\nWe met in Lisbon.\n\nNext time\nIn Porto.\n', buildHighlights).body.highlights.intro).toBe('A good day We met in Lisbon.\n\nNext time In Porto.');
+    expect(readBody('## Highlights\n\nWe met in Lisbon.\nSpeakers: Maria Costa\n', buildHighlights).body.highlights.themes).toBeUndefined();
+  });
+
   it('reads one speaker as written', () => {
     expect(parseSpeaker('**Jane Doe**')).toEqual({ name: 'Jane Doe' });
     expect(parseSpeaker('Jane Doe, Director, City of Genoa')).toEqual({ name: 'Jane Doe', role: 'Director', organisation: 'City of Genoa' });

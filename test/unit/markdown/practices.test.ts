@@ -61,9 +61,18 @@ describe('practices builder', () => {
     expect(messages.map((m) => [m.ruleId, m.severity])).toContainEqual(['practice-title-line', 'warning']);
   });
 
+  it('reads a paragraph pasted as plain text whose first line names a project and a practice, then its key lines', () => {
+    const { body, messages } = readBody('## Good practices\n\nGREENPRO – Circular furniture\nCountry: Portugal\nPresenter: Rui Lopes, City of Lisbon\nLisbon buys **refurbished** furniture.\nFor its offices.\n\nIt saved 30 %.\n', buildPractices);
+    expect(body.practices.topics[0].practices).toEqual([
+      { title: 'Circular furniture', project: 'GREENPRO', country: 'Portugal', presenter: { name: 'Rui Lopes', organisation: 'City of Lisbon' }, description: 'Lisbon buys **refurbished** furniture. For its offices.\n\nIt saved 30 %.' },
+    ]);
+    expect(body.practices.intro).toBeUndefined();
+    expect(messages.map((m) => [m.ruleId, m.place?.start.line])).toEqual([['practice-key-lines', 3]]);
+  });
+
   it('warns when good practices hold no practice but their text has a practice’s key lines; prose alone says nothing', () => {
-    const { body, messages } = readBody('## Good practices\n\nGREENPRO – Circular furniture\nCountry: Portugal\nLisbon buys refurbished furniture.\n', buildPractices);
-    expect(body.practices.intro).toBe('GREENPRO – Circular furniture Country: Portugal Lisbon buys refurbished furniture.');
+    const { body, messages } = readBody('## Good practices\n\nCountry: Portugal\nLisbon buys refurbished furniture.\n\nNote: all cities\nCountry: Spain\n', buildPractices);
+    expect(body.practices.intro).toBe('Country: Portugal Lisbon buys refurbished furniture.\n\nNote: all cities Country: Spain');
     expect(messages.map((m) => [m.ruleId, m.severity, m.place?.start.line])).toEqual([['part-without-items', 'warning', 3]]);
     expect(readBody('## Good practices\n\nThree projects presented their work.\n\nAll of them: very different.\n', buildPractices).messages).toEqual([]);
   });
