@@ -12,7 +12,8 @@
  * Headings that name no part become free sections, kept in order, with a
  * warning. Nothing the author wrote is dropped silently.
  */
-import { diagnostic, type Diagnostic } from '../../diagnostics/message.js';
+import { diagnostic, quote, type Diagnostic } from '../../diagnostics/message.js';
+import { readDate } from '../canonical/dates.js';
 import { pathKey, type ParsedNotes } from '../parsed-notes.js';
 import { eventValue, notesLanguage } from '../canonical/keys.js';
 import { classifyHeading } from '../section-names.js';
@@ -77,8 +78,25 @@ export function parseMarkdownNotes(text: string): ParsedNotes {
     roots.every((r) => r.depth === 1) &&
     (roots.length > 1 || classifyHeading(first.title, language) !== undefined);
   if (first && first.depth === 1 && !levelOneParts) {
-    out.set(['title'], first.title, first.heading);
-    out.placed('field', ['title'], first.heading, 'the first level-1 heading', first.title);
+    // `Workshop on tourism – 8 October 2024, Matera (Italy)`: a date (and a place) closing the title heading are
+    // the event's, when the notes give no date elsewhere.
+    const facts = eventValue(front.data, 'date', language) === undefined ? titleFacts(first.title, language) : undefined;
+    out.set(['title'], facts?.title ?? first.title, first.heading);
+    out.placed('field', ['title'], first.heading, 'the first level-1 heading', facts?.title ?? first.title);
+    if (facts) {
+      out.set(['date'], facts.date, first.heading);
+      out.placed('field', ['date'], first.heading, 'a date closing the title heading', facts.date);
+      if (facts.place && eventValue(front.data, 'place', language) === undefined) {
+        out.set(['place'], facts.place, first.heading);
+        out.placed('field', ['place'], first.heading, 'a place after the date in the title heading', facts.place);
+      }
+      out.report(
+        diagnostic('title-block-line', `The words ${quote(facts.written)} closing the title are read as the event's date${facts.place ? ' and place' : ''}`, positionOf(first.heading), {
+          severity: 'info',
+          note: 'Write them as `date:`' + (facts.place ? ' and `place:`' : '') + ' in the front matter to make this certain (`report fix` keeps the title as written).',
+        }),
+      );
+    }
     preamble.push(...first.blocks);
     topLevel = [...first.children, ...roots.slice(1)];
   }
@@ -122,4 +140,24 @@ export function parseMarkdownNotes(text: string): ParsedNotes {
   // (pasted one paragraph per line, the lines are headings only as read line by line: fix leaves those as written)
   const edits = [...bulletEdits(pasted.bullets), ...(lines.messages.length ? [] : plain.edits), ...titleBlockEdits(text, factBlocks, out, front.data)];
   return { data, messages, locate, placements: out.placements, ...(edits.length ? { edits } : {}) };
+}
+
+/**
+ * A title heading closed by a date and maybe a place, after a dash or in brackets (`Workshop – 8 ottobre 2024,
+ * Matera (Italia)`, `Webinar (12 March 2025)`): the title before them, the date and the place as written; else
+ * undefined (the words must read as a date, or it is all title).
+ */
+function titleFacts(heading: string, language: string | undefined): { title: string; date: string; place?: string; written: string } | undefined {
+  const split = /^(.+?)\s+[–—-]\s+([^–—]+)$/u.exec(heading) ?? /^(.+?)\s*\(([^()]+(?:\([^()]*\))?[^()]*)\)$/u.exec(heading);
+  if (!split) return undefined;
+  const [, title, tail] = split as unknown as [string, string, string];
+  const isDate = (text: string) => {
+    const reading = readDate(text.trim(), language);
+    return reading !== undefined && 'ok' in reading;
+  };
+  if (isDate(tail)) return { title: title.trim(), date: tail.trim(), written: tail.trim() };
+  // `8 ottobre 2024, Matera (Italia)`: the date, then the place after its comma.
+  const comma = tail.indexOf(',');
+  if (comma > 0 && isDate(tail.slice(0, comma)) && tail.slice(comma + 1).trim()) return { title: title.trim(), date: tail.slice(0, comma).trim(), place: tail.slice(comma + 1).trim(), written: tail.trim() };
+  return undefined;
 }

@@ -55,6 +55,22 @@ describe('facts as key lines before the first part', () => {
   });
 });
 
+describe('a date and a place closing the title heading', () => {
+  it('reads them when the notes give no date elsewhere, and says so', () => {
+    const r = parseMarkdownNotes('# Workshop tematico – 8 ottobre 2024, Matera (Italia)\n\n## Sintesi\n\nTesto.\n');
+    expect(r.data).toMatchObject({ title: 'Workshop tematico', date: '8 ottobre 2024', place: 'Matera (Italia)' });
+    expect(rules(r)).toContain('1:1 info title-block-line');
+    expect(data('# Webinar on skills (12 March 2025)\n\nText.\n')).toMatchObject({ title: 'Webinar on skills', date: '12 March 2025' });
+  });
+  it('leaves a title whose closing words are no date, or notes that give their date, as written', () => {
+    expect(data('# Peer review – Tartu\n\nText.\n').title).toBe('Peer review – Tartu');
+    expect(data('# Energy transition 2030 – 2050\n\nText.\n').title).toBe('Energy transition 2030 – 2050');
+    expect(data('# Smart regions (March 2025)\n\nText.\n').title).toBe('Smart regions (March 2025)');
+    const dated = parseMarkdownNotes('---\ndate: 2024-10-08\n---\n# Workshop – 8 October 2024\n\nText.\n');
+    expect(dated.data).toMatchObject({ title: 'Workshop – 8 October 2024', date: '2024-10-08' });
+  });
+});
+
 describe('a title in bold at the top', () => {
   it('is the title; a programme’s name before it the series', () => {
     const r = parseMarkdownNotes('**Interreg Europe Policy Learning Platform**\n\n**Online workshop: Energy communities**\n\n**Date:** 5–6 June 2024\n\nText.\n');
