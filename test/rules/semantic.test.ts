@@ -129,6 +129,12 @@ describe('valid-url', () => {
     expect(r.code).toBe(0);
   });
 
+  it('Markdown: a footnote is no link (its text is not an address)', async () => {
+    const r = await ws.validate('footnote.md', markdown('Rund 120 Teilnehmende.[^1]', '', '[^1]: Laut Anmeldeliste.'));
+    expect(r.report).toEqual([]);
+    expect(r.code).toBe(0);
+  });
+
   it('YAML: a link target with parentheses is quoted whole', async () => {
     const r = await ws.validate('valid-url-parens.yaml', text('title: Workshop', 'date: 2024-06-05', 'summary: Watch [the recording](javascript:alert(1)) now.'));
     expect(r.report).toEqual([

@@ -39,8 +39,8 @@ export function readContact(text: string): { name: string; email?: string; phone
   const phone = takePhone(rest);
   const name = (phone?.rest ?? rest)
     .replace(/[<>()\[\]]/g, '')
-    .replace(/(?:\s*[,;:–—-])+\s*$/, '')
-    .replace(/^[\s,;:–—-]+/, '')
+    .replace(/(?:\s*[,;:–—|-])+\s*$/, '')
+    .replace(/^[\s,;:–—|-]+/, '')
     .replace(/\s*,(?:\s*,)+/g, ',')
     .trim();
   return { ...nameAndRole(name || email), email, ...(phone ? { phone: phone.phone } : {}) };

@@ -272,6 +272,16 @@ export function buildPractice(section: Section, path: Path, ctx: ReaderContext, 
       }
       continue;
     }
+    // `- Land: Österreich` / `- Vortragender: Max Huber, Stadt Wien`: a list whose every item is a key line of a
+    // practice is its key lines, as a paragraph of them would be.
+    const keyItems = block.type === 'list' && source.marks.has(block) === source.marks.has(section.heading) ? keyLineItems(block as List, words, ctx) : undefined;
+    if (keyItems) {
+      for (const { item, line } of keyItems) {
+        out.placed(line.key === 'figures' ? 'figures' : 'field', [...path, line.key!], item, `list item ${quote(line.line.trim())}`);
+        setPracticeField(line.key!, line.value, path, item, ctx);
+      }
+      continue;
+    }
     const presenter = out.get([...path, 'presenter']) === undefined ? presentedBy(block, source, ctx.language) : undefined;
     if (presenter) {
       for (const [key, value] of Object.entries(presenter)) out.set([...path, 'presenter', key], value, block);
@@ -294,6 +304,16 @@ export function buildPractice(section: Section, path: Path, ctx: ReaderContext, 
     out.set([...path, 'country'], where.country, section.heading);
     if (where.region && out.get([...path, 'region']) === undefined) out.set([...path, 'region'], where.region, section.heading);
   }
+}
+
+/** The items of a list that are all key lines of a practice with a value (`- Country: Austria`); else undefined. */
+function keyLineItems(list: List, words: KeyWords, ctx: ReaderContext): Array<{ item: List['children'][number]; line: KeyLine }> | undefined {
+  const items = list.children.map((item) => {
+    const text = item.children.length === 1 && item.children[0]!.type === 'paragraph' ? ctx.source.itemText(item) : '';
+    const line = text && !text.includes('\n') ? keyLine(text, words) : undefined;
+    return line?.key && line.value && line.key !== 'title' ? { item, line } : undefined;
+  });
+  return items.length && items.every((i) => i !== undefined) ? (items as Array<{ item: List['children'][number]; line: KeyLine }>) : undefined;
 }
 
 /**

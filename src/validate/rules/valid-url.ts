@@ -7,8 +7,8 @@ import { walk, type Rule } from './rule.js';
  */
 const INLINE_LINK = /(?<!!)\[[^\]]*\]\(\s*<?((?:[^()\s<>]|\([^()\s]*\))*)>?(?:\s+"[^"]*")?\s*\)/g;
 
-/** Link reference definitions: `[label]: target`. */
-const DEFINITION = /^[ \t]{0,3}\[[^\]]+\]:[ \t]*<?([^\s>]+)>?/gm;
+/** Link reference definitions: `[label]: target` (not a footnote's `[^1]: text`). */
+const DEFINITION = /^[ \t]{0,3}\[(?!\^)[^\]]+\]:[ \t]*<?([^\s>]+)>?/gm;
 
 /** Autolinks: `<https://…>`, `<mailto:…>`, and any other scheme someone might try. */
 const AUTOLINK = /<([a-zA-Z][a-zA-Z0-9+.-]{1,31}:[^<>\s]*)>/g;

@@ -65,6 +65,8 @@ describe('contacts builder', () => {
   });
   it('reads one contact', () => {
     expect(parseContact('Marc Pattinson, m.pattinson@policylearning.eu')).toEqual({ name: 'Marc Pattinson', email: 'm.pattinson@policylearning.eu' });
+    expect(parseContact('Anna Weber | a.weber@policylearning.eu')).toEqual({ name: 'Anna Weber', email: 'a.weber@policylearning.eu' });
+    expect(parseContact('Anna Weber | Projektleiterin | a.weber@policylearning.eu')).toEqual({ name: 'Anna Weber', role: 'Projektleiterin', email: 'a.weber@policylearning.eu' });
     expect(parseContact('[Carl](mailto:c@d.eu)')).toEqual({ name: 'Carl', email: 'c@d.eu' });
     // Word and pandoc exports break lines with a trailing backslash (a hard break): not part of the name.
     expect(parseContact('Katharina Kessler\\\nk.kessler@policylearning.eu')).toEqual({ name: 'Katharina Kessler', email: 'k.kessler@policylearning.eu' });

@@ -77,6 +77,16 @@ describe('practices builder', () => {
     expect(readBody('## Good practices\n\nThree projects presented their work.\n\nAll of them: very different.\n', buildPractices).messages).toEqual([]);
   });
 
+  it('reads a list whose every item is a key line as the key lines; any other list stays the description', () => {
+    const { body } = practice('- Country: Austria\n- Presenter: Max Huber, City of Vienna\n\nA market.');
+    expect(body.practices.topics[0].practices[0]).toMatchObject({ country: 'Austria', presenter: { name: 'Max Huber', organisation: 'City of Vienna' }, description: 'A market.' });
+    const german = readBody('## Gute Praxis\n\n### Thema\n\n#### CB – Bauteilbörse\n\n- Land: Österreich\n- Vortragender: Max Huber, Stadt Wien\n', buildPractices, 'de');
+    expect(german.body.practices.topics[0].practices[0]).toMatchObject({ country: 'Österreich', presenter: { name: 'Max Huber', organisation: 'Stadt Wien' } });
+    const mixed = practice('- Country: Austria\n- Cheaper materials\n\nA market.');
+    expect(mixed.body.practices.topics[0].practices[0]).toMatchObject({ description: 'Country: Austria\n\nCheaper materials\n\nA market.' });
+    expect(mixed.body.practices.topics[0].practices[0].country).toBeUndefined();
+  });
+
   it('leaves prose with a colon as the description', () => {
     const { body, messages } = practice('Note: the project ended in 2023.');
     expect(body.practices.topics[0].practices[0].description).toBe('Note: the project ended in 2023.');
