@@ -29,6 +29,12 @@ const MAX_CONTACT = 500;
  * spaces, as Word exports write) is a space. Undefined for an empty or overlong text.
  */
 export function readContact(text: string): { name: string; email?: string; phone?: string; role?: string } | undefined {
+  // A business card's lines: the name (in bold or not), its role on the lines below, the address on a line of its own.
+  const lines = text.split(/(?:\\|[ \t]*)\r?\n/).map((l) => l.trim()).filter(Boolean);
+  if (lines.length >= 3 && lines.length <= 6 && text.length <= MAX_CONTACT) {
+    const card = businessCard(lines);
+    if (card) return card;
+  }
   const flat = text.replace(/(?:\\|[ \t]*)\r?\n\s*/g, ' ').trim();
   if (!flat || flat.length > MAX_CONTACT) return undefined;
   const linked = /\[([^\]]*)\]\(mailto:([^)]+)\)/i.exec(flat);
@@ -44,6 +50,29 @@ export function readContact(text: string): { name: string; email?: string; phone
     .replace(/\s*,(?:\s*,)+/g, ',')
     .trim();
   return { ...nameAndRole(name || email), email, ...(phone ? { phone: phone.phone } : {}) };
+}
+
+/**
+ * `**Simon Hunkin**` / `Thematic Expert – Environment` / `s.hunkin@policylearning.eu` (and a telephone line): the first
+ * line the name (its bold marks left out), the lines with no address or number its role; undefined unless the
+ * address and the number stand on lines of their own after the name.
+ */
+function businessCard(lines: readonly string[]): { name: string; email?: string; phone?: string; role?: string } | undefined {
+  const name = lines[0]!.replace(/^(\*\*|__)(.+)\1$/u, '$2').trim();
+  if (!name || EMAIL.test(name) || takePhone(name) || name.split(/\s+/).length > 6) return undefined;
+  let email: string | undefined;
+  let phone: string | undefined;
+  const role: string[] = [];
+  for (const line of lines.slice(1)) {
+    const address = /^<?(?:mailto:)?([^\s<>()[\],;]+@[^\s<>()[\],;]+?)>?\.?$/i.exec(line) ?? /^\[[^\]]*\]\(mailto:([^)]+)\)$/i.exec(line);
+    const number = address ? undefined : takePhone(line);
+    if (address && !email) email = address[1]!;
+    else if (number && !number.rest.replace(/[\s,;:–—|-]+/g, '') && !phone) phone = number.phone;
+    else if (!address && !number && !EMAIL.test(line)) role.push(line);
+    else return undefined;
+  }
+  if (!email) return undefined;
+  return { name, ...(role.length ? { role: role.join(', ') } : {}), email, ...(phone ? { phone } : {}) };
 }
 
 /**

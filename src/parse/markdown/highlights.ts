@@ -107,14 +107,20 @@ function themeParagraphs(section: Section, ctx: ReaderContext): { taken: RootCon
 
 export function buildTheme(theme: Section, path: Path, ctx: ReaderContext, reason = 'a sub-heading of highlights'): void {
   const { out, source } = ctx;
-  out.set([...path, 'title'], theme.title, theme.heading);
-  out.mark(path, theme.heading);
-  out.placed('theme', path, theme.heading, reason, theme.title);
-  out.markInternal(path, theme.heading);
   const words = keyWordsFor(ctx.language, 'theme');
+  // `### Drought planning — Speaker: Laura Gómez (Ebro Basin Authority)`, `### Skills (Speakers: A, B)`: the speakers
+  // named at the end of the heading are the theme's, the words before them its title.
+  const named = /^(.+?)\s*\(([^:()]{2,30}):\s*([^()]+(?:\([^()]*\)[^()]*)*)\)$/u.exec(theme.title) ?? /^(.+?)(?:\s+[–—|-]\s+|,\s+)([^:()]{2,30}):\s*(.+)$/u.exec(theme.title);
+  const inHeading = named && keyOfWord(named[2]!, words) === 'speakers' ? named : undefined;
+  const title = inHeading ? inHeading[1]!.trim() : theme.title;
+  out.set([...path, 'title'], title, theme.heading);
+  out.mark(path, theme.heading);
+  out.placed('theme', path, theme.heading, reason, title);
+  out.markInternal(path, theme.heading);
   const blocks = allBlocks(theme);
   const textBlocks: RootContent[] = [];
-  const speakers: Notes[] = [];
+  const speakers: Notes[] = inHeading ? splitPeople(inHeading[3]!).map(readPerson) : [];
+  if (inHeading) out.placed('field', [...path, 'speakers'], theme.heading, `the heading's words ${JSON.stringify(`${inHeading[2]}: ${inHeading[3]}`)}`);
   let speakersAt: RootContent | undefined;
   for (let i = 0; i < blocks.length; i++) {
     const block = blocks[i]!;
@@ -134,7 +140,7 @@ export function buildTheme(theme: Section, path: Path, ctx: ReaderContext, reaso
     }
     if (isTextBlock(block)) textBlocks.push(block);
   }
-  if (speakers.length) out.set([...path, 'speakers'], speakers, speakersAt);
+  if (speakers.length) out.set([...path, 'speakers'], speakers, speakersAt ?? (inHeading ? theme.heading : undefined));
   const text = source.paragraphs(textBlocks);
   if (text) out.set([...path, 'text'], text, span(textBlocks));
 }

@@ -73,3 +73,14 @@ describe('an organiser’s role in brackets', () => {
     ['Region Västerbotten (värd)', 'en', { name: 'Region Västerbotten (värd)' }],
   ])('reads %s in %s', (text, language, expected) => expect(readOrganiser(text, language)).toEqual(expected));
 });
+
+describe('a contact written as a business card', () => {
+  it('reads the name (bold or not), the role lines and the address and number on lines of their own', () => {
+    expect(readContact('**Simon Hunkin**\nThematic Expert – Environment\ns.hunkin@policylearning.eu')).toEqual({ name: 'Simon Hunkin', role: 'Thematic Expert – Environment', email: 's.hunkin@policylearning.eu' });
+    expect(readContact('Astrid Severin\nThematic Expert\nPolicy Learning Platform\na.severin@policylearning.eu\n+32 2 123 45 67')).toEqual({ name: 'Astrid Severin', role: 'Thematic Expert, Policy Learning Platform', email: 'a.severin@policylearning.eu', phone: '+32 2 123 45 67' });
+  });
+  it('leaves two-line contacts and lines with the address inside to the line reader', () => {
+    expect(readContact('Marc Pattinson\nm.pattinson@policylearning.eu')).toEqual({ name: 'Marc Pattinson', email: 'm.pattinson@policylearning.eu' });
+    expect(readContact('Write to\nthe secretariat at\ninfo@x.eu today')).toMatchObject({ email: 'info@x.eu' });
+  });
+});

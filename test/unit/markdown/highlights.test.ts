@@ -61,6 +61,15 @@ describe('highlights builder', () => {
     expect(readBody('## Highlights\n\nWe met in Lisbon.\nSpeakers: Maria Costa\n', buildHighlights).body.highlights.themes).toBeUndefined();
   });
 
+  it('takes the speakers named at the end of a theme’s heading, the words before them as its title', () => {
+    const { body } = readBody('## Highlights\n\n### Drought planning — Speaker: Laura Gómez (Ebro Basin Authority)\n\nShared plans.\n\n### Skills (Speakers: Ann Lee and Bo Kim)\n\nShort courses.\n\n### Rules of thumb: what works\n\nText.\n', buildHighlights);
+    expect(body.highlights.themes).toEqual([
+      { title: 'Drought planning', speakers: [{ name: 'Laura Gómez', organisation: 'Ebro Basin Authority' }], text: 'Shared plans.' },
+      { title: 'Skills', speakers: [{ name: 'Ann Lee' }, { name: 'Bo Kim' }], text: 'Short courses.' },
+      { title: 'Rules of thumb: what works', text: 'Text.' },
+    ]);
+  });
+
   it('reads one speaker as written', () => {
     expect(parseSpeaker('**Jane Doe**')).toEqual({ name: 'Jane Doe' });
     expect(parseSpeaker('Jane Doe, Director, City of Genoa')).toEqual({ name: 'Jane Doe', role: 'Director', organisation: 'City of Genoa' });
