@@ -9,7 +9,7 @@ import { pathKey, type ParsedNotes } from '../parsed-notes.js';
 import { withScheme } from './addresses.js';
 import { readActivityLine } from './activity-line.js';
 import { readDate } from './dates.js';
-import { CANONICAL_KEYS, normaliseKey, notesLanguage, resolveKey, type KeyContext, type KeyMeaning } from './keys.js';
+import { CANONICAL_KEYS, languageOfKeys, normaliseKey, notesLanguage, resolveKey, type KeyContext, type KeyMeaning } from './keys.js';
 import { highlights, nextSteps, practices, section } from './parts.js';
 import { readPlace } from './place.js';
 import type { NotesPath, Rewrite } from './rewrite.js';
@@ -61,11 +61,16 @@ export class Canonicaliser {
   readonly origin = new Map<string, NotesPath>();
   readonly language: string | undefined;
 
+  /** The language read from the notes' keys, when they do not say theirs (`language-from-keys`). */
+  private readonly keysLanguage: { language: string; keys: string[] } | undefined;
+
   constructor(
     private readonly parsed: ParsedNotes,
     data: Json,
   ) {
-    this.language = notesLanguage(data);
+    const declared = notesLanguage(data);
+    this.keysLanguage = declared === undefined ? languageOfKeys(data) : undefined;
+    this.language = declared ?? this.keysLanguage?.language;
   }
 
   where(orig: NotesPath, target: 'value' | 'key' = 'value'): Position | undefined {
@@ -114,6 +119,13 @@ export class Canonicaliser {
       for (const key of Object.keys(rest)) if (Object.hasOwn(inner, key)) this.conflict(key, key, [], [inner[key], rest[key]]);
       out = { ...inner, ...rest };
     } else out = this.mapping('event', data, [], [], child);
+    const fromKeys = this.keysLanguage;
+    if (fromKeys && out.language === undefined) {
+      out.language = fromKeys.language;
+      const name = new Intl.DisplayNames(['en'], { type: 'language' }).of(fromKeys.language) ?? fromKeys.language;
+      this.info('language-from-keys', `The notes do not say their language; their keys (${fromKeys.keys.slice(0, 3).map(quote).join(', ')}) are ${name}, so they are read and printed in it`, [fromKeys.keys[0]!], 'key', `Write \`language: ${fromKeys.language}\` to make this certain (\`report fix\` does).`);
+      this.rewrites.push({ action: 'insert-key', path: ['language'], from: undefined, to: fromKeys.language, after: 'title', position: this.where([fromKeys.keys[0]!], 'key'), rule: 'language-from-keys' });
+    }
     const range = this.pendingEnd;
     if (range) {
       if (out.endDate === undefined) {

@@ -234,6 +234,21 @@ export function eventValue(data: Readonly<Record<string, unknown>>, key: string,
   return written === undefined ? undefined : data[written];
 }
 
+/**
+ * The language of notes that do not say theirs, from their keys (`titre`, `lieu`, `résumé` …): the label pack whose
+ * words are most of the event's keys not written in English, when at least two are and no other pack reads as
+ * many; else undefined. The keys written in English (or the canonical ones) say nothing either way.
+ */
+export function languageOfKeys(data: Readonly<Record<string, unknown>>): { language: string; keys: string[] } | undefined {
+  const { byPack } = multilingualTable('event');
+  const english = table('event');
+  const foreign = Object.keys(data).filter((k) => !english.has(normaliseKey(k)) && !CANONICAL_KEYS.event.includes(k));
+  const scores = [...byPack].map(([code, words]) => ({ code, keys: foreign.filter((k) => words.has(normaliseKey(k))) })).filter((s) => s.code !== 'en');
+  scores.sort((a, b) => b.keys.length - a.keys.length);
+  const [best, next] = scores;
+  return best && best.keys.length >= 2 && (!next || next.keys.length < best.keys.length) ? { language: best.code, keys: best.keys } : undefined;
+}
+
 /** The notes' language tag, from whichever key means `language` (`Sprache: de`, `Langue : français`). */
 export function notesLanguage(data: Readonly<Record<string, unknown>>): string | undefined {
   const value = eventValue(data, 'language');

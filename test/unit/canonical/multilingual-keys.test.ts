@@ -122,7 +122,8 @@ Organizzatori:
     ruolo: host
 `);
     expect(errors(it)).toEqual([]);
-    expect(it.data).toEqual({ title: 'Mobilità sostenibile', date: '2025-09-10', place: { city: 'Bologna', country: 'Italia' }, organisers: [{ name: 'Regione Emilia-Romagna', role: 'host' }] });
+    // (the notes do not say their language: their keys are Italian, so it is read as theirs: language-from-keys)
+    expect(it.data).toEqual({ title: 'Mobilità sostenibile', date: '2025-09-10', place: { city: 'Bologna', country: 'Italia' }, organisers: [{ name: 'Regione Emilia-Romagna', role: 'host' }], language: 'it' });
   });
 
   it('reads a word two languages read differently only in the notes’ language', () => {
@@ -193,5 +194,20 @@ describe.each([...labelPacks().keys()])('locales/%s.json fields', (code) => {
           seen.set(normaliseKey(word), key);
         }
     }
+  });
+});
+
+describe('the language of notes that do not say theirs, from their keys', () => {
+  it('reads French keys as French notes, says so, and fix writes `language`', () => {
+    const text = 'titre: Atelier\ndate: 21 janvier 2025\nlieu: Clermont-Ferrand, France\norganisateurs:\n  - Région AURA (hôte)\nprochaines étapes:\n  - Agir.\n';
+    const r = parseNotes(text, 'yaml');
+    expect(r.data).toMatchObject({ language: 'fr', date: '2025-01-21', organisers: [{ name: 'Région AURA', role: 'hôte' }], nextSteps: { groups: [{ title: 'Recommandations' }] } });
+    expect(r.messages.find((m) => m.ruleId === 'language-from-keys')?.place?.start.line).toBe(1);
+    expect(fixNotesText(text, 'yaml').text).toMatch(/^title: Atelier\nlanguage: fr\n/);
+  });
+  it('guesses nothing from English or canonical keys, from one key alone, or when the notes say their language', () => {
+    expect((parseNotes('title: T\ndate: 2025-01-21\nvenue: Lyon\n', 'yaml').data as { language?: string }).language).toBeUndefined();
+    expect((parseNotes('titre: T\ndate: 2025-01-21\n', 'yaml').data as { language?: string }).language).toBeUndefined();
+    expect((parseNotes('titre: T\nlieu: Lyon\ndate: 2025-01-21\nlanguage: en\n', 'yaml').data as { language?: string }).language).toBe('en');
   });
 });
