@@ -9,6 +9,7 @@ import { pathKey, type ParsedNotes } from '../parsed-notes.js';
 import { withScheme } from './addresses.js';
 import { readActivityLine } from './activity-line.js';
 import { readDate } from './dates.js';
+import { labelPack } from '../../i18n/locales.js';
 import { CANONICAL_KEYS, languageOfKeys, normaliseKey, notesLanguage, resolveKey, type KeyContext, type KeyMeaning } from './keys.js';
 import { highlights, nextSteps, practices, section } from './parts.js';
 import { readPlace } from './place.js';
@@ -517,13 +518,34 @@ export class Canonicaliser {
 
   practice(value: unknown, orig: NotesPath, canon: NotesPath): unknown {
     if (!isMapping(value)) return value;
-    return this.mapping('practice', value, orig, canon, (key, v, o, c, _m, off) => {
+    let others: { names: string[]; orig: NotesPath } | undefined;
+    const out = this.mapping('practice', value, orig, canon, (key, v, o, c, _m, off) => {
+      // A practice has one presenter: of a list of several, the first is it and the others are kept in the
+      // description (`Presented by: …`), with a warning; a list of one is that one.
+      if (key === 'presenter' && Array.isArray(v) && v.length > 1) {
+        const names = v.slice(1).map((p) => (typeof p === 'string' ? p.trim() : isMapping(p) && typeof p.name === 'string' ? [p.name, p.role, p.organisation].filter((x) => typeof x === 'string' && x).join(', ') : '')).filter(Boolean);
+        if (names.length === v.length - 1) {
+          others = { names, orig: o };
+          return this.named('person', v[0], [...o, 0], c);
+        }
+      }
       if (key === 'presenter') return this.named('person', Array.isArray(v) && v.length === 1 ? v[0] : v, Array.isArray(v) && v.length === 1 ? [...o, 0] : o, c);
       if (key === 'figures') return this.list(v, o, c, off, (item) => item, false);
       if (key === 'links') return this.list(v, o, c, off, (item, io, ic) => this.link(item, io, ic));
       if (key === 'images') return this.list(v, o, c, off, (item, io, ic) => this.image(item, io, ic));
       return v;
     });
+    if (others && isMapping(out)) {
+      const also = `${labelPack(this.language).labels.presentedBy ?? 'Presented by'}: ${others.names.join('; ')}`;
+      out.description = typeof out.description === 'string' && out.description.trim() ? `${out.description}\n\n${also}` : also;
+      this.messages.push(
+        diagnostic('several-presenters', `A practice has one presenter: the first of the list is it, and ${quote(others.names.join('; '))} is kept in its description`, this.where(others.orig), {
+          severity: 'warning',
+          note: 'Name the other presenters in the description, or give each its own practice',
+        }),
+      );
+    }
+    return out;
   }
 
 }

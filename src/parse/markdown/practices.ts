@@ -6,7 +6,7 @@ import type { List, Paragraph, RootContent, Table } from 'mdast';
 import type { Notes, Path } from './body.js';
 import { labelPack } from '../../i18n/locales.js';
 import { isCountryName } from '../canonical/place.js';
-import { readPerson } from '../canonical/people.js';
+import { readPerson, splitPeople } from '../canonical/people.js';
 import type { ReaderContext } from './context.js';
 import { buildPartWithItems } from './part-with-items.js';
 import { practiceColumns, readPracticeTable } from './practice-table.js';
@@ -263,7 +263,7 @@ export function buildPractice(section: Section, path: Path, ctx: ReaderContext, 
           }),
         );
       }
-      readKeyLines(block as Paragraph, keys.keys, keys.takesList ? list : undefined, path, ctx);
+      readKeyLines(block as Paragraph, keys.keys, keys.takesList ? list : undefined, path, ctx, description);
       if (list) i++;
       for (const line of keys.unknown) {
         warnUnknownKey(block as Paragraph, line, words, ctx);
@@ -278,7 +278,7 @@ export function buildPractice(section: Section, path: Path, ctx: ReaderContext, 
     if (keyItems) {
       for (const { item, line } of keyItems) {
         out.placed(line.key === 'figures' ? 'figures' : 'field', [...path, line.key!], item, `list item ${quote(line.line.trim())}`);
-        setPracticeField(line.key!, line.value, path, item, ctx);
+        setPracticeField(line.key!, line.value, path, item, ctx, undefined, description);
       }
       continue;
     }
@@ -344,16 +344,16 @@ function warnUnknownKey(paragraph: Paragraph, line: KeyLine, words: KeyWords, ct
 const PRACTICE_KEYS = 'Project, Presenter, Role, Organisation, Region, Country, Link, Figures';
 
 /** Sets the practice's fields from its key lines, and the figures from `list` when given. */
-function readKeyLines(paragraph: Paragraph, keys: readonly KeyLine[], list: List | undefined, path: Path, ctx: ReaderContext): void {
+function readKeyLines(paragraph: Paragraph, keys: readonly KeyLine[], list: List | undefined, path: Path, ctx: ReaderContext, description?: string[]): void {
   for (const key of keys) {
     const node = keyLinePlace(paragraph, key);
     ctx.out.placed(key.key === 'figures' ? 'figures' : 'field', [...path, key.key!], node, `line ${quote(key.line.trim())}`);
-    setPracticeField(key.key!, key.value, path, node, ctx, list);
+    setPracticeField(key.key!, key.value, path, node, ctx, list, description);
   }
 }
 
 /** One field of a practice from the words after its key (a key line's value, a table's cell); the figures from `list` when the value is empty. */
-export function setPracticeField(key: KeyName, value: string, path: Path, node: Placed, ctx: ReaderContext, list?: List): void {
+export function setPracticeField(key: KeyName, value: string, path: Path, node: Placed, ctx: ReaderContext, list?: List, description?: string[]): void {
   const { out, source } = ctx;
   switch (key) {
     case 'project':
@@ -364,6 +364,21 @@ export function setPracticeField(key: KeyName, value: string, path: Path, node: 
       break;
     case 'presenter': {
       // `Presenter: Jan Peeters, OVAM` as a `Speakers:` line reads it; a `Role:` or `Organisation:` line of its own wins.
+      // A practice has one presenter: with several (`Ann Lee (Cork) and Bo Kim (SEAI)`), the first is it and the
+      // others are kept in the description, as `Presented by: …`, with a warning.
+      const people = splitPeople(value);
+      if (people.length > 1) {
+        const others = people.slice(1).join('; ');
+        const also = `${labelPack(ctx.language).labels.presentedBy ?? 'Presented by'}: ${others}`;
+        if (description) description.push(also);
+        ctx.out.report(
+          diagnostic('several-presenters', `A practice has one presenter: ${quote(people[0]!)} is it, and ${quote(others)} ${description ? 'is kept in its description' : 'is not kept'}`, positionOf(node), {
+            severity: 'warning',
+            note: 'Name the other presenters in the description, or give each its own practice',
+          }),
+        );
+        value = people[0]!;
+      }
       const person = readPerson(value);
       for (const [field, text] of Object.entries(person)) if (field === 'name' || out.get([...path, 'presenter', field]) === undefined) out.set([...path, 'presenter', field], text, node);
       break;

@@ -115,6 +115,12 @@ describe('canonicalise: short forms', () => {
     expect(infos(r)).toContain('info short-form: Activity `Thematic workshop: Ports` read as `{ title: Ports, kind: Thematic workshop }`');
   });
 
+  it('takes the first of a list of presenters and keeps the others in the description, with a warning', () => {
+    const r = run({ practices: [{ project: 'SOLAR', title: 'Roofs', presenters: ['Ann Lee (City of Cork)', { name: 'Bo Kim', organisation: 'SEAI' }], description: 'Shared.' }] });
+    expect((r.data as any).practices.topics[0].practices[0]).toMatchObject({ presenter: { name: 'Ann Lee', organisation: 'City of Cork' }, description: 'Shared.\n\nPresented by: Bo Kim, SEAI' });
+    expect(r.messages.map((m) => [m.ruleId, m.severity])).toContainEqual(['several-presenters', 'warning']);
+  });
+
   it('reads resources and contacts written as lines', () => {
     const r = run({ resources: ['Innovation procurement https://www.interregeurope.eu/x', 'www.example.eu/y', '[Brief](https://b.eu)'], contacts: ['Laura Varisco <l.varisco@policylearning.eu>', 'Marc, m@p.eu'] });
     expect(r.data).toEqual({

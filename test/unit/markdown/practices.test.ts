@@ -87,6 +87,12 @@ describe('practices builder', () => {
     expect(mixed.body.practices.topics[0].practices[0].country).toBeUndefined();
   });
 
+  it('takes the first of several presenters, keeps the others in the description, and warns', () => {
+    const { body, messages } = practice('Presenters: Ann Lee (City of Cork) and Bo Kim (SEAI)\nCountry: Ireland\n\nShared roofs.');
+    expect(body.practices.topics[0].practices[0]).toMatchObject({ presenter: { name: 'Ann Lee', organisation: 'City of Cork' }, country: 'Ireland', description: 'Presented by: Bo Kim (SEAI)\n\nShared roofs.' });
+    expect(messages.map((m) => [m.ruleId, m.severity])).toContainEqual(['several-presenters', 'warning']);
+  });
+
   it('leaves prose with a colon as the description', () => {
     const { body, messages } = practice('Note: the project ended in 2023.');
     expect(body.practices.topics[0].practices[0].description).toBe('Note: the project ended in 2023.');
