@@ -1,5 +1,5 @@
 /** Resources: one link per list item; the paragraphs are the note. */
-import type { List, ListItem, RootContent } from 'mdast';
+import type { List, ListItem, RootContent, Table, TableRow } from 'mdast';
 import type { Notes, Path } from './body.js';
 import type { ReaderContext } from './context.js';
 import type { Section } from './sections.js';
@@ -8,6 +8,8 @@ import { isTextBlock, positionOf, span } from './tree.js';
 import { diagnostic, quote } from '../../diagnostics/message.js';
 import { withScheme } from '../canonical/addresses.js';
 import { readLink } from '../canonical/short-forms.js';
+import { isAddress } from '../canonical/addresses.js';
+import { reportTableItems, tableRows } from './table-rows.js';
 
 export function buildResources(section: Section, ctx: ReaderContext, reason: string): void {
   const { out, source } = ctx;
@@ -40,6 +42,20 @@ export function buildResources(section: Section, ctx: ReaderContext, reason: str
         out.placed('resource', path, item, 'a list item under resources', resource.title as string);
         items.push(resource);
       }
+    } else if (block.type === 'table' && resourceRows(block as Table, ctx)) {
+      // `| Title | Link |`: one resource per row, its address the cell that is one, its title the other cells.
+      const rows = resourceRows(block as Table, ctx)!;
+      for (const { row, resource, written } of rows) {
+        const path: Path = ['resources', 'items', items.length];
+        out.place(path, row);
+        const url = String(resource.url);
+        if (url.startsWith('https://') && !written.includes(url)) {
+          out.report(diagnostic('address-scheme', `Address ${quote(written)} has no \`https://\`: read as ${quote(url)}`, positionOf(row), { severity: 'info', note: `Write \`${url}\`` }));
+        }
+        out.placed('resource', path, row, 'a row of a table under resources', resource.title as string);
+        items.push({ ...resource, ...out.internalFlag(row) });
+      }
+      reportTableItems(block as Table, rows.length, 'resource', 'resources', ctx);
     } else if (isTextBlock(block)) {
       const contacts = contactEntries(block, ctx);
       if (contacts) takeStrayContacts(contacts, 'in the resources’ note', ctx);
@@ -84,4 +100,17 @@ export function parseResource(value: string): Notes {
   if (link) return { title: link[3] ? `${link[1]} ${link[3]}`.trim() : link[1], url: withScheme(link[2]) ?? link[2] };
   const written = readLink(value);
   return written ? { title: written.title, url: written.url } : { title: value };
+}
+
+/** A table whose every row has one cell that is an address (or a link): each row's resource; else undefined. */
+function resourceRows(table: Table, ctx: ReaderContext): Array<{ row: TableRow; resource: Notes; written: string }> | undefined {
+  const rows = tableRows(table, ctx).map(({ row, cells }) => {
+    const at = cells.findIndex((c) => readLink(c) !== undefined && (isAddress(c) || /^\[[^\]]+\]\([^)]+\)$/.test(c)));
+    if (at < 0) return undefined;
+    const link = readLink(cells[at]!)!;
+    const rest = cells.filter((_, i) => i !== at);
+    const title = rest.length ? rest.join(' – ') : link.title;
+    return { row, resource: { title, url: withScheme(link.url) ?? link.url } as Notes, written: cells[at]! };
+  });
+  return rows.length && rows.every((r) => r !== undefined) ? (rows as Array<{ row: TableRow; resource: Notes; written: string }>) : undefined;
 }

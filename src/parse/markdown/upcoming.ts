@@ -1,11 +1,12 @@
 /** Upcoming activities: one per list item (`Kind: title`, a link, a date leading or closing the line). */
-import type { List } from 'mdast';
+import type { List, Table } from 'mdast';
 import type { Notes, Path } from './body.js';
 import type { ReaderContext } from './context.js';
 import { keepAsFreeSection } from './free-sections.js';
 import type { Section } from './sections.js';
 import { isTextBlock } from './tree.js';
 import { readActivityLine } from '../canonical/activity-line.js';
+import { reportTableItems, tableRows } from './table-rows.js';
 
 export function buildUpcoming(section: Section, ctx: ReaderContext, reason: string): void {
   const { out, source } = ctx;
@@ -16,6 +17,19 @@ export function buildUpcoming(section: Section, ctx: ReaderContext, reason: stri
   ctx.lastPart = 'upcoming';
   const items: Notes[] = [];
   for (const block of section.blocks) {
+    if (block.type === 'table' && tableRows(block as Table, ctx).length) {
+      // `| Date | Event | Place |`: one activity per row, its cells read as one line would be (`12 May 2025 – …`).
+      const rows = tableRows(block as Table, ctx);
+      for (const { row, cells } of rows) {
+        const path: Path = ['upcoming', 'items', items.length];
+        out.place(path, row);
+        const activity: Notes = { ...parseUpcomingItem(cells.join(' – '), ctx.language), ...out.internalFlag(row) };
+        out.placed('activity', path, row, 'a row of a table under upcoming activities', activity.title as string);
+        items.push(activity);
+      }
+      reportTableItems(block as Table, rows.length, 'activity', 'activities', ctx);
+      continue;
+    }
     if (block.type !== 'list') {
       if (isTextBlock(block)) keepAsFreeSection(block, section, ctx);
       continue;

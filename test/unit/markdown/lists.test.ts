@@ -42,6 +42,22 @@ describe('resources builder', () => {
   });
 });
 
+describe('tables of activities and resources', () => {
+  it('reads each row of a table under upcoming activities as an activity, its cells as one line', () => {
+    const { body, messages } = readBody('## Upcoming\n\n| Date | Event | Place |\n| --- | --- | --- |\n| 12 May 2025 | Webinar on heat pumps | Online |\n| 3 June 2025 | Peer review | Porto |\n', buildUpcoming);
+    expect(body.upcoming.items).toEqual([{ title: 'Webinar on heat pumps – Online', date: '2025-05-12' }, { title: 'Peer review – Porto', date: '2025-06-03' }]);
+    expect(messages.map((m) => [m.ruleId, m.place?.start.line])).toEqual([['table-as-items', 3]]);
+  });
+  it('reads each row of a table under resources as a resource when every row has an address', () => {
+    const { body, messages } = readBody('## Resources\n\n| Title | Link |\n| --- | --- |\n| Policy brief | https://x.eu/brief |\n| Database | www.x.eu/db |\n', buildResources);
+    expect(body.resources.items).toEqual([{ title: 'Policy brief', url: 'https://x.eu/brief' }, { title: 'Database', url: 'https://www.x.eu/db' }]);
+    expect(messages.map((m) => m.ruleId)).toEqual(['address-scheme', 'table-as-items']);
+    const other = readBody('## Resources\n\n| Title | Year |\n| --- | --- |\n| Brief | 2024 |\n', buildResources);
+    expect(other.body.resources.items).toEqual([]);
+    expect(other.body.resources.note).toContain('| Brief | 2024 |');
+  });
+});
+
 describe('contacts builder', () => {
   it('reads list items and paragraphs as contacts', () => {
     const { body } = readBody('## Contacts\n\n- Laura Varisco <l.varisco@policylearning.eu>\n\nMarc Pattinson\nm.pattinson@policylearning.eu\n', buildContacts);
