@@ -115,7 +115,7 @@ export function readPracticeTable(table: Table, columns: readonly Column[], ctx:
       const cell = row.children[i];
       if (!value || !cell) return;
       if (column.kind === 'title') out.set([...path, 'title'], (title = value), cell);
-      else if (column.kind === 'field') setPracticeField(column.key, value, path, cell, ctx, undefined, description);
+      else if (column.kind === 'field') setPracticeField(column.key, value, path, cell, ctx, description);
       else if (column.kind === 'description') description.push(value);
       // (under a topic, the rows are its practices: a topic column that names it says nothing more)
       else if (column.kind === 'topic' && (byTopic || value === underTopic)) return;

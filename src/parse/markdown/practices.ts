@@ -278,7 +278,7 @@ export function buildPractice(section: Section, path: Path, ctx: ReaderContext, 
     if (keyItems) {
       for (const { item, line } of keyItems) {
         out.placed(line.key === 'figures' ? 'figures' : 'field', [...path, line.key!], item, `list item ${quote(line.line.trim())}`);
-        setPracticeField(line.key!, line.value, path, item, ctx, undefined, description);
+        setPracticeField(line.key!, line.value, path, item, ctx, description);
       }
       continue;
     }
@@ -344,16 +344,19 @@ function warnUnknownKey(paragraph: Paragraph, line: KeyLine, words: KeyWords, ct
 const PRACTICE_KEYS = 'Project, Presenter, Role, Organisation, Region, Country, Link, Figures';
 
 /** Sets the practice's fields from its key lines, and the figures from `list` when given. */
-function readKeyLines(paragraph: Paragraph, keys: readonly KeyLine[], list: List | undefined, path: Path, ctx: ReaderContext, description?: string[]): void {
+function readKeyLines(paragraph: Paragraph, keys: readonly KeyLine[], list: List | undefined, path: Path, ctx: ReaderContext, description: string[]): void {
   for (const key of keys) {
     const node = keyLinePlace(paragraph, key);
     ctx.out.placed(key.key === 'figures' ? 'figures' : 'field', [...path, key.key!], node, `line ${quote(key.line.trim())}`);
-    setPracticeField(key.key!, key.value, path, node, ctx, list, description);
+    setPracticeField(key.key!, key.value, path, node, ctx, description, list);
   }
 }
 
-/** One field of a practice from the words after its key (a key line's value, a table's cell); the figures from `list` when the value is empty. */
-export function setPracticeField(key: KeyName, value: string, path: Path, node: Placed, ctx: ReaderContext, list?: List, description?: string[]): void {
+/**
+ * One field of a practice from the words after its key (a key line's value, a table's cell); the figures from `list`
+ * when the value is empty. What the field cannot hold (a second presenter) goes to `description`.
+ */
+export function setPracticeField(key: KeyName, value: string, path: Path, node: Placed, ctx: ReaderContext, description: string[], list?: List): void {
   const { out, source } = ctx;
   switch (key) {
     case 'project':
@@ -370,9 +373,9 @@ export function setPracticeField(key: KeyName, value: string, path: Path, node: 
       if (people.length > 1) {
         const others = people.slice(1).join('; ');
         const also = `${labelPack(ctx.language).labels.presentedBy ?? 'Presented by'}: ${others}`;
-        if (description) description.push(also);
+        description.push(also);
         ctx.out.report(
-          diagnostic('several-presenters', `A practice has one presenter: ${quote(people[0]!)} is it, and ${quote(others)} ${description ? 'is kept in its description' : 'is not kept'}`, positionOf(node), {
+          diagnostic('several-presenters', `A practice has one presenter: ${quote(people[0]!)} is it, and ${quote(others)} is kept in its description`, positionOf(node), {
             severity: 'warning',
             note: 'Name the other presenters in the description, or give each its own practice',
           }),
