@@ -8,6 +8,7 @@ import type { Section } from './sections.js';
 import { warnWithoutAddress } from './stray-contacts.js';
 import { isTextBlock, positionOf, type Placed } from './tree.js';
 import { readContact } from '../canonical/short-forms.js';
+import { tableRows } from './table-rows.js';
 
 export function buildContacts(section: Section, ctx: ReaderContext, reason: string): void {
   const { out, source } = ctx;
@@ -15,11 +16,11 @@ export function buildContacts(section: Section, ctx: ReaderContext, reason: stri
   out.placed('part', ['contacts'], section.heading, reason, section.title);
   const entries: Array<{ value: string; node: Placed }> = [];
   for (const block of section.blocks) {
+    const rows = block.type === 'table' ? contactRows(block as Table, ctx) : undefined;
     if (block.type === 'list') for (const item of (block as List).children) entries.push({ value: source.itemText(item), node: item });
     else if (block.type === 'paragraph') entries.push({ value: source.slice(block).trim(), node: block });
-    else if (block.type === 'table' && contactRows(block as Table, ctx)) {
+    else if (rows) {
       // A table of contacts (`| Name | E-mail |`): each row, its cells read together as a contact's line.
-      const rows = contactRows(block as Table, ctx)!;
       entries.push(...rows);
       out.report(
         diagnostic('contact-table', `The table is read as ${rows.length} ${rows.length === 1 ? 'contact' : 'contacts'}, one per row`, positionOf((block as Table).children[0]!), {
@@ -46,8 +47,8 @@ export function parseContact(value: string): Notes {
   return readContact(value) ?? { name: value.trim() };
 }
 
-/** A table's rows below its header, each cell's text joined as one contact line, when a cell holds an e-mail address; else undefined. */
+/** A table's rows below its header, each row's cells joined as one contact line, when a row holds an e-mail address; else undefined. */
 function contactRows(table: Table, ctx: ReaderContext): Array<{ value: string; node: Placed }> | undefined {
-  const rows = table.children.slice(1).map((row) => ({ value: row.children.map((cell) => ctx.source.slice(cell).replace(/^\s*\|/, '').replace(/\|\s*$/, '').trim()).filter(Boolean).join(', '), node: row }));
-  return rows.length && rows.some((row) => /[^\s@<>(),;]+@[^\s@<>(),;]+\.[a-z]{2,}/i.test(row.value)) ? rows.filter((row) => row.value) : undefined;
+  const rows = tableRows(table, ctx).map(({ row, cells }) => ({ value: cells.join(', '), node: row }));
+  return rows.some((row) => readContact(row.value)?.email !== undefined) ? rows : undefined;
 }

@@ -35,13 +35,11 @@ export function paragraphLines(paragraph: Paragraph, source: Source): ParagraphL
   return lines;
 }
 
-/** The first line as a heading-like node (its place only: a title for the item it names). */
+/** A paragraph's first line as a heading-like node (its place only: the title of the item it names). */
 export function titleLine(line: ParagraphLine, paragraph: Paragraph): Heading {
-  const column = line.line === paragraph.position!.start.line ? paragraph.position!.start.column : 1;
   const trimmed = line.text.trim();
-  const lead = line.text.length - line.text.trimStart().length;
-  const start = { line: line.line, column: column + (column === 1 ? lead : 0), offset: line.start + (column === 1 ? lead : 0) };
-  return { type: 'heading', depth: 3, children: [{ type: 'text', value: trimmed }], position: { start, end: { line: line.line, column: start.column + trimmed.length, offset: start.offset + trimmed.length } } };
+  const start = { ...paragraph.position!.start };
+  return { type: 'heading', depth: 3, children: [{ type: 'text', value: trimmed }], position: { start, end: { line: start.line, column: start.column + trimmed.length, offset: start.offset! + trimmed.length } } };
 }
 
 /**

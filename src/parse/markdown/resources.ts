@@ -4,11 +4,10 @@ import type { Notes, Path } from './body.js';
 import type { ReaderContext } from './context.js';
 import type { Section } from './sections.js';
 import { contactEntries, takeStrayContacts } from './stray-contacts.js';
-import { isTextBlock, positionOf, span } from './tree.js';
+import { isTextBlock, positionOf, span, type Placed } from './tree.js';
 import { diagnostic, quote } from '../../diagnostics/message.js';
-import { withScheme } from '../canonical/addresses.js';
+import { isAddress, withScheme } from '../canonical/addresses.js';
 import { readLink } from '../canonical/short-forms.js';
-import { isAddress } from '../canonical/addresses.js';
 import { reportTableItems, tableRows } from './table-rows.js';
 
 export function buildResources(section: Section, ctx: ReaderContext, reason: string): void {
@@ -22,6 +21,7 @@ export function buildResources(section: Section, ctx: ReaderContext, reason: str
   const noteBlocks: RootContent[] = [];
   const unlinked: ListItem[] = [];
   for (const block of section.blocks) {
+    const rows = block.type === 'table' ? resourceRows(block as Table, ctx) : undefined;
     if (block.type === 'list') {
       for (const item of (block as List).children) {
         const path: Path = ['resources', 'items', items.length];
@@ -34,24 +34,16 @@ export function buildResources(section: Section, ctx: ReaderContext, reason: str
           continue;
         }
         out.place(path, item);
-        if (url?.startsWith('https://') && !written.includes(url)) {
-          out.report(
-            diagnostic('address-scheme', `Address ${quote(url.slice('https://'.length))} has no \`https://\`: read as ${quote(url)}`, positionOf(item), { severity: 'info', note: `Write \`${url}\`` }),
-          );
-        }
+        saySchemeAdded(url, written, item, ctx);
         out.placed('resource', path, item, 'a list item under resources', resource.title as string);
         items.push(resource);
       }
-    } else if (block.type === 'table' && resourceRows(block as Table, ctx)) {
+    } else if (rows) {
       // `| Title | Link |`: one resource per row, its address the cell that is one, its title the other cells.
-      const rows = resourceRows(block as Table, ctx)!;
       for (const { row, resource, written } of rows) {
         const path: Path = ['resources', 'items', items.length];
         out.place(path, row);
-        const url = String(resource.url);
-        if (url.startsWith('https://') && !written.includes(url)) {
-          out.report(diagnostic('address-scheme', `Address ${quote(written)} has no \`https://\`: read as ${quote(url)}`, positionOf(row), { severity: 'info', note: `Write \`${url}\`` }));
-        }
+        saySchemeAdded(String(resource.url), written, row, ctx);
         out.placed('resource', path, row, 'a row of a table under resources', resource.title as string);
         items.push({ ...resource, ...out.internalFlag(row) });
       }
@@ -113,4 +105,10 @@ function resourceRows(table: Table, ctx: ReaderContext): Array<{ row: TableRow; 
     return { row, resource: { title, url: withScheme(link.url) ?? link.url } as Notes, written: cells[at]! };
   });
   return rows.length && rows.every((r) => r !== undefined) ? (rows as Array<{ row: TableRow; resource: Notes; written: string }>) : undefined;
+}
+
+/** An address written without a scheme and read with `https://` (`www.example.eu/x`): an info at its place. */
+function saySchemeAdded(url: string, written: string, node: Placed, ctx: ReaderContext): void {
+  if (!url.startsWith('https://') || written.includes(url)) return;
+  ctx.out.report(diagnostic('address-scheme', `Address ${quote(url.slice('https://'.length))} has no \`https://\`: read as ${quote(url)}`, positionOf(node), { severity: 'info', note: `Write \`${url}\`` }));
 }

@@ -17,9 +17,9 @@ export function buildUpcoming(section: Section, ctx: ReaderContext, reason: stri
   ctx.lastPart = 'upcoming';
   const items: Notes[] = [];
   for (const block of section.blocks) {
-    if (block.type === 'table' && tableRows(block as Table, ctx).length) {
+    const rows = block.type === 'table' ? tableRows(block as Table, ctx) : [];
+    if (rows.length) {
       // `| Date | Event | Place |`: one activity per row, its cells read as one line would be (`12 May 2025 – …`).
-      const rows = tableRows(block as Table, ctx);
       for (const { row, cells } of rows) {
         const path: Path = ['upcoming', 'items', items.length];
         out.place(path, row);
