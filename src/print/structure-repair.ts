@@ -49,158 +49,219 @@ interface Element {
 }
 
 export function repairStructure(doc: PDFDocument): StructureRepairs {
-  const context = doc.context;
   const root = doc.catalog.lookupMaybe(PDFName.of('StructTreeRoot'), PDFDict);
   const result: StructureRepairs = { roleMapped: [], listBodies: 0, linkContents: 0 };
   if (!root) return result;
+  // (each repair a function of its own: V8 optimises, and after a deoptimisation optimises again, one function at a
+  // time, and one function holding all of them took 60–90 ms of compiling each time, four times a batch)
+  const tree = new StructureTree(doc, root);
+  result.roleMapped = mapRoles(tree);
+  const contents = markContents(tree);
+  result.listBodies = wrapListBodies(tree, contents);
+  result.linkContents = describeLinks(tree);
+  return result;
+}
 
-  const elements: Element[] = [];
-  const seen = new Set<PDFDict>();
-  const walk = (value: PDFObject | undefined, depth: number) => {
+/** The structure elements of the tree in document order, with their types read once. */
+class StructureTree {
+  readonly context: PDFDocument['context'];
+  readonly elements: Element[] = [];
+  private readonly types = new Map<PDFDict, string>();
+
+  constructor(
+    readonly doc: PDFDocument,
+    readonly root: PDFDict,
+  ) {
+    this.context = doc.context;
+    this.collect(root.get(K), 0, new Set());
+  }
+
+  private collect(value: PDFObject | undefined, depth: number, seen: Set<PDFDict>): void {
     if (depth > 256 || value === undefined) return;
     const ref = value instanceof PDFRef ? value : undefined;
-    const dict = ref ? context.lookup(ref) : value;
-    if (dict instanceof PDFArray) return dict.asArray().forEach((v) => walk(v, depth + 1));
+    const dict = ref ? this.context.lookup(ref) : value;
+    if (dict instanceof PDFArray) {
+      for (const item of dict.asArray()) this.collect(item, depth + 1, seen);
+      return;
+    }
     if (!(dict instanceof PDFDict) || seen.has(dict)) return;
     const type = dict.get(TYPE)?.toString();
     if (type === '/MCR' || type === '/OBJR') return;
     seen.add(dict);
-    if (dict.get(S)) elements.push({ ref, dict });
-    walk(dict.get(K), depth + 1);
-  };
-  walk(root.get(K), 0);
-  const types = new Map<PDFDict, string>();
-  const typeOf = (dict: PDFDict) => {
-    let type = types.get(dict);
-    if (type === undefined) types.set(dict, (type = dict.lookupMaybe(S, PDFName)?.decodeText() ?? ''));
-    return type;
-  };
+    if (dict.get(S)) this.elements.push({ ref, dict });
+    this.collect(dict.get(K), depth + 1, seen);
+  }
 
-  // RoleMap: every type used that PDF 1.7 does not define, unless the document maps it already.
-  const roleMap = root.lookupMaybe(PDFName.of('RoleMap'), PDFDict) ?? context.obj({});
-  for (const type of new Set(elements.map((e) => typeOf(e.dict)))) {
+  typeOf(dict: PDFDict): string {
+    let type = this.types.get(dict);
+    if (type === undefined) this.types.set(dict, (type = dict.lookupMaybe(S, PDFName)?.decodeText() ?? ''));
+    return type;
+  }
+
+  retype(dict: PDFDict, type: 'TOC' | 'TOCI'): void {
+    dict.set(S, PDFName.of(type));
+    this.types.set(dict, type);
+  }
+
+  /** The type of a kid that is a structure element ('' for marked content, annotations and the like). */
+  kindOf(kid: PDFObject): string {
+    const d = kid instanceof PDFRef ? this.context.lookup(kid) : kid;
+    return d instanceof PDFDict && d.get(S) ? this.typeOf(d) : '';
+  }
+
+  kidDicts(dict: PDFDict): PDFDict[] {
+    const out: PDFDict[] = [];
+    for (const kid of asList(dict.get(K))) {
+      const d = kid instanceof PDFRef ? this.context.lookup(kid) : kid;
+      if (d instanceof PDFDict) out.push(d);
+    }
+    return out;
+  }
+}
+
+/** RoleMap: every type used that PDF 1.7 does not define, unless the document maps it already. */
+function mapRoles(tree: StructureTree): string[] {
+  const roleMap = tree.root.lookupMaybe(PDFName.of('RoleMap'), PDFDict) ?? tree.context.obj({});
+  const mapped: string[] = [];
+  for (const type of new Set(tree.elements.map((e) => tree.typeOf(e.dict)))) {
     if (!type || STANDARD_STRUCTURE_TYPES.has(type) || roleMap.has(PDFName.of(type))) continue;
     roleMap.set(PDFName.of(type), PDFName.of(ROLE_OF.get(type) ?? 'Span'));
-    result.roleMapped.push(type);
+    mapped.push(type);
   }
-  if (roleMap.keys().length > 0) root.set(PDFName.of('RoleMap'), roleMap);
+  if (roleMap.keys().length > 0) tree.root.set(PDFName.of('RoleMap'), roleMap);
+  return mapped;
+}
 
-  const parents = new ParentTree(doc, root);
-  const pageRefs = doc.getPages().map((p) => p.ref);
-
-  const kindOf = (kid: PDFObject) => {
-    const d = kid instanceof PDFRef ? context.lookup(kid) : kid;
-    return d instanceof PDFDict && d.get(S) ? typeOf(d) : '';
-  };
-  const kidDicts = (dict: PDFDict) =>
-    asList(dict.get(K))
-      .map((kid) => (kid instanceof PDFRef ? context.lookup(kid) : kid))
-      .filter((kid): kid is PDFDict => kid instanceof PDFDict);
-
-  // The contents: Chromium tags them as a list (no HTML or ARIA markup gives TOC). A list whose every item
-  // links to a place in this document is one: it becomes TOC, its items TOCI, each item's content a Reference.
+/**
+ * The contents: Chromium tags them as a list (no HTML or ARIA markup gives TOC). A list whose every item links to
+ * a place in this document is one: it becomes TOC, its items TOCI. Returns the items.
+ */
+function markContents(tree: StructureTree): Set<PDFDict> {
   const goesInside = (link: PDFDict): boolean => {
-    const annotations = kidDicts(link).filter((k) => k.get(TYPE)?.toString() === '/OBJR').map((objr) => objr.lookupMaybe(PDFName.of('Obj'), PDFDict));
+    const annotations = tree
+      .kidDicts(link)
+      .filter((k) => k.get(TYPE)?.toString() === '/OBJR')
+      .map((objr) => objr.lookupMaybe(PDFName.of('Obj'), PDFDict));
     return annotations.length > 0 && annotations.every((a) => a !== undefined && (a.has(PDFName.of('Dest')) || a.lookupMaybe(PDFName.of('A'), PDFDict)?.get(PDFName.of('S'))?.toString() === '/GoTo'));
   };
   const linksIn = (dict: PDFDict, depth = 0): PDFDict[] =>
-    depth > 16 ? [] : kidDicts(dict).filter((k) => k.get(S)).flatMap((k) => (typeOf(k) === 'Link' ? [k] : linksIn(k, depth + 1)));
+    depth > 16 ? [] : tree.kidDicts(dict).filter((k) => k.get(S)).flatMap((k) => (tree.typeOf(k) === 'Link' ? [k] : linksIn(k, depth + 1)));
   const contents = new Set<PDFDict>();
-  for (const { dict } of elements) {
-    if (typeOf(dict) !== 'L') continue;
-    const items = kidDicts(dict).filter((k) => k.get(S));
-    if (items.length === 0 || !items.every((item) => typeOf(item) === 'LI' && linksIn(item).length > 0 && linksIn(item).every(goesInside))) continue;
-    dict.set(S, PDFName.of('TOC'));
-    types.set(dict, 'TOC');
+  for (const { dict } of tree.elements) {
+    if (tree.typeOf(dict) !== 'L') continue;
+    const items = tree.kidDicts(dict).filter((k) => k.get(S));
+    if (items.length === 0 || !items.every((item) => tree.typeOf(item) === 'LI' && linksIn(item).length > 0 && linksIn(item).every(goesInside))) continue;
+    tree.retype(dict, 'TOC');
     for (const item of items) {
-      item.set(S, PDFName.of('TOCI'));
-      types.set(item, 'TOCI');
+      tree.retype(item, 'TOCI');
       contents.add(item);
     }
   }
+  return contents;
+}
 
-  // List items: their content (everything but labels) into LBody, keeping the order; contents items' into Reference.
-  for (const { ref, dict } of elements) {
-    const wrapper = typeOf(dict) === 'LI' ? 'LBody' : contents.has(dict) ? 'Reference' : undefined;
-    if (!wrapper || !ref) continue;
-    const kids = asList(dict.get(K));
-    if (kids.every((kid) => ['Lbl', wrapper].includes(kindOf(kid)))) continue;
-    const out: PDFObject[] = [];
-    let body: { ref: PDFRef; kids: PDFArray } | undefined;
-    for (const kid of kids) {
-      const kind = kindOf(kid);
-      if (kind === 'Lbl' || kind === wrapper) {
-        out.push(kid);
-        body = undefined;
-        continue;
-      }
-      if (!body) {
-        const kidsArray = context.obj([]);
-        // (names made once: each PDFName.of decodes its text again)
-        const lbody = PDFDict.withContext(context);
-        lbody.set(TYPE, STRUCT_ELEM);
-        lbody.set(S, wrapper === 'LBody' ? LBODY : REFERENCE);
-        lbody.set(P, ref);
-        lbody.set(K, kidsArray);
-        const pg = dict.get(PG);
-        if (pg) lbody.set(PG, pg);
-        body = { ref: context.register(lbody), kids: kidsArray };
-        out.push(body.ref);
-        result.listBodies++;
-      }
-      body.kids.push(kid);
-      parents.reparent(kid, body.ref, dict.get(PG));
-    }
-    dict.set(K, context.obj(out));
+/** List items: their content (everything but labels) into LBody, keeping the order; contents items' into Reference. */
+function wrapListBodies(tree: StructureTree, contents: Set<PDFDict>): number {
+  const parents = new ParentTree(tree.doc, tree.root);
+  let added = 0;
+  for (const { ref, dict } of tree.elements) {
+    const wrapper = tree.typeOf(dict) === 'LI' ? 'LBody' : contents.has(dict) ? 'Reference' : undefined;
+    if (wrapper && ref) added += wrapKids(tree, parents, ref, dict, wrapper);
   }
+  return added;
+}
 
-  // Link annotations: /Contents from the text their Link element shows. First the marked content each
-  // link holds, then the text of just those sequences, page by page.
-  type Part = string | { page: number; mcid: number };
-  const pageIndex = new Map(pageRefs.map((r, i) => [r.toString(), i]));
-  const partsOf = (value: PDFObject | undefined, pg: PDFObject | undefined, depth: number, into: Part[]): Part[] => {
-    if (value === undefined || depth > 64) return into;
-    const page = (p: PDFObject | undefined) => (p instanceof PDFRef ? pageIndex.get(p.toString()) : undefined);
-    if (value instanceof PDFNumber) {
-      const index = page(pg);
-      if (index !== undefined) into.push({ page: index, mcid: value.asNumber() });
-      return into;
+/** One item's runs of content each into a new `wrapper` element; how many were made. */
+function wrapKids(tree: StructureTree, parents: ParentTree, ref: PDFRef, dict: PDFDict, wrapper: 'LBody' | 'Reference'): number {
+  const context = tree.context;
+  const kids = asList(dict.get(K));
+  if (kids.every((kid) => ['Lbl', wrapper].includes(tree.kindOf(kid)))) return 0;
+  const out: PDFObject[] = [];
+  let body: { ref: PDFRef; kids: PDFArray } | undefined;
+  let added = 0;
+  for (const kid of kids) {
+    const kind = tree.kindOf(kid);
+    if (kind === 'Lbl' || kind === wrapper) {
+      out.push(kid);
+      body = undefined;
+      continue;
     }
-    const d = value instanceof PDFRef ? context.lookup(value) : value;
-    if (d instanceof PDFArray) {
-      for (const v of d.asArray()) partsOf(v, pg, depth + 1, into);
-      return into;
+    if (!body) {
+      const kidsArray = context.obj([]);
+      // (names made once: each PDFName.of decodes its text again)
+      const lbody = PDFDict.withContext(context);
+      lbody.set(TYPE, STRUCT_ELEM);
+      lbody.set(S, wrapper === 'LBody' ? LBODY : REFERENCE);
+      lbody.set(P, ref);
+      lbody.set(K, kidsArray);
+      const pg = dict.get(PG);
+      if (pg) lbody.set(PG, pg);
+      body = { ref: context.register(lbody), kids: kidsArray };
+      out.push(body.ref);
+      added++;
     }
-    if (!(d instanceof PDFDict)) return into;
-    const type = d.get(TYPE)?.toString();
-    if (type === '/OBJR') return into;
-    if (type === '/MCR') {
-      const index = page(d.get(PG) ?? pg);
-      const mcid = d.lookupMaybe(PDFName.of('MCID'), PDFNumber)?.asNumber();
-      if (index !== undefined && mcid !== undefined) into.push({ page: index, mcid });
-      return into;
-    }
-    const alt = d.lookupMaybe(PDFName.of('Alt'), PDFString, PDFHexString)?.decodeText();
-    if (alt) {
-      into.push(alt);
-      return into;
-    }
-    return partsOf(d.get(K), d.get(PG) ?? pg, depth + 1, into);
-  };
+    body.kids.push(kid);
+    parents.reparent(kid, body.ref, dict.get(PG));
+  }
+  dict.set(K, context.obj(out));
+  return added;
+}
+
+/** A part of a link's text: alternative text as written, or marked content on a page. */
+type Part = string | { page: number; mcid: number };
+
+/** The parts of an element's text, in order. */
+function partsOf(tree: StructureTree, pageIndex: Map<string, number>, value: PDFObject | undefined, pg: PDFObject | undefined, depth: number, into: Part[]): Part[] {
+  if (value === undefined || depth > 64) return into;
+  const page = (p: PDFObject | undefined) => (p instanceof PDFRef ? pageIndex.get(p.toString()) : undefined);
+  if (value instanceof PDFNumber) {
+    const index = page(pg);
+    if (index !== undefined) into.push({ page: index, mcid: value.asNumber() });
+    return into;
+  }
+  const d = value instanceof PDFRef ? tree.context.lookup(value) : value;
+  if (d instanceof PDFArray) {
+    for (const v of d.asArray()) partsOf(tree, pageIndex, v, pg, depth + 1, into);
+    return into;
+  }
+  if (!(d instanceof PDFDict)) return into;
+  const type = d.get(TYPE)?.toString();
+  if (type === '/OBJR') return into;
+  if (type === '/MCR') {
+    const index = page(d.get(PG) ?? pg);
+    const mcid = d.lookupMaybe(PDFName.of('MCID'), PDFNumber)?.asNumber();
+    if (index !== undefined && mcid !== undefined) into.push({ page: index, mcid });
+    return into;
+  }
+  const alt = d.lookupMaybe(PDFName.of('Alt'), PDFString, PDFHexString)?.decodeText();
+  if (alt) {
+    into.push(alt);
+    return into;
+  }
+  return partsOf(tree, pageIndex, d.get(K), d.get(PG) ?? pg, depth + 1, into);
+}
+
+/**
+ * Link annotations: /Contents from the text their Link element shows. First the marked content each link holds,
+ * then the text of just those sequences, page by page. Returns how many annotations got one.
+ */
+function describeLinks(tree: StructureTree): number {
+  const pages = tree.doc.getPages();
+  const pageIndex = new Map(pages.map((p, i) => [p.ref.toString(), i]));
   const links: Array<{ annotations: PDFDict[]; parts: Part[] }> = [];
-  for (const { dict } of elements) {
-    if (typeOf(dict) !== 'Link') continue;
-    const annotations = asList(dict.get(K))
-      .map((kid) => (kid instanceof PDFRef ? context.lookup(kid) : kid))
-      .filter((kid): kid is PDFDict => kid instanceof PDFDict && kid.get(TYPE)?.toString() === '/OBJR')
+  for (const { dict } of tree.elements) {
+    if (tree.typeOf(dict) !== 'Link') continue;
+    const annotations = tree
+      .kidDicts(dict)
+      .filter((kid) => kid.get(TYPE)?.toString() === '/OBJR')
       .map((objr) => objr.lookupMaybe(PDFName.of('Obj'), PDFDict))
       .filter((a): a is PDFDict => a !== undefined && !a.has(PDFName.of('Contents')));
-    if (annotations.length > 0) links.push({ annotations, parts: partsOf(dict.get(K), dict.get(PG), 0, []) });
+    if (annotations.length > 0) links.push({ annotations, parts: partsOf(tree, pageIndex, dict.get(K), dict.get(PG), 0, []) });
   }
   const wanted = new Map<number, Set<number>>();
   for (const { parts } of links) for (const part of parts) if (typeof part !== 'string') (wanted.get(part.page) ?? wanted.set(part.page, new Set()).get(part.page)!).add(part.mcid);
-  const pages = doc.getPages();
   const texts = new Map([...wanted].map(([index, mcids]) => [index, textByMcid(pages[index]!, mcids)]));
+  let described = 0;
   for (const { annotations, parts } of links) {
     const text = parts
       .map((part) => (typeof part === 'string' ? part : (texts.get(part.page)?.get(part.mcid) ?? '')))
@@ -211,10 +272,10 @@ export function repairStructure(doc: PDFDocument): StructureRepairs {
     for (const annotation of annotations) {
       const fallback = annotation.lookupMaybe(PDFName.of('A'), PDFDict)?.lookupMaybe(PDFName.of('URI'), PDFString, PDFHexString)?.decodeText() ?? 'Link';
       annotation.set(PDFName.of('Contents'), PDFHexString.fromText(text || fallback));
-      result.linkContents++;
+      described++;
     }
   }
-  return result;
+  return described;
 }
 
 const asList = (value: PDFObject | undefined): PDFObject[] => (value === undefined ? [] : value instanceof PDFArray ? value.asArray() : [value]);
