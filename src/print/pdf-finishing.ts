@@ -16,6 +16,7 @@ import { packagePath } from '../package-root.js';
 import { inserted, markArtifacts } from './artifact-marking.js';
 import { pageStreams, parsedStream, streamText } from './marked-content-text.js';
 import { loadPdf, savePdf, type RewriteCounts } from './pdf-file.js';
+import { installNameCache } from './pdf-names.js';
 import type { PdfMetadata } from './pdf-metadata.js';
 import type { PdfStandard } from './pdf-standard.js';
 import { repairStructure } from './structure-repair.js';
@@ -41,6 +42,7 @@ export async function finishPdf(pdf: Uint8Array, metadata: PdfMetadata, standard
  * looked at parsed, the unchanged ones copied: src/print/pdf-file.ts), none when pdf-lib read and wrote it whole.
  */
 export async function finishPdfCounted(pdf: Uint8Array, metadata: PdfMetadata, standard: Exclude<PdfStandard, 'none'>): Promise<{ bytes: Uint8Array; counts?: RewriteCounts }> {
+  installNameCache();
   const loaded = await loadPdf(pdf);
   const doc = loaded.doc;
   const context = doc.context;

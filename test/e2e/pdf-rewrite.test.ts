@@ -11,6 +11,7 @@ import { PDFDocument } from '@cantoo/pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { classicLayout } from '../../src/print/pdf-file.js';
 import { finishPdfCounted } from '../../src/print/pdf-finishing.js';
+import { nameCacheCounts } from '../../src/print/pdf-names.js';
 import { runCli, tempDir } from '../helpers/cli.js';
 import { pdfInfo, pdfPages, pdfStructure } from '../helpers/pdf.js';
 import { linkProblems, listItemChildren, nonStandardTypes, readPdf, trailerId, xmpText } from '../helpers/pdf-rules.js';
@@ -42,8 +43,12 @@ describe('rewriting a finished PDF', () => {
   it("takes the fast path on Chromium's file: parses only what it looks at, copies the unchanged objects as they were", async () => {
     const layout = classicLayout(chromium);
     expect(layout).toBeDefined();
+    const names = { ...nameCacheCounts };
     const { bytes, counts } = await finishPdfCounted(chromium.slice(), metadata, 'ua+a-2b');
     expect(counts).toBeDefined();
+    // (the parser's names come through the cache: src/print/pdf-names.ts)
+    expect(nameCacheCounts.read - names.read).toBeGreaterThan(1000);
+    expect(nameCacheCounts.cached - names.cached).toBeGreaterThan((nameCacheCounts.read - names.read) * 0.9);
     expect(counts!.objects).toBe(layout!.spans.size);
     expect(counts!.parsed).toBeLessThan(counts!.objects);
     expect(counts!.copied).toBeGreaterThan(counts!.objects / 2);
