@@ -57,6 +57,19 @@ export function nameOf(text: string): PDFName {
 export function installNameCache(): void {
   if (installed) return;
   installed = true;
+  // `PDFName.of` is a pure function of its text (its pool is never emptied), so the same instance can be found
+  // by the text as given, before pdf-lib decodes it again: the finishing asks for `/K`, `/S`, `/Type` ... by
+  // name on every element it looks at.
+  const libraryOf = PDFName.of;
+  const byGiven = new Map<string, PDFName>();
+  (PDFName as unknown as { of: (name: string) => PDFName }).of = (given: string) => {
+    let name = byGiven.get(given);
+    if (name === undefined) {
+      name = libraryOf(given);
+      if (byGiven.size < 100_000) byGiven.set(given, name);
+    }
+    return name;
+  };
   parserPrototype.parseName = function parseName(this: { bytes: ByteStreamState }): PDFName {
     const stream = this.bytes;
     stream.assertNext(CharCodes.ForwardSlash);
