@@ -54,7 +54,8 @@ export function readActivityLine(value: string, language?: string): ActivityLine
     if (reading && 'ok' in reading) {
       item.date = reading.ok.date;
       rest = kind[2]!.trim();
-    } else if (kind[1]!.trim().split(/\s+/).length <= 4) {
+    } else if (kind[1]!.trim().split(/\s+/).length <= 4 && !/(?<!\d)(?:19|20)\d\d(?!\d)/.test(kind[1]!)) {
+      // (`June 2025: Policy brief …` is a time, not a kind: the line stays the title as written)
       item.kind = kind[1]!.trim();
       rest = kind[2]!.trim();
     }

@@ -18,7 +18,7 @@ export function buildContacts(section: Section, ctx: ReaderContext, reason: stri
   for (const block of section.blocks) {
     const rows = block.type === 'table' ? contactRows(block as Table, ctx) : undefined;
     if (block.type === 'list') for (const item of (block as List).children) entries.push({ value: source.itemText(item), node: item });
-    else if (block.type === 'paragraph') entries.push({ value: source.slice(block).trim(), node: block });
+    else if (block.type === 'paragraph') entries.push(...paragraphContacts(source.slice(block), block));
     else if (rows) {
       // A table of contacts (`| Name | E-mail |`): each row, its cells read together as a contact's line.
       entries.push(...rows);
@@ -40,6 +40,45 @@ export function buildContacts(section: Section, ctx: ReaderContext, reason: stri
   }
   out.set(['contacts'], contacts, section.heading);
   for (const child of section.children) ctx.handle(child, true);
+}
+
+/** An e-mail address in a line (as `readContact` finds one). */
+const HOLDS_ADDRESS = /[^\s<>()[\],;:]+@[^\s<>()[\],;]+\.[^\s<>()[\],;]+/;
+
+/**
+ * A paragraph's contacts: one, or one per run of lines ending with an address when several lines hold one
+ * (`Marta López – Expert – m.lopez@…` and `Tom Becker | Officer | t.becker@…` on the next line; or business cards
+ * of name, role and address lines one after the other). Lines after the last address go with the last contact.
+ */
+export function paragraphContacts(written: string, paragraph: Placed): Array<{ value: string; node: Placed }> {
+  const lines = written.split(/\r?\n/);
+  const withAddress = lines.filter((line) => HOLDS_ADDRESS.test(line)).length;
+  const at = positionOf(paragraph);
+  if (withAddress < 2 || !at || at.start.offset === undefined) return [{ value: written.trim(), node: paragraph }];
+  const entries: Array<{ value: string; node: Placed }> = [];
+  let group: Array<{ text: string; line: number; column: number; offset: number }> = [];
+  let offset = at.start.offset;
+  const close = () => {
+    if (!group.length) return;
+    const first = group[0]!;
+    const last = group[group.length - 1]!;
+    const lastText = last.text.trimEnd();
+    entries.push({
+      value: group.map((l) => l.text.trim()).join('\n'),
+      node: { position: { start: { line: first.line, column: first.column, offset: first.offset }, end: { line: last.line, column: last.column + lastText.trimStart().length, offset: last.offset + lastText.trimStart().length } } },
+    });
+    group = [];
+  };
+  for (const [index, line] of lines.entries()) {
+    const indent = line.length - line.trimStart().length;
+    // (the first line starts at the paragraph's column; the others at their own start)
+    const column = index === 0 ? at.start.column : indent + 1;
+    if (line.trim()) group.push({ text: line, line: at.start.line + index, column, offset: offset + (index === 0 ? 0 : indent) });
+    offset += line.length + 1 + (written[offset - at.start.offset + line.length] === '\r' ? 1 : 0);
+    if (HOLDS_ADDRESS.test(line) && lines.slice(index + 1).some((rest) => HOLDS_ADDRESS.test(rest))) close();
+  }
+  close();
+  return entries;
 }
 
 /** A contact entry as written -> name, e-mail address, telephone and role (the reader YAML's contacts use too). */

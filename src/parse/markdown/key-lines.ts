@@ -143,10 +143,12 @@ export function keyParagraph(paragraph: Paragraph, source: Source, words: KeyWor
 /** The place of one key line of a paragraph. */
 export function keyLinePlace(paragraph: Paragraph, key: KeyLine) {
   const lineNo = paragraph.position!.start.line + key.index;
-  // The first line starts where the paragraph does; the others at their own start (the paragraph's indentation is in `line`).
-  const column = key.index === 0 ? paragraph.position!.start.column : key.column;
+  // The first line starts where the paragraph does; the others at their own start (the paragraph's indentation is in
+  // `line`). `column` is counted in the line as the paragraph's text holds it: a piece of a first line (`… | Venue:
+  // Online`) starts that much after the paragraph.
+  const column = key.index === 0 ? paragraph.position!.start.column + key.column - 1 : key.column;
   const lineStart = (paragraph.position!.start.offset ?? 0) + (key.offset ?? 0);
-  const startOffset = key.index === 0 ? lineStart : lineStart + key.column - 1;
+  const startOffset = lineStart + key.column - 1;
   const trimmedLength = key.line.trim().length;
   return {
     position: {

@@ -3,7 +3,8 @@
  * a part by its words (src/parse/section-names.ts); anything else, and a part
  * written twice, is a free section.
  */
-import type { Heading } from 'mdast';
+import type { Heading, List } from 'mdast';
+import { readActivityLine } from '../canonical/activity-line.js';
 import { diagnostic, quote } from '../../diagnostics/message.js';
 import type { PartName } from '../../i18n/locales.js';
 import { matchHeading, NESTABLE_PARTS } from '../section-names.js';
@@ -45,6 +46,27 @@ const BUILDERS: Record<PartName, Builder> = {
   contacts: buildContacts,
 };
 
+/**
+ * Whether a section is a list (or lists) of activities, and nothing else: every item names a year (`June 2025:
+ * Policy brief`, `Autumn 2025 — workshop`) and at least one reads as a whole date.
+ */
+function readsAsActivities(section: Section, ctx: ReaderContext): boolean {
+  if (section.children.length) return false;
+  let items = 0;
+  let dated = 0;
+  for (const block of section.blocks) {
+    if (block.type === 'html') continue;
+    if (block.type !== 'list') return false;
+    for (const item of (block as List).children) {
+      const text = ctx.source.itemText(item);
+      if (readActivityLine(text, ctx.language).date !== undefined) dated++;
+      else if (!/(?<!\d)(?:19|20)\d\d(?!\d)/.test(text)) return false;
+      items++;
+    }
+  }
+  return dated > 0;
+}
+
 /** A reader over `text` writing into `out`: `handle` places each section in its part. */
 export function readerContext(text: string, language: string | undefined, out = new BodyWriter()): ReaderContext & { seenParts: Map<PartName, Heading> } {
   const seenParts = new Map<PartName, Heading>();
@@ -59,6 +81,17 @@ export function readerContext(text: string, language: string | undefined, out = 
       const part = match?.part;
       if (!part || (nested && !NESTABLE_PARTS.has(part))) return addFreeSection(section, 'unknown', ctx);
       const earlier = seenParts.get(part);
+      if (earlier && part === 'nextSteps' && !seenParts.has('upcoming') && readsAsActivities(section, ctx)) {
+        // `## Recommendations` and then `## What's next` listing dated events: the second is the calendar.
+        seenParts.set('upcoming', section.heading);
+        out.report(
+          diagnostic('part-by-content', `Heading ${quote(section.title)} is read as the upcoming activities: the next steps are on line ${earlier.position?.start.line}, and its items are dated activities`, positionOf(section.heading), {
+            severity: 'info',
+            note: 'Name the part `Upcoming activities` (or the words of your notes’ language) to make this certain.',
+          }),
+        );
+        return buildUpcoming(section, ctx, `heading ${JSON.stringify(section.title)}, a second next steps part whose items are dated activities`);
+      }
       if (earlier) {
         out.report(
           diagnostic('duplicate-part', `Expected one ${PART_WORDS[part]} section, but found a second one (the first is on line ${earlier.position?.start.line})`, positionOf(section.heading), {

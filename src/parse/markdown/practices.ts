@@ -282,6 +282,20 @@ export function buildPractice(section: Section, path: Path, ctx: ReaderContext, 
       }
       continue;
     }
+    // `- 14 rain gardens` / `- 900 pupils involved`: a list of figures without its `Figures:` line.
+    const figureItems = block.type === 'list' && out.get([...path, 'figures']) === undefined && source.marks.has(block) === source.marks.has(section.heading) ? figureListItems(block as List, ctx) : undefined;
+    if (figureItems) {
+      figureItems.forEach((item, f) => out.place([...path, 'figures', f], item));
+      out.set([...path, 'figures'], figureItems.map((item) => source.itemString(item)), block);
+      out.placed('figures', [...path, 'figures'], block, 'a list whose every item starts with a number');
+      out.report(
+        diagnostic('list-as-figures', `The list is read as the practice's figures: every item starts with a number`, positionOf(block), {
+          severity: 'info',
+          note: 'Write `Figures:` on the line before the list to make this certain, or words before the numbers to keep it as text',
+        }),
+      );
+      continue;
+    }
     const presenter = out.get([...path, 'presenter']) === undefined ? presentedBy(block, source, ctx.language) : undefined;
     if (presenter) {
       for (const [key, value] of Object.entries(presenter)) out.set([...path, 'presenter', key], value, block);
@@ -304,6 +318,20 @@ export function buildPractice(section: Section, path: Path, ctx: ReaderContext, 
     out.set([...path, 'country'], where.country, section.heading);
     if (where.region && out.get([...path, 'region']) === undefined) out.set([...path, 'region'], where.region, section.heading);
   }
+}
+
+/** A figure as notes write one: a number first (`14 rain gardens`, `+35 % visitors`, `€2.4 million invested`), short. */
+const FIGURE_ITEM = /^(?:[~≈+<>±]\s?|[€$£]\s?)?\d[\d.,  ]*(?:\s?%|\s|[€$£]|$)/u;
+
+/** The items of a list that are all short one-line figures; else undefined. */
+function figureListItems(list: List, ctx: ReaderContext): List['children'] | undefined {
+  if (list.children.length < 2) return undefined;
+  for (const item of list.children) {
+    if (item.children.length !== 1 || item.children[0]!.type !== 'paragraph') return undefined;
+    const text = ctx.source.itemText(item);
+    if (text.includes('\n') || text.length > 100 || !FIGURE_ITEM.test(text)) return undefined;
+  }
+  return list.children;
 }
 
 /** The items of a list that are all key lines of a practice with a value (`- Country: Austria`); else undefined. */
@@ -419,9 +447,21 @@ export function bracketPlace(text: string): { country: string; region?: string }
   return pieces.length > 1 ? { country, region: pieces.slice(0, -1).join(', ') } : { country };
 }
 
-/** `ENAIBLER – AI Foundation Certificate` -> project and title. */
+/** A project's acronym as programmes write them: one word in capitals, digits allowed (`NATURE4CITIES`, `OD4GROWTH`). */
+const ACRONYM = /^(?=(?:[^A-Z]*[A-Z]){2})[A-Z0-9][A-Z0-9&+-]*[A-Z0-9]$/;
+
+/**
+ * `ENAIBLER – AI Foundation Certificate` -> project and title; so is `Sponge district Vauban – NATURE4CITIES`,
+ * the other way round, when only the words after the dash are an acronym.
+ */
 export function splitProjectTitle(heading: string): { project?: string; title: string } {
   const match = /^(\S(?:.*?\S)?)\s+[–—]\s+(.+)$/.exec(heading) ?? /^(\S+)\s+-\s+(.+)$/.exec(heading) ?? /^([A-Z0-9][A-Za-z0-9-]{1,24}):\s+(.+)$/.exec(heading);
-  if (match && match[1]!.split(/\s+/).length <= 3) return { project: match[1]!, title: match[2]! };
+  if (!match) return { title: heading };
+  const [before, after] = [match[1]!, match[2]!];
+  // (a bracket closing the heading, `(Germany)`, stays at the end of the title, where the country is read from)
+  const bracket = /\s*\([^()]*\)\s*$/.exec(after)?.[0] ?? '';
+  const acronym = after.slice(0, after.length - bracket.length).trim();
+  if (ACRONYM.test(acronym) && !ACRONYM.test(before) && !heading.includes(':')) return { project: acronym, title: before + bracket };
+  if (before.split(/\s+/).length <= 3) return { project: before, title: after };
   return { title: heading };
 }

@@ -149,13 +149,40 @@ function factLines(block: RootContent, ctx: ReaderContext): Array<{ fact: Fact; 
       const start = offset;
       offset += text.length + (written[offset + text.length] === '\r' ? 2 : 1);
       if (!text.trim()) continue;
-      const line = keyLine(text, NO_WORDS, index);
-      const fact = line && factOf({ ...line, offset: start }, ctx.language);
-      if (!fact) return undefined;
-      found.push({ fact, paragraph });
+      const facts = lineFacts(text, index, start, ctx.language);
+      if (!facts) return undefined;
+      for (const fact of facts) found.push({ fact, paragraph });
     }
   }
   return found.length ? found : undefined;
+}
+
+/** Between facts written on one line: `**Date:** 4 March 2025 | **Venue:** Online`. */
+const FACT_SEPARATOR = /\s+[|·•]\s+/gu;
+
+/**
+ * The facts one line sets: the whole line as one key line, or, when it holds separators (`|`, `·`, `•`) and each
+ * piece is a key line of a fact, each piece (a value holding a `|` stays whole: the pieces must all be facts).
+ */
+function lineFacts(text: string, index: number, offset: number, language: string | undefined): Fact[] | undefined {
+  const pieces: Array<{ text: string; at: number }> = [];
+  let at = 0;
+  for (const separator of text.matchAll(FACT_SEPARATOR)) {
+    pieces.push({ text: text.slice(at, separator.index), at });
+    at = separator.index + separator[0].length;
+  }
+  pieces.push({ text: text.slice(at), at });
+  if (pieces.length > 1) {
+    // (each piece as a line of its own that starts at the piece's column, so that messages point at it)
+    const facts = pieces.map((piece) => {
+      const line = keyLine(' '.repeat(piece.at) + piece.text, NO_WORDS, index);
+      return line && factOf({ ...line, offset }, language);
+    });
+    if (facts.every((fact) => fact !== undefined)) return facts as Fact[];
+  }
+  const line = keyLine(text, NO_WORDS, index);
+  const fact = line && factOf({ ...line, offset }, language);
+  return fact ? [fact] : undefined;
 }
 
 /** The fact a key line sets, or undefined when its word names none (or names a date or address and is not one). */

@@ -1,0 +1,101 @@
+/**
+ * A webinar's notes as a secretariat writes them in a hurry: the facts on one line between bars, practices headed
+ * `Title – ACRONYM (Country)`, a figures list without its key, a calendar under `What's next` after the
+ * recommendations, two contacts on consecutive lines.
+ */
+import { describe, expect, it } from 'vitest';
+import { parseMarkdownNotes } from '../../../src/parse/markdown/index.js';
+import { splitProjectTitle } from '../../../src/parse/markdown/practices.js';
+import { paragraphContacts } from '../../../src/parse/markdown/contacts.js';
+import { readActivityLine } from '../../../src/parse/canonical/activity-line.js';
+
+const rules = (r: ReturnType<typeof parseMarkdownNotes>) => r.messages.map((m) => `${m.place?.start.line}:${m.place?.start.column} ${m.severity} ${m.ruleId}`);
+
+describe('facts on one line between bars', () => {
+  const NOTES = '# Water resilience\n\n**Date:** Tuesday, 4 March 2025 | **Venue:** Online (MS Teams) | **Organised by:** Policy Learning Platform\n\n## Summary\n\nText.\n';
+  it('are each a fact, with its message at its own column', () => {
+    const r = parseMarkdownNotes(NOTES);
+    expect(r.data).toMatchObject({ date: 'Tuesday, 4 March 2025', place: 'Online (MS Teams)', organisers: 'Policy Learning Platform' });
+    expect(rules(r).filter((m) => m.endsWith('title-block-line'))).toEqual(['3:1 info title-block-line', '3:35 info title-block-line', '3:66 info title-block-line']);
+    expect(r.locate(['place'])?.start).toMatchObject({ line: 3, column: 35 });
+  });
+  it('a bar inside a value that is not a fact stays the value', () => {
+    const r = parseMarkdownNotes('# T\n\nDate: 4 March 2025 | to be confirmed\n\n## Summary\n\nText.\n');
+    expect((r.data as any).date).toBe('4 March 2025 | to be confirmed');
+  });
+});
+
+describe('a practice heading with the acronym after the dash', () => {
+  it('takes the acronym as the project, and keeps a closing bracket on the title', () => {
+    expect(splitProjectTitle('Sponge district Vauban – NATURE4CITIES (Germany)')).toEqual({ project: 'NATURE4CITIES', title: 'Sponge district Vauban (Germany)' });
+    expect(splitProjectTitle('Rain gardens in schools – RAINMAN')).toEqual({ project: 'RAINMAN', title: 'Rain gardens in schools' });
+    // (the acronym first, as the reference report writes it, and a mixed-case one, are read as before)
+    expect(splitProjectTitle('OD4GROWTH – Integrating open data')).toEqual({ project: 'OD4GROWTH', title: 'Integrating open data' });
+    expect(splitProjectTitle('Green roofs for all – a city programme')).toEqual({ title: 'Green roofs for all – a city programme' });
+    expect(splitProjectTitle('BETTER – Play Phygital app')).toEqual({ project: 'BETTER', title: 'Play Phygital app' });
+  });
+  it('reads the country from the bracket', () => {
+    const d = parseMarkdownNotes('# T\n\n## Good practices\n\n### 1. Sponge district Vauban – NATURE4CITIES (Germany)\n\nText.\n').data as any;
+    expect(d.practices.topics[0].practices[0]).toMatchObject({ project: 'NATURE4CITIES', title: 'Sponge district Vauban', country: 'Germany' });
+  });
+});
+
+describe('a list of numbers in a practice', () => {
+  const NOTES = '# T\n\n## Good practices\n\n### RAINMAN – Rain gardens\n\nPupils designed gardens.\n\n- 14 rain gardens\n- 900 pupils involved\n- €2.4 million invested\n';
+  it('is its figures, said with an info at the list', () => {
+    const r = parseMarkdownNotes(NOTES);
+    const practice = (r.data as any).practices.topics[0].practices[0];
+    expect(practice.figures).toEqual(['14 rain gardens', '900 pupils involved', '€2.4 million invested']);
+    expect(practice.description).toBe('Pupils designed gardens.');
+    expect(rules(r)).toContain('9:1 info list-as-figures');
+    expect(r.locate(['practices', 'topics', 0, 'practices', 0, 'figures', 1])?.start.line).toBe(10);
+  });
+  it('stays text when an item does not start with a number, or figures are already given', () => {
+    const words = parseMarkdownNotes(NOTES.replace('- 900 pupils', '- Many pupils')).data as any;
+    expect(words.practices.topics[0].practices[0].figures ?? []).toEqual([]);
+    expect(words.practices.topics[0].practices[0].description).toContain('Many pupils involved');
+    const given = parseMarkdownNotes(NOTES.replace('Pupils designed gardens.', 'Figures: 3 schools')).data as any;
+    expect(given.practices.topics[0].practices[0].figures).toEqual(['3 schools']);
+    expect(given.practices.topics[0].practices[0].description).toContain('14 rain gardens');
+  });
+});
+
+describe("a second next steps part that is a calendar", () => {
+  const NOTES = '# T\n\n## Recommendations\n\n- Plan ahead.\n\n## What\'s next\n\n- 15 May 2025 – Peer review in Porto\n- June 2025: Policy brief on urban water\n';
+  it('is the upcoming activities, with an info, not a duplicate part', () => {
+    const r = parseMarkdownNotes(NOTES);
+    const d = r.data as any;
+    expect(d.upcoming.items).toEqual([{ title: 'Peer review in Porto', date: '2025-05-15' }, { title: 'June 2025: Policy brief on urban water' }]);
+    expect(rules(r)).toContain('7:1 info part-by-content');
+    expect(rules(r).some((m) => m.endsWith('duplicate-part'))).toBe(false);
+  });
+  it('stays a duplicate when its items are not dated; a calendar after it is then the second calendar', () => {
+    expect(rules(parseMarkdownNotes(NOTES.replace('- 15 May 2025 – Peer review in Porto', '- Review the plan')))).toContain('7:1 error duplicate-part');
+    const before = parseMarkdownNotes(NOTES.replace('## Recommendations', '## Upcoming activities\n\n- 2025-09-01 – Workshop\n\n## Recommendations'));
+    expect(rules(before)).toContain('11:1 error duplicate-part');
+    const after = parseMarkdownNotes(`${NOTES}\n## Upcoming activities\n\n- 2025-09-01 – Workshop\n`);
+    expect(rules(after)).toContain('12:1 error duplicate-part');
+  });
+  it("`June 2025: …` is a time, not a kind", () => {
+    expect(readActivityLine('June 2025: Policy brief')).toEqual({ title: 'June 2025: Policy brief' });
+    expect(readActivityLine('Webinar: Policy brief')).toEqual({ kind: 'Webinar', title: 'Policy brief' });
+  });
+});
+
+describe('contacts on consecutive lines', () => {
+  const TEXT = 'Marta López – Thematic Expert – m.lopez@policylearning.eu\nTom Becker | Policy Officer | t.becker@policylearning.eu';
+  it('are one contact per line that holds an address, each at its line', () => {
+    const r = parseMarkdownNotes(`# T\n\n## Contacts\n\n${TEXT}\n`);
+    expect((r.data as any).contacts).toEqual([
+      { name: 'Marta López', role: 'Thematic Expert', email: 'm.lopez@policylearning.eu' },
+      { name: 'Tom Becker', role: 'Policy Officer', email: 't.becker@policylearning.eu' },
+    ]);
+    expect(r.locate(['contacts', 1])?.start).toMatchObject({ line: 6, column: 1 });
+  });
+  it('business cards one after the other split after each address; one address keeps the paragraph whole', () => {
+    const cards = paragraphContacts('Marta López\nThematic Expert\nm.lopez@x.eu\nTom Becker\nt.becker@x.eu\n+32 2 123 45 67', { position: { start: { line: 1, column: 1, offset: 0 }, end: { line: 6, column: 16, offset: 70 } } });
+    expect(cards.map((c) => c.value)).toEqual(['Marta López\nThematic Expert\nm.lopez@x.eu', 'Tom Becker\nt.becker@x.eu\n+32 2 123 45 67']);
+    expect(cards.map((c) => (c.node.position as any).start.line)).toEqual([1, 4]);
+    expect(paragraphContacts('Marta López\nm.lopez@x.eu', { position: { start: { line: 1, column: 1, offset: 0 }, end: { line: 2, column: 13, offset: 24 } } })).toHaveLength(1);
+  });
+});
