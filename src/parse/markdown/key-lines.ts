@@ -129,6 +129,12 @@ export function keyParagraph(paragraph: Paragraph, source: Source, words: KeyWor
     const start = offset;
     offset += line.length + (written[offset + line.length] === '\r' ? 2 : 1);
     if (!line.trim()) continue;
+    const pieces = keyLinePieces(line, words, index);
+    if (pieces) {
+      for (const piece of pieces) keys.push({ ...piece, offset: start });
+      last = pieces[pieces.length - 1];
+      continue;
+    }
     const found = keyLine(line, words, index) ?? (index === lines.length - 1 ? listKeyAlone(line, words, index) : undefined);
     if (!found) return undefined;
     found.offset = start;
@@ -138,6 +144,27 @@ export function keyParagraph(paragraph: Paragraph, source: Source, words: KeyWor
   if (!keys.length) return undefined;
   const takesList = last && last.key && LIST_KEYS.has(last.key) && !last.value ? last : undefined;
   return { keys, unknown, takesList };
+}
+
+/** Between key lines written on one line: `Project: HERITAGE-SEA — Country: Croatia`, `Land: AT | Region: Tirol`. */
+const KEY_SEPARATOR = /\s+[|·•—–]\s+/gu;
+
+/**
+ * The key lines of one line holding several, each a known key with a value (`Projeto: HERITAGE-SEA — País:
+ * Croácia`), each starting at its own column; undefined when the line is not so (then it is one key line, and a
+ * dash in a value stays in it).
+ */
+export function keyLinePieces(line: string, words: KeyWords, index = 0): KeyLine[] | undefined {
+  const pieces: Array<{ text: string; at: number }> = [];
+  let at = 0;
+  for (const separator of line.matchAll(KEY_SEPARATOR)) {
+    pieces.push({ text: line.slice(at, separator.index), at });
+    at = separator.index + separator[0].length;
+  }
+  if (!pieces.length) return undefined;
+  pieces.push({ text: line.slice(at), at });
+  const found = pieces.map((piece) => keyLine(' '.repeat(piece.at) + piece.text, words, index));
+  return found.every((key) => key?.key !== undefined && key.value) ? (found as KeyLine[]).map((key) => ({ ...key, line: key.line })) : undefined;
 }
 
 /** The place of one key line of a paragraph. */

@@ -99,3 +99,16 @@ describe('contacts on consecutive lines', () => {
     expect(paragraphContacts('Marta López\nm.lopez@x.eu', { position: { start: { line: 1, column: 1, offset: 0 }, end: { line: 2, column: 13, offset: 24 } } })).toHaveLength(1);
   });
 });
+
+describe('practice key lines sharing a line', () => {
+  it('are each a key, at its own column, when every piece is a known key with a value', () => {
+    const r = parseMarkdownNotes('---\nlanguage: pt\n---\n\n## Boas práticas\n\n### Rota costeira\n\nProjeto: HERITAGE-SEA — País: Croácia\n\nTexto.\n');
+    const practice = (r.data as any).practices.topics[0].practices[0];
+    expect(practice).toMatchObject({ project: 'HERITAGE-SEA', country: 'Croácia', description: 'Texto.' });
+    expect(r.locate(['practices', 'topics', 0, 'practices', 0, 'country'])?.start).toMatchObject({ line: 9, column: 25 });
+  });
+  it('a dash inside a value keeps the line one key', () => {
+    const practice = (parseMarkdownNotes('# T\n\n## Good practices\n\n### Coastal route\n\nProject: HERITAGE-SEA – the sea route\n\nText.\n').data as any).practices.topics[0].practices[0];
+    expect(practice.project).toBe('HERITAGE-SEA – the sea route');
+  });
+});
