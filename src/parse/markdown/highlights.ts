@@ -16,13 +16,17 @@ import { readPerson, splitPeople } from '../canonical/people.js';
 export function buildHighlights(section: Section, ctx: ReaderContext, reason: string): void {
   const leadItems = (part: Section, c: ReaderContext) => {
     const listed = themeLists(part, c);
-    return listed.count ? listed : themeParagraphs(part, c);
+    if (listed.count) return listed;
+    const bold = themeBoldParagraphs(part, c);
+    return bold.count ? bold : themeParagraphs(part, c);
   };
   buildPartWithItems(section, ctx, reason, { part: 'highlights', items: 'themes', itemWord: 'theme', buildItem: buildTheme, leadItems });
 }
 
 /** `**Digital innovation hubs**: EDIHs should … (Speaker: Anna Gruber, SFG)`: a title in bold, its text after it. */
 const BOLD_LEAD = /^(?:\*\*|__)(?!\s)([^*_]{1,150}?)(?::)?(?:\*\*|__)\s*(?:[:–—-]\s*)?(\S[\s\S]*)$/u;
+/** A paragraph that opens with a title in bold closed by a full stop or a colon (`**Grid expansion.** …`, `**Skills**: …`): a name in bold opening a sentence (`**Laura Bianchi** (EIB) said …`) is not one. */
+const BOLD_TITLE_LEAD = /^(?:\*\*|__)(?!\s)([^*_]{1,150}?)(?:[.:](?:\*\*|__)|(?:\*\*|__)[.:])\s*(\S[\s\S]*)$/u;
 /** A paragraph that is only a title in bold (`**Financing is the bottleneck**`, a colon or full stop allowed). */
 const BOLD_ALONE = /^(?:\*\*|__)(?!\s)([^*_\n]{1,150}?)[:.]?(?:\*\*|__)[:.]?$/u;
 
@@ -35,7 +39,6 @@ function themeLists(section: Section, ctx: ReaderContext): { taken: RootContent[
   const taken: RootContent[] = [];
   let count = 0;
   if (section.children.length > 0) return { taken, count };
-  const words = keyWordsFor(ctx.language, 'theme');
   for (const block of section.blocks) {
     if (block.type !== 'list') continue;
     // An item is a theme in one paragraph (`**Skills**: SMEs need …`), or a title alone in bold with the theme's
@@ -56,17 +59,7 @@ function themeLists(section: Section, ctx: ReaderContext): { taken: RootContent[
         return;
       }
       const [, title, rest] = items[i]!;
-      const path: Path = ['highlights', 'themes', count++];
-      const { out } = ctx;
-      out.mark(path, item);
-      out.set([...path, 'title'], title!.trim(), item);
-      out.placed('theme', path, item, 'a list item in bold under highlights', title!.trim());
-      if (out.marks.has(item)) out.set([...path, 'internal'], true, item);
-      const speakers = /\s*\(([^():]{2,40}):\s*([^()]+)\)\s*\.?$/u.exec(rest!);
-      const key = speakers ? keyOfWord(speakers[1]!, words) : undefined;
-      const text = key === 'speakers' ? rest!.slice(0, speakers!.index).trim() : rest!.trim();
-      if (key === 'speakers') out.set([...path, 'speakers'], splitPeople(speakers![2]!).map(readPerson), item);
-      if (text) out.set([...path, 'text'], text, item);
+      oneParagraphTheme(item, title!, rest!, ['highlights', 'themes', count++], ctx, 'a list item in bold under highlights');
     });
     ctx.out.report(
       diagnostic('theme-list', `The list is read as ${items.length} ${items.length === 1 ? 'theme' : 'themes'}, one per item, each named by its words in bold`, positionOf(block), {
@@ -76,6 +69,49 @@ function themeLists(section: Section, ctx: ReaderContext): { taken: RootContent[
     );
   }
   return { taken, count };
+}
+
+/** A theme written in one paragraph or list item: its title in bold, its text after it, `(Speaker: …)` at the end. */
+function oneParagraphTheme(node: RootContent | List['children'][number], title: string, rest: string, path: Path, ctx: ReaderContext, reason: string): void {
+  const { out } = ctx;
+  const words = keyWordsFor(ctx.language, 'theme');
+  out.mark(path, node);
+  out.set([...path, 'title'], title.trim().replace(/[.:]$/u, ''), node);
+  out.placed('theme', path, node, reason, title.trim());
+  if (out.marks.has(node)) out.set([...path, 'internal'], true, node);
+  const speakers = /\s*\(([^():]{2,40}):\s*([^()]+)\)\s*\.?$/u.exec(rest);
+  const key = speakers ? keyOfWord(speakers[1]!, words) : undefined;
+  const text = key === 'speakers' ? rest.slice(0, speakers!.index).trim() : rest.trim();
+  if (key === 'speakers') out.set([...path, 'speakers'], splitPeople(speakers![2]!).map(readPerson), node);
+  if (text) out.set([...path, 'text'], text, node);
+}
+
+/**
+ * Highlights as paragraphs that each open with a title in bold (`**Grid expansion.** Dr. Vollmer presented …`), no
+ * sub-headings and no lists, as Word documents and e-mails write them: from the first such paragraph on, each is a
+ * theme (two or more, every paragraph after the first one so written); the paragraphs before them stay the
+ * introduction. One info.
+ */
+function themeBoldParagraphs(section: Section, ctx: ReaderContext): { taken: RootContent[]; count: number } {
+  const none = { taken: [], count: 0 };
+  if (section.children.length > 0) return none;
+  const blocks = section.blocks.filter(isTextBlock);
+  if (blocks.some((b) => b.type !== 'paragraph' || ctx.source.marks.touches(b))) return none;
+  const leads = blocks.map((b) => BOLD_TITLE_LEAD.exec(ctx.source.slice(b).trim()));
+  const first = leads.findIndex((lead) => lead !== null);
+  const themes = first < 0 ? [] : blocks.slice(first);
+  if (themes.length < 2 || leads.slice(first).some((lead) => !lead)) return none;
+  themes.forEach((block, i) => {
+    const [, title, rest] = leads[first + i]!;
+    oneParagraphTheme(block, title!, rest!.replace(/\s*\n\s*/g, ' '), ['highlights', 'themes', i], ctx, 'a paragraph under highlights opening with its title in bold');
+  });
+  ctx.out.report(
+    diagnostic('theme-paragraphs', `The paragraphs are read as ${themes.length} themes, each named by its words in bold`, positionOf(themes[0]!), {
+      severity: 'info',
+      note: 'Or give each theme a sub-heading of its own (`### Theme`)',
+    }),
+  );
+  return { taken: themes, count: themes.length };
 }
 
 /**

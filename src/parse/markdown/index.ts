@@ -105,7 +105,7 @@ export function parseMarkdownNotes(text: string): ParsedNotes {
   topLevel = leaveOutBeforeReading(preamble, topLevel, front.data, ctx);
   const untitled = frontTitle === undefined && out.get(['title']) === undefined;
   const factBlocks: RootContent[] = [];
-  const summaryText = readTitleBlock(untitled ? readBoldTitle(preamble, ctx, factBlocks) : preamble, ctx, factBlocks);
+  const summaryText = readTitleBlock(untitled ? readBoldTitle(preamble, ctx, factBlocks) : preamble, ctx, factBlocks, eventValue(front.data, 'subtitle', language) === undefined);
   if (summaryText.length) addSummary(summaryText, summaryText[0]!, ctx, 'text before the first part');
   if (declared === undefined && language !== undefined) sayLanguageFromHeadings(language, topLevel, ctx);
   // A body with nothing but a long summary was most likely written in a way the reader does not know: say so.

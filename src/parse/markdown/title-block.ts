@@ -41,13 +41,14 @@ interface Fact {
  * Reads the leading key-line blocks of the text before the first part into the body's facts and returns the
  * blocks that remain (the summary's). Stops at the first block that is not such a block.
  */
-export function readTitleBlock(preamble: readonly RootContent[], ctx: ReaderContext, taken: RootContent[] = []): RootContent[] {
+export function readTitleBlock(preamble: readonly RootContent[], ctx: ReaderContext, taken: RootContent[] = [], subtitle = true): RootContent[] {
   let used = 0;
   const facts: Array<{ fact: Fact; paragraph: Paragraph }> = [];
   for (const [i, block] of preamble.entries()) {
     // (a comment between the lines is passed over; anything else ends them)
     if (!isTextBlock(block)) continue;
-    const lines = factLines(block, ctx);
+    // (a line of words opening the first block is its subtitle, unless the front matter has one)
+    const lines = factLines(block, ctx, subtitle && used === 0 && facts.length === 0);
     if (!lines) break;
     facts.push(...lines);
     taken.push(block);
@@ -130,7 +131,7 @@ export function readBoldTitle(preamble: readonly RootContent[], ctx: ReaderConte
 }
 
 /** Every line of a paragraph, or of each one-paragraph item of a list, as a fact; undefined when one line is not. */
-function factLines(block: RootContent, ctx: ReaderContext): Array<{ fact: Fact; paragraph: Paragraph }> | undefined {
+function factLines(block: RootContent, ctx: ReaderContext, subtitle = false): Array<{ fact: Fact; paragraph: Paragraph }> | undefined {
   const paragraphs: Paragraph[] = [];
   if (block.type === 'paragraph') paragraphs.push(block);
   else if (block.type === 'list') {
@@ -149,12 +150,23 @@ function factLines(block: RootContent, ctx: ReaderContext): Array<{ fact: Fact; 
       const start = offset;
       offset += text.length + (written[offset + text.length] === '\r' ? 2 : 1);
       if (!text.trim()) continue;
-      const facts = lineFacts(text, index, start, ctx.language);
+      const facts = lineFacts(text, index, start, ctx.language) ?? (subtitle && index === 0 && !found.length && block.type === 'paragraph' ? subtitleLine(text, lines, ctx.language) : undefined);
       if (!facts) return undefined;
       for (const fact of facts) found.push({ fact, paragraph });
     }
   }
   return found.length ? found : undefined;
+}
+
+/**
+ * `Workshop der Interreg Europe Policy Learning Platform` on the first line of a block whose other lines are all facts
+ * (`Datum: …`, `Ort: …`): a line of words under the title, read as its subtitle.
+ */
+function subtitleLine(text: string, lines: readonly string[], language: string | undefined): Fact[] | undefined {
+  const words = text.trim();
+  if (words.length > 120 || /[.!?;,]$/.test(words) || keyLine(text, NO_WORDS) || lines.length < 2) return undefined;
+  if (!lines.slice(1).every((line) => !line.trim() || lineFacts(line, 1, 0, language))) return undefined;
+  return [{ path: ['subtitle'], value: words.replace(/^(\*\*|__)(.+)\1$/u, '$2'), line: { written: 'subtitle', key: undefined, value: words, index: 0, column: 1, line: text, offset: 0 } }];
 }
 
 /** Between facts written on one line: `**Date:** 4 March 2025 | **Venue:** Online`. */

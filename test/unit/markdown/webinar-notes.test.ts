@@ -112,3 +112,38 @@ describe('practice key lines sharing a line', () => {
     expect(practice.project).toBe('HERITAGE-SEA – the sea route');
   });
 });
+
+describe('highlights as paragraphs opening with a title in bold', () => {
+  const NOTES = '# T\n\n## Highlights\n\nTwo themes stood out.\n\n**Grid expansion.** Dr. Katrin Vollmer presented the pipelines.\n\n**Industry as buyer:** Steel is the main buyer (Speaker: Peter Gruber, voestalpine).\n';
+  it('are themes, the paragraphs before them the introduction', () => {
+    const r = parseMarkdownNotes(NOTES);
+    const h = (r.data as any).highlights;
+    expect(h.intro).toBe('Two themes stood out.');
+    expect(h.themes).toEqual([
+      { title: 'Grid expansion', text: 'Dr. Katrin Vollmer presented the pipelines.' },
+      { title: 'Industry as buyer', text: 'Steel is the main buyer', speakers: [{ name: 'Peter Gruber', organisation: 'voestalpine' }] },
+    ]);
+    expect(rules(r)).toContain('7:1 info theme-paragraphs');
+  });
+  it('a name in bold opening a sentence is not a title, nor is a single such paragraph', () => {
+    const names = parseMarkdownNotes('# T\n\n## Highlights\n\n**Laura Bianchi** (EIB) explained blending.\n\n**Jan Novák** presented indicators.\n').data as any;
+    expect(names.highlights.themes ?? []).toEqual([]);
+    const one = parseMarkdownNotes('# T\n\n## Highlights\n\n**Grid expansion.** Text.\n').data as any;
+    expect(one.highlights.themes ?? []).toEqual([]);
+  });
+});
+
+describe('a line of words above the facts under the title', () => {
+  it('is the subtitle, unless the front matter has one', () => {
+    const r = parseMarkdownNotes('Hydrogen strategies\n===\n\nWorkshop of the Policy Learning Platform\nDate: 19 September 2024\nVenue: Linz\n\n## Summary\n\nText.\n');
+    expect(r.data).toMatchObject({ title: 'Hydrogen strategies', subtitle: 'Workshop of the Policy Learning Platform', date: '19 September 2024' });
+    expect(rules(r)).toContain('4:1 info title-block-line');
+    const front = parseMarkdownNotes('---\nsubtitle: Given\n---\n\n# Hydrogen\n\nWorkshop of the Policy Learning Platform\nDate: 19 September 2024\n\n## Summary\n\nText.\n');
+    expect((front.data as any).subtitle).toBe('Given');
+    expect((front.data as any).date).toBeUndefined();
+  });
+  it('a sentence is not a subtitle', () => {
+    const d = parseMarkdownNotes('# Hydrogen\n\nFifty people met in Linz.\nDate: 19 September 2024\n\n## Summary\n\nText.\n').data as any;
+    expect(d.subtitle).toBeUndefined();
+  });
+});
