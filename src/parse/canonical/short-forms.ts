@@ -49,7 +49,12 @@ export function readContact(text: string): { name: string; email?: string; phone
     .replace(/^[\s,;:–—|-]+/, '')
     .replace(/\s*,(?:\s*,)+/g, ',')
     .trim();
-  return { ...nameAndRole(name || email), email, ...(phone ? { phone: phone.phone } : {}) };
+  const person = nameAndRole(name || email);
+  // `Please contact Erik Lund (erik.lund@…) for more information.`: in a sentence, the name is the words in
+  // capitals just before the address.
+  const inSentence = !linked && person.role === undefined && person.name.split(/\s+/).length > 5 ? /((?:\p{Lu}[\p{L}\p{M}'’.-]*\s+){0,3}\p{Lu}[\p{L}\p{M}'’.-]*)\s*[(<]?\s*$/u.exec(flat.slice(0, found!.index)) : null;
+  if (inSentence && inSentence[1]!.split(/\s+/).length >= 2) return { name: inSentence[1]!.trim(), email, ...(phone ? { phone: phone.phone } : {}) };
+  return { ...person, email, ...(phone ? { phone: phone.phone } : {}) };
 }
 
 /**

@@ -1,6 +1,6 @@
 /** Contacts: each list item or paragraph is a name and an e-mail address. */
 import type { List, Table } from 'mdast';
-import { diagnostic } from '../../diagnostics/message.js';
+import { diagnostic, quote } from '../../diagnostics/message.js';
 import type { Notes } from './body.js';
 import type { ReaderContext } from './context.js';
 import { keepAsFreeSection } from './free-sections.js';
@@ -35,6 +35,7 @@ export function buildContacts(section: Section, ctx: ReaderContext, reason: stri
     out.place(['contacts', contacts.length], entry.node);
     const contact: Notes = { ...parseContact(entry.value), ...out.internalFlag(entry.node) };
     warnWithoutAddress(contact, entry.node, ctx);
+    sayLeftOutWords(entry.value, contact, entry.node, ctx);
     out.placed('contact', ['contacts', contacts.length], entry.node, 'an entry under contacts', contact.name as string);
     contacts.push(contact);
   }
@@ -79,6 +80,25 @@ export function paragraphContacts(written: string, paragraph: Placed): Array<{ v
   }
   close();
   return entries;
+}
+
+/** A contact read out of a sentence (`Please contact Erik Lund (…) for more information.`): which words were left out. */
+function sayLeftOutWords(written: string, contact: Notes, node: Placed, ctx: ReaderContext): void {
+  const wordsOf = (text: string) => text.replace(/mailto:|[()<>[\]*_,;:!?–—|]/g, ' ').split(/\s+/).map((w) => w.replace(/^[.-]+|[.-]+$/g, '')).filter(Boolean);
+  const rest = wordsOf(written.replace(String(contact.email ?? '\u0000'), ' '));
+  for (const value of [contact.name, contact.role, contact.phone]) {
+    for (const word of typeof value === 'string' ? wordsOf(value) : []) {
+      const at = rest.indexOf(word);
+      if (at >= 0) rest.splice(at, 1);
+    }
+  }
+  if (rest.length < 3) return;
+  ctx.out.report(
+    diagnostic('contact-in-sentence', `The sentence ${quote(written.replace(/\s+/g, ' ').trim())} is read as the contact ${quote(String(contact.name))}; its other words are left out`, positionOf(node), {
+      severity: 'info',
+      note: 'Write the contact as `Name – Role – address` (the report prints its own words around the contacts)',
+    }),
+  );
 }
 
 /** A contact entry as written -> name, e-mail address, telephone and role (the reader YAML's contacts use too). */

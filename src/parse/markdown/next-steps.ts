@@ -9,7 +9,37 @@ import { allBlocks, splitNestedParts, type Section } from './sections.js';
 import { isTextBlock, positionOf, span } from './tree.js';
 
 export function buildNextSteps(section: Section, ctx: ReaderContext, reason: string): void {
-  buildPartWithItems(withListAsGroup(withLabelledGroups(section, ctx), ctx), ctx, reason, { part: 'nextSteps', items: 'groups', itemWord: 'group', buildItem: buildGroup });
+  buildPartWithItems(withListAsGroup(withLabelledGroups(withNestedListGroups(section, ctx), ctx), ctx), ctx, reason, { part: 'nextSteps', items: 'groups', itemWord: 'group', buildItem: buildGroup });
+}
+
+/**
+ * Next steps written as one list of group titles, each holding its recommendations as a list inside it (`- Policy`
+ * and, indented below it, `- Set reuse targets …`), with no sub-headings: each item is a group named by its line.
+ * Only when every item of the list is so written; the text before the list stays the introduction.
+ */
+function withNestedListGroups(section: Section, ctx: ReaderContext): Section {
+  if (splitNestedParts(section.children, ctx.language).own.length > 0) return section;
+  const at = section.blocks.findIndex((b) => b.type === 'list');
+  const list = section.blocks[at] as List | undefined;
+  if (!list || section.blocks.slice(at + 1).some((b) => b.type === 'list')) return section;
+  const nested = list.children.map((item) => {
+    const [label, inner, ...more] = item.children;
+    if (more.length || label?.type !== 'paragraph' || inner?.type !== 'list' || label.position?.start.line !== label.position?.end.line) return undefined;
+    const title = ctx.source.inline(label).trim().replace(/^(\*\*|__)(.*)\1$/, '$2').replace(/\s*:$/, '').trim();
+    return title && title.length <= 100 ? { label: label as Paragraph, inner: inner as List, title } : undefined;
+  });
+  if (!nested.length || nested.some((n) => n === undefined)) return section;
+  ctx.out.report(
+    diagnostic('list-as-group', `The list under ${quote(section.title)} is read as ${nested.length} ${nested.length === 1 ? 'group' : 'groups'} of recommendations, each named by its item and holding the list inside it`, positionOf(list), {
+      severity: 'info',
+      note: 'Give each group of recommendations a sub-heading to name it',
+    }),
+  );
+  const groups = (nested as Array<{ label: Paragraph; inner: List; title: string }>).map(({ label, inner, title }): Section => {
+    const heading: Heading = { type: 'heading', depth: Math.min(6, section.depth + 1) as Heading['depth'], children: label.children, ...(label.position ? { position: label.position } : {}) };
+    return { heading, title, depth: section.depth + 1, blocks: [inner], children: [] };
+  });
+  return { ...section, blocks: [...section.blocks.slice(0, at), ...section.blocks.slice(at + 1)], children: [...groups, ...section.children] };
 }
 
 /**

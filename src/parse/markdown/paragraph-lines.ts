@@ -46,14 +46,18 @@ export function titleLine(line: ParagraphLine, paragraph: Paragraph): Heading {
  * Lines after a title as blocks: each run of key lines (of `words`) one paragraph, each run of other lines
  * Markdown parsed on its own; positions are those of the notes.
  */
-export function linesAsBlocks(lines: readonly ParagraphLine[], words: KeyWords, source: Source): RootContent[] {
+export function linesAsBlocks(lines: readonly ParagraphLine[], words: KeyWords, source: Source, alone: (text: string) => boolean = () => false): RootContent[] {
   const runs: ParagraphLine[][] = [];
   let keyed: boolean | undefined;
+  let single = false;
   for (const line of lines) {
     const isKey = keyLine(line.text, words)?.key !== undefined;
-    if (isKey !== keyed || !runs.length) runs.push([]);
+    // (a line that `alone` picks, such as `Presented by …`, is a block of its own)
+    const own = !isKey && alone(line.text);
+    if (isKey !== keyed || own || single || !runs.length) runs.push([]);
     runs[runs.length - 1]!.push(line);
     keyed = isKey;
+    single = own;
   }
   return runs.flatMap((run) => {
     const first = run[0]!;

@@ -9,6 +9,7 @@
  */
 import type { Heading, List, ListItem, Paragraph, PhrasingContent, RootContent, Text } from 'mdast';
 import { diagnostic, quote, type Diagnostic } from '../../diagnostics/message.js';
+import { splitProjectTitle } from './practices.js';
 
 interface Point {
   line: number;
@@ -208,6 +209,21 @@ export function promoteTitleLines(blocks: readonly RootContent[], text: string):
     const afterTitle = previous?.type === 'heading' && partDepth !== undefined && previous.depth > partDepth;
     const line = oneLine(block);
     if (line && partDepth !== undefined && partDepth < 6 && !afterTitle && isTitleLine(block, text)) {
+      // `**CIRCON – Circular procurement guide (Finland)**`: a line wholly in bold naming a project and a practice
+      // is a practice's title whatever follows it.
+      const written = textOf(line, text);
+      const bold = /^(\*\*|__)(?!\s)(.+?)(?<!\s)\1$/u.exec(written)?.[2];
+      if (bold && splitProjectTitle(bold).project !== undefined && /\s[–—-]\s/.test(bold)) {
+        const position = (line as Positioned).position!;
+        out.push({ type: 'heading', depth: (partDepth + 1) as Heading['depth'], children: line.children, position });
+        messages.push(
+          diagnostic('plain-heading', `The line ${quote(written)} is read as a heading: in bold, it names a project and a practice`, { start: { ...position.start }, end: { ...position.end } }, {
+            severity: 'info',
+            note: `In Markdown a heading starts with \`${'#'.repeat(partDepth + 1)} \``,
+          }),
+        );
+        continue;
+      }
       const window = blocks.slice(i + 1, i + 4);
       const keyAt = window.findIndex((b) => isKeyLine(b, text));
       if (keyAt !== -1 && window.slice(0, keyAt).every((b) => b.type === 'paragraph')) {

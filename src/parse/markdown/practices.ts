@@ -126,7 +126,8 @@ function keyLineRuns(section: Section, ctx: ReaderContext): Array<{ practice: Se
       runs.push({ practice: { heading: block as never, title: named, depth: section.depth + 1, blocks: [block], children: [] }, taken: [block], reason: 'a `Project:` or `Practice:` line under good practices' });
     } else if (titled) {
       const [first, ...rest] = titled;
-      const practice = { heading: titleLine(first!, block as Paragraph), title: first!.text.trim(), depth: section.depth + 1, blocks: linesAsBlocks(rest, words, ctx.source), children: [] };
+      const alone = (text: string) => presenterPhrase(text.trim(), ctx.language) !== undefined;
+      const practice = { heading: titleLine(first!, block as Paragraph), title: unbold(first!.text.trim()), depth: section.depth + 1, blocks: linesAsBlocks(rest, words, ctx.source, alone), children: [] };
       runs.push({ practice, taken: [block], reason: 'a paragraph under good practices whose first line names a project and a practice' });
     } else if (runs.length) {
       runs[runs.length - 1]!.practice.blocks.push(block);
@@ -143,12 +144,20 @@ function keyLineRuns(section: Section, ctx: ReaderContext): Array<{ practice: Se
 function titledPractice(block: RootContent, words: KeyWords, ctx: ReaderContext): ParagraphLine[] | undefined {
   if (block.type !== 'paragraph' || ctx.source.marks.touches(block)) return undefined;
   const lines = paragraphLines(block, ctx.source);
-  const first = lines[0]!.text.trim();
+  const written = lines[0]!.text.trim();
+  const first = unbold(written);
   const { project } = splitProjectTitle(first);
   // (`Country: Portugal` is a key line, and `Note: …` no project: before a colon, only a name in capitals is one)
-  if (lines.length < 2 || project === undefined || keyLine(first, words) !== undefined || (!/\s[–—-]\s/.test(first) && /\p{Ll}/u.test(project))) return undefined;
-  return lines.slice(1).some((line) => keyLine(line.text, words)?.key !== undefined) ? lines : undefined;
+  if (project === undefined || keyLine(first, words) !== undefined || (!/\s[–—-]\s/.test(first) && /\p{Ll}/u.test(project))) return undefined;
+  // A title line in bold (`**BUILD-CIRC – Reuse hub (Belgium)**`) is a practice's whatever follows it; a plain one
+  // needs a practice's key line below it.
+  if (first !== written) return lines;
+  if (lines.length < 2) return undefined;
+  return lines.slice(1).some((line) => keyLine(line.text, words)?.key !== undefined || presenterPhrase(line.text.trim(), ctx.language) !== undefined) ? lines : undefined;
 }
+
+/** A line wholly in bold, without its marks. */
+const unbold = (text: string): string => /^(\*\*|__)(?!\s)(.+?)(?<!\s)\1$/u.exec(text)?.[2] ?? text;
 
 /** Says that a table was read as practices (a reading a person should be able to check). */
 function tableRead(table: Table, ctx: ReaderContext): void {
@@ -350,13 +359,19 @@ function keyLineItems(list: List, words: KeyWords, ctx: ReaderContext): Array<{ 
  */
 function presentedBy(block: RootContent, source: ReaderContext['source'], language: string | undefined): Notes | undefined {
   if (block.type !== 'paragraph' || !block.position || block.position.start.line !== block.position.end.line) return undefined;
-  const line = source.inline(block);
+  // (`Presented by Jan Peeters, OVAM.`: a full stop closing the line is not part of the organisation)
+  const line = source.inline(block).replace(/(?<!\b\p{Lu})\.$/u, '');
   if (line.length > 120 || /[.!?:;]$/.test(line)) return undefined;
-  const phrases = [...new Set([...labelPack('en').keys.presenter, ...labelPack(language).keys.presenter])].filter((p) => p.includes(' '));
-  const phrase = phrases.find((p) => line.toLowerCase().startsWith(p.toLowerCase() + ' '));
+  const phrase = presenterPhrase(line, language);
   if (!phrase) return undefined;
   const person = readPerson(line.slice(phrase.length + 1));
   return /^\p{Lu}/u.test(String(person.name)) ? person : undefined;
+}
+
+/** The presenter's key phrase of several words opening a line (`Presented by`, `Vorgestellt von`), or undefined. */
+function presenterPhrase(line: string, language: string | undefined): string | undefined {
+  const phrases = [...new Set([...labelPack('en').keys.presenter, ...labelPack(language).keys.presenter])].filter((p) => p.includes(' '));
+  return phrases.find((p) => line.toLowerCase().startsWith(p.toLowerCase() + ' '));
 }
 
 function warnUnknownKey(paragraph: Paragraph, line: KeyLine, words: KeyWords, ctx: ReaderContext): void {

@@ -1,5 +1,6 @@
 /** Resources: one link per list item; the paragraphs are the note. */
-import type { List, ListItem, RootContent, Table, TableRow } from 'mdast';
+import type { List, ListItem, Paragraph, RootContent, Table, TableRow } from 'mdast';
+import { paragraphLines } from './paragraph-lines.js';
 import type { Notes, Path } from './body.js';
 import type { ReaderContext } from './context.js';
 import type { Section } from './sections.js';
@@ -48,6 +49,22 @@ export function buildResources(section: Section, ctx: ReaderContext, reason: str
         items.push({ ...resource, ...out.internalFlag(row) });
       }
       reportTableItems(block as Table, rows.length, 'resource', 'resources', ctx);
+    } else if (block.type === 'paragraph' && lineResources(block as Paragraph, ctx)) {
+      // `Material passports guide – https://…` and `Toolkit: www.…` on lines of one paragraph: one resource each.
+      const lines = lineResources(block as Paragraph, ctx)!;
+      for (const { line, resource, node } of lines) {
+        const path: Path = ['resources', 'items', items.length];
+        out.place(path, node);
+        saySchemeAdded(String(resource.url), line, node, ctx);
+        out.placed('resource', path, node, 'a line of a paragraph under resources', resource.title as string);
+        items.push({ ...resource, ...out.internalFlag(block) });
+      }
+      out.report(
+        diagnostic('lines-as-items', `The paragraph's ${lines.length} lines are read as ${lines.length} resources, one per line: each holds an address`, positionOf(block), {
+          severity: 'info',
+          note: 'Or write each resource as a list item (`- [title](https://…)`)',
+        }),
+      );
     } else if (isTextBlock(block)) {
       const contacts = contactEntries(block, ctx);
       if (contacts) takeStrayContacts(contacts, 'in the resources’ note', ctx);
@@ -62,6 +79,23 @@ export function buildResources(section: Section, ctx: ReaderContext, reason: str
     if (noteBlocks.length) out.placed('intro', ['resources', 'note'], span(noteBlocks), 'paragraphs under resources');
   }
   for (const child of section.children) ctx.handle(child, true);
+}
+
+/** Each line of a paragraph of two or more lines as a resource, when every line holds an address; else undefined. */
+function lineResources(paragraph: Paragraph, ctx: ReaderContext): Array<{ line: string; resource: Notes; node: Placed }> | undefined {
+  if (ctx.source.marks.touches(paragraph)) return undefined;
+  const lines = paragraphLines(paragraph, ctx.source).filter((l) => l.text.trim());
+  if (lines.length < 2) return undefined;
+  const read = lines.map((l) => {
+    const text = l.text.trim();
+    const resource = parseResource(text);
+    const indent = l.text.length - l.text.trimStart().length;
+    const column = l.line === paragraph.position!.start.line ? paragraph.position!.start.column : indent + 1;
+    const start = { line: l.line, column, offset: l.start + (l.line === paragraph.position!.start.line ? 0 : indent) };
+    const node = { position: { start, end: { line: l.line, column: column + text.length, offset: start.offset + text.length } } };
+    return typeof resource.url === 'string' && resource.title !== resource.url ? { line: text, resource, node } : undefined;
+  });
+  return read.every((r) => r !== undefined) ? (read as Array<{ line: string; resource: Notes; node: Placed }>) : undefined;
 }
 
 /** A list item under resources with no address: kept as text in the resources' note, with a warning. */

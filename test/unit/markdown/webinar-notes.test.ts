@@ -147,3 +147,56 @@ describe('a line of words above the facts under the title', () => {
     expect(d.subtitle).toBeUndefined();
   });
 });
+
+describe('practices as paragraphs under a title line in bold', () => {
+  const NOTES = '# T\n\n## Good practices\n\n**BUILD-CIRC – Reuse hub for building materials (Belgium)**\nPresented by Jan Peeters, OVAM.\nThe hub collects doors.\nKey figures: 1,200 tonnes reused; 35 jobs created\n\n**CIRCON – Circular procurement guide (Finland)**\nPresented by Aino Virtanen, City of Espoo.\nEspoo wrote circular criteria.\n';
+  it('are one practice each, the bold marks left out, the presenter and the country read', () => {
+    const practices = (parseMarkdownNotes(NOTES).data as any).practices.topics[0].practices;
+    expect(practices).toEqual([
+      expect.objectContaining({ project: 'BUILD-CIRC', title: 'Reuse hub for building materials', country: 'Belgium', presenter: { name: 'Jan Peeters', organisation: 'OVAM' }, description: 'The hub collects doors.', figures: ['1,200 tonnes reused', '35 jobs created'] }),
+      expect.objectContaining({ project: 'CIRCON', title: 'Circular procurement guide', country: 'Finland', presenter: { name: 'Aino Virtanen', organisation: 'City of Espoo' }, description: 'Espoo wrote circular criteria.' }),
+    ]);
+  });
+});
+
+describe('next steps as a list of group titles holding their lists', () => {
+  it('is one group per item', () => {
+    const r = parseMarkdownNotes('# T\n\n## Next steps\n\nTwo groups.\n\n- Policy\n  - Set reuse targets.\n  - Reward circular bids.\n- **Skills:**\n  - Train workers.\n');
+    const n = (r.data as any).nextSteps;
+    expect(n.intro).toBe('Two groups.');
+    expect(n.groups).toEqual([{ title: 'Policy', items: ['Set reuse targets.', 'Reward circular bids.'] }, { title: 'Skills', items: ['Train workers.'] }]);
+    expect(rules(r)).toContain('7:1 info list-as-group');
+    expect(r.locate(['nextSteps', 'groups', 1])?.start.line).toBe(10);
+  });
+  it('a list whose items are recommendations with a sub-list stays one group', () => {
+    const n = (parseMarkdownNotes('# T\n\n## Next steps\n\n- Set reuse targets.\n- Policy\n  - Reward circular bids.\n').data as any).nextSteps;
+    expect(n.groups).toHaveLength(1);
+  });
+});
+
+describe('resources as lines of a paragraph', () => {
+  it('are one resource per line when every line holds an address', () => {
+    const r = parseMarkdownNotes('# T\n\n## Resources\n\nMaterial passports guide – https://www.ovam.be/passports\nToolkit: www.espoo.fi/toolkit\n');
+    expect((r.data as any).resources.items).toEqual([{ title: 'Material passports guide', url: 'https://www.ovam.be/passports' }, { title: 'Toolkit', url: 'https://www.espoo.fi/toolkit' }]);
+    expect(rules(r)).toEqual(expect.arrayContaining(['5:1 info lines-as-items', '6:1 info address-scheme']));
+    expect(r.locate(['resources', 'items', 1])?.start).toMatchObject({ line: 6, column: 1 });
+  });
+  it('a paragraph with a line of prose stays the note', () => {
+    const d = parseMarkdownNotes('# T\n\n## Resources\n\nSee the guide – https://www.ovam.be/passports\nAsk us for more.\n').data as any;
+    expect(d.resources.items).toEqual([]);
+    expect(d.resources.note).toContain('Ask us for more.');
+  });
+});
+
+describe('a contact written in a sentence', () => {
+  it('is the name before the address, and the other words are said to be left out', () => {
+    const r = parseMarkdownNotes('# T\n\n## Contacts\n\nPlease contact Erik Lund (erik.lund@policylearning.eu) for more information.\n');
+    expect((r.data as any).contacts).toEqual([{ name: 'Erik Lund', email: 'erik.lund@policylearning.eu' }]);
+    expect(rules(r)).toContain('5:1 info contact-in-sentence');
+  });
+  it('a business card or a line with a role says nothing', () => {
+    for (const text of ['Marta López\nThematic Expert\nEnvironment\nm.lopez@x.eu', 'Mart Kask – Thematic expert, m.kask@x.eu']) {
+      expect(rules(parseMarkdownNotes(`# T\n\n## Contacts\n\n${text}\n`)).filter((m) => m.endsWith('contact-in-sentence'))).toEqual([]);
+    }
+  });
+});
