@@ -9,7 +9,7 @@
 import { cpSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, runCli, tempDir } from '../helpers/cli.js';
+import { ROOT, runCliConcurrently, tempDir, type CliResult } from '../helpers/cli.js';
 import { pdfInfo, pdfOutline, pdfPages } from '../helpers/pdf.js';
 import { nonStandardTypes, readPdf, unmarkedPainting } from '../helpers/pdf-rules.js';
 
@@ -39,14 +39,18 @@ async function pdfText(path: string): Promise<string> {
 
 describe('editions: what notes mark internal', () => {
   const dir = tempDir('report-editions-');
-  const run = (...args: string[]) => runCli(args, { cwd: dir.path });
-  const results: Record<string, ReturnType<typeof runCli>> = {};
-  beforeAll(() => {
+  const run = (...args: string[]) => runCliConcurrently(args, { cwd: dir.path });
+  const results: Record<string, CliResult> = {};
+  beforeAll(async () => {
     cpSync(FIXTURE, join(dir.path, 'notes'), { recursive: true });
-    results.public = run('build', 'notes', '--out', 'public', '-f', 'html,pdf,json');
-    results.compendium = run('compendium', 'notes', '--out', 'public/compendium');
-    results.internal = run('build', 'notes', '--out', 'internal', '-f', 'html,pdf,json', '--edition', 'internal');
-    results.internalCompendium = run('compendium', 'notes', '--out', 'internal/compendium', '--edition', 'internal');
+    // The four runs at once: each writes its own folder (the builds theirs, with their cache; the compendiums theirs
+    // below them), and none reads what another writes.
+    [results.public, results.compendium, results.internal, results.internalCompendium] = await Promise.all([
+      run('build', 'notes', '--out', 'public', '-f', 'html,pdf,json'),
+      run('compendium', 'notes', '--out', 'public/compendium'),
+      run('build', 'notes', '--out', 'internal', '-f', 'html,pdf,json', '--edition', 'internal'),
+      run('compendium', 'notes', '--out', 'internal/compendium', '--edition', 'internal'),
+    ]);
   });
   afterAll(() => dir.cleanup());
 

@@ -73,14 +73,14 @@ describe('report fix', () => {
     const body = ['**Summary**', '', 'We met in Riga.', '', '**Key takeaways**', '', '**Skills for SMEs**', '', 'Speaker: Ilze Kalnina, Riga Planning Region', '', '• Vouchers', '• Training', '', '**Next steps**', '', '- Simplify the process', ''];
     writeFileSync(join(dir, file), ['---', 'title: Peer review', 'date: 7 May 2024', '---', '', ...body].join('\n'));
     const modelBefore = await model(file);
-    const first = runCli(['fix', file], { cwd: dir });
+    const first = await runMain(['fix', file], { cwd: dir });
     expect(first.code, first.stderr).toBe(0);
     expect(first.stderr).toContain('word-paste.md: fixed, 7 changes');
     const once = readFileSync(join(dir, file), 'utf8');
     expect(once).toBe(['---', 'title: Peer review', 'date: 2024-05-07', '---', '', '## Summary', '', 'We met in Riga.', '', '## Key takeaways', '', '### Skills for SMEs', '', 'Speaker: Ilze Kalnina, Riga Planning Region', '', '- Vouchers', '- Training', '', '## Next steps', '', '- Simplify the process', ''].join('\n'));
     expect(await model(file)).toEqual(modelBefore);
     expect((await messages(file)).map((m) => m.ruleId).filter((r) => ['plain-heading', 'pasted-bullets', ...FIXABLE].includes(r))).toEqual([]);
-    const second = runCli(['fix', file], { cwd: dir });
+    const second = await runMain(['fix', file], { cwd: dir });
     expect(second.stderr).toContain('nothing to fix');
   });
 
@@ -90,7 +90,7 @@ describe('report fix', () => {
     writeFileSync(join(dir, file), ['# Economia circolare', '', 'Data: 12 marzo 2025', '**Luogo:** Bologna, Italia', 'Organizzatori: PLP; Regione Emilia-Romagna (ospite)', '', ...body].join('\n'));
     const modelBefore = await model(file);
     expect((await messages(file)).map((m) => m.ruleId)).toEqual(expect.arrayContaining(['title-block-line', 'language-from-headings']));
-    const first = runCli(['fix', file], { cwd: dir });
+    const first = await runMain(['fix', file], { cwd: dir });
     expect(first.code, first.stderr).toBe(0);
     const once = readFileSync(join(dir, file), 'utf8');
     expect(once).toBe(
@@ -98,14 +98,14 @@ describe('report fix', () => {
     );
     expect(await model(file)).toEqual(modelBefore);
     expect((await messages(file)).map((m) => m.ruleId).filter((r) => ['title-block-line', 'language-from-headings', ...FIXABLE].includes(r))).toEqual([]);
-    expect(runCli(['fix', file], { cwd: dir }).stderr).toContain('nothing to fix');
+    expect((await runMain(['fix', file], { cwd: dir })).stderr).toContain('nothing to fix');
   });
 
   it('leaves facts written twice with different values for the author', async () => {
     const file = 'twice.md';
     writeFileSync(join(dir, file), '---\ndate: 2025-03-12\n---\n# T\n\nDate: 13 March 2025\n\nText.\n');
     const before = readFileSync(join(dir, file), 'utf8');
-    runCli(['fix', file], { cwd: dir });
+    expect((await runMain(['fix', file], { cwd: dir })).code).toBe(0);
     expect(readFileSync(join(dir, file), 'utf8')).toBe(before);
   });
 
@@ -115,7 +115,7 @@ describe('report fix', () => {
 
   it('leaves an ambiguous date for the author, and a file that does not parse alone (exit 1)', async () => {
     writeFileSync(join(dir, 'ambiguous.yaml'), 'title: T\ndate: 03/04/2024\nplace: Online\n');
-    expect(runCli(['fix', 'ambiguous.yaml'], { cwd: dir }).code).toBe(0);
+    expect((await runMain(['fix', 'ambiguous.yaml'], { cwd: dir })).code).toBe(0);
     expect(readFileSync(join(dir, 'ambiguous.yaml'), 'utf8')).toBe('title: T\ndate: 03/04/2024\nplace: { online: true }\n');
     expect((await messages('ambiguous.yaml')).map((m) => m.ruleId)).toEqual(['date-ambiguous']);
 

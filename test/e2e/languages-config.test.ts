@@ -6,8 +6,9 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { labelPacks } from '../../src/i18n/locales.js';
-import { runCli, runMain, tempDir } from '../helpers/cli.js';
+import { runMain, tempDir } from '../helpers/cli.js';
 import { flat, pdfInfo, pdfPages } from '../helpers/pdf.js';
+import { exampleBuilds } from '../helpers/shared-builds.js';
 
 const dir = tempDir();
 afterAll(() => dir.cleanup());
@@ -31,23 +32,26 @@ describe('label packs', () => {
 });
 
 describe('French and Lithuanian notes', () => {
-  it('print localised labels, dates, page numbers and /Lang', () => {
+  it('print localised labels, dates, page numbers and /Lang', async () => {
+    // The PDFs: the examples as the run's test files share them (`report build` in the default template); the HTML
+    // of the same notes built here.
+    const printed = await exampleBuilds('default');
     const out = join(dir.path, 'lang');
-    const result = runCli(['build', 'examples/lille-2025-fr.md', 'examples/kaunas-2025-lt.md', '--out', out, '--format', 'html,pdf', '--no-catalogue']);
+    const result = await runMain(['build', 'examples/lille-2025-fr.md', 'examples/kaunas-2025-lt.md', '--out', out, '--format', 'html', '--no-catalogue']);
     expect(result.code, result.stderr).toBe(0);
-    const fr = pdfPages(join(out, 'lille-2025-fr.pdf'));
+    const fr = pdfPages(printed.pdf('lille-2025-fr.md'));
     expect(flat(fr[0]!)).toContain('Sommaire');
     expect(flat(fr[0]!)).toContain('12–13 mars 2025');
     expect(fr[0]).toMatch(/Page 1 sur \d/);
     expect(flat(fr.join(' '))).toContain('Présenté par');
-    expect(readFileSync(join(out, 'lille-2025-fr.pdf')).toString('latin1')).toMatch(/\/Lang \(fr\)/);
+    expect(readFileSync(printed.pdf('lille-2025-fr.md')).toString('latin1')).toMatch(/\/Lang \(fr\)/);
     expect(readFileSync(join(out, 'lille-2025-fr.html'), 'utf8')).toMatch(/<html lang="fr"/);
-    const lt = pdfPages(join(out, 'kaunas-2025-lt.pdf'));
+    const lt = pdfPages(printed.pdf('kaunas-2025-lt.md'));
     expect(flat(lt[0]!)).toContain('Turinys');
     expect(flat(lt[0]!)).toContain('2025 m. rugsėjo 18 d.');
     expect(lt[0]).toMatch(/1 psl\. iš \d/);
     expect(flat(lt.join(' '))).toContain('Rūta Žemaitytė');
-    expect(pdfInfo(join(out, 'kaunas-2025-lt.pdf')).Title).toBe('Skaitmeninės viešosios paslaugos regionuose');
+    expect(pdfInfo(printed.pdf('kaunas-2025-lt.md')).Title).toBe('Skaitmeninės viešosios paslaugos regionuose');
   });
 
   it('--language overrides the notes for labels and dates', async () => {

@@ -9,12 +9,42 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, runCli, runMain, tempDir } from '../helpers/cli.js';
 import { flat, pdfInfo, pdfPages, pdfOutline as outline } from '../helpers/pdf.js';
 import { difference, readPgm, renderPages, toPgm } from '../helpers/pgm.js';
+import { batchBuild } from '../helpers/batch.js';
 import { exampleBuilds } from '../helpers/shared-builds.js';
 
 const dir = tempDir();
 afterAll(() => dir.cleanup());
 
 const PNG_1x1 = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+
+/**
+ * The notes of the scripts and images cases, printed in one `report build` (one browser; pdf and html, as each case
+ * asks): each case's own folder below the batch, its status read from the run report (`--report`).
+ */
+const BATCH = join(dir.path, 'batch');
+const BATCH_OUT = join(dir.path, 'batch-out');
+const printed = batchBuild([BATCH, '--out', BATCH_OUT, '--format', 'pdf,html', '--no-cache', '--no-catalogue'], join(dir.path, 'batch-report.json'));
+
+const SAMPLES = {
+  lt: 'Ąžuolynė, Šiauliai ir Klaipėda — ėčęįšųūž',
+  pl: 'Zażółć gęślą jaźń w Łodzi',
+  el: 'Ψηφιακός μετασχηματισμός στη Θεσσαλονίκη',
+  bg: 'Цифрова трансформация в Пловдив',
+  uk: 'Ґенеза: їжак, єдність і Київ',
+};
+mkdirSync(join(BATCH, 'scripts'), { recursive: true });
+writeFileSync(
+  join(BATCH, 'scripts', 'scripts.md'),
+  `---\ntitle: ${SAMPLES.el}\ndate: 2024-06-05\nlanguage: el\n---\n\n## Highlights\n\n` +
+    Object.entries(SAMPLES).map(([k, v]) => `### ${k}\n\n${v}\n`).join('\n'),
+);
+mkdirSync(join(BATCH, 'images', 'img'), { recursive: true });
+writeFileSync(join(BATCH, 'images', 'img', 'logo.png'), PNG_1x1);
+writeFileSync(join(BATCH, 'images', 'img', 'photo.png'), PNG_1x1);
+writeFileSync(
+  join(BATCH, 'images', 'n.md'),
+  '---\ntitle: With images\ndate: 2024-06-05\nlogo: { src: img/logo.png, alt: Programme logo }\n---\n\n## Highlights\n\n### Visit\n\n![Participants at the lab](img/photo.png)\n',
+);
 
 describe('the example PDF', () => {
   // `report build examples/… --format pdf,json --no-cache`, printed once for the run's test files.
@@ -55,28 +85,14 @@ describe('the example PDF', () => {
 
 describe('scripts used in Europe', () => {
   it('print with real glyphs from the shipped font: Lithuanian, Polish, Greek, Bulgarian and Ukrainian Cyrillic', () => {
-    const samples = {
-      lt: 'Ąžuolynė, Šiauliai ir Klaipėda — ėčęįšųūž',
-      pl: 'Zażółć gęślą jaźń w Łodzi',
-      el: 'Ψηφιακός μετασχηματισμός στη Θεσσαλονίκη',
-      bg: 'Цифрова трансформация в Пловдив',
-      uk: 'Ґенеза: їжак, єдність і Київ',
-    };
-    const file = join(dir.path, 'scripts.md');
-    writeFileSync(
-      file,
-      `---\ntitle: ${samples.el}\ndate: 2024-06-05\nlanguage: el\n---\n\n## Highlights\n\n` +
-        Object.entries(samples).map(([k, v]) => `### ${k}\n\n${v}\n`).join('\n'),
-    );
-    const result = runCli(['build', file, '--out', join(dir.path, 'scripts'), '--format', 'pdf,html', '--no-cache']);
-    expect(result.code, result.stderr).toBe(0);
-    const pdf = join(dir.path, 'scripts', 'scripts.pdf');
+    expect(printed.status('scripts/scripts.md'), printed.output()).toBe('built');
+    const pdf = join(BATCH_OUT, 'scripts', 'scripts.pdf');
     const text = flat(pdfPages(pdf, 'reading').join(' '));
-    for (const sample of Object.values(samples)) expect(text).toContain(sample);
+    for (const sample of Object.values(SAMPLES)) expect(text).toContain(sample);
     const fonts = execFileSync('pdffonts', [pdf], { encoding: 'utf8' });
     expect(fonts).not.toMatch(/DejaVu|Liberation|Noto Sans CJK|FreeSans/);
     // The HTML embeds the Greek and Cyrillic subsets it needs.
-    const html = readFileSync(join(dir.path, 'scripts', 'scripts.html'), 'utf8');
+    const html = readFileSync(join(BATCH_OUT, 'scripts', 'scripts.html'), 'utf8');
     expect(html).toContain('U+0370-0377'.slice(0, 6));
   });
 });
@@ -89,20 +105,11 @@ describe('page size, logos and images', () => {
   });
 
   it('embeds a logo set in the notes and an image in the text, relative to the notes', () => {
-    const folder = join(dir.path, 'images');
-    mkdirSync(join(folder, 'img'), { recursive: true });
-    writeFileSync(join(folder, 'img', 'logo.png'), PNG_1x1);
-    writeFileSync(join(folder, 'img', 'photo.png'), PNG_1x1);
-    writeFileSync(
-      join(folder, 'n.md'),
-      '---\ntitle: With images\ndate: 2024-06-05\nlogo: { src: img/logo.png, alt: Programme logo }\n---\n\n## Highlights\n\n### Visit\n\n![Participants at the lab](img/photo.png)\n',
-    );
-    const result = runCli(['build', join(folder, 'n.md'), '--format', 'html,pdf', '--no-cache']);
-    expect(result.code, result.stderr).toBe(0);
-    const html = readFileSync(join(folder, 'n.html'), 'utf8');
+    expect(printed.status('images/n.md'), printed.output()).toBe('built');
+    const html = readFileSync(join(BATCH_OUT, 'images', 'n.html'), 'utf8');
     expect(html).toMatch(/<img class="logo" src="data:image\/png;base64,[^"]+" alt="Programme logo">/);
     expect(html).toMatch(/<img src="data:image\/png;base64,[^"]+" alt="Participants at the lab">/);
-    expect(execFileSync('pdfimages', ['-list', join(folder, 'n.pdf')], { encoding: 'utf8' }).split('\n').filter((l) => /^\s+\d/.test(l)).length).toBeGreaterThanOrEqual(2);
+    expect(execFileSync('pdfimages', ['-list', join(BATCH_OUT, 'images', 'n.pdf')], { encoding: 'utf8' }).split('\n').filter((l) => /^\s+\d/.test(l)).length).toBeGreaterThanOrEqual(2);
   });
 
   it('uses the template’s logo when the notes set none', async () => {

@@ -32,6 +32,24 @@ export function runCliAsync(args: string[], options: { cwd?: string; env?: Recor
   });
 }
 
+/** Run the real executable as a subprocess without blocking the test's process (runs started together overlap). */
+export function runCliConcurrently(args: string[], options: { cwd?: string; env?: Record<string, string | undefined> } = {}): Promise<CliResult> {
+  const child = runCliAsync(args, options);
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (s: string) => (stdout += s));
+  child.stderr.setEncoding('utf8').on('data', (s: string) => (stderr += s));
+  // As runCli: a run that does not end within 180 s is killed (its test then fails on the exit code).
+  const deadline = setTimeout(() => child.kill('SIGTERM'), 180_000);
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(deadline);
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
 /** Run main() in-process with captured output: fast, for validation tests. */
 export async function runMain(args: string[], options: { cwd?: string; env?: Record<string, string | undefined> } = {}): Promise<CliResult> {
   let stdout = '';
