@@ -335,7 +335,7 @@ async function main() {
     console.log(`  ${'(a) report build --format html'.padEnd(50)} ${fmt(results.html).padStart(8)}`);
     if (pandoc) console.log(`  ${'(e) pandoc -f gfm -t html5 --standalone, 2 procs'.padEnd(50)} ${fmt(results.pandoc).padStart(8)}`);
     console.log('');
-    console.log(`HTML batch / bare HTML pipeline:      ${fmt(results.html / results.bareHtml, 2)}x   (target >= 0.70)`);
+    console.log(`HTML batch / bare HTML pipeline:      ${fmt(results.html / results.bareHtml, 2)}x   (for reference: issue 13 replaced this target by the ratio to pandoc; the bare pipeline parses without GFM and validates nothing)`);
     printPandoc();
     if (args.includes('--memory')) await measureLeakBound();
     return;
@@ -381,7 +381,7 @@ async function main() {
   for (const [name, rate] of rows) console.log(`  ${name.padEnd(50)} ${fmt(rate).padStart(8)}`);
   console.log('');
   console.log(`PDF batch / best baseline:           ${fmt(results.pdf / bestBaseline, 2)}x   (target >= 0.90)`);
-  console.log(`HTML batch / bare HTML pipeline:      ${fmt(results.html / results.bareHtml, 2)}x   (target >= 0.70)`);
+  console.log(`HTML batch / bare HTML pipeline:      ${fmt(results.html / results.bareHtml, 2)}x   (for reference: issue 13 replaced this target by the ratio to pandoc; the bare pipeline parses without GFM and validates nothing)`);
   printPandoc();
   console.log(`Single file to PDF: report ${fmt(single.seconds, 2)} s, baseline script ${fmt(singleScript, 2)} s -> ${fmt(single.seconds / singleScript, 2)}x   (target <= 1.30; medians of 5 processes each)`);
   console.log(`  (the baseline inside a process that has already imported Puppeteer: ${fmt(singleBaseline, 2)} s -> ${fmt(single.seconds / singleBaseline, 2)}x)`);
