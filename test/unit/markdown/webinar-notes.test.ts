@@ -200,3 +200,13 @@ describe('a contact written in a sentence', () => {
     }
   });
 });
+
+describe('key words as Romanian writes them on a line', () => {
+  it('reads the articulated forms (`Țara:`, `Regiunea:`, `Proiectul:`) and more highlights headings', () => {
+    const r = parseMarkdownNotes('---\nlanguage: ro\n---\n\n## Idei principale\n\n### Acoperișuri verzi\n\nText.\n\n## Bune practici\n\n### Parcul liniar\n\nProiectul: GREEN-LINK\nȚara: România\nRegiunea: Cluj\n\nText.\n');
+    const d = r.data as any;
+    expect(d.highlights.themes[0].title).toBe('Acoperișuri verzi');
+    expect(d.practices.topics[0].practices[0]).toMatchObject({ project: 'GREEN-LINK', country: 'România', region: 'Cluj' });
+    expect(rules(r).filter((m) => m.endsWith('unknown-key-line') || m.endsWith('unknown-heading'))).toEqual([]);
+  });
+});
