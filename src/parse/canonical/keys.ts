@@ -72,7 +72,7 @@ const SYNONYMS: Record<KeyContext, [string, KeyMeaning][]> = {
   ],
   place: [...s('city', 'town'), ...s('venue', 'building', 'location'), ...s('online', 'virtual', 'remote')],
   organiser: [...s('name', 'organisation', 'organization'), ...s('url', 'website', 'web', 'link', 'site', 'homepage')],
-  contact: [...s('name', 'fullname', 'person'), ...s('email', 'mail', 'emailaddress'), ...s('phone', 'telephone', 'tel', 'mobile', 'phonenumber', 'telephonenumber'), ...s('organisation', 'organization', 'org', 'affiliation')],
+  contact: [...s('name', 'fullname', 'person'), ...s('email', 'mail', 'emailaddress', 'e-mail'), ...s('phone', 'telephone', 'tel', 'mobile', 'phonenumber', 'telephonenumber'), ...s('role', 'jobtitle', 'position', 'function'), ...s('organisation', 'organization', 'org', 'affiliation')],
   person: [...s('name', 'fullname'), ...s('role', 'jobtitle', 'position', 'function'), ...s('organisation', 'organization', 'org', 'affiliation', 'company')],
   highlights: [...s('themes', 'sessions', 'items', 'topics')],
   theme: [...s('title', 'name', 'theme', 'session'), ...s('text', 'description', 'summary', 'notes', 'body'), ...s('speakers', 'speaker', 'presenters', 'presenter', 'panellists', 'panelists'), ...s('links', 'link'), ...s('images', 'image', 'pictures', 'photos')],

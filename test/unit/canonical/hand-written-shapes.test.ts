@@ -90,3 +90,13 @@ describe('a hybrid event written with `and`', () => {
     ['Sarajevo, Bosnia and Herzegovina', { city: 'Sarajevo', country: 'Bosnia and Herzegovina' }],
   ])('reads %s', (text, expected) => expect(readPlace(text)).toEqual(expected));
 });
+
+describe('a contact typed by hand', () => {
+  it('reads `Function:`, `Position:` and `Job title:` as its role', () => {
+    for (const key of ['Function', 'Position', 'Job title']) {
+      const out = run({ title: 'T', date: '2024-09-12', contacts: [{ Name: 'Luca Bianchi', Email: 'l.bianchi@policylearning.eu', [key]: 'Thematic expert' }] });
+      expect((out.data as any).contacts).toEqual([{ name: 'Luca Bianchi', email: 'l.bianchi@policylearning.eu', role: 'Thematic expert' }]);
+      expect(rules(out.messages).filter((r) => r === 'unknown-key')).toEqual([]);
+    }
+  });
+});
