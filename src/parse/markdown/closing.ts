@@ -50,11 +50,12 @@ export function leaveOutBeforeReading(preamble: RootContent[], topLevel: Section
     // (a contact at the programme's own address names the website too: it is a contact, not the footer)
     if (repeatsFooter(block, footer) && !contactEntries(block, ctx)) leaveOutFooterLine(block, ctx);
     else if (block.type === 'thematicBreak' && removed > 0) ctx.out.placed('left-out', [], block, 'a rule before the closing lines');
-    else if (last && !inContacts && contactEntries(block, ctx)) strays.unshift(block);
+    // (notes with no parts at all, a few lines under a title, end with their contact too: not when it is all there is)
+    else if ((last || trailing.length > 1) && !inContacts && contactEntries(block, ctx)) strays.unshift(block);
     else break;
     trailing.pop();
   }
-  for (const block of strays) takeStrayContacts(contactEntries(block, ctx)!, 'after the last part', ctx);
+  for (const block of strays) takeStrayContacts(contactEntries(block, ctx)!, last ? 'after the last part' : 'at the end of the notes', ctx);
   return kept;
 }
 

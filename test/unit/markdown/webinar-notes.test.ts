@@ -210,3 +210,16 @@ describe('key words as Romanian writes them on a line', () => {
     expect(rules(r).filter((m) => m.endsWith('unknown-key-line') || m.endsWith('unknown-heading'))).toEqual([]);
   });
 });
+
+describe('minimal notes: a title and a few lines', () => {
+  it('take a closing contact line as the contact, with the warning', () => {
+    const r = parseMarkdownNotes('# Peer review Tartu – 3 Oct 2024\n\n- 25 participants\n- Main lesson: start small\n\nContact: kaisa.k@policylearning.eu\n');
+    expect((r.data as any).contacts).toEqual([{ name: 'kaisa.k@policylearning.eu', email: 'kaisa.k@policylearning.eu' }]);
+    expect(rules(r)).toContain('6:1 warning contact-outside-part');
+    expect((r.data as any).summary).toContain('start small');
+  });
+  it('a contact line alone is not taken out of them', () => {
+    const r = parseMarkdownNotes('# Peer review\n\nContact: kaisa.k@policylearning.eu\n');
+    expect((r.data as any).contacts).toBeUndefined();
+  });
+});
