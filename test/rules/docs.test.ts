@@ -26,7 +26,7 @@ const OTHER_IDS = [
   'yaml-flow-text', 'yaml-split-number',
   'canonical-key', 'event-wrapper', 'short-form', 'date-form', 'address-scheme', 'date-ambiguous', 'canonical-conflict', 'fix',
   'time-limit', 'memory-limit', 'markdown-depth', 'markdown-complexity',
-  'plain-heading', 'no-parts', 'practice-list', 'title-block-line', 'language-from-headings', 'resource-without-address', 'task-marks-left-out', 'theme-list', 'practice-key-lines', 'practice-title-line', 'contact-table', 'part-without-items', 'theme-paragraphs', 'language-from-keys', 'several-presenters', 'list-as-figures', 'part-by-content', 'lines-as-items', 'contact-in-sentence', 'table-as-items', 'pasted-bullets', 'pasted-lines', 'list-as-group', 'internal-fence-unclosed', 'internal-fence-nested', 'internal-fence-unopened',
+  'plain-heading', 'no-parts', 'practice-list', 'title-block-line', 'language-from-headings', 'resource-without-address', 'task-marks-left-out', 'theme-list', 'practice-key-lines', 'practice-title-line', 'contact-table', 'part-without-items', 'theme-paragraphs', 'language-from-keys', 'several-presenters', 'list-as-figures', 'part-by-content', 'lines-as-items', 'contact-in-sentence', 'headed-sections', 'table-as-items', 'pasted-bullets', 'pasted-lines', 'list-as-group', 'internal-fence-unclosed', 'internal-fence-nested', 'internal-fence-unopened',
   'import-unreadable', 'import-encrypted', 'import-no-text', 'import-too-large', 'import-exists', 'import-write',
 ];
 

@@ -10,9 +10,11 @@ import { withScheme } from './addresses.js';
 import { readActivityLine } from './activity-line.js';
 import { readDate } from './dates.js';
 import { labelPack } from '../../i18n/locales.js';
+import { matchHeading } from '../section-names.js';
 import { CANONICAL_KEYS, languageOfKeys, normaliseKey, notesLanguage, resolveKey, type KeyContext, type KeyMeaning } from './keys.js';
 import { highlights, nextSteps, practices, section } from './parts.js';
 import { readPlace } from './place.js';
+import { practiceLine } from './practice-line.js';
 import type { NotesPath, Rewrite } from './rewrite.js';
 import { languageOfName } from './languages.js';
 import { readPerson, splitPeople } from './people.js';
@@ -49,6 +51,45 @@ function eventWrapper(data: Json, language: string | undefined): string | undefi
     if (!WRAPPERS.has(normaliseKey(written)) || resolveKey('event', written, language) || !isMapping(value)) continue;
     const known = Object.keys(value).filter((k) => CANONICAL_KEYS.event.includes(resolveKey('event', k, language)?.key ?? ''));
     if (known.length >= 2) return written;
+  }
+  return undefined;
+}
+
+/** Keys of an entry of a list of headed sections: its heading, and what it holds. */
+const SECTION_HEADING = new Set(['heading', 'title', 'section', 'name', 'part']);
+const SECTION_TEXT = new Set(['text', 'content', 'body', 'description', 'summary', 'intro']);
+const SECTION_ITEMS = new Set(['items', 'points', 'list', 'bullets', 'entries']);
+/** The event's key for each part a heading may name. */
+const PART_KEYS: Record<string, string> = { summary: 'summary', highlights: 'highlights', practices: 'practices', nextSteps: 'nextSteps', upcoming: 'upcoming', resources: 'resources', contacts: 'contacts' };
+
+interface HeadedSection {
+  heading: string;
+  text?: unknown;
+  items?: unknown;
+  /** Where the entry is written. */
+  orig: NotesPath;
+}
+
+/**
+ * The key of a list of headed sections (`report:` holding `- heading: Summary` / `text: …`, `- heading: Next steps` /
+ * `items: […]`), as notes typed in YAML by hand outline a report: not itself a key of the notes, every entry a
+ * mapping of a heading and text or items only, at least one heading naming a part. Else undefined.
+ */
+function headedSections(data: Json, language: string | undefined): { key: string; sections: HeadedSection[] } | undefined {
+  for (const written of Object.keys(data)) {
+    const value = data[written];
+    if (resolveKey('event', written, language) || !Array.isArray(value) || value.length === 0) continue;
+    const sections: HeadedSection[] = [];
+    for (const [i, entry] of value.entries()) {
+      if (!isMapping(entry)) break;
+      const keys = Object.keys(entry);
+      const heading = keys.find((k) => SECTION_HEADING.has(normaliseKey(k)));
+      const text = keys.find((k) => SECTION_TEXT.has(normaliseKey(k)));
+      const items = keys.find((k) => SECTION_ITEMS.has(normaliseKey(k)));
+      if (!heading || typeof entry[heading] !== 'string' || keys.length !== [heading, text, items].filter(Boolean).length) break;
+      sections.push({ heading: String(entry[heading]).trim(), ...(text ? { text: entry[text] } : {}), ...(items ? { items: entry[items] } : {}), orig: [written, i] });
+    }
+    if (sections.length === value.length && sections.some((section) => matchHeading(section.heading, language)?.part !== undefined)) return { key: written, sections };
   }
   return undefined;
 }
@@ -110,6 +151,8 @@ export class Canonicaliser {
 
   event(data: Json): Json {
     const child: ChildFn = (key, value, orig, canon, meaning, offset) => this.eventValue(key, value, orig, canon, meaning, offset);
+    const headed = headedSections(data, this.language);
+    if (headed) data = Object.fromEntries(Object.entries(data).filter(([k]) => k !== headed.key));
     const wrapper = eventWrapper(data, this.language);
     let out: Json;
     if (wrapper) {
@@ -120,6 +163,7 @@ export class Canonicaliser {
       for (const key of Object.keys(rest)) if (Object.hasOwn(inner, key)) this.conflict(key, key, [], [inner[key], rest[key]]);
       out = { ...inner, ...rest };
     } else out = this.mapping('event', data, [], [], child);
+    if (headed) out = this.readHeadedSections(headed.key, headed.sections, out, child);
     const fromKeys = this.keysLanguage;
     if (fromKeys && out.language === undefined) {
       out.language = fromKeys.language;
@@ -143,6 +187,33 @@ export class Canonicaliser {
       }
     }
     return endDateAfterDate(out);
+  }
+
+  /**
+   * Each headed section as the part its heading names, read as that part's key would be (a list of items in the
+   * short forms the parts take, text as its introduction); any other heading a free section, kept as written. The
+   * parts' own messages point at the entries. `report fix` leaves the layout as it is (the info says how to write it).
+   */
+  private readHeadedSections(key: string, sections: readonly HeadedSection[], out: Json, child: ChildFn): Json {
+    this.info('headed-sections', `The entries of ${quote(key)} are read as the report's parts, each named by its heading`, [key], 'key', 'Write each part under its own key (`summary:`, `highlights:`, `nextSteps:` …), as docs/notes-format.md shows');
+    const free: Json[] = [];
+    for (const section of sections) {
+      const part = matchHeading(section.heading, this.language)?.part;
+      const name = part === undefined ? undefined : PART_KEYS[part];
+      if (name === undefined || Object.hasOwn(out, name)) {
+        if (name !== undefined) this.conflict(name, name, section.orig, [out[name], section.items ?? section.text]);
+        free.push({ title: section.heading, body: sectionBody(section) });
+        this.map(['sections', free.length - 1], section.orig);
+        continue;
+      }
+      const value = name === 'summary' ? section.text ?? sectionBody(section) : section.items === undefined ? textOnly(name, section.text) : section.text === undefined ? section.items : introAndItems(name, section.text, section.items, this.language);
+      // (a part's short forms recorded as rewrites would be written into the entry by `fix`: the messages alone)
+      const read = this.quietly(() => this.mapping('event', { [name]: value }, section.orig, [], child));
+      Object.assign(out, read);
+      this.map([name], section.orig);
+    }
+    if (free.length) out.sections = [...(Array.isArray(out.sections) ? out.sections : []), ...free];
+    return out;
   }
 
   private pendingEnd: { value: string; orig: NotesPath } | undefined;
@@ -517,6 +588,16 @@ export class Canonicaliser {
   }
 
   practice(value: unknown, orig: NotesPath, canon: NotesPath): unknown {
+    if (typeof value === 'string') {
+      // `- ENERGY-CARE – Home energy visits (Croatia). Presented by Ivana Horvat.`: a practice written as its line,
+      // read as a Markdown list item of good practices is.
+      const line = practiceLine(value.trim(), this.language);
+      if (!line) return value;
+      const to = line as unknown as Json;
+      this.info('short-form', `Practice ${quote(value.trim())} read as its project ${quote(line.project)} and title ${quote(line.title)}${line.country ? `, country ${quote(line.country)}` : ''}${line.presenter ? `, presenter ${quote(line.presenter.name)}` : ''}`, orig, 'value', `Write \`project:\`, \`title:\` and the other keys, ${FILL_DOCS}`);
+      this.set(orig, value, to, 'short-form');
+      return this.quietly(() => this.practice(to, orig, canon));
+    }
     if (!isMapping(value)) return value;
     let others: { names: string[]; orig: NotesPath } | undefined;
     const out = this.mapping('practice', value, orig, canon, (key, v, o, c, _m, off) => {
@@ -548,6 +629,37 @@ export class Canonicaliser {
     return out;
   }
 
+}
+
+/** A headed section's text and items as Markdown, for a free section. */
+function sectionBody(section: HeadedSection): string {
+  const text = typeof section.text === 'string' ? section.text.trim() : section.text === undefined ? '' : JSON.stringify(section.text);
+  const items = Array.isArray(section.items) ? section.items.map((item) => `- ${typeof item === 'string' ? item : JSON.stringify(item)}`).join('\n') : section.items === undefined ? '' : String(section.items);
+  return [text, items].filter(Boolean).join('\n\n');
+}
+
+/** A part written as text alone, in the part's own shape: its introduction (or note); contacts and activities as written. */
+function textOnly(part: string, text: unknown): unknown {
+  if (part === 'highlights' || part === 'practices' || part === 'nextSteps') return { intro: text };
+  if (part === 'resources') return { items: [], note: text };
+  return text;
+}
+
+/** A part's introduction and its items, in the part's own shape. */
+function introAndItems(part: string, text: unknown, items: unknown, language: string | undefined): unknown {
+  switch (part) {
+    case 'highlights':
+      return { intro: text, themes: items };
+    case 'practices':
+      return { intro: text, topics: items };
+    case 'nextSteps':
+      // (a list of recommendations is one group, as `nextSteps:` written as a list is)
+      return { intro: text, groups: Array.isArray(items) && items.every((item) => typeof item === 'string') ? [{ title: labelPack(language).labels.recommendations ?? 'Recommendations', items }] : items };
+    case 'resources':
+      return { items, note: text };
+    default:
+      return items;
+  }
 }
 
 /** The keys in the order written, except that an `endDate` added by a range follows its `date`. */

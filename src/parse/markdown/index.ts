@@ -36,7 +36,7 @@ import type { RootContent } from 'mdast';
 
 export type { Placement, PlacementKind } from '../placement.js';
 export { parseContact } from './contacts.js';
-export { splitProjectTitle } from './practices.js';
+export { splitProjectTitle } from '../canonical/practice-line.js';
 export { parseUpcomingItem } from './upcoming.js';
 export { positionOf } from './tree.js';
 

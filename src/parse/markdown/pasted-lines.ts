@@ -9,7 +9,7 @@
  */
 import type { Heading, List, ListItem, Paragraph, PhrasingContent, RootContent, Text } from 'mdast';
 import { diagnostic, quote, type Diagnostic } from '../../diagnostics/message.js';
-import { splitProjectTitle } from './practices.js';
+import { splitProjectTitle } from '../canonical/practice-line.js';
 
 interface Point {
   line: number;

@@ -8,26 +8,10 @@
  */
 import type { List, ListItem } from 'mdast';
 import { diagnostic } from '../../diagnostics/message.js';
-import { labelPack } from '../../i18n/locales.js';
-import { readPerson } from '../canonical/people.js';
+import { practiceLine, type PracticeLine } from '../canonical/practice-line.js';
 import type { Path } from './body.js';
 import type { ReaderContext } from './context.js';
-import { bracketPlace, splitProjectTitle } from './practices.js';
 import { positionOf } from './tree.js';
-
-export interface PracticeLine {
-  project: string;
-  title: string;
-  country?: string;
-  region?: string;
-  presenter?: { name: string; role?: string; organisation?: string };
-  description?: string;
-}
-
-/** `**PROJECT** – Title …` or `**PROJECT**: Title …` (the name in bold, a few words). */
-const BOLD_PROJECT = /^(?:\*\*|__)([^*_]{1,40}?)(?:\*\*|__)\s*[–—:-]\s*(.+)$/su;
-/** The title, up to a bracket or the end of the first sentence, and the rest. */
-const TITLE_AND_REST = /^(.+?)(?:\s*\(([^()]{2,80})\))?(?:[.;]\s+|[.;]?$)(.*)$/su;
 
 /** Each item of the list as a practice, or undefined when one item is not one. */
 export function practiceListItems(block: unknown, ctx: ReaderContext): PracticeLine[] | undefined {
@@ -39,61 +23,6 @@ export function practiceListItems(block: unknown, ctx: ReaderContext): PracticeL
     const practice = practiceLine(ctx.source.itemText(item), ctx.language);
     if (!practice) return undefined;
     found.push(practice);
-  }
-  return found;
-}
-
-export function practiceLine(text: string, language: string | undefined): PracticeLine | undefined {
-  const bold = BOLD_PROJECT.exec(text);
-  let project: string | undefined;
-  let after: string;
-  if (bold && bold[1]!.trim().split(/\s+/).length <= 4) {
-    project = bold[1]!.trim();
-    after = bold[2]!;
-  } else {
-    // Without bold, only a project's acronym (`COMMUNITY – …`, `REGIO-MOB – …`): `Simplify rules – for all` is no practice.
-    const split = splitProjectTitle(text.replace(/\*\*|__/g, ''));
-    if (!split.project || !/^[\p{Lu}\d][\p{Lu}\d-]+(?:\s|$)/u.test(split.project)) return undefined;
-    project = split.project;
-    after = split.title;
-  }
-  const parts = TITLE_AND_REST.exec(after.trim());
-  if (!parts) return undefined;
-  const title = parts[1]!.trim();
-  if (!title || title.length > 150) return undefined;
-  const out: PracticeLine = { project, title };
-  if (parts[2]) {
-    const where = bracketPlace(parts[2]);
-    if (where) Object.assign(out, where);
-    else out.title = `${title} (${parts[2]})`;
-  }
-  const description: string[] = [];
-  const phrases = presenterPhrases(language);
-  for (const sentence of sentences(parts[3] ?? '')) {
-    const phrase = out.presenter ? undefined : phrases.find((p) => sentence.toLowerCase().startsWith(p + ' ') || sentence.toLowerCase().startsWith(p + ': '));
-    if (phrase) out.presenter = readPerson(sentence.slice(phrase.length).replace(/^:?\s*/, '').replace(/\.$/, ''));
-    else description.push(sentence);
-  }
-  if (description.length) out.description = description.join(' ');
-  return out;
-}
-
-const sentences = (text: string): string[] =>
-  text
-    .trim()
-    .split(/(?<=[.!?])\s+(?=[\p{Lu}\d])/u)
-    .map((s) => s.trim())
-    .filter(Boolean);
-
-const phraseCache = new Map<string, string[]>();
-
-/** A presenter's words of several words or with a colon (`presented by`, `presentata da`, `presenter`), lower case. */
-function presenterPhrases(language: string | undefined): string[] {
-  const key = labelPack(language).code;
-  let found = phraseCache.get(key);
-  if (!found) {
-    found = [...new Set([...labelPack('en').keys.presenter, ...labelPack(language).keys.presenter].map((p) => p.toLowerCase()))].sort((a, b) => b.length - a.length);
-    phraseCache.set(key, found);
   }
   return found;
 }

@@ -5,7 +5,7 @@
 import type { List, Paragraph, RootContent, Table } from 'mdast';
 import type { Notes, Path } from './body.js';
 import { labelPack } from '../../i18n/locales.js';
-import { isCountryName } from '../canonical/place.js';
+import { bracketPlace, splitProjectTitle } from '../canonical/practice-line.js';
 import { readPerson, splitPeople } from '../canonical/people.js';
 import type { ReaderContext } from './context.js';
 import { buildPartWithItems } from './part-with-items.js';
@@ -454,29 +454,4 @@ export function setPracticeField(key: KeyName, value: string, path: Path, node: 
   }
 }
 
-/** `Slovenia`, `Flanders, Belgium` (in brackets after a practice's title): the country, and the region before it. */
-export function bracketPlace(text: string): { country: string; region?: string } | undefined {
-  const pieces = text.split(/\s*,\s*/);
-  const country = pieces[pieces.length - 1]!;
-  if (!isCountryName(country)) return undefined;
-  return pieces.length > 1 ? { country, region: pieces.slice(0, -1).join(', ') } : { country };
-}
 
-/** A project's acronym as programmes write them: one word in capitals, digits allowed (`NATURE4CITIES`, `OD4GROWTH`). */
-const ACRONYM = /^(?=(?:[^A-Z]*[A-Z]){2})[A-Z0-9][A-Z0-9&+-]*[A-Z0-9]$/;
-
-/**
- * `ENAIBLER – AI Foundation Certificate` -> project and title; so is `Sponge district Vauban – NATURE4CITIES`,
- * the other way round, when only the words after the dash are an acronym.
- */
-export function splitProjectTitle(heading: string): { project?: string; title: string } {
-  const match = /^(\S(?:.*?\S)?)\s+[–—]\s+(.+)$/.exec(heading) ?? /^(\S+)\s+-\s+(.+)$/.exec(heading) ?? /^([A-Z0-9][A-Za-z0-9-]{1,24}):\s+(.+)$/.exec(heading);
-  if (!match) return { title: heading };
-  const [before, after] = [match[1]!, match[2]!];
-  // (a bracket closing the heading, `(Germany)`, stays at the end of the title, where the country is read from)
-  const bracket = /\s*\([^()]*\)\s*$/.exec(after)?.[0] ?? '';
-  const acronym = after.slice(0, after.length - bracket.length).trim();
-  if (ACRONYM.test(acronym) && !ACRONYM.test(before) && !heading.includes(':')) return { project: acronym, title: before + bracket };
-  if (before.split(/\s+/).length <= 3) return { project: before, title: after };
-  return { title: heading };
-}

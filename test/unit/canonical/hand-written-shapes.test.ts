@@ -100,3 +100,40 @@ describe('a contact typed by hand', () => {
     }
   });
 });
+
+describe('a list of headed sections', () => {
+  const YAML = 'title: Energy poverty\ndate: 2024-05-06\ncontent:\n  - title: Summary\n    text: Sixty people met.\n  - title: Highlights\n    text: Three themes.\n    items: [Energy advisers]\n  - title: Good practices\n    items:\n      - ENERGY-CARE – Home energy visits (Croatia). Presented by Ivana Horvat.\n  - title: Next steps\n    items: [Train advisers, Simplify grants]\n  - title: Site visit\n    text: We visited a block.\n';
+  it('is read as the parts its headings name, other headings as free sections, with an info at the key', () => {
+    const out = canonicalise(parseWritten(YAML, 'yaml'));
+    expect(out.data).toMatchObject({
+      summary: 'Sixty people met.',
+      highlights: { intro: 'Three themes.', themes: [{ title: 'Energy advisers' }] },
+      practices: { topics: [{ practices: [{ project: 'ENERGY-CARE', title: 'Home energy visits', country: 'Croatia', presenter: { name: 'Ivana Horvat' } }] }] },
+      nextSteps: { groups: [{ title: 'Recommendations', items: ['Train advisers', 'Simplify grants'] }] },
+      sections: [{ title: 'Site visit', body: 'We visited a block.' }],
+    });
+    expect(out.data).not.toHaveProperty('content');
+    const info = out.messages.find((m) => m.ruleId === 'headed-sections');
+    expect(info?.place?.start.line).toBe(3);
+    expect(rules(out.messages)).not.toContain('unknown-key');
+    // (a part's own messages point at its entry)
+    expect(out.messages.find((m) => m.reason.startsWith('Practice `ENERGY-CARE'))?.place?.start.line).toBe(9);
+  });
+  it('is not read so when an entry has other keys, or no heading names a part', () => {
+    for (const content of [[{ title: 'Summary', text: 'x', colour: 'red' }], [{ title: 'Lunch', text: 'x' }]]) {
+      const out = run({ title: 'T', date: '2024-05-06', content });
+      expect(out.data).toHaveProperty('content');
+      expect(out.data).not.toHaveProperty('summary');
+      expect(rules(out.messages)).not.toContain('headed-sections');
+    }
+  });
+});
+
+describe('a practice written as one line in YAML', () => {
+  it('is read as a Markdown list item of good practices is', () => {
+    const out = run({ title: 'T', date: '2024-05-06', practices: { topics: [{ title: 'Energy', practices: ['WARM-HOMES – Insulation grants (Ireland)', 'Just words'] }] } });
+    const practices = (out.data as any).practices.topics[0].practices;
+    expect(practices[0]).toMatchObject({ project: 'WARM-HOMES', title: 'Insulation grants', country: 'Ireland' });
+    expect(practices[1]).toBe('Just words');
+  });
+});

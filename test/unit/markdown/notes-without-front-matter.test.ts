@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseMarkdownNotes } from '../../../src/parse/markdown/index.js';
-import { practiceLine } from '../../../src/parse/markdown/practice-list.js';
+import { practiceLine } from '../../../src/parse/canonical/practice-line.js';
 import { readPerson } from '../../../src/parse/canonical/people.js';
 import { readContact } from '../../../src/parse/canonical/short-forms.js';
 import { languageOfHeadingTexts } from '../../../src/parse/section-names.js';

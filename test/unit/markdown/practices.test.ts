@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { keyWordsOf, keyLine } from '../../../src/parse/markdown/key-lines.js';
-import { buildPractices, splitProjectTitle } from '../../../src/parse/markdown/practices.js';
+import { buildPractices } from '../../../src/parse/markdown/practices.js';
+import { splitProjectTitle } from '../../../src/parse/canonical/practice-line.js';
 import { keysOf } from '../../../src/i18n/locales.js';
 import { readBody } from './read-body.js';
 

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseMarkdownNotes } from '../../../src/parse/markdown/index.js';
-import { splitProjectTitle } from '../../../src/parse/markdown/practices.js';
+import { splitProjectTitle } from '../../../src/parse/canonical/practice-line.js';
 import { paragraphContacts } from '../../../src/parse/markdown/contacts.js';
 import { readActivityLine } from '../../../src/parse/canonical/activity-line.js';
 
