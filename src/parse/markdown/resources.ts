@@ -21,6 +21,14 @@ export function buildResources(section: Section, ctx: ReaderContext, reason: str
   const items: Notes[] = [];
   const noteBlocks: RootContent[] = [];
   const unlinked: ListItem[] = [];
+  /** One resource read from a table row or a line, at `node` (internal when `holder` is). */
+  const addResource = (resource: Notes, written: string, node: Placed, holder: Placed, reason: string) => {
+    const path: Path = ['resources', 'items', items.length];
+    out.place(path, node);
+    saySchemeAdded(String(resource.url), written, node, ctx);
+    out.placed('resource', path, node, reason, resource.title as string);
+    items.push({ ...resource, ...out.internalFlag(holder) });
+  };
   for (const block of section.blocks) {
     const rows = block.type === 'table' ? resourceRows(block as Table, ctx) : undefined;
     if (block.type === 'list') {
@@ -41,24 +49,12 @@ export function buildResources(section: Section, ctx: ReaderContext, reason: str
       }
     } else if (rows) {
       // `| Title | Link |`: one resource per row, its address the cell that is one, its title the other cells.
-      for (const { row, resource, written } of rows) {
-        const path: Path = ['resources', 'items', items.length];
-        out.place(path, row);
-        saySchemeAdded(String(resource.url), written, row, ctx);
-        out.placed('resource', path, row, 'a row of a table under resources', resource.title as string);
-        items.push({ ...resource, ...out.internalFlag(row) });
-      }
+      for (const { row, resource, written } of rows) addResource(resource, written, row, row, 'a row of a table under resources');
       reportTableItems(block as Table, rows.length, 'resource', 'resources', ctx);
     } else if (block.type === 'paragraph' && lineResources(block as Paragraph, ctx)) {
       // `Material passports guide – https://…` and `Toolkit: www.…` on lines of one paragraph: one resource each.
       const lines = lineResources(block as Paragraph, ctx)!;
-      for (const { line, resource, node } of lines) {
-        const path: Path = ['resources', 'items', items.length];
-        out.place(path, node);
-        saySchemeAdded(String(resource.url), line, node, ctx);
-        out.placed('resource', path, node, 'a line of a paragraph under resources', resource.title as string);
-        items.push({ ...resource, ...out.internalFlag(block) });
-      }
+      for (const { line, resource, node } of lines) addResource(resource, line, node, block, 'a line of a paragraph under resources');
       out.report(
         diagnostic('lines-as-items', `The paragraph's ${lines.length} lines are read as ${lines.length} resources, one per line: each holds an address`, positionOf(block), {
           severity: 'info',
