@@ -25,8 +25,14 @@ export function contactEntries(block: RootContent, ctx: ReaderContext): Array<{ 
   if (!entries.length) return undefined;
   // `Contact: Marc Pattinson, m.pattinson@…`, `For more information: …`: the label (a contacts heading in English or
   // the notes' language, or a lead-in) is not part of the name.
+  // A lead-in in another language (`Pour toute question :`, `Per informazioni:`) is a few words before a colon too,
+  // when a name follows it (`Sophie Martin: s.martin@…` is a name and its address).
   const unlabelled = (value: string) =>
-    value.replace(/^\s*([^:\n]{2,30}):\s*/u, (label, word: string) => (matchHeading(word, ctx.language)?.part === 'contacts' || LEAD_INS.has(word.trim().toLowerCase()) ? '' : label));
+    value.replace(/^\s*([^:\n]{2,30}):\s*/u, (label, word: string, _at: number, whole: string) => {
+      if (matchHeading(word, ctx.language)?.part === 'contacts' || LEAD_INS.has(word.trim().toLowerCase())) return '';
+      const rest = parseContact(whole.slice(label.length));
+      return word.trim().split(/\s+/).length <= 4 && rest.email !== undefined && rest.name !== rest.email ? '' : label;
+    });
   const contacts = entries.map((e) => ({ contact: parseContact(unlabelled(e.value)), node: e.node }));
   // (the name and role together, as written: a sentence with an address in it is no contact)
   const looksLikeContact = ({ contact }: { contact: Notes }) => {

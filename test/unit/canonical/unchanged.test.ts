@@ -10,7 +10,8 @@ function notesFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
     if (statSync(path).isDirectory()) return name === 'canonical' ? [] : notesFiles(path);
-    return notesFormatOf(path) ? [path] : [];
+    // (a notes style's `.facts.yaml` says what its notes hold: it is not notes)
+    return notesFormatOf(path) && !name.endsWith('.facts.yaml') ? [path] : [];
   });
 }
 

@@ -223,3 +223,11 @@ describe('minimal notes: a title and a few lines', () => {
     expect((r.data as any).contacts).toBeUndefined();
   });
 });
+
+describe('a closing contact line with a lead-in in the notes’ language', () => {
+  it('is the contact, the lead-in left out; a name before the colon stays the name', () => {
+    const notes = (line: string) => parseMarkdownNotes(`---\nlanguage: fr\n---\n\n## Résumé\n\nTexte.\n\n## À venir\n\n- 15 mai 2025 : visite\n\n${line}\n`).data as any;
+    expect(notes('Pour toute question : Sophie Martin, experte thématique, s.martin@policylearning.eu').contacts).toEqual([{ name: 'Sophie Martin', role: 'experte thématique', email: 's.martin@policylearning.eu' }]);
+    expect(notes('Sophie Martin: s.martin@policylearning.eu').contacts).toEqual([{ name: 'Sophie Martin', email: 's.martin@policylearning.eu' }]);
+  });
+});
