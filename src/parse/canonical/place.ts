@@ -82,7 +82,8 @@ export function readPlace(text: string): PlaceReading | undefined {
   // word is a separator (and only there: `Bosnia and Herzegovina` is one country).
   const joined = splitAtJoin(trimmed);
   if (joined) return readPlace(joined);
-  const pieces = trimmed.split(/\s*(?:\/|\+|\||\s[–—-]\s|\(|\)|&|\svia\s)\s*/i).map((p) => p.trim()).filter(Boolean);
+  // (a dash right after a bracket, `Bari (Italia) – ibrido`, lost the space before it to the bracket's split)
+  const pieces = trimmed.split(/\s*(?:\/|\+|\||\s[–—-]\s|\(|\)|&|\svia\s)\s*/i).map((p) => p.replace(/^[–—-]\s+/, '').trim()).filter(Boolean);
   const rest: string[] = [];
   for (const piece of pieces) {
     const word = foldText(piece).replace(/[.!]$/, '');

@@ -137,3 +137,10 @@ describe('a practice written as one line in YAML', () => {
     expect(practices[1]).toBe('Just words');
   });
 });
+
+describe('a place with its mode after a bracket', () => {
+  it('reads `Bari (Italia) – ibrido` as a hybrid event in Bari, Italy', () => {
+    expect(readPlace('Bari (Italia) – ibrido')).toEqual({ city: 'Bari', country: 'Italia', online: true, hybrid: true });
+    expect(readPlace('Tartu (Estonia) – online')).toEqual({ city: 'Tartu', country: 'Estonia', online: true, hybrid: true });
+  });
+});
