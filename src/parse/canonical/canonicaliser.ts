@@ -587,6 +587,29 @@ export class Canonicaliser {
     });
   }
 
+  /**
+   * `presenter: Ana Ruiz` beside `organisation: Junta de Castilla y León` (or `organization`, `affiliation`,
+   * `institution`): the presenter's organisation, as an `Organisation:` key line under a Markdown practice is. The
+   * practice with it moved (and a message), or undefined when there is nothing to move or the presenter has one.
+   */
+  private presenterOrganisation(value: Json, orig: NotesPath): Json | undefined {
+    const keys = Object.keys(value);
+    const organisation = keys.find((k) => ['organisation', 'organization', 'affiliation', 'institution'].includes(normaliseKey(k)));
+    const presenter = keys.find((k) => resolveKey('practice', k, this.language)?.key === 'presenter');
+    if (!organisation || !presenter || typeof value[organisation] !== 'string') return undefined;
+    const person = value[presenter];
+    const named = typeof person === 'string' && !/[,;()]/.test(person) ? { name: person.trim() } : isMapping(person) && !Object.keys(person).some((k) => resolveKey('person', k)?.key === 'organisation') ? { ...person } : undefined;
+    if (!named) return undefined;
+    const to: Json = {};
+    for (const [key, v] of Object.entries(value)) {
+      if (key === organisation) continue;
+      to[key] = key === presenter ? { ...named, organisation: String(value[organisation]).trim() } : v;
+    }
+    this.info('short-form', `The practice's ${quote(organisation)} is its presenter's organisation`, [...orig, organisation], 'key', `Write it as the presenter's \`organisation:\`, ${FILL_DOCS}`);
+    this.set(orig, value, to, 'short-form');
+    return to;
+  }
+
   practice(value: unknown, orig: NotesPath, canon: NotesPath): unknown {
     if (typeof value === 'string') {
       // `- ENERGY-CARE – Home energy visits (Croatia). Presented by Ivana Horvat.`: a practice written as its line,
@@ -599,6 +622,8 @@ export class Canonicaliser {
       return this.quietly(() => this.practice(to, orig, canon));
     }
     if (!isMapping(value)) return value;
+    const joined = this.presenterOrganisation(value, orig);
+    if (joined) return this.quietly(() => this.practice(joined, orig, canon));
     let others: { names: string[]; orig: NotesPath } | undefined;
     const out = this.mapping('practice', value, orig, canon, (key, v, o, c, _m, off) => {
       // A practice has one presenter: of a list of several, the first is it and the others are kept in the
@@ -611,7 +636,16 @@ export class Canonicaliser {
         }
       }
       if (key === 'presenter') return this.named('person', Array.isArray(v) && v.length === 1 ? v[0] : v, Array.isArray(v) && v.length === 1 ? [...o, 0] : o, c);
-      if (key === 'figures') return this.list(v, o, c, off, (item) => item, false);
+      if (key === 'figures') {
+        // `Key figures: 120 villages reached; 30 assistants trained`: one figure at each `;`, as on a Markdown key line.
+        const pieces = typeof v === 'string' ? splitSemicolons(v) : undefined;
+        if (pieces) {
+          this.info('short-form', `${quote(v as string)} read as ${pieces.length} figures, one at each \`;\``, o, 'value', `Write the figures as a list (\`- …\`), ${FILL_DOCS}`);
+          this.set(o, v, pieces, 'short-form');
+          return pieces;
+        }
+        return this.list(v, o, c, off, (item) => item, false);
+      }
       if (key === 'links') return this.list(v, o, c, off, (item, io, ic) => this.link(item, io, ic));
       if (key === 'images') return this.list(v, o, c, off, (item, io, ic) => this.image(item, io, ic));
       return v;

@@ -144,3 +144,20 @@ describe('a place with its mode after a bracket', () => {
     expect(readPlace('Tartu (Estonia) – online')).toEqual({ city: 'Tartu', country: 'Estonia', online: true, hybrid: true });
   });
 });
+
+describe('a practice typed by hand in YAML', () => {
+  it('takes `Organization:` beside the presenter as the presenter’s, and figures on one line at each `;`', () => {
+    const out = canonicalise(parseWritten('title: T\ndate: 2024-12-10\npractices:\n  - Title: Assistants\n    Presented by: Ana Ruiz\n    Organization: Junta de Castilla y León\n    Key figures: 120 villages reached; 30 assistants trained\n', 'yaml'));
+    const practice = (out.data as any).practices.topics[0].practices[0];
+    expect(practice.presenter).toEqual({ name: 'Ana Ruiz', organisation: 'Junta de Castilla y León' });
+    expect(practice.figures).toEqual(['120 villages reached', '30 assistants trained']);
+    expect(rules(out.messages)).not.toContain('unknown-key');
+    expect(out.messages.find((m) => m.reason.includes('presenter’s organisation') || m.reason.includes("presenter's organisation"))?.place?.start.line).toBe(6);
+  });
+  it('keeps the error when the presenter names an organisation already, or there is no presenter', () => {
+    for (const presenter of ['Ana Ruiz, Junta', undefined]) {
+      const out = run({ title: 'T', date: '2024-12-10', practices: [{ title: 'A', ...(presenter ? { presenter } : {}), organisation: 'X' }] });
+      expect((out.data as any).practices.topics[0].practices[0]).toHaveProperty('organisation');
+    }
+  });
+});
