@@ -81,7 +81,8 @@ export function outlineOf({ notes, placements = [], locate, isInternal = () => u
       return entry('theme', ['highlights', 'themes', i], str(field(theme, 'title')), { speakers: arr(field(theme, 'speakers')).map(person).filter(Boolean) });
     });
     if (str(field(highlights, 'participation'))) themes.push(entry('participation', ['highlights', 'participation'], undefined, { paragraphs: paragraphCount(field(highlights, 'participation')) }));
-    out.push(entry('highlights', ['highlights'], str(field(highlights, 'title')), { intro: str(field(highlights, 'intro')) ? true : undefined }, themes));
+    // (a part the notes do not write, present in the model as an empty shell, is not in the outline)
+    if (themes.length || str(field(highlights, 'title')) || str(field(highlights, 'intro'))) out.push(entry('highlights', ['highlights'], str(field(highlights, 'title')), { intro: str(field(highlights, 'intro')) ? true : undefined }, themes));
   }
 
   const practices = obj(field(root, 'practices'));
@@ -102,13 +103,13 @@ export function outlineOf({ notes, placements = [], locate, isInternal = () => u
       });
       return entry('topic', ['practices', 'topics', ti], str(field(topic, 'title')), undefined, items);
     });
-    out.push(entry('practices', ['practices'], str(field(practices, 'title')), { intro: str(field(practices, 'intro')) ? true : undefined }, topics));
+    if (topics.length || str(field(practices, 'title')) || str(field(practices, 'intro'))) out.push(entry('practices', ['practices'], str(field(practices, 'title')), { intro: str(field(practices, 'intro')) ? true : undefined }, topics));
   }
 
   const nextSteps = obj(field(root, 'nextSteps'));
   if (nextSteps) {
     const groups = arr(field(nextSteps, 'groups')).map((g, i) => entry('group', ['nextSteps', 'groups', i], str(field(obj(g), 'title')), { items: arr(field(obj(g), 'items')).length }));
-    out.push(entry('nextSteps', ['nextSteps'], str(field(nextSteps, 'title')), { intro: str(field(nextSteps, 'intro')) ? true : undefined }, groups));
+    if (groups.length || str(field(nextSteps, 'title')) || str(field(nextSteps, 'intro'))) out.push(entry('nextSteps', ['nextSteps'], str(field(nextSteps, 'title')), { intro: str(field(nextSteps, 'intro')) ? true : undefined }, groups));
   }
 
   const upcoming = obj(field(root, 'upcoming'));

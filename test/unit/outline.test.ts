@@ -21,4 +21,8 @@ describe('the outline of what was understood', () => {
       ].join('\n'),
     );
   });
+  it('leaves out a part that is only an empty shell of the model', () => {
+    const text = formatOutline(outlineOf({ notes: { title: 'T', highlights: { themes: [] }, practices: { topics: [] }, nextSteps: { groups: [] } }, placements: [], locate: () => undefined }), 'notes.md');
+    expect(text).toBe(['notes.md', '        title "T"', ''].join('\n'));
+  });
 });
