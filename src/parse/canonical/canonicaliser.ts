@@ -164,6 +164,7 @@ export class Canonicaliser {
       out = { ...inner, ...rest };
     } else out = this.mapping('event', data, [], [], child);
     if (headed) out = this.readHeadedSections(headed.key, headed.sections, out, child);
+    this.kindAsPlace(out);
     const fromKeys = this.keysLanguage;
     if (fromKeys && out.language === undefined) {
       out.language = fromKeys.language;
@@ -214,6 +215,21 @@ export class Canonicaliser {
     }
     if (free.length) out.sections = [...(Array.isArray(out.sections) ? out.sections : []), ...free];
     return out;
+  }
+
+  /**
+   * `format: Online (Zoom)`, `type: hybrid` with no place: how the event was held, which the place says (an online
+   * event needs no city). Read as the place, with an info; a kind such as `Webinar` stays the kind.
+   */
+  private kindAsPlace(out: Json): void {
+    if (out.place !== undefined || typeof out.kind !== 'string') return;
+    const reading = readPlace(out.kind);
+    if (!reading?.online || reading.city !== undefined || reading.country !== undefined) return;
+    const orig = this.origin.get(pathKey(['kind'])) ?? ['kind'];
+    this.info('short-form', `${quote(out.kind)} says how the event was held: read as its place, ${flow(reading as Json)}`, orig, 'value', 'Write it as `place:` (`place: Online`), and the kind of event (`Webinar`) as `kind:`');
+    out.place = reading as Json;
+    delete out.kind;
+    this.map(['place'], orig);
   }
 
   private pendingEnd: { value: string; orig: NotesPath } | undefined;

@@ -31,6 +31,8 @@ export class BodyWriter {
   readonly strayContacts: Array<{ contact: Notes; node: Placed }> = [];
   /** Facts written twice with different values (title-block.ts): `report fix` leaves such notes' body alone. */
   conflicts = 0;
+  /** A block of the title's facts held other lines too (title-block.ts): `report fix` leaves the facts where they are. */
+  partialTitleBlock = false;
   /** The event's facts read from the body (title-block.ts, notes-language.ts), which `report fix` moves to the front matter. */
   readonly factKeys = new Set<string>();
   /** What the notes mark internal (internal-marks.ts); the reader's Source reads the same. */

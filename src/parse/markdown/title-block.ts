@@ -18,6 +18,7 @@ import type { TextEdit } from '../parsed-notes.js';
 import type { BodyWriter, Path } from './body.js';
 import { withoutWholeEmphasis } from './sections.js';
 import { isTextBlock, positionOf } from './tree.js';
+import { linesAsBlocks, type ParagraphLine } from './paragraph-lines.js';
 import { pathKey } from '../parsed-notes.js';
 
 /** The event's keys a line before the first part may set; parts have headings of their own. */
@@ -29,6 +30,8 @@ const WEAK_DATE_WORDS = new Set(['from', 'to', 'start', 'end', 'until', 'day', '
 /** Words that name an address only when what follows is one. */
 const WEAK_ADDRESS_WORDS = new Set(['link', 'page', 'web', 'site']);
 const NO_WORDS = new Map();
+/** The words of an e-mail's header lines. */
+const EMAIL_HEADER_WORDS = new Set(['from', 'to', 'cc', 'bcc', 'subject', 'sent', 'von', 'an', 'betreff', 'de', 'à', 'objet', 'da', 'a', 'oggetto', 'asunto', 'para']);
 const VENUE_WORDS = new Set(['venue', 'building']);
 
 interface Fact {
@@ -44,19 +47,59 @@ interface Fact {
 export function readTitleBlock(preamble: readonly RootContent[], ctx: ReaderContext, taken: RootContent[] = [], subtitle = true): RootContent[] {
   let used = 0;
   const facts: Array<{ fact: Fact; paragraph: Paragraph }> = [];
+  const kept: RootContent[] = [];
   for (const [i, block] of preamble.entries()) {
     // (a comment between the lines is passed over; anything else ends them)
     if (!isTextBlock(block)) continue;
     // (a line of words opening the first block is its subtitle, unless the front matter has one)
     const lines = factLines(block, ctx, subtitle && used === 0 && facts.length === 0);
-    if (!lines) break;
-    facts.push(...lines);
-    taken.push(block);
+    if (!lines) {
+      // `Date: …` and `Participants: 65 from 17 countries`, `Moderator: …` in one block: the facts are read, and the
+      // other lines stay text (the summary's), said once; `report fix` then leaves the block as written.
+      const mixed = block.type === 'paragraph' ? mixedFactLines(block, ctx) : undefined;
+      if (!mixed) break;
+      facts.push(...mixed.facts);
+      kept.push(...linesAsBlocks(mixed.others, NO_WORDS, ctx.source));
+      ctx.out.partialTitleBlock = true;
+      ctx.out.report(
+        diagnostic('title-block-line', `The ${mixed.others.length === 1 ? 'line' : 'lines'} ${mixed.others.map((l) => quote(l.text.trim())).join(', ')} among the event's facts ${mixed.others.length === 1 ? 'names' : 'name'} none of them: kept as the summary's text`, { start: { line: mixed.others[0]!.line, column: 1 }, end: { line: mixed.others[0]!.line, column: 1 + mixed.others[0]!.text.length } }, {
+          severity: 'info',
+          note: 'Write them in the summary, or below the facts after a blank line',
+        }),
+      );
+    } else {
+      facts.push(...lines);
+      taken.push(block);
+    }
     used = i + 1;
   }
   for (const { fact, paragraph } of facts) setFact(fact, paragraph, ctx);
   assemblePlace(ctx);
-  return preamble.slice(used);
+  return [...kept, ...preamble.slice(used)];
+}
+
+/**
+ * A paragraph of `Word: value` lines of which some are the event's facts and the others name none (and the facts
+ * include its date or place, so that this is the title block): the facts, and the other lines; else undefined.
+ */
+function mixedFactLines(paragraph: Paragraph, ctx: ReaderContext): { facts: Array<{ fact: Fact; paragraph: Paragraph }>; others: ParagraphLine[] } | undefined {
+  const facts: Array<{ fact: Fact; paragraph: Paragraph }> = [];
+  const others: ParagraphLine[] = [];
+  const written = ctx.source.slice(paragraph);
+  let offset = 0;
+  for (const [index, text] of written.split(/\r?\n/).entries()) {
+    const start = offset;
+    offset += text.length + (written[offset + text.length] === '\r' ? 2 : 1);
+    if (!text.trim()) continue;
+    const read = lineFacts(text, index, start, ctx.language);
+    const key = read ? undefined : keyLine(text, NO_WORDS);
+    // (an e-mail's header, `From:` / `To:` / `Subject:`, dates the e-mail, not the event)
+    if (key && EMAIL_HEADER_WORDS.has(key.written)) return undefined;
+    if (read) for (const fact of read) facts.push({ fact, paragraph });
+    else if (key) others.push({ text, start: paragraph.position!.start.offset! + start, line: paragraph.position!.start.line + index });
+    else return undefined;
+  }
+  return others.length && facts.some(({ fact }) => ['date', 'place', 'placeParts'].includes(String(fact.path[0]))) ? { facts, others } : undefined;
 }
 
 /** The event's facts this module may set, in the order a front matter lists them. */
@@ -70,7 +113,7 @@ const FRONT_MATTER = /^(\uFEFF?---[ \t]*\r?\n)([\s\S]*?\r?\n)?(---[ \t]*(?:\r?\n
  * with another value (an error the author must settle), or the body had nothing of the kind.
  */
 export function titleBlockEdits(text: string, blocks: readonly RootContent[], out: BodyWriter, front: Record<string, unknown>): TextEdit[] {
-  if ((!blocks.length && !out.factKeys.has('language')) || out.conflicts > 0) return [];
+  if ((!blocks.length && !out.factKeys.has('language')) || out.conflicts > 0 || out.partialTitleBlock) return [];
   // (a fact also in the front matter with another value is an error the author settles: fix must not pick one)
   for (const key of out.factKeys) if (Object.hasOwn(front, key) && Object.hasOwn(out.body, key) && !sameValue(front[key], out.body[key])) return [];
   const facts: Record<string, unknown> = {};

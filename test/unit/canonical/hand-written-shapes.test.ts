@@ -161,3 +161,14 @@ describe('a practice typed by hand in YAML', () => {
     }
   });
 });
+
+describe('how the event was held, written as its kind', () => {
+  it('is its place when no place is given: `format: Online (Zoom)`', () => {
+    const out = run({ title: 'T', date: '2025-02-20', format: 'Online (Zoom)' });
+    expect(out.data).toMatchObject({ place: { venue: 'Zoom', online: true } });
+    expect(out.data).not.toHaveProperty('kind');
+    for (const data of [{ format: 'Webinar' }, { format: 'Online', place: 'Vilnius, Lithuania' }]) {
+      expect(run({ title: 'T', date: '2025-02-20', ...data }).data).toHaveProperty('kind');
+    }
+  });
+});

@@ -39,7 +39,11 @@ describe('facts as key lines before the first part', () => {
     const d = data('# T\n\nFrom: Maria Rossi\nTo: all partners\n\nForty people met.\n');
     expect(d.date).toBeUndefined();
     expect(d.summary).toContain('From: Maria Rossi');
-    expect(data('# T\n\nDate: 2025-03-12\nTime: 09:30\n').date).toBeUndefined();
+    expect(data('# T\n\nFrom: Maria Rossi\nDate: 12 March 2025\nSubject: notes\n').date).toBeUndefined();
+    // (a line that names no fact beside the date stays text: the date is read, the line kept as the summary's)
+    const timed = parseMarkdownNotes('# T\n\nDate: 2025-03-12\nTime: 09:30\n');
+    expect(timed.data).toMatchObject({ date: '2025-03-12', summary: 'Time: 09:30' });
+    expect(rules(timed)).toContain('4:1 info title-block-line');
   });
 
   it('read in the notes’ language', () => {

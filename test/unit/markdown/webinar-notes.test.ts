@@ -231,3 +231,14 @@ describe('a closing contact line with a lead-in in the notes’ language', () =>
     expect(notes('Sophie Martin: s.martin@policylearning.eu').contacts).toEqual([{ name: 'Sophie Martin', email: 's.martin@policylearning.eu' }]);
   });
 });
+
+describe('facts and other key lines in one block under the title', () => {
+  const NOTES = '# Hydrogen valleys\n\nDate: 20 February 2025\nParticipants: 65 from 17 countries\nModerator: Sara Lind\n\n## Highlights\n\n### Industry\n\nText.\n';
+  it('reads the facts and keeps the other lines as the summary, said at the first of them', () => {
+    const r = parseMarkdownNotes(NOTES);
+    expect(r.data).toMatchObject({ date: '20 February 2025' });
+    expect((r.data as any).summary).toContain('Participants: 65 from 17 countries');
+    expect((r.data as any).summary).toContain('Moderator: Sara Lind');
+    expect(rules(r)).toEqual(expect.arrayContaining(['3:1 info title-block-line', '4:1 info title-block-line']));
+  });
+});
