@@ -226,9 +226,11 @@ export class Canonicaliser {
     const reading = readPlace(out.kind);
     if (!reading?.online || reading.city !== undefined || reading.country !== undefined) return;
     const orig = this.origin.get(pathKey(['kind'])) ?? ['kind'];
-    this.info('short-form', `${quote(out.kind)} says how the event was held: read as its place, ${flow(reading as Json)}`, orig, 'value', 'Write it as `place:` (`place: Online`), and the kind of event (`Webinar`) as `kind:`');
+    // (`Webinar`, `Online webinar` name a kind of event held online: the kind stays, and the place says online)
+    const aKind = /webinar|seminar|workshop|conference|meeting|session/i.test(out.kind);
+    this.info('short-form', `${quote(out.kind)} says how the event was held: ${aKind ? 'the place is' : 'read as its place,'} ${flow(reading as Json)}`, orig, 'value', aKind ? 'Write `place: Online` to make this certain' : 'Write it as `place:` (`place: Online`), and the kind of event (`Webinar`) as `kind:`');
     out.place = reading as Json;
-    delete out.kind;
+    if (!aKind) delete out.kind;
     this.map(['place'], orig);
   }
 

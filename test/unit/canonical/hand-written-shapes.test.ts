@@ -167,8 +167,8 @@ describe('how the event was held, written as its kind', () => {
     const out = run({ title: 'T', date: '2025-02-20', format: 'Online (Zoom)' });
     expect(out.data).toMatchObject({ place: { venue: 'Zoom', online: true } });
     expect(out.data).not.toHaveProperty('kind');
-    for (const data of [{ format: 'Webinar' }, { format: 'Online', place: 'Vilnius, Lithuania' }]) {
-      expect(run({ title: 'T', date: '2025-02-20', ...data }).data).toHaveProperty('kind');
-    }
+    // (a webinar is a kind of event held online: the kind stays, and the place says online)
+    expect(run({ title: 'T', date: '2025-02-20', format: 'Webinar' }).data).toMatchObject({ kind: 'Webinar', place: { online: true } });
+    expect(run({ title: 'T', date: '2025-02-20', format: 'Online', place: 'Vilnius, Lithuania' }).data).toMatchObject({ kind: 'Online', place: { city: 'Vilnius' } });
   });
 });
