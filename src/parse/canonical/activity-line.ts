@@ -27,7 +27,8 @@ export function readActivityLine(value: string, language?: string): ActivityLine
     rest = date[2]!;
   }
   // Pieces and the separators between them (kept as written for what stays the title).
-  const parts = rest.split(/(\s+[–—|-]\s+)/);
+  // (`--` and `---`: an en and an em dash as pandoc writes them)
+  const parts = rest.split(/(\s+(?:[–—|]|-{1,3})\s+)/);
   if (parts.length > 1) {
     const kept: string[] = [];
     for (let i = 0; i < parts.length; i += 2) {

@@ -96,7 +96,8 @@ const ACRONYM = /^(?=(?:[^A-Z]*[A-Z]){2})[A-Z0-9][A-Z0-9&+-]*[A-Z0-9]$/;
  * the other way round, when only the words after the dash are an acronym.
  */
 export function splitProjectTitle(heading: string): { project?: string; title: string } {
-  const match = /^(\S(?:.*?\S)?)\s+[–—]\s+(.+)$/.exec(heading) ?? /^(\S+)\s+-\s+(.+)$/.exec(heading) ?? /^([A-Z0-9][A-Za-z0-9-]{1,24}):\s+(.+)$/.exec(heading);
+  // (`--` and `---` are how pandoc writes an en dash and an em dash from a Word document)
+  const match = /^(\S(?:.*?\S)?)\s+(?:[–—]|---?)\s+(.+)$/.exec(heading) ?? /^(\S+)\s+-\s+(.+)$/.exec(heading) ?? /^([A-Z0-9][A-Za-z0-9-]{1,24}):\s+(.+)$/.exec(heading);
   if (!match) return { title: heading };
   const [before, after] = [match[1]!, match[2]!];
   // (a bracket closing the heading, `(Germany)`, stays at the end of the title, where the country is read from)

@@ -85,7 +85,7 @@ function businessCard(lines: readonly string[]): { name: string; email?: string;
  * it as the role. A name is a few words; anything else stays the name as written.
  */
 function nameAndRole(written: string): { name: string; role?: string } {
-  const pieces = written.split(/\s+[–—|]\s+|\s+-\s+/);
+  const pieces = written.split(/\s+[–—|]\s+|\s+-{1,3}\s+/);
   const [name, ...rest] = pieces.length > 1 ? pieces : written.split(/\s*,\s*/);
   if (!rest.length || !name || name.split(/\s+/).length > 5 || /\d/.test(name)) return { name: written };
   return { name: name.trim(), role: rest.join(', ').trim() };

@@ -71,12 +71,14 @@ export function parseMarkdownNotes(text: string): ParsedNotes {
   const writtenTitle = eventValue(front.data, 'title', language);
   const frontTitle = typeof writtenTitle === 'string' ? writtenTitle : undefined;
   const first = roots[0];
+  // (with no title in the front matter, level-1 headings of which the first names a part, `# Summary`, are parts
+  // too: the title is then a line in bold at the top, as pandoc writes a Word document's title)
   const levelOneParts =
-    frontTitle !== undefined &&
     first !== undefined &&
-    !sameWords(first.title, frontTitle) &&
     roots.every((r) => r.depth === 1) &&
-    (roots.length > 1 || classifyHeading(first.title, language) !== undefined);
+    (frontTitle !== undefined
+      ? !sameWords(first.title, frontTitle) && (roots.length > 1 || classifyHeading(first.title, language) !== undefined)
+      : roots.length > 1 && classifyHeading(first.title, language) !== undefined);
   if (first && first.depth === 1 && !levelOneParts) {
     // `Workshop on tourism – 8 October 2024, Matera (Italy)`: a date (and a place) closing the title heading are
     // the event's, when the notes give no date elsewhere.

@@ -65,7 +65,7 @@ export function keyOfWord(word: string, words: KeyWords): KeyName | undefined {
 }
 
 /** `Word: value` with the word in letters (any script), bold or not. */
-const KEY_LINE = /^(?:\*\*|__)?\s*(\p{L}[\p{L}\p{M} '’.-]{0,30}?)\s*(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*(.*)$/u;
+const KEY_LINE = /^(?:\*{1,3}|_{1,3})?\s*(\p{L}[\p{L}\p{M} '’.-]{0,30}?)\s*(?:\*{1,3}|_{1,3})?\s*:\s*(?:\*{1,3}|_{1,3})?\s*(.*)$/u;
 /** A key alone on its line (`Key Figures`, `**Figures**`), no colon. */
 const KEY_ALONE = /^(?:\*\*|__)?\s*(\p{L}[\p{L}\p{M} '’.-]{0,30}?)\s*(?:\*\*|__)?$/u;
 
@@ -91,7 +91,8 @@ export function keyLine(line: string, words: KeyWords, index = 0): KeyLine | und
   const match = KEY_LINE.exec(trimmed);
   if (!match || match[2]!.startsWith('//')) return undefined;
   const written = normaliseKey(match[1]!);
-  return { written, key: words.get(written), value: match[2]!.replace(/\s*(?:\*\*|__)$/, '').trim(), index, column: line.length - line.trimStart().length + 1, line };
+  // (a `\` closing the line is Markdown's hard line break, as pandoc writes a Word line break: not the value's)
+  return { written, key: words.get(written), value: match[2]!.replace(/\\$/, '').replace(/\s*(?:\*\*|__)$/, '').trim(), index, column: line.length - line.trimStart().length + 1, line };
 }
 
 /** A key that takes a list, written alone on its line without a colon (`Key Figures`). */

@@ -242,3 +242,16 @@ describe('facts and other key lines in one block under the title', () => {
     expect(rules(r)).toEqual(expect.arrayContaining(['3:1 info title-block-line', '4:1 info title-block-line']));
   });
 });
+
+describe('a Word document converted by pandoc', () => {
+  const NOTES = '**Thematic workshop on sustainable tourism**\n\n**Date:** 5 June 2024\\\n**Venue:** Split, Croatia\n\n# Summary\n\nText.\n\n# Highlights\n\n## Carrying capacity\n\n***Speakers:*** Ivana Kovač (Split Tourist Board)\n\nText.\n\n# Good practices\n\n## SMART-TOUR -- Visitor flow sensors (Croatia)\n\nText.\n';
+  it('has its title in bold at the top, its parts at level 1, hard line breaks, bold-italic keys and `--` dashes', () => {
+    const d = parseMarkdownNotes(NOTES).data as any;
+    expect(d).toMatchObject({ title: 'Thematic workshop on sustainable tourism', date: '5 June 2024', place: 'Split, Croatia', summary: 'Text.' });
+    expect(d.highlights.themes[0]).toMatchObject({ title: 'Carrying capacity', speakers: [{ name: 'Ivana Kovač', organisation: 'Split Tourist Board' }] });
+    expect(d.practices.topics[0].practices[0]).toMatchObject({ project: 'SMART-TOUR', title: 'Visitor flow sensors', country: 'Croatia' });
+  });
+  it('a first level-1 heading that names no part is still the title', () => {
+    expect((parseMarkdownNotes('# Tourism workshop\n\nText.\n\n# Highlights\n\nMore.\n').data as any).title).toBe('Tourism workshop');
+  });
+});
