@@ -400,7 +400,7 @@ export class Canonicaliser {
           return item(part, orig, [...canon, offset + i]);
         }),
       );
-      const at = listKey === 'organisers' ? (String(value).includes(';') ? 'one at each `;` or `, with`' : 'one before and one after `, with`') : String(value).includes(';') ? 'one at each `;`' : 'one per person';
+      const at = listKey === 'organisers' ? (String(value).includes(';') ? 'one at each `;` or `, with`' : /,\s+\p{Ll}/u.test(String(value)) ? 'one before and one after `, with`' : 'one at each `,` (the last names its role)') : String(value).includes(';') ? 'one at each `;`' : 'one per person';
       this.info('short-form', `${quote(value)} read as a list of ${several.length} in ${quote(canonName(canon))}, ${at}`, orig, 'value', `Write each as a list item (\`- …\`), ${FILL_DOCS}`);
       this.set(orig, value, items, 'short-form');
       return items;

@@ -145,9 +145,21 @@ export function splitOrganisers(text: string, language?: string): string[] | und
       parts.push(rest.slice(0, found.index).trim());
       rest = rest.slice(found.index + found[0].length).trim();
     }
-    if (rest) parts.push(rest);
+    if (rest) parts.push(...commaOrganisers(rest, language));
   }
   return parts.length > 1 ? parts : undefined;
+}
+
+/**
+ * `Interreg Europe Policy Learning Platform, Municipality of Prato (host)`: organisers between commas, when the
+ * last names its role in brackets and every piece is a name of two words or more (`Ministry of Economy, Lithuania`
+ * stays one name, and so does any list without a role).
+ */
+function commaOrganisers(text: string, language: string | undefined): string[] {
+  const pieces = text.split(/\s*,\s*/);
+  if (pieces.length < 2 || readOrganiser(pieces[pieces.length - 1]!, language).role === undefined) return [text];
+  const names = pieces.map((piece) => readOrganiser(piece, language).name);
+  return names.every((name) => name.split(/\s+/).length >= 2 && /^\p{Lu}/u.test(name)) ? pieces : [text];
 }
 
 /**

@@ -92,7 +92,10 @@ export function keyLine(line: string, words: KeyWords, index = 0): KeyLine | und
   if (!match || match[2]!.startsWith('//')) return undefined;
   const written = normaliseKey(match[1]!);
   // (a `\` closing the line is Markdown's hard line break, as pandoc writes a Word line break: not the value's)
-  return { written, key: words.get(written), value: match[2]!.replace(/\\$/, '').replace(/\s*(?:\*\*|__)$/, '').trim(), index, column: line.length - line.trimStart().length + 1, line };
+  // (the marks closing a line in bold or italics as a whole, `*Speaker: Giovanni Conti, ASM Prato*`, are not the value's)
+  const opening = /^(\*{1,3}|_{1,3})/.exec(trimmed)?.[1];
+  const closing = opening ? new RegExp(`\\s*\\${opening[0]}{1,${opening.length}}$`) : /\s*(?:\*\*|__)$/;
+  return { written, key: words.get(written), value: match[2]!.replace(/\\$/, '').replace(closing, '').trim(), index, column: line.length - line.trimStart().length + 1, line };
 }
 
 /** A key that takes a list, written alone on its line without a colon (`Key Figures`). */

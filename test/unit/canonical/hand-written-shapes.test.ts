@@ -4,6 +4,7 @@ import { canonicalise } from '../../../src/parse/canonical/index.js';
 import { parseMarkdownNotes } from '../../../src/parse/markdown/index.js';
 import { parseWritten } from '../../../src/parse/index.js';
 import { readPlace } from '../../../src/parse/canonical/place.js';
+import { splitOrganisers } from '../../../src/parse/canonical/short-forms.js';
 
 const run = (data: Record<string, unknown>) => canonicalise({ data, messages: [], locate: () => undefined });
 const rules = (messages: readonly { ruleId: string }[]) => messages.map((m) => m.ruleId);
@@ -170,5 +171,13 @@ describe('how the event was held, written as its kind', () => {
     // (a webinar is a kind of event held online: the kind stays, and the place says online)
     expect(run({ title: 'T', date: '2025-02-20', format: 'Webinar' }).data).toMatchObject({ kind: 'Webinar', place: { online: true } });
     expect(run({ title: 'T', date: '2025-02-20', format: 'Online', place: 'Vilnius, Lithuania' }).data).toMatchObject({ kind: 'Online', place: { city: 'Vilnius' } });
+  });
+});
+
+describe('organisers between commas', () => {
+  it('are several when the last names its role and each is a name of two words or more', () => {
+    expect(splitOrganisers('Interreg Europe Policy Learning Platform, Municipality of Prato (host)')).toEqual(['Interreg Europe Policy Learning Platform', 'Municipality of Prato (host)']);
+    expect(splitOrganisers('Ministry of Economy, Lithuania (host)')).toBeUndefined();
+    expect(splitOrganisers('European Commission, DG REGIO')).toBeUndefined();
   });
 });

@@ -255,3 +255,10 @@ describe('a Word document converted by pandoc', () => {
     expect((parseMarkdownNotes('# Tourism workshop\n\nText.\n\n# Highlights\n\nMore.\n').data as any).title).toBe('Tourism workshop');
   });
 });
+
+describe('a Google Docs Markdown download', () => {
+  it('reads italic key lines without their closing mark', () => {
+    const d = parseMarkdownNotes('# T\n\n## Highlights\n\n### Sorting\n\n*Speaker: Giovanni Conti, ASM Prato*\n\nText\\.\n').data as any;
+    expect(d.highlights.themes[0].speakers).toEqual([{ name: 'Giovanni Conti', organisation: 'ASM Prato' }]);
+  });
+});
