@@ -210,6 +210,8 @@ export class Canonicaliser {
       const value = name === 'summary' ? section.text ?? sectionBody(section) : section.items === undefined ? textOnly(name, section.text) : section.text === undefined ? section.items : introAndItems(name, section.text, section.items, this.language);
       // (a part's short forms recorded as rewrites would be written into the entry by `fix`: the messages alone)
       const read = this.quietly(() => this.mapping('event', { [name]: value }, section.orig, [], child));
+      // (practices written as a list are grouped into topics first; the text is then the part's introduction)
+      if (name === 'practices' && section.text !== undefined && section.items !== undefined && isMapping(read.practices)) read.practices = { intro: this.text(section.text, section.orig), ...read.practices };
       Object.assign(out, read);
       this.map([name], section.orig);
     }
@@ -703,7 +705,7 @@ function introAndItems(part: string, text: unknown, items: unknown, language: st
     case 'highlights':
       return { intro: text, themes: items };
     case 'practices':
-      return { intro: text, topics: items };
+      return items;
     case 'nextSteps':
       // (a list of recommendations is one group, as `nextSteps:` written as a list is)
       return { intro: text, groups: Array.isArray(items) && items.every((item) => typeof item === 'string') ? [{ title: labelPack(language).labels.recommendations ?? 'Recommendations', items }] : items };

@@ -181,3 +181,12 @@ describe('organisers between commas', () => {
     expect(splitOrganisers('European Commission, DG REGIO')).toBeUndefined();
   });
 });
+
+describe('a headed section of practices with text and items', () => {
+  it('is the practices grouped into a topic, the text their introduction', () => {
+    const out = canonicalise(parseWritten('title: T\ndate: 2024-05-06\nreport:\n  - heading: Good practices\n    text: Two practices.\n    items:\n      - ENERGY-CARE – Home energy visits (Croatia)\n      - { title: Insulation grants, project: WARM-HOMES }\n', 'yaml'));
+    const practices = (out.data as any).practices;
+    expect(practices.intro).toBe('Two practices.');
+    expect(practices.topics[0].practices.map((p: any) => p.project)).toEqual(['ENERGY-CARE', 'WARM-HOMES']);
+  });
+});
