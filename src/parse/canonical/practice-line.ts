@@ -107,3 +107,6 @@ export function splitProjectTitle(heading: string): { project?: string; title: s
   if (before.split(/\s+/).length <= 3) return { project: before, title: after };
   return { title: heading };
 }
+
+/** A line wholly in bold (`**BUILD-CIRC – Reuse hub**`), without its marks; any other line as it is. */
+export const unbold = (text: string): string => /^(\*\*|__)(?!\s)(.+?)(?<!\s)\1$/u.exec(text)?.[2] ?? text;

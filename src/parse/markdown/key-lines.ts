@@ -168,7 +168,7 @@ export function keyLinePieces(line: string, words: KeyWords, index = 0): KeyLine
   if (!pieces.length) return undefined;
   pieces.push({ text: line.slice(at), at });
   const found = pieces.map((piece) => keyLine(' '.repeat(piece.at) + piece.text, words, index));
-  return found.every((key) => key?.key !== undefined && key.value) ? (found as KeyLine[]).map((key) => ({ ...key, line: key.line })) : undefined;
+  return found.every((key) => key?.key !== undefined && key.value) ? (found as KeyLine[]) : undefined;
 }
 
 /** The place of one key line of a paragraph. */

@@ -9,7 +9,7 @@
  */
 import type { Heading, List, ListItem, Paragraph, PhrasingContent, RootContent, Text } from 'mdast';
 import { diagnostic, quote, type Diagnostic } from '../../diagnostics/message.js';
-import { splitProjectTitle } from '../canonical/practice-line.js';
+import { splitProjectTitle, unbold } from '../canonical/practice-line.js';
 
 interface Point {
   line: number;
@@ -212,8 +212,8 @@ export function promoteTitleLines(blocks: readonly RootContent[], text: string):
       // `**CIRCON – Circular procurement guide (Finland)**`: a line wholly in bold naming a project and a practice
       // is a practice's title whatever follows it.
       const written = textOf(line, text);
-      const bold = /^(\*\*|__)(?!\s)(.+?)(?<!\s)\1$/u.exec(written)?.[2];
-      if (bold && splitProjectTitle(bold).project !== undefined && /\s[–—-]\s/.test(bold)) {
+      const bold = unbold(written);
+      if (bold !== written && splitProjectTitle(bold).project !== undefined && /\s[–—-]\s/.test(bold)) {
         const position = (line as Positioned).position!;
         out.push({ type: 'heading', depth: (partDepth + 1) as Heading['depth'], children: line.children, position });
         messages.push(

@@ -5,7 +5,7 @@
 import type { List, Paragraph, RootContent, Table } from 'mdast';
 import type { Notes, Path } from './body.js';
 import { labelPack } from '../../i18n/locales.js';
-import { bracketPlace, splitProjectTitle } from '../canonical/practice-line.js';
+import { bracketPlace, splitProjectTitle, unbold } from '../canonical/practice-line.js';
 import { readPerson, splitPeople } from '../canonical/people.js';
 import type { ReaderContext } from './context.js';
 import { buildPartWithItems } from './part-with-items.js';
@@ -155,9 +155,6 @@ function titledPractice(block: RootContent, words: KeyWords, ctx: ReaderContext)
   if (lines.length < 2) return undefined;
   return lines.slice(1).some((line) => keyLine(line.text, words)?.key !== undefined || presenterPhrase(line.text.trim(), ctx.language) !== undefined) ? lines : undefined;
 }
-
-/** A line wholly in bold, without its marks. */
-const unbold = (text: string): string => /^(\*\*|__)(?!\s)(.+?)(?<!\s)\1$/u.exec(text)?.[2] ?? text;
 
 /** Says that a table was read as practices (a reading a person should be able to check). */
 function tableRead(table: Table, ctx: ReaderContext): void {
