@@ -159,16 +159,25 @@ const KEY_SEPARATOR = /\s+[|·•—–]\s+/gu;
  * dash in a value stays in it).
  */
 export function keyLinePieces(line: string, words: KeyWords, index = 0): KeyLine[] | undefined {
-  const pieces: Array<{ text: string; at: number }> = [];
-  let at = 0;
-  for (const separator of line.matchAll(KEY_SEPARATOR)) {
-    pieces.push({ text: line.slice(at, separator.index), at });
-    at = separator.index + separator[0].length;
-  }
-  if (!pieces.length) return undefined;
-  pieces.push({ text: line.slice(at), at });
-  const found = pieces.map((piece) => keyLine(' '.repeat(piece.at) + piece.text, words, index));
+  const pieces = linePieces(line, KEY_SEPARATOR);
+  if (pieces.length < 2) return undefined;
+  const found = pieces.map((piece) => keyLine(piece, words, index));
   return found.every((key) => key?.key !== undefined && key.value) ? (found as KeyLine[]) : undefined;
+}
+
+/**
+ * A line cut at `separator` (a global pattern), each piece as a line of its own that starts at the piece's column
+ * (spaces before it), so that a key line read from it points at the piece.
+ */
+export function linePieces(line: string, separator: RegExp): string[] {
+  const pieces: string[] = [];
+  let at = 0;
+  for (const found of line.matchAll(separator)) {
+    pieces.push(' '.repeat(at) + line.slice(at, found.index));
+    at = found.index + found[0].length;
+  }
+  pieces.push(' '.repeat(at) + line.slice(at));
+  return pieces;
 }
 
 /** The place of one key line of a paragraph. */

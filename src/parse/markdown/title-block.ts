@@ -12,7 +12,7 @@ import { isAddress } from '../canonical/addresses.js';
 import { normaliseKey, resolveKey } from '../canonical/keys.js';
 import { sameValue, sameWords } from './merge.js';
 import type { ReaderContext } from './context.js';
-import { keyLine, keyLinePlace, type KeyLine } from './key-lines.js';
+import { keyLine, keyLinePlace, linePieces, type KeyLine } from './key-lines.js';
 import { stringify } from 'yaml';
 import type { TextEdit } from '../parsed-notes.js';
 import type { BodyWriter, Path } from './body.js';
@@ -220,17 +220,10 @@ const FACT_SEPARATOR = /\s+[|·•]\s+/gu;
  * piece is a key line of a fact, each piece (a value holding a `|` stays whole: the pieces must all be facts).
  */
 function lineFacts(text: string, index: number, offset: number, language: string | undefined): Fact[] | undefined {
-  const pieces: Array<{ text: string; at: number }> = [];
-  let at = 0;
-  for (const separator of text.matchAll(FACT_SEPARATOR)) {
-    pieces.push({ text: text.slice(at, separator.index), at });
-    at = separator.index + separator[0].length;
-  }
-  pieces.push({ text: text.slice(at), at });
+  const pieces = linePieces(text, FACT_SEPARATOR);
   if (pieces.length > 1) {
-    // (each piece as a line of its own that starts at the piece's column, so that messages point at it)
     const facts = pieces.map((piece) => {
-      const line = keyLine(' '.repeat(piece.at) + piece.text, NO_WORDS, index);
+      const line = keyLine(piece, NO_WORDS, index);
       return line && factOf({ ...line, offset }, language);
     });
     if (facts.every((fact) => fact !== undefined)) return facts as Fact[];
