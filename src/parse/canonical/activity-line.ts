@@ -3,7 +3,7 @@
  * read from where people put them, the rest its title as written.
  */
 import { isAddress, withScheme } from './addresses.js';
-import { readDate } from './dates.js';
+import { readDay } from './dates.js';
 import { readLink } from './short-forms.js';
 
 export interface ActivityLine {
@@ -34,7 +34,7 @@ export function readActivityLine(value: string, language?: string): ActivityLine
     for (let i = 0; i < parts.length; i += 2) {
       const piece = parts[i]!.trim();
       const url = !item.url && !piece.startsWith('[') && isAddress(piece) ? (withScheme(piece) ?? piece) : undefined;
-      const reading = url || item.date ? undefined : readDate(piece, language);
+      const reading = url || item.date ? undefined : readDay(piece, language);
       if (url) item.url = url;
       else if (reading && 'ok' in reading) item.date = reading.ok.date;
       else kept.push(...(kept.length ? [parts[i - 1]!] : []), parts[i]!);
@@ -51,7 +51,7 @@ export function readActivityLine(value: string, language?: string): ActivityLine
   if (kind) {
     // `12 March 2025: Online workshop …`, `10 de junio de 2025: …`: a date before the colon is the activity's
     // date, not its kind (however many words the language writes it in); a kind is a few words.
-    const reading = item.date ? undefined : readDate(kind[1]!.trim(), language);
+    const reading = item.date ? undefined : readDay(kind[1]!.trim(), language);
     if (reading && 'ok' in reading) {
       item.date = reading.ok.date;
       rest = kind[2]!.trim();
@@ -64,7 +64,7 @@ export function readActivityLine(value: string, language?: string): ActivityLine
   // `Webinar on circular tourism, 3 October 2025` or `… (3 October 2025)`: a date closing the line.
   const closing = item.date ? undefined : (/^(.+),\s*([^,()]{4,40})$/.exec(rest) ?? /^(.+?)\s+\(([^,()]{4,40})\)$/.exec(rest));
   if (closing) {
-    const reading = readDate(closing[2]!.trim(), language);
+    const reading = readDay(closing[2]!.trim(), language);
     if (reading && 'ok' in reading) {
       item.date = reading.ok.date;
       rest = closing[1]!.trim();

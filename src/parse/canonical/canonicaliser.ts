@@ -436,7 +436,8 @@ export class Canonicaliser {
     const canonical = !range && endDate ? endDate : date;
     if (range && endDate) this.pendingEnd = { value: endDate, orig };
     const ends = range && endDate ? ` with \`endDate\` ${quote(endDate)}` : '';
-    this.info('date-form', `Date ${quote(written)} read as ${quote(canonical)}${ends}`, orig, 'value', `Dates are written YYYY-MM-DD; ${FILL_DOCS}`);
+    const time = reading.ok.time ? `; its time, ${quote(reading.ok.time)}, is not part of the report's facts and is left out` : '';
+    this.info('date-form', `Date ${quote(written)} read as ${quote(canonical)}${ends}${time}`, orig, 'value', `Dates are written YYYY-MM-DD${reading.ok.time ? ' (write the time in the summary)' : ''}; ${FILL_DOCS}`);
     this.set(orig, value, canonical, 'date-form');
     return canonical;
   }

@@ -82,6 +82,8 @@ export interface DateReading {
   endDate?: string;
   /** How it was read, for the message: `words`, `numeric`, `iso-range`. */
   form: 'words' | 'numeric' | 'iso-range';
+  /** A time of day written after the date (`09:30–16:00`), which the model does not hold: said, and left out. */
+  time?: string;
 }
 
 export type DateResult = { ok: DateReading } | { ambiguous: [string, string] } | undefined;
@@ -106,8 +108,19 @@ export function readDate(value: unknown, language?: string): DateResult {
   if (typeof value !== 'string') return undefined;
   const text = value.trim();
   if (/^\d{4}-\d{2}-\d{2}$/.test(text)) return undefined; // already canonical
-  return readIsoRange(text) ?? readNumeric(text) ?? readWords(text, language);
+  const read = readIsoRange(text) ?? readNumeric(text) ?? readWords(text, language);
+  if (read) return read;
+  // `5 June 2024, 09:30–16:00`, `2024-06-05T09:00`, `19.09.2024 um 10 Uhr`: the day, and the time said apart.
+  const timed = TIME_AFTER.exec(text);
+  if (!timed) return undefined;
+  const day = timed[1]!.trim();
+  const dayRead = /^\d{4}-\d{2}-\d{2}$/.test(day) ? { ok: { date: day, form: 'numeric' as const } } : readDate(day, language);
+  return dayRead && 'ok' in dayRead && isCalendarDate(...(dayRead.ok.date.split('-').map(Number) as [number, number, number])) ? { ok: { ...dayRead.ok, time: timed[2]!.trim() } } : dayRead;
 }
+
+/** A time of day (a range too, a zone) closing a date: `, 09:30–16:00 CET`, `T09:00:00Z`, ` at 10 am`, ` um 10 Uhr`. */
+const TIME_AFTER =
+  /^(.*?\S)(?:\s*[,;|–—-]\s*|\s+|T)((?:(?:at|from|um|à|alle|a las|às|o|kl\.?|klo)\s+)?\d{1,2}(?:[:.h]\d{2}(?::\d{2}(?:\.\d+)?)?)?\s*(?:[ap]\.?\s?m\.?|h|Uhr)?(?:\s*(?:[–—-]|to|bis|à|a)\s*\d{1,2}(?:[:.h]\d{2})?\s*(?:[ap]\.?\s?m\.?|h|Uhr)?)?(?:\s*(?:Z|[+-]\d{2}:?\d{2}|\(?(?:CET|CEST|UTC|GMT|EET|EEST|WET|WEST|BST)(?:\s*[+-]\s*\d{1,2})?\)?))?)$/iu;
 
 /** `2024-10-16/17`, `2024-10-16/2024-10-17`, `2024-10-16 – 2024-10-18`. */
 function readIsoRange(text: string): DateResult {
@@ -119,16 +132,18 @@ function readIsoRange(text: string): DateResult {
   return { ok: { date: iso(y, mo, d), endDate: iso(y2, mo2, d2), form: 'iso-range' } };
 }
 
-/** `25/03/2024`, `25.03.2024`, `2024/03/25`; `03/04/2024` has two readings. */
+/** `25/03/2024`, `25.03.2024`, `2024/03/25`; `03/04/2024` has two readings (`03.04.2024`, with dots, is day first). */
 function readNumeric(text: string): DateResult {
   const ymd = /^(\d{4})[./](\d{1,2})[./](\d{1,2})\.?$/.exec(text);
   if (ymd) {
     const [y, m, d] = [Number(ymd[1]), Number(ymd[2]), Number(ymd[3])];
     return isCalendarDate(y, m, d) ? { ok: { date: iso(y, m, d), form: 'numeric' } } : undefined;
   }
-  const dmy = /^(\d{1,2})[./-](\d{1,2})[./-](\d{4})\.?$/.exec(text);
+  const dmy = /^(\d{1,2})([./-])(\d{1,2})\2(\d{4})\.?$/.exec(text);
   if (!dmy) return undefined;
-  const [a, b, y] = [Number(dmy[1]), Number(dmy[2]), Number(dmy[3])];
+  const [a, b, y] = [Number(dmy[1]), Number(dmy[3]), Number(dmy[4])];
+  // `19.09.2024`: dates with dots are written day first wherever they are used (DIN 5008, and across the EU).
+  if (dmy[2] === '.') return isCalendarDate(y, b, a) ? { ok: { date: iso(y, b, a), form: 'numeric' } } : undefined;
   const dayFirst = isCalendarDate(y, b, a) ? iso(y, b, a) : undefined;
   const monthFirst = isCalendarDate(y, a, b) ? iso(y, a, b) : undefined;
   if (dayFirst && monthFirst && dayFirst !== monthFirst) return { ambiguous: [dayFirst, monthFirst] };
@@ -236,4 +251,13 @@ function readSide(side: string, language: string | undefined): Side | undefined 
     return undefined;
   }
   return out;
+}
+
+/**
+ * `readDate` for a date inside a line of other words (an activity, a title): a reading that would leave a time out
+ * is no reading there, so that the time stays in the words it was written with.
+ */
+export function readDay(value: string, language?: string): DateResult {
+  const read = readDate(value, language);
+  return read && 'ok' in read && read.ok.time !== undefined ? undefined : read;
 }

@@ -13,7 +13,7 @@
  * warning. Nothing the author wrote is dropped silently.
  */
 import { diagnostic, quote, type Diagnostic } from '../../diagnostics/message.js';
-import { readDate } from '../canonical/dates.js';
+import { readDay } from '../canonical/dates.js';
 import { pathKey, type ParsedNotes } from '../parsed-notes.js';
 import { eventValue, notesLanguage } from '../canonical/keys.js';
 import { classifyHeading } from '../section-names.js';
@@ -154,7 +154,7 @@ function titleFacts(heading: string, language: string | undefined): { title: str
   if (!split) return undefined;
   const [, title, tail] = split as unknown as [string, string, string];
   const isDate = (text: string) => {
-    const reading = readDate(text.trim(), language);
+    const reading = readDay(text.trim(), language);
     return reading !== undefined && 'ok' in reading;
   };
   if (isDate(tail)) return { title: title.trim(), date: tail.trim(), written: tail.trim() };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { monthNames, readDate } from '../../../src/parse/canonical/dates.js';
+import { monthNames, readDate, readDay } from '../../../src/parse/canonical/dates.js';
 
 describe('readDate', () => {
   it.each([
@@ -73,5 +73,27 @@ describe('readDate', () => {
     for (const lang of ['bg', 'cs', 'da', 'de', 'el', 'es', 'et', 'fi', 'fr', 'ga', 'hr', 'hu', 'it', 'lt', 'lv', 'mt', 'nl', 'pl', 'pt', 'ro', 'sk', 'sl', 'sv']) {
       expect(new Set(monthNames(lang).values()).size, lang).toBe(12);
     }
+  });
+});
+
+describe('dates written with dots or with a time', () => {
+  it('reads a date with dots day first, as it is written wherever dots are used', () => {
+    expect(readDate('05.06.2024')).toEqual({ ok: { date: '2024-06-05', form: 'numeric' } });
+    expect(readDate('31.12.2024', 'de')).toEqual({ ok: { date: '2024-12-31', form: 'numeric' } });
+    expect(readDate('31.02.2024')).toBeUndefined();
+    // (with slashes or dashes it stays ambiguous)
+    expect(readDate('05-06-2024')).toEqual({ ambiguous: ['2024-06-05', '2024-05-06'] });
+  });
+  it.each([
+    ['5 June 2024, 09:30–16:00', '2024-06-05', '09:30–16:00'],
+    ['2024-06-05T09:00:00Z', '2024-06-05', '09:00:00Z'],
+    ['19.09.2024 um 10 Uhr', '2024-09-19', 'um 10 Uhr'],
+    ['12 March 2025 at 10 am (CET)', '2025-03-12', 'at 10 am (CET)'],
+  ])('reads %s as its day, the time said apart', (text, date, time) => {
+    expect(readDate(text, 'en')).toEqual({ ok: expect.objectContaining({ date, time }) });
+  });
+  it('a date inside a line of words with a time is not read there (the time stays with the words)', () => {
+    expect(readDay('5 June 2024, 10:00')).toBeUndefined();
+    expect(readDay('5 June 2024')).toEqual({ ok: expect.objectContaining({ date: '2024-06-05' }) });
   });
 });
