@@ -436,9 +436,10 @@ export class Canonicaliser {
     const canonical = !range && endDate ? endDate : date;
     if (range && endDate) this.pendingEnd = { value: endDate, orig };
     const ends = range && endDate ? ` with \`endDate\` ${quote(endDate)}` : '';
-    const time = reading.ok.time ? `; its time, ${quote(reading.ok.time)}, is not part of the report's facts and is left out` : '';
-    this.info('date-form', `Date ${quote(written)} read as ${quote(canonical)}${ends}${time}`, orig, 'value', `Dates are written YYYY-MM-DD${reading.ok.time ? ' (write the time in the summary)' : ''}; ${FILL_DOCS}`);
-    this.set(orig, value, canonical, 'date-form');
+    const time = reading.ok.time ? `; its time, ${quote(reading.ok.time)}, is not part of the report's facts and is left out of the report (\`report fix\` keeps it in the notes)` : '';
+    this.info('date-form', `Date ${quote(written)} read as ${quote(canonical)}${ends}${time}`, orig, 'value', reading.ok.time ? `Write the day as ${quote(canonical)}, and the time in the summary` : `Dates are written YYYY-MM-DD; ${FILL_DOCS}`);
+    // (`report fix` leaves a date with a time as written: writing the day alone would lose the time from the notes)
+    if (reading.ok.time === undefined) this.set(orig, value, canonical, 'date-form');
     return canonical;
   }
 

@@ -30,7 +30,7 @@ import { bodyStartOf, bulletEdits, bulletMessages, promotePlainHeadings, withMar
 import { promoteTitleLines, splitPastedLines } from './pasted-lines.js';
 import { markInternalBlocks, markInternalSections } from './internal-marks.js';
 import { isTextBlock, parseMarkdownTree, positionOf, tooDeepToRender } from './tree.js';
-import { languageOfNotesHeadings, sayLanguageFromHeadings } from './notes-language.js';
+import { languageOfKeyLines, languageOfNotesHeadings, sayLanguageFromHeadings, sayLanguageFromKeyLines } from './notes-language.js';
 import { readBoldTitle, readTitleBlock, titleBlockEdits } from './title-block.js';
 import type { RootContent } from 'mdast';
 
@@ -53,7 +53,10 @@ export function parseMarkdownNotes(text: string): ParsedNotes {
   if (front.fatal) return { data: undefined, messages: front.messages, locate: front.locate };
   const messages: Diagnostic[] = [...front.messages, ...bulletMessages(pasted.bullets, text)];
   const declared = notesLanguage(front.data);
-  const language = declared ?? languageOfNotesHeadings(tree, text);
+  const fromHeadings = declared === undefined ? languageOfNotesHeadings(tree, text) : undefined;
+  // (no language said, and no headings' language: that of the event's key lines, `Datum:` and `Ort:`)
+  const fromKeys = declared === undefined && fromHeadings === undefined ? languageOfKeyLines(tree, text) : undefined;
+  const language = declared ?? fromHeadings ?? fromKeys?.language;
   const ctx = readerContext(text, language);
   const lines = splitPastedLines(tree.children[0]?.type === 'yaml' ? tree.children.slice(1) : tree.children, text, bodyStartOf(text));
   const plain = promotePlainHeadings(lines.blocks, (node) => ctx.source.inline(node), language, (node) => ctx.source.slice(node));
@@ -109,7 +112,8 @@ export function parseMarkdownNotes(text: string): ParsedNotes {
   const factBlocks: RootContent[] = [];
   const summaryText = readTitleBlock(untitled ? readBoldTitle(preamble, ctx, factBlocks) : preamble, ctx, factBlocks, eventValue(front.data, 'subtitle', language) === undefined);
   if (summaryText.length) addSummary(summaryText, summaryText[0]!, ctx, 'text before the first part');
-  if (declared === undefined && language !== undefined) sayLanguageFromHeadings(language, topLevel, ctx);
+  if (fromHeadings !== undefined) sayLanguageFromHeadings(fromHeadings, topLevel, ctx);
+  else if (fromKeys !== undefined) sayLanguageFromKeyLines(fromKeys, topLevel, ctx);
   // A body with nothing but a long summary was most likely written in a way the reader does not know: say so.
   const summaryBlocks = summaryText.filter(isTextBlock);
   if (topLevel.length === 0 && summaryBlocks.length > SUMMARY_ALONE_BLOCKS) {

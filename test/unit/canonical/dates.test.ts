@@ -97,3 +97,14 @@ describe('dates written with dots or with a time', () => {
     expect(readDay('5 June 2024')).toEqual({ ok: expect.objectContaining({ date: '2024-06-05' }) });
   });
 });
+
+describe('report fix and a date with a time', () => {
+  it('leaves the date as written (the day alone would lose the time), and says how to write it', async () => {
+    const { canonicalise } = await import('../../../src/parse/canonical/index.js');
+    const { parseWritten } = await import('../../../src/parse/index.js');
+    const out = canonicalise(parseWritten('title: T\ndate: 5 June 2024, 09:30–16:00\n', 'yaml'));
+    expect((out.data as any).date).toBe('2024-06-05');
+    expect((out.rewrites ?? []).filter((r: any) => r.rule === 'date-form')).toEqual([]);
+    expect(out.messages.find((m) => m.ruleId === 'date-form')?.note).toBe('Write the day as `2024-06-05`, and the time in the summary');
+  });
+});

@@ -262,3 +262,16 @@ describe('a Google Docs Markdown download', () => {
     expect(d.highlights.themes[0].speakers).toEqual([{ name: 'Giovanni Conti', organisation: 'ASM Prato' }]);
   });
 });
+
+describe('the language of the event’s key lines', () => {
+  it('is the notes’ language when they say none and the headings name none', () => {
+    const r = parseMarkdownNotes('# Fachworkshop\n\nDatum: 19.09.2024\nOrt: Graz, Österreich\n\n## Zusammenfassung\n\nText.\n\n## Highlights\n\n### Thema\n\nText.\n');
+    expect(r.data).toMatchObject({ language: 'de', summary: 'Text.' });
+    expect(rules(r)).toContain('6:1 info language-from-keys');
+  });
+  it('English key lines say nothing', () => {
+    const r = parseMarkdownNotes('# Workshop\n\nDate: 19 September 2024\nVenue: Graz\n\n## Summary\n\nText.\n');
+    expect((r.data as any).language).toBeUndefined();
+    expect(rules(r).some((m) => m.endsWith('language-from-keys'))).toBe(false);
+  });
+});
