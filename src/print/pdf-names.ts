@@ -8,8 +8,9 @@
  * name the first time it is seen).
  *
  * `installNameCache()` replaces `PDFObjectParser.prototype.parseName` with a method that gives the same result:
- * the same token end (white space or a delimiter), the same `#xx` decoding, the same instance. It runs where the
- * finishing runs (its thread, or the process without a built bundle) and nowhere else.
+ * the same token end (white space or a delimiter), the same `#xx` decoding, the same instance. The finishing
+ * installs it (in its thread, or in the process when there is no built bundle); from then on it serves every pdf-lib
+ * parse of that thread, with the same results.
  */
 import { CharCodes, PDFName, PDFObjectParser } from '@cantoo/pdf-lib';
 
@@ -43,7 +44,7 @@ function tokenText(bytes: Uint8Array, start: number, end: number): string {
   return text;
 }
 
-export function nameOf(text: string): PDFName {
+function nameOf(text: string): PDFName {
   let name = byText.get(text);
   if (name === undefined) {
     // (pdf-lib's own decoding and interning, once per kind of token)

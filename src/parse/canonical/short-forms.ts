@@ -19,6 +19,9 @@ export function takePhone(text: string): { phone: string; rest: string } | undef
 
 /** Anything that looks like an e-mail address (checked properly by the valid-email rule). */
 const EMAIL = /<?(?:mailto:)?([^\s<>()[\],;]+@[^\s<>()[\],;]*?)>?(?=$|[\s,;)])/i;
+
+/** Whether a text holds an e-mail address, as `readContact` finds one. */
+export const holdsEmail = (text: string): boolean => EMAIL.test(text);
 /** A contact line is short; longer text is left for the schema to report. */
 const MAX_CONTACT = 500;
 

@@ -7,7 +7,7 @@ import { keepAsFreeSection } from './free-sections.js';
 import type { Section } from './sections.js';
 import { warnWithoutAddress } from './stray-contacts.js';
 import { isTextBlock, positionOf, type Placed } from './tree.js';
-import { readContact } from '../canonical/short-forms.js';
+import { holdsEmail, readContact } from '../canonical/short-forms.js';
 import { tableRows } from './table-rows.js';
 
 export function buildContacts(section: Section, ctx: ReaderContext, reason: string): void {
@@ -43,9 +43,6 @@ export function buildContacts(section: Section, ctx: ReaderContext, reason: stri
   for (const child of section.children) ctx.handle(child, true);
 }
 
-/** An e-mail address in a line (as `readContact` finds one). */
-const HOLDS_ADDRESS = /[^\s<>()[\],;:]+@[^\s<>()[\],;]+\.[^\s<>()[\],;]+/;
-
 /**
  * A paragraph's contacts: one, or one per run of lines ending with an address when several lines hold one
  * (`Marta López – Expert – m.lopez@…` and `Tom Becker | Officer | t.becker@…` on the next line; or business cards
@@ -53,7 +50,7 @@ const HOLDS_ADDRESS = /[^\s<>()[\],;:]+@[^\s<>()[\],;]+\.[^\s<>()[\],;]+/;
  */
 export function paragraphContacts(written: string, paragraph: Placed): Array<{ value: string; node: Placed }> {
   const lines = written.split(/\r?\n/);
-  const withAddress = lines.filter((line) => HOLDS_ADDRESS.test(line)).length;
+  const withAddress = lines.filter((line) => holdsEmail(line)).length;
   const at = positionOf(paragraph);
   if (withAddress < 2 || !at || at.start.offset === undefined) return [{ value: written.trim(), node: paragraph }];
   const entries: Array<{ value: string; node: Placed }> = [];
@@ -76,7 +73,7 @@ export function paragraphContacts(written: string, paragraph: Placed): Array<{ v
     const column = index === 0 ? at.start.column : indent + 1;
     if (line.trim()) group.push({ text: line, line: at.start.line + index, column, offset: offset + (index === 0 ? 0 : indent) });
     offset += line.length + 1 + (written[offset - at.start.offset + line.length] === '\r' ? 1 : 0);
-    if (HOLDS_ADDRESS.test(line) && lines.slice(index + 1).some((rest) => HOLDS_ADDRESS.test(rest))) close();
+    if (holdsEmail(line) && lines.slice(index + 1).some((rest) => holdsEmail(rest))) close();
   }
   close();
   return entries;
